@@ -1,0 +1,7 @@
+import { RegionsAndKommuner1795464000000 } from './1795464000000-RegionsAndKommuner';
+
+/**
+ * Every migration, oldest first. A migration that has landed is never edited: add a new file
+ * (`npm run migration:create -- Name`) and list it here. A test checks that this list matches the folder.
+ */
+export const migrations = [RegionsAndKommuner1795464000000];

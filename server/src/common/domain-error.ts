@@ -1,0 +1,77 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertUnreachable } from '@nvr/shared';
+
+/**
+ * Every refusal the API can give, as a stable code. The web app translates codes; `message` is the
+ * English fallback a person can act on.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'VERSION_CONFLICT'
+  | 'CONFLICT'
+  | 'INVALID_PERIOD'
+  | 'KOMMUNE_NOT_FOUND'
+  | 'KOMMUNE_NUMBER_TAKEN'
+  | 'KOMMUNE_COUNTY_MISMATCH'
+  | 'KOMMUNE_IN_USE'
+  | 'REGION_NOT_FOUND'
+  | 'REGION_NAME_TAKEN'
+  | 'MEMBERSHIP_NOT_FOUND'
+  | 'MEMBERSHIP_OVERLAP'
+  | 'INTERNAL_ERROR';
+
+export function httpStatusOf(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return HttpStatus.BAD_REQUEST;
+    case 'NOT_FOUND':
+    case 'KOMMUNE_NOT_FOUND':
+    case 'REGION_NOT_FOUND':
+    case 'MEMBERSHIP_NOT_FOUND':
+      return HttpStatus.NOT_FOUND;
+    case 'VERSION_CONFLICT':
+    case 'CONFLICT':
+    case 'KOMMUNE_NUMBER_TAKEN':
+    case 'KOMMUNE_IN_USE':
+    case 'REGION_NAME_TAKEN':
+    case 'MEMBERSHIP_OVERLAP':
+      return HttpStatus.CONFLICT;
+    case 'INVALID_PERIOD':
+    case 'KOMMUNE_COUNTY_MISMATCH':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'INTERNAL_ERROR':
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+    default:
+      return assertUnreachable(code, 'Unknown error code');
+  }
+}
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/** A refusal with a stable code; the exception filter turns it into the HTTP answer. */
+export class DomainError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): HttpStatus {
+    return httpStatusOf(this.code);
+  }
+}
+
+/** Thrown when the client's `version` is not the stored one: someone else saved in between. */
+export function versionConflict(what: string, expected: number, actual: number): DomainError {
+  return new DomainError(
+    'VERSION_CONFLICT',
+    `This ${what} was changed by someone else (you had version ${expected}, it is now ${actual}). Reload it and make your change again.`,
+  );
+}

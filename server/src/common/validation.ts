@@ -1,0 +1,88 @@
+import { applyDecorators, Param, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { isIsoDate } from '@nvr/shared';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, registerDecorator, ValidationOptions } from 'class-validator';
+import { DomainError, FieldError } from './domain-error';
+
+/** The one ValidationPipe: unknown fields are refused, and every message names its field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      return new DomainError('VALIDATION_FAILED', fields.flatMap((f) => f.messages).join('; ') || 'The request is not valid.', fields);
+    },
+  });
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints).map((m) => m.replace(e.property, field)) }] : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A required piece of text: trimmed, not empty, at most `max` characters. */
+export function RequiredText(options: { max: number; example?: string; description?: string }) {
+  return applyDecorators(
+    ApiProperty({ maxLength: options.max, example: options.example, description: options.description }),
+    trim(),
+    IsString(),
+    IsNotEmpty({ message: '$property must not be empty' }),
+    MaxLength(options.max, { message: `$property must be at most ${options.max} characters` }),
+  );
+}
+
+/** Optional text; on update, a present value must not be empty. */
+export function OptionalText(options: { max: number; example?: string; description?: string; nullable?: boolean }) {
+  return applyDecorators(
+    ApiPropertyOptional({ maxLength: options.max, example: options.example, description: options.description, nullable: options.nullable }),
+    trim(),
+    options.nullable ? ValidateIf((_, v) => v !== null && v !== undefined) : IsOptional(),
+    IsString(),
+    ...(options.nullable ? [] : [IsNotEmpty({ message: '$property must not be empty' })]),
+    MaxLength(options.max, { message: `$property must be at most ${options.max} characters` }),
+  );
+}
+
+export function IsIsoDate(validationOptions?: ValidationOptions) {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isIsoDate',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message: `$property must be a real date written YYYY-MM-DD`, ...validationOptions },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isIsoDate(value) },
+    });
+}
+
+/** A required calendar date 'YYYY-MM-DD'. */
+export function RequiredDate(options: { example?: string; description?: string } = {}) {
+  return applyDecorators(ApiProperty({ type: String, format: 'date', ...options }), IsIsoDate());
+}
+
+/** An optional calendar date; null clears it. */
+export function OptionalDate(options: { example?: string; description?: string; nullable?: boolean } = {}) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'date', nullable: options.nullable, example: options.example, description: options.description }),
+    ValidateIf((_, v) => v !== null && v !== undefined),
+    IsIsoDate(),
+  );
+}
+
+export function ValidateUUID(options: { description?: string } = {}) {
+  return applyDecorators(ApiProperty({ format: 'uuid', ...options }), IsUUID('all', { message: '$property must be a UUID' }));
+}
+
+/** A UUID path parameter; anything else answers 400 naming the parameter. */
+export function IdParam(name = 'id'): ParameterDecorator {
+  const message = `${name} in the address must be a UUID`;
+  return Param(name, new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', message, [{ field: name, messages: [message] }]) }));
+}

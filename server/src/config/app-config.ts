@@ -1,0 +1,94 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+/** Environment variables the app reads, validated once at boot (see README "Configuration"). */
+export class EnvVars {
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'PORT must be a whole number' }) @Min(1) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'EMBEDDED_PG_PORT must be a whole number' }) @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'SEED_DEMO_DATA must be true or false' })
+  SEED_DEMO_DATA?: boolean;
+
+  @IsOptional() @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose' })
+  LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+  @IsOptional() @IsString()
+  WEB_DIST_DIR?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  /** External Postgres; when absent an embedded PostgreSQL is started under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  seedDemoData: boolean;
+  logFormat: 'json' | 'pretty';
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Folder with the built web app, served at /; null serves the API only. */
+  webDistDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export const repoRoot = findRepoRoot(__dirname);
+
+/** Reads and validates configuration from the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const vars = plainToInstance(EnvVars, pick(env), { enableImplicitConversion: false });
+  const errors = validateSync(vars, { whitelist: true });
+  if (errors.length > 0) {
+    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${m} (got ${JSON.stringify(e.value)})`)));
+  }
+  return {
+    port: vars.PORT ?? 3000,
+    databaseUrl: vars.DATABASE_URL ?? null,
+    dataDir: resolve(vars.DATA_DIR ?? resolve(repoRoot, '.data')),
+    embeddedPgPort: vars.EMBEDDED_PG_PORT ?? 54329,
+    seedDemoData: vars.SEED_DEMO_DATA ?? true,
+    logFormat: vars.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    logLevel: vars.LOG_LEVEL ?? 'log',
+    webDistDir: env.WEB_DIST_DIR === '' ? null : resolve(vars.WEB_DIST_DIR ?? resolve(repoRoot, 'web/dist')),
+  };
+}
+
+const ENV_KEYS = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_PORT', 'SEED_DEMO_DATA', 'LOG_FORMAT', 'LOG_LEVEL', 'WEB_DIST_DIR'] as const;
+
+function pick(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ENV_KEYS) if (env[k] !== undefined && env[k] !== '') out[k] = env[k] as string;
+  return out;
+}
+
+/** The repository root: the nearest folder above this file whose package.json declares workspaces. */
+function findRepoRoot(from: string): string {
+  let dir = from;
+  while (dirname(dir) !== dir) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && 'workspaces' in JSON.parse(readFileSync(pkg, 'utf8'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}

@@ -1,0 +1,47 @@
+import { ConsoleLogger, INestApplication, LoggerService, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { AllExceptionsFilter } from './common/exception.filter';
+import { requestLogger } from './common/request-logger.middleware';
+import { createValidationPipe } from './common/validation';
+import { setupOpenApi } from './openapi/openapi';
+
+export function createLogger(config: Pick<AppConfig, 'logFormat' | 'logLevel'>): LoggerService {
+  const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return new ConsoleLogger({ json: config.logFormat === 'json', logLevels: [...levels.slice(0, levels.indexOf(config.logLevel) + 1), 'fatal'] });
+}
+
+/**
+ * Builds the whole app (API under /api, OpenAPI at /api/docs, built web app at /) without listening,
+ * so that main.ts and the tests run exactly the same thing.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, logger?: LoggerService | false): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: logger ?? createLogger(config),
+    bufferLogs: false,
+  });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
+  app.use('/api', requestLogger);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setupOpenApi(app);
+  if (config.webDistDir) serveWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** Serves the built single-page app; every non-API GET that is not a file answers index.html. */
+function serveWebApp(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') });
+  const express = app.getHttpAdapter().getInstance();
+  express.get(/^(?!\/api(\/|$)).*/, (_req: unknown, res: { sendFile(p: string): void; status(n: number): { send(s: string): void } }) => {
+    if (existsSync(index)) res.sendFile(index);
+    else res.status(503).send('The web app is not built yet: run `npm run build`.');
+  });
+}

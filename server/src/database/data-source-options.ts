@@ -1,0 +1,24 @@
+import { types } from 'pg';
+import type { DataSourceOptions } from 'typeorm';
+import { migrations } from '../../../migrations';
+import { Kommune, KommunePopulation } from '../kommuner/kommune.entity';
+import { Region, RegionMembership } from '../regions/region.entity';
+
+// Calendar dates stay 'YYYY-MM-DD' strings; turning them into JS Dates would shift them across time zones.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+export const entities = [Kommune, KommunePopulation, Region, RegionMembership];
+
+/** The one description of the database: used by the app, the tests and the TypeORM CLI. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: 10, application_name: 'naeringsvennlig-region' },
+  };
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+
+export class HealthResponseDto {
+  @ApiProperty({ enum: ['ok', 'degraded'] })
+  status: 'ok' | 'degraded';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  database: 'up' | 'down';
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'health', summary: 'Liveness and database reachability (public)' })
+  @ApiResponse({ status: 503, type: HealthResponseDto, description: 'The database cannot be reached' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
+    try {
+      await this.db.query('SELECT 1');
+      return { status: 'ok', database: 'up' };
+    } catch {
+      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'degraded', database: 'down' };
+    }
+  }
+}

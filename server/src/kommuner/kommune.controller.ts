@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../common/validation';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { CreateKommuneDto, KommuneQueryDto, KommuneResponseDto, PopulationDto, UpdateKommuneDto } from './kommune.dto';
+import { KommuneService } from './kommune.service';
+
+@ApiTags('kommuner')
+@Controller('kommuner')
+export class KommuneController {
+  constructor(private readonly kommuner: KommuneService) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listKommuner', summary: 'List kommuner, optionally filtered by name/number or county' })
+  @ApiErrors(400)
+  list(@Query() query: KommuneQueryDto): Promise<KommuneResponseDto[]> {
+    return this.kommuner.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getKommune', summary: 'Read one kommune with its newest population figure' })
+  @ApiErrors(400, 404)
+  get(@IdParam() id: string): Promise<KommuneResponseDto> {
+    return this.kommuner.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ operationId: 'createKommune', summary: 'Register a kommune' })
+  @ApiErrors(400, 409, 422)
+  create(@Body() dto: CreateKommuneDto): Promise<KommuneResponseDto> {
+    return this.kommuner.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ operationId: 'updateKommune', summary: 'Change a kommune’s name or county' })
+  @ApiErrors(400, 404, 409, 422)
+  update(@IdParam() id: string, @Body() dto: UpdateKommuneDto): Promise<KommuneResponseDto> {
+    return this.kommuner.update(id, dto);
+  }
+
+  @Put(':id/population')
+  @ApiOperation({ operationId: 'recordKommunePopulation', summary: 'Record or correct the population on a date' })
+  @ApiErrors(400, 404)
+  recordPopulation(@IdParam() id: string, @Body() dto: PopulationDto): Promise<KommuneResponseDto> {
+    return this.kommuner.recordPopulation(id, dto);
+  }
+}

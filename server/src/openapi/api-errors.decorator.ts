@@ -1,0 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/error-response.dto';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is not valid; `errors` lists each field',
+  401: 'Not signed in',
+  403: 'Signed in, but not allowed',
+  404: 'Not found',
+  409: 'Conflicts with the stored state (duplicate, or changed by someone else)',
+  422: 'Well-formed but breaks a domain rule',
+};
+
+/** Documents the error answers of an operation, all with the ErrorResponse body. */
+export function ApiErrors(...statuses: number[]) {
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })));
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../common/validation';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { AddMemberDto, CreateRegionDto, RegionResponseDto, RegionSummaryResponseDto, UpdateMembershipDto, UpdateRegionDto } from './region.dto';
+import { RegionService } from './region.service';
+
+@ApiTags('regions')
+@Controller('regions')
+export class RegionController {
+  constructor(private readonly regions: RegionService) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listRegions', summary: 'List regions with member count and total population' })
+  list(): Promise<RegionSummaryResponseDto[]> {
+    return this.regions.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getRegion', summary: 'Read a region with its members, current and past' })
+  @ApiErrors(400, 404)
+  get(@IdParam() id: string): Promise<RegionResponseDto> {
+    return this.regions.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ operationId: 'createRegion', summary: 'Create a region, optionally with its members' })
+  @ApiErrors(400, 404, 409, 422)
+  create(@Body() dto: CreateRegionDto): Promise<RegionResponseDto> {
+    return this.regions.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ operationId: 'updateRegion', summary: 'Change a region’s name, regionråd or description' })
+  @ApiErrors(400, 404, 409)
+  update(@IdParam() id: string, @Body() dto: UpdateRegionDto): Promise<RegionResponseDto> {
+    return this.regions.update(id, dto);
+  }
+
+  @Post(':id/members')
+  @ApiOperation({ operationId: 'addRegionMember', summary: 'Add a kommune to the region from a date' })
+  @ApiErrors(400, 404, 409, 422)
+  addMember(@IdParam() id: string, @Body() dto: AddMemberDto): Promise<RegionResponseDto> {
+    return this.regions.addMember(id, dto);
+  }
+
+  @Patch(':id/members/:membershipId')
+  @ApiOperation({ operationId: 'updateRegionMembership', summary: 'Change a membership’s dates (set validTo when a kommune leaves)' })
+  @ApiErrors(400, 404, 409, 422)
+  updateMembership(
+    @IdParam() id: string,
+    @IdParam('membershipId') membershipId: string,
+    @Body() dto: UpdateMembershipDto,
+  ): Promise<RegionResponseDto> {
+    return this.regions.updateMembership(id, membershipId, dto);
+  }
+
+  @Delete(':id/members/:membershipId')
+  @ApiOperation({ operationId: 'removeRegionMembership', summary: 'Delete a membership registered by mistake' })
+  @ApiErrors(400, 404)
+  removeMembership(@IdParam() id: string, @IdParam('membershipId') membershipId: string): Promise<RegionResponseDto> {
+    return this.regions.removeMembership(id, membershipId);
+  }
+}

@@ -1,0 +1,64 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { migrations } from '../../migrations';
+import { repoRoot } from '../src/config/app-config';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { seedDemoData } from '../src/database/seed/seed';
+import { openApiJson } from '../src/openapi/write-openapi';
+import { createTestDatabase } from './support/postgres';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('platform', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports health without a session', async () => {
+    expect((await t.http().get('/api/health').expect(200)).body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the OpenAPI document, and the committed copy for the web client is up to date', async () => {
+    const res = await t.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/regions', '/api/regions/{id}', '/api/kommuner']));
+    const committed = require(join(repoRoot, 'web/src/api/openapi.json'));
+    expect(JSON.parse(await openApiJson())).toEqual(committed); // if this fails: npm run openapi && npm run gen:api -w web
+  });
+
+  it('answers unknown API paths with a JSON 404 and malformed JSON with 400', async () => {
+    expect((await t.http().get('/api/nope').expect(404)).body.code).toBe('NOT_FOUND');
+    const bad = await t.http().post('/api/regions').set('content-type', 'application/json').send('{"name":').expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('lists every migration file in migrations/index.ts, oldest first', () => {
+    const files = readdirSync(join(repoRoot, 'migrations')).filter((f) => /^\d+-.+\.ts$/.test(f)).sort();
+    expect(migrations.map((m) => m.name)).toEqual(files.map((f) => f.replace(/^(\d+)-(.+)\.ts$/, '$2$1')));
+  });
+
+  it('migrations go down and up again cleanly', async () => {
+    const db = await createTestDatabase();
+    const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+    try {
+      await ds.runMigrations();
+      for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration();
+      expect(await ds.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`)).toEqual([{ n: 0 }]);
+      await ds.runMigrations();
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
+  it('loads the demo data once: Kongsbergregionen with 50 388 inhabitants on 1 January 2008', async () => {
+    expect(await seedDemoData(t.db)).toBe(true);
+    expect(await seedDemoData(t.db)).toBe(false);
+    const regions = (await t.http().get('/api/regions')).body;
+    expect(regions.map((r: { name: string }) => r.name)).toEqual(['Glåmdalsregionen', 'Kongsbergregionen']);
+    const kongsberg = (await t.http().get(`/api/regions/${regions[1].id}`)).body;
+    expect(kongsberg).toMatchObject({ totalPopulation: 50388, populationAsOf: '2008-01-01' });
+    expect(kongsberg.members).toHaveLength(7);
+  });
+});

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { repoRoot } from '../../src/config/app-config';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+
+/**
+ * Test databases: one Postgres per test run (DATABASE_URL, or an embedded one), a template database with
+ * the real migrations applied once, and a fresh copy of the template for every test file.
+ */
+export const TEST_ENV = {
+  adminUrl: 'NVR_TEST_ADMIN_URL',
+  template: 'NVR_TEST_TEMPLATE',
+  embedded: 'NVR_TEST_EMBEDDED',
+} as const;
+
+export const EMBEDDED_TEST_PORT = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
+
+export async function startTestPostgres(): Promise<{ adminUrl: string; embedded: boolean; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    return { adminUrl: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
+  }
+  const db = await startEmbeddedPostgres({ dataDir: join(repoRoot, '.data', 'pg-test'), port: EMBEDDED_TEST_PORT, database: 'postgres', quiet: true });
+  return { adminUrl: db.url, embedded: true, stop: db.stop };
+}
+
+export function urlFor(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function withAdmin<T>(adminUrl: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** (Re)creates the template database and runs every migration in it. */
+export async function prepareTemplate(adminUrl: string, name: string): Promise<void> {
+  await withAdmin(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"`);
+  });
+  const ds = await new DataSource(dataSourceOptions(urlFor(adminUrl, name))).initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** A fresh database for one test file, copied from the migrated template. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = required(TEST_ENV.adminUrl);
+  const template = required(TEST_ENV.template);
+  const name = `${template}_${randomBytes(5).toString('hex')}`;
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return {
+    url: urlFor(adminUrl, name),
+    drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+function required(key: string): string {
+  const value = process.env[key];
+  if (!value) throw new Error(`${key} is not set: run tests through jest (npm test), whose global setup starts Postgres.`);
+  return value;
+}

@@ -1,0 +1,6 @@
+// Entry point of @nvr/shared: types and pure domain rules used by both the server and the web app.
+export * from './assert';
+export * from './dates';
+export * from './counties';
+export * from './kommune';
+export * from './region';
