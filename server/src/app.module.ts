@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { KommuneModule } from './kommuner/kommune.module';
 import { RegionModule } from './regions/region.module';
+import { UserModule } from './users/user.module';
 
 @Module({})
 export class AppModule {
@@ -14,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), KommuneModule, RegionModule],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), AuthModule, UserModule, KommuneModule, RegionModule],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,6 +1,8 @@
 import { ConsoleLogger, INestApplication, LoggerService, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
@@ -27,6 +29,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
+  app.use(helmet(helmetOptions(config)));
+  app.use(cookieParser());
   app.use('/api', requestLogger);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -44,4 +48,28 @@ function serveWebApp(app: NestExpressApplication, dir: string): void {
     if (existsSync(index)) res.sendFile(index);
     else res.status(503).send('The web app is not built yet: run `npm run build`.');
   });
+}
+
+/** Security headers. The web app loads only its own scripts; Designsystemet needs inline style attributes. */
+function helmetOptions(config: AppConfig): Parameters<typeof helmet>[0] {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  };
 }

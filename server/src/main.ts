@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from './config/app-config';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { createApp, createLogger } from './create-app';
 import { dataSourceOptions } from './database/data-source-options';
 import { EmbeddedDatabase, ensureDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
-import { seedDemoData } from './database/seed/seed';
+import { ensureInitialAdmin, seedDemoData } from './database/seed/seed';
 import { join } from 'node:path';
 
 async function main(): Promise<void> {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
 
-  await migrate(databaseUrl, config.seedDemoData, log);
+  await migrate(databaseUrl, config, log);
 
   const app = await createApp(config, databaseUrl, logger);
   // Stop in order on Ctrl-C or a container stop: finish requests, close the pool, then stop Postgres.
@@ -50,12 +50,16 @@ async function main(): Promise<void> {
 }
 
 /** Runs pending migrations, then loads the demo data once if asked to. */
-async function migrate(databaseUrl: string, seed: boolean, log: Logger): Promise<void> {
+async function migrate(databaseUrl: string, config: AppConfig, log: Logger): Promise<void> {
   const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   try {
     const ran = await ds.runMigrations({ transaction: 'each' });
     log.log(ran.length ? `Ran migrations: ${ran.map((m) => m.name).join(', ')}` : 'Database schema is up to date');
-    if (seed && (await seedDemoData(ds))) log.log('Loaded demo data (Kongsbergregionen, Glåmdalsregionen)');
+    if (config.seedDemoData) {
+      const ran = await seedDemoData(ds);
+      if (ran.length) log.log(`Loaded demo data: ${ran.join(', ')} (demo accounts: see README)`);
+    }
+    if (await ensureInitialAdmin(ds, config.initialAdmin)) log.log(`Created the administrator account ${config.initialAdmin?.email}`);
   } finally {
     await ds.destroy();
   }

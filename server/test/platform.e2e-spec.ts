@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { repoRoot } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { seedDemoData } from '../src/database/seed/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-data';
+import { ensureInitialAdmin, seedDemoData } from '../src/database/seed/seed';
 import { openApiJson } from '../src/openapi/write-openapi';
 import { createTestDatabase } from './support/postgres';
 import { createTestApp, TestApp } from './support/test-app';
@@ -29,7 +30,8 @@ describe('platform', () => {
 
   it('answers unknown API paths with a JSON 404 and malformed JSON with 400', async () => {
     expect((await t.http().get('/api/nope').expect(404)).body.code).toBe('NOT_FOUND');
-    const bad = await t.http().post('/api/regions').set('content-type', 'application/json').send('{"name":').expect(400);
+    const admin = await t.as([{ role: 'admin' }]);
+    const bad = await admin.post('/api/regions').set('content-type', 'application/json').send('{"name":').expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 
@@ -52,13 +54,28 @@ describe('platform', () => {
     }
   });
 
-  it('loads the demo data once: Kongsbergregionen with 50 388 inhabitants on 1 January 2008', async () => {
-    expect(await seedDemoData(t.db)).toBe(true);
-    expect(await seedDemoData(t.db)).toBe(false);
-    const regions = (await t.http().get('/api/regions')).body;
+  it('loads the demo data once: Kongsbergregionen with 50 388 inhabitants on 1 January 2008, and a demo account per role', async () => {
+    expect(await seedDemoData(t.db)).toEqual(['demo_data_loaded_at', 'demo_users_loaded_at']);
+    expect(await seedDemoData(t.db)).toEqual([]);
+    const admin = await t.signIn('admin@demo.no', DEMO_PASSWORD);
+    const regions = (await admin.get('/api/regions')).body;
     expect(regions.map((r: { name: string }) => r.name)).toEqual(['Glåmdalsregionen', 'Kongsbergregionen']);
-    const kongsberg = (await t.http().get(`/api/regions/${regions[1].id}`)).body;
+    const kongsberg = (await admin.get(`/api/regions/${regions[1].id}`)).body;
     expect(kongsberg).toMatchObject({ totalPopulation: 50388, populationAsOf: '2008-01-01' });
     expect(kongsberg.members).toHaveLength(7);
+    for (const u of DEMO_USERS) {
+      const me = (await (await t.signIn(u.email, DEMO_PASSWORD)).get('/api/auth/me').expect(200)).body;
+      const roles = me.roles.map((r: { role: string; regionName: string | null }) => ({ role: r.role, region: r.regionName ?? undefined }));
+      expect(roles).toHaveLength(u.roles.length);
+      expect(roles).toEqual(expect.arrayContaining(u.roles));
+    }
+  });
+
+  it('creates the first administrator from ADMIN_EMAIL and ADMIN_PASSWORD once', async () => {
+    const admin = { email: 'forste.admin@test.no', password: 'a-long-enough-secret' };
+    expect(await ensureInitialAdmin(t.db, admin)).toBe(true);
+    expect(await ensureInitialAdmin(t.db, admin)).toBe(false);
+    const session = await t.signIn(admin.email, admin.password);
+    expect((await session.get('/api/users').expect(200)).body.length).toBeGreaterThan(0);
   });
 });

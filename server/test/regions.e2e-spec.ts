@@ -1,36 +1,34 @@
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, Session, TestApp } from './support/test-app';
 
 describe('regions API', () => {
   let t: TestApp;
+  let admin: Session;
   beforeAll(async () => {
     t = await createTestApp();
+    admin = await t.as([{ role: 'admin' }]);
   });
   afterAll(() => t.close());
 
   it('creates a region with members in one request and reads it back with total population', async () => {
     const a = await t.factories.newKommune({ name: 'Flesberg', population: 2521, asOf: '2008-01-01' });
     const b = await t.factories.newKommune({ name: 'Rollag', population: 1419, asOf: '2008-01-01' });
-    const created = await t
-      .http()
-      .post('/api/regions')
+    const created = await admin.post('/api/regions')
       .send({ name: '  Numedal  ', councilName: 'Numedal regionråd', members: [{ kommuneId: a.id, validFrom: '2009-02-03' }, { kommuneId: b.id, validFrom: '2009-02-03' }] })
       .expect(201);
     expect(created.body).toMatchObject({ name: 'Numedal', councilName: 'Numedal regionråd', description: null, version: 1, totalPopulation: 3940, populationAsOf: '2008-01-01' });
     expect(created.body.members.map((m: { kommune: { name: string } }) => m.kommune.name)).toEqual(['Flesberg', 'Rollag']);
     expect(created.body.members[0]).toMatchObject({ validFrom: '2009-02-03', validTo: null, current: true, kommune: { population: { count: 2521, asOf: '2008-01-01' } } });
 
-    const read = await t.http().get(`/api/regions/${created.body.id}`).expect(200);
+    const read = await admin.get(`/api/regions/${created.body.id}`).expect(200);
     expect(read.body).toEqual(created.body);
 
-    const list = await t.http().get('/api/regions').expect(200);
+    const list = await admin.get('/api/regions').expect(200);
     expect(list.body).toContainEqual({ id: created.body.id, name: 'Numedal', councilName: 'Numedal regionråd', memberCount: 2, totalPopulation: 3940, counties: ['Buskerud'] });
   });
 
   it('answers 400 with every field problem and writes nothing', async () => {
     const before = await t.db.query('SELECT count(*)::int AS n FROM region');
-    const res = await t
-      .http()
-      .post('/api/regions')
+    const res = await admin.post('/api/regions')
       .send({ name: '', councilName: 42, extra: true, members: [{ kommuneId: 'x', validFrom: '2024-02-30' }] })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -42,15 +40,13 @@ describe('regions API', () => {
 
   it('refuses a duplicate name, whatever its case, with 409', async () => {
     await t.factories.newRegion({ name: 'Hallingdal' });
-    const res = await t.http().post('/api/regions').send({ name: 'HALLINGDAL', councilName: 'x' }).expect(409);
+    const res = await admin.post('/api/regions').send({ name: 'HALLINGDAL', councilName: 'x' }).expect(409);
     expect(res.body).toMatchObject({ code: 'REGION_NAME_TAKEN', message: expect.stringContaining('HALLINGDAL') });
   });
 
   it('rolls back the region when one member fails', async () => {
     const k = await t.factories.newKommune();
-    const res = await t
-      .http()
-      .post('/api/regions')
+    const res = await admin.post('/api/regions')
       .send({ name: 'Halvferdig', councilName: 'x', members: [{ kommuneId: k.id, validFrom: '2020-01-01' }, { kommuneId: '5f0c7d5e-1111-4a4a-8b8b-000000000000', validFrom: '2020-01-01' }] })
       .expect(404);
     expect(res.body).toMatchObject({ code: 'KOMMUNE_NOT_FOUND', message: expect.stringContaining('members[1].kommuneId') });
@@ -58,26 +54,26 @@ describe('regions API', () => {
   });
 
   it('answers 404 for an unknown region and 400 for an id that is not a UUID', async () => {
-    const missing = await t.http().get('/api/regions/4b1f3c1e-2a5d-4c7e-9f00-123456789abc').expect(404);
+    const missing = await admin.get('/api/regions/4b1f3c1e-2a5d-4c7e-9f00-123456789abc').expect(404);
     expect(missing.body).toEqual({ statusCode: 404, code: 'REGION_NOT_FOUND', message: 'There is no region with id 4b1f3c1e-2a5d-4c7e-9f00-123456789abc.' });
-    const bad = await t.http().get('/api/regions/kongsberg').expect(400);
+    const bad = await admin.get('/api/regions/kongsberg').expect(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'id in the address must be a UUID' });
   });
 
   it('updates with the version read, and refuses a stale version with 409', async () => {
     const r = await t.factories.newRegion();
-    const ok = await t.http().patch(`/api/regions/${r.id}`).send({ councilName: 'Nytt regionråd', description: 'Om regionen', version: 1 }).expect(200);
+    const ok = await admin.patch(`/api/regions/${r.id}`).send({ councilName: 'Nytt regionråd', description: 'Om regionen', version: 1 }).expect(200);
     expect(ok.body).toMatchObject({ councilName: 'Nytt regionråd', description: 'Om regionen', version: 2 });
-    const stale = await t.http().patch(`/api/regions/${r.id}`).send({ councilName: 'Gammelt', version: 1 }).expect(409);
+    const stale = await admin.patch(`/api/regions/${r.id}`).send({ councilName: 'Gammelt', version: 1 }).expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
-    expect((await t.http().get(`/api/regions/${r.id}`)).body.councilName).toBe('Nytt regionråd');
-    await t.http().patch(`/api/regions/${r.id}`).send({ councilName: 'x' }).expect(400);
+    expect((await admin.get(`/api/regions/${r.id}`)).body.councilName).toBe('Nytt regionråd');
+    await admin.patch(`/api/regions/${r.id}`).send({ councilName: 'x' }).expect(400);
   });
 
   it('rejects renaming to a name another region has', async () => {
     await t.factories.newRegion({ name: 'Vestmarka' });
     const r = await t.factories.newRegion();
-    const res = await t.http().patch(`/api/regions/${r.id}`).send({ name: 'vestmarka', version: 1 }).expect(409);
+    const res = await admin.patch(`/api/regions/${r.id}`).send({ name: 'vestmarka', version: 1 }).expect(409);
     expect(res.body.code).toBe('REGION_NAME_TAKEN');
   });
 
@@ -86,28 +82,28 @@ describe('regions API', () => {
       const k1 = await t.factories.newKommune({ population: 1000 });
       const k2 = await t.factories.newKommune({ population: 500 });
       const r = await t.factories.newRegion({ members: [{ kommuneId: k1.id }] });
-      const added = await t.http().post(`/api/regions/${r.id}/members`).send({ kommuneId: k2.id, validFrom: '2021-01-01' }).expect(201);
+      const added = await admin.post(`/api/regions/${r.id}/members`).send({ kommuneId: k2.id, validFrom: '2021-01-01' }).expect(201);
       expect(added.body.totalPopulation).toBe(1500);
       const m2 = added.body.members.find((m: { kommune: { id: string } }) => m.kommune.id === k2.id);
-      const ended = await t.http().patch(`/api/regions/${r.id}/members/${m2.id}`).send({ validTo: '2022-12-31' }).expect(200);
+      const ended = await admin.patch(`/api/regions/${r.id}/members/${m2.id}`).send({ validTo: '2022-12-31' }).expect(200);
       expect(ended.body.totalPopulation).toBe(1000);
       expect(ended.body.members.map((m: { current: boolean }) => m.current)).toEqual([true, false]);
-      const summary = (await t.http().get('/api/regions')).body.find((s: { id: string }) => s.id === r.id);
+      const summary = (await admin.get('/api/regions')).body.find((s: { id: string }) => s.id === r.id);
       expect(summary.memberCount).toBe(1);
     });
 
     it('refuses overlapping memberships of the same kommune with 409, and allows a later one', async () => {
       const k = await t.factories.newKommune({ name: 'Sigdal' });
       const r = await t.factories.newRegion({ members: [{ kommuneId: k.id, validFrom: '2015-01-01', validTo: '2018-12-31' }] });
-      const overlap = await t.http().post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2018-06-01' }).expect(409);
+      const overlap = await admin.post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2018-06-01' }).expect(409);
       expect(overlap.body).toMatchObject({ code: 'MEMBERSHIP_OVERLAP', message: expect.stringContaining('Sigdal is already a member of this region from 2015-01-01 to 2018-12-31') });
-      await t.http().post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2019-01-01' }).expect(201);
+      await admin.post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2019-01-01' }).expect(201);
     });
 
     it('refuses a period that ends before it begins with 422', async () => {
       const k = await t.factories.newKommune();
       const r = await t.factories.newRegion();
-      const res = await t.http().post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2020-01-01', validTo: '2019-12-31' }).expect(422);
+      const res = await admin.post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2020-01-01', validTo: '2019-12-31' }).expect(422);
       expect(res.body.code).toBe('INVALID_PERIOD');
     });
 
@@ -115,9 +111,9 @@ describe('regions API', () => {
       const k = await t.factories.newKommune();
       const r = await t.factories.newRegion({ members: [{ kommuneId: k.id }] });
       const other = await t.factories.newRegion();
-      const [m] = (await t.http().get(`/api/regions/${r.id}`)).body.members;
-      await t.http().delete(`/api/regions/${other.id}/members/${m.id}`).expect(404);
-      const res = await t.http().delete(`/api/regions/${r.id}/members/${m.id}`).expect(200);
+      const [m] = (await admin.get(`/api/regions/${r.id}`)).body.members;
+      await admin.delete(`/api/regions/${other.id}/members/${m.id}`).expect(404);
+      const res = await admin.delete(`/api/regions/${r.id}/members/${m.id}`).expect(200);
       expect(res.body.members).toEqual([]);
     });
 
@@ -125,7 +121,7 @@ describe('regions API', () => {
       const k = await t.factories.newKommune();
       const r = await t.factories.newRegion();
       const results = await Promise.all(
-        [1, 2, 3].map(() => t.http().post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2020-01-01' })),
+        [1, 2, 3].map(() => admin.post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2020-01-01' })),
       );
       expect(results.map((x) => x.status).sort()).toEqual([201, 409, 409]);
       expect(await t.db.query('SELECT count(*)::int AS n FROM region_membership WHERE region_id = $1', [r.id])).toEqual([{ n: 1 }]);

@@ -4,3 +4,4 @@ export * from './dates';
 export * from './counties';
 export * from './kommune';
 export * from './region';
+export * from './access';

@@ -19,13 +19,32 @@ export type ErrorCode =
   | 'REGION_NAME_TAKEN'
   | 'MEMBERSHIP_NOT_FOUND'
   | 'MEMBERSHIP_OVERLAP'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'CSRF_TOKEN_INVALID'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'USER_NOT_FOUND'
+  | 'EMAIL_TAKEN'
+  | 'ROLE_SCOPE_INVALID'
+  | 'CURRENT_PASSWORD_WRONG'
+  | 'LAST_ADMIN'
   | 'INTERNAL_ERROR';
 
 export function httpStatusOf(code: ErrorCode): HttpStatus {
   switch (code) {
     case 'VALIDATION_FAILED':
       return HttpStatus.BAD_REQUEST;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return HttpStatus.UNAUTHORIZED;
+    case 'FORBIDDEN':
+    case 'CSRF_TOKEN_INVALID':
+      return HttpStatus.FORBIDDEN;
+    case 'TOO_MANY_ATTEMPTS':
+      return HttpStatus.TOO_MANY_REQUESTS;
     case 'NOT_FOUND':
+    case 'USER_NOT_FOUND':
     case 'KOMMUNE_NOT_FOUND':
     case 'REGION_NOT_FOUND':
     case 'MEMBERSHIP_NOT_FOUND':
@@ -36,9 +55,13 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case 'KOMMUNE_IN_USE':
     case 'REGION_NAME_TAKEN':
     case 'MEMBERSHIP_OVERLAP':
+    case 'EMAIL_TAKEN':
+    case 'LAST_ADMIN':
       return HttpStatus.CONFLICT;
     case 'INVALID_PERIOD':
     case 'KOMMUNE_COUNTY_MISMATCH':
+    case 'ROLE_SCOPE_INVALID':
+    case 'CURRENT_PASSWORD_WRONG':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'INTERNAL_ERROR':
       return HttpStatus.INTERNAL_SERVER_ERROR;
@@ -58,6 +81,8 @@ export class DomainError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly errors?: FieldError[],
+    /** For 429: when the client may try again. */
+    public readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';

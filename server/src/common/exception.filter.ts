@@ -16,15 +16,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, res);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorResponseDto {
+  private toBody(exception: unknown, res: Response): ErrorResponseDto {
     if (exception instanceof DomainError) {
+      if (exception.retryAfterSeconds) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
       return { statusCode: exception.status, code: exception.code, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) };
     }
     if (exception instanceof HttpException) {
@@ -50,6 +51,10 @@ function codeForStatus(status: number): ErrorCode | 'HTTP_ERROR' {
   switch (status) {
     case 400:
       return 'VALIDATION_FAILED';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
     case 404:
       return 'NOT_FOUND';
     case 409:

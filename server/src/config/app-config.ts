@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidationError, validateSync } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -32,6 +32,18 @@ export class EnvVars {
 
   @IsOptional() @IsString()
   WEB_DIST_DIR?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'COOKIE_SECURE must be true or false' })
+  COOKIE_SECURE?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number' }) @Min(5) @Max(60 * 24 * 30)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional() @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
 }
 
 export interface AppConfig {
@@ -45,6 +57,12 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** Folder with the built web app, served at /; null serves the API only. */
   webDistDir: string | null;
+  /** Send the session cookie only over HTTPS (default on in production). */
+  cookieSecure: boolean;
+  /** A session ends after this long without use (absolute limit: 7 days). */
+  sessionIdleMinutes: number;
+  /** A first admin account, created at start if no account has this e-mail. */
+  initialAdmin: { email: string; password: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -59,8 +77,14 @@ export const repoRoot = findRepoRoot(__dirname);
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const vars = plainToInstance(EnvVars, pick(env), { enableImplicitConversion: false });
   const errors = validateSync(vars, { whitelist: true });
+  if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
+    errors.push(Object.assign(new ValidationError(), { property: 'ADMIN_EMAIL', value: vars.ADMIN_EMAIL, constraints: { pair: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither' } }));
+  }
   if (errors.length > 0) {
-    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${m} (got ${JSON.stringify(e.value)})`)));
+    const secret = (key: string) => key === 'ADMIN_PASSWORD' || key === 'DATABASE_URL';
+    throw new ConfigError(
+      errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (secret(e.property) ? m : `${m} (got ${JSON.stringify(e.value)})`))),
+    );
   }
   return {
     port: vars.PORT ?? 3000,
@@ -71,10 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: vars.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     logLevel: vars.LOG_LEVEL ?? 'log',
     webDistDir: env.WEB_DIST_DIR === '' ? null : resolve(vars.WEB_DIST_DIR ?? resolve(repoRoot, 'web/dist')),
+    cookieSecure: vars.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    sessionIdleMinutes: vars.SESSION_IDLE_MINUTES ?? 8 * 60,
+    initialAdmin: vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : null,
   };
 }
 
-const ENV_KEYS = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_PORT', 'SEED_DEMO_DATA', 'LOG_FORMAT', 'LOG_LEVEL', 'WEB_DIST_DIR'] as const;
+const ENV_KEYS = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_PORT', 'SEED_DEMO_DATA', 'LOG_FORMAT', 'LOG_LEVEL', 'WEB_DIST_DIR', 'COOKIE_SECURE', 'SESSION_IDLE_MINUTES', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};

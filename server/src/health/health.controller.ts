@@ -3,6 +3,7 @@ import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Access } from '../auth/access.decorator';
 
 export class HealthResponseDto {
   @ApiProperty({ enum: ['ok', 'degraded'] })
@@ -18,6 +19,7 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get()
+  @Access.public()
   @ApiOperation({ operationId: 'health', summary: 'Liveness and database reachability (public)' })
   @ApiResponse({ status: 503, type: HealthResponseDto, description: 'The database cannot be reached' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {

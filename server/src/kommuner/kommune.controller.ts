@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
 import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { CreateKommuneDto, KommuneQueryDto, KommuneResponseDto, PopulationDto, UpdateKommuneDto } from './kommune.dto';
@@ -11,6 +12,7 @@ export class KommuneController {
   constructor(private readonly kommuner: KommuneService) {}
 
   @Get()
+  @Access.signedIn()
   @ApiOperation({ operationId: 'listKommuner', summary: 'List kommuner, optionally filtered by name/number or county' })
   @ApiErrors(400)
   list(@Query() query: KommuneQueryDto): Promise<KommuneResponseDto[]> {
@@ -18,6 +20,7 @@ export class KommuneController {
   }
 
   @Get(':id')
+  @Access.signedIn()
   @ApiOperation({ operationId: 'getKommune', summary: 'Read one kommune with its newest population figure' })
   @ApiErrors(400, 404)
   get(@IdParam() id: string): Promise<KommuneResponseDto> {
@@ -25,6 +28,7 @@ export class KommuneController {
   }
 
   @Post()
+  @Access.admin()
   @ApiOperation({ operationId: 'createKommune', summary: 'Register a kommune' })
   @ApiErrors(400, 409, 422)
   create(@Body() dto: CreateKommuneDto): Promise<KommuneResponseDto> {
@@ -32,6 +36,7 @@ export class KommuneController {
   }
 
   @Patch(':id')
+  @Access.admin()
   @ApiOperation({ operationId: 'updateKommune', summary: 'Change a kommune’s name or county' })
   @ApiErrors(400, 404, 409, 422)
   update(@IdParam() id: string, @Body() dto: UpdateKommuneDto): Promise<KommuneResponseDto> {
@@ -39,6 +44,7 @@ export class KommuneController {
   }
 
   @Put(':id/population')
+  @Access.admin()
   @ApiOperation({ operationId: 'recordKommunePopulation', summary: 'Record or correct the population on a date' })
   @ApiErrors(400, 404)
   recordPopulation(@IdParam() id: string, @Body() dto: PopulationDto): Promise<KommuneResponseDto> {

@@ -1,5 +1,8 @@
 import { Body, Controller, Delete, Get, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AddMemberDto, CreateRegionDto, RegionResponseDto, RegionSummaryResponseDto, UpdateMembershipDto, UpdateRegionDto } from './region.dto';
@@ -11,12 +14,14 @@ export class RegionController {
   constructor(private readonly regions: RegionService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listRegions', summary: 'List regions with member count and total population' })
-  list(): Promise<RegionSummaryResponseDto[]> {
-    return this.regions.list();
+  @Access.signedIn()
+  @ApiOperation({ operationId: 'listRegions', summary: 'The regions you may see, with member count and total population' })
+  list(@CurrentUser() user: Principal): Promise<RegionSummaryResponseDto[]> {
+    return this.regions.list(user.roles);
   }
 
   @Get(':id')
+  @Access.region('read')
   @ApiOperation({ operationId: 'getRegion', summary: 'Read a region with its members, current and past' })
   @ApiErrors(400, 404)
   get(@IdParam() id: string): Promise<RegionResponseDto> {
@@ -24,6 +29,7 @@ export class RegionController {
   }
 
   @Post()
+  @Access.admin()
   @ApiOperation({ operationId: 'createRegion', summary: 'Create a region, optionally with its members' })
   @ApiErrors(400, 404, 409, 422)
   create(@Body() dto: CreateRegionDto): Promise<RegionResponseDto> {
@@ -31,6 +37,7 @@ export class RegionController {
   }
 
   @Patch(':id')
+  @Access.admin()
   @ApiOperation({ operationId: 'updateRegion', summary: 'Change a region’s name, regionråd or description' })
   @ApiErrors(400, 404, 409)
   update(@IdParam() id: string, @Body() dto: UpdateRegionDto): Promise<RegionResponseDto> {
@@ -38,6 +45,7 @@ export class RegionController {
   }
 
   @Post(':id/members')
+  @Access.admin()
   @ApiOperation({ operationId: 'addRegionMember', summary: 'Add a kommune to the region from a date' })
   @ApiErrors(400, 404, 409, 422)
   addMember(@IdParam() id: string, @Body() dto: AddMemberDto): Promise<RegionResponseDto> {
@@ -45,6 +53,7 @@ export class RegionController {
   }
 
   @Patch(':id/members/:membershipId')
+  @Access.admin()
   @ApiOperation({ operationId: 'updateRegionMembership', summary: 'Change a membership’s dates (set validTo when a kommune leaves)' })
   @ApiErrors(400, 404, 409, 422)
   updateMembership(
@@ -56,6 +65,7 @@ export class RegionController {
   }
 
   @Delete(':id/members/:membershipId')
+  @Access.admin()
   @ApiOperation({ operationId: 'removeRegionMembership', summary: 'Delete a membership registered by mistake' })
   @ApiErrors(400, 404)
   removeMembership(@IdParam() id: string, @IdParam('membershipId') membershipId: string): Promise<RegionResponseDto> {

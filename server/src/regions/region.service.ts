@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isCurrentMember, isValidPeriod, periodsOverlap, regionPopulation, todayInOslo } from '@nvr/shared';
+import { isCurrentMember, isValidPeriod, periodsOverlap, regionPopulation, RoleAssignment, todayInOslo, visibleRegionIds } from '@nvr/shared';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError, versionConflict } from '../common/domain-error';
 import { mapKommune } from '../kommuner/kommune.dto';
@@ -13,8 +13,10 @@ import { Region, RegionMembership } from './region.entity';
 export class RegionService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(): Promise<RegionSummaryResponseDto[]> {
+  /** The regions the person's roles let them see. */
+  async list(roles: readonly RoleAssignment[]): Promise<RegionSummaryResponseDto[]> {
     const today = todayInOslo();
+    const visible = visibleRegionIds(roles);
     const rows: { id: string; name: string; council_name: string; member_count: number; total_population: string; counties: string[] | null }[] =
       await this.db.query(
         `SELECT r.id, r.name, r.council_name,
@@ -27,9 +29,10 @@ export class RegionService {
            LEFT JOIN LATERAL (
              SELECT population FROM kommune_population kp WHERE kp.kommune_id = k.id ORDER BY as_of DESC LIMIT 1
            ) p ON true
+          WHERE $2::uuid[] IS NULL OR r.id = ANY($2::uuid[])
           GROUP BY r.id
           ORDER BY r.name`,
-        [today],
+        [today, visible === 'all' ? null : visible],
       );
     return rows.map((r) => ({
       id: r.id,

@@ -1,5 +1,10 @@
 import { randomInt } from 'node:crypto';
+import type { Role } from '@nvr/shared';
 import { DataSource } from 'typeorm';
+import { hashPassword } from '../../src/auth/passwords';
+
+export const TEST_PASSWORD = 'test-password-123';
+let passwordHash: Promise<string> | null = null;
 
 /** Small factories that write rows straight to the database, so tests can set up state quickly. */
 export class Factories {
@@ -34,6 +39,23 @@ export class Factories {
         m.validFrom ?? '2020-01-01',
         m.validTo ?? null,
       ]);
+    }
+    return row;
+  }
+
+  /** A person with roles; sign them in with TEST_PASSWORD. */
+  async newUser(input: { email?: string; name?: string; active?: boolean; roles?: { role: Role; regionId?: string | null; projectId?: string | null }[] } = {}): Promise<{ id: string; email: string }> {
+    this.seq += 1;
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const email = input.email ?? `person${this.seq}-${randomInt(1e6)}@test.no`;
+    const [row] = await this.db.query(`INSERT INTO app_user (email, name, password_hash, active) VALUES ($1, $2, $3, $4) RETURNING id, email`, [
+      email,
+      input.name ?? `Person ${this.seq}`,
+      await passwordHash,
+      input.active ?? true,
+    ]);
+    for (const r of input.roles ?? []) {
+      await this.db.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, $2, $3, $4)`, [row.id, r.role, r.regionId ?? null, r.projectId ?? null]);
     }
     return row;
   }

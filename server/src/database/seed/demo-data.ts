@@ -54,3 +54,29 @@ export const DEMO_REGIONS: DemoRegion[] = [
     ],
   },
 ];
+
+/** The password of every demo account (README, "Demo accounts"). */
+export const DEMO_PASSWORD = 'demo-passord-2026';
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  roles: { role: 'admin' | 'regionraad' | 'adviser' | 'kommune_contact'; region?: string }[];
+}
+
+/** One account per kind of user, so the app can be tried as each. Project roles come with the demo projects. */
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@demo.no', name: 'Ada Administrator', roles: [{ role: 'admin' }] },
+  { email: 'regionrad@demo.no', name: 'Rolf Regionråd', roles: [{ role: 'regionraad', region: 'Kongsbergregionen' }] },
+  { email: 'sekretariat.glamdal@demo.no', name: 'Siri Sekretariat', roles: [{ role: 'regionraad', region: 'Glåmdalsregionen' }] },
+  { email: 'prosjektleder@demo.no', name: 'Pia Prosjektleder', roles: [] },
+  {
+    email: 'radgiver@demo.no',
+    name: 'Rune Rådgiver (Innovasjon Norge)',
+    roles: [
+      { role: 'adviser', region: 'Kongsbergregionen' },
+      { role: 'adviser', region: 'Glåmdalsregionen' },
+    ],
+  },
+  { email: 'kontakt@demo.no', name: 'Kari Kommunekontakt', roles: [{ role: 'kommune_contact', region: 'Kongsbergregionen' }] },
+];

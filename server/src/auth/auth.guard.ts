@@ -1,0 +1,73 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canOnProject, canOnRegion, isAdmin } from '@nvr/shared';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { ACCESS_RULE, AccessRule } from './access.decorator';
+import type { RequestWithPrincipal } from './principal';
+import { SESSION_COOKIE, SessionService } from './session.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * The one gate in front of every route: finds the session, checks the CSRF token on writes, and
+ * applies the route's access rule. A route without a rule is refused.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('Access');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [ctx.getHandler(), ctx.getClass()]);
+    if (!rule) {
+      this.logger.error(`No access rule on ${ctx.getClass().name}.${ctx.getHandler().name}: refused`);
+      throw new DomainError('FORBIDDEN', 'This operation is not available.');
+    }
+    if (rule.kind === 'public') return true;
+
+    const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal>();
+    const principal = await this.sessions.resolve(req.cookies?.[SESSION_COOKIE]);
+    if (!principal) throw new DomainError('UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
+    if (!SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== principal.csrfToken) {
+      throw new DomainError('CSRF_TOKEN_INVALID', 'The request lacks a valid CSRF token. Reload the page and try again.');
+    }
+    req.principal = principal;
+
+    switch (rule.kind) {
+      case 'signedIn':
+        return true;
+      case 'admin':
+        if (isAdmin(principal.roles)) return true;
+        throw forbidden();
+      case 'region': {
+        const regionId = req.params[rule.param];
+        if (typeof regionId !== 'string' || !UUID.test(regionId)) return true; // the pipe answers 400
+        if (canOnRegion(principal.roles, regionId, rule.action)) return true;
+        if (!canOnRegion(principal.roles, regionId, 'read')) throw new DomainError('REGION_NOT_FOUND', `There is no region with id ${regionId}.`);
+        throw forbidden();
+      }
+      case 'project': {
+        const projectId = req.params[rule.param];
+        if (typeof projectId !== 'string' || !UUID.test(projectId)) return true;
+        const [project] = await this.db.query(`SELECT id, region_id AS "regionId" FROM project WHERE id = $1`, [projectId]);
+        if (!project || !canOnProject(principal.roles, project, 'read')) throw new DomainError('NOT_FOUND', `There is no project with id ${projectId}.`);
+        if (canOnProject(principal.roles, project, rule.action)) return true;
+        throw forbidden();
+      }
+    }
+  }
+}
+
+function forbidden(): DomainError {
+  return new DomainError('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need access.');
+}

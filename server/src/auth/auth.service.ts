@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { ChangePasswordDto, LoginDto, MeResponseDto } from './auth.dto';
+import { hashPassword, verifyPassword } from './passwords';
+import type { Principal } from './principal';
+import { SessionService } from './session.service';
+
+/** Failed logins allowed in the window, per e-mail and per client address (shared by all instances). */
+export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perIp: 30 };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async login(dto: LoginDto, meta: { ip: string; userAgent?: string }): Promise<{ token: string; expiresAt: Date; me: MeResponseDto }> {
+    await this.assertNotThrottled(dto.email, meta.ip);
+    const [user]: { id: string; password_hash: string; active: boolean }[] = await this.db.query(
+      `SELECT id, password_hash, active FROM app_user WHERE lower(email) = lower($1)`,
+      [dto.email],
+    );
+    const ok = (await verifyPassword(user?.password_hash, dto.password)) && user.active;
+    await this.db.query(`INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, $3)`, [dto.email.toLowerCase(), meta.ip, ok]);
+    if (!ok) throw new DomainError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong, or the account is deactivated.');
+    const session = await this.sessions.create(user.id, meta);
+    const principal = await this.sessions.resolve(session.token);
+    if (!principal) throw new Error('A session just created could not be read');
+    return { token: session.token, expiresAt: session.expiresAt, me: await this.me(principal) };
+  }
+
+  async me(principal: Principal): Promise<MeResponseDto> {
+    const regionIds = [...new Set(principal.roles.map((r) => r.regionId).filter((id): id is string => id !== null))];
+    const names: { id: string; name: string }[] = regionIds.length ? await this.db.query(`SELECT id, name FROM region WHERE id = ANY($1::uuid[])`, [regionIds]) : [];
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    return {
+      user: { id: principal.userId, email: principal.email, name: principal.name },
+      roles: principal.roles.map((r) => ({ ...r, regionName: r.regionId ? (nameOf.get(r.regionId) ?? null) : null })),
+      csrfToken: principal.csrfToken,
+    };
+  }
+
+  async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
+    const [user] = await this.db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [principal.userId]);
+    if (!(await verifyPassword(user?.password_hash, dto.currentPassword))) {
+      throw new DomainError('CURRENT_PASSWORD_WRONG', 'Your current password is not right.');
+    }
+    await this.db.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [principal.userId, await hashPassword(dto.newPassword)]);
+    // Other devices must sign in again with the new password.
+    await this.sessions.revokeAllForUser(principal.userId, principal.sessionTokenHash);
+  }
+
+  private async assertNotThrottled(email: string, ip: string): Promise<void> {
+    const [counts]: { by_email: number; by_ip: number; oldest: Date | null }[] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS by_email,
+              count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+              min(at) AS oldest
+         FROM login_attempt
+        WHERE NOT succeeded AND at > now() - make_interval(mins => $3) AND (lower(email) = lower($1) OR ip = $2)`,
+      [email, ip, LOGIN_LIMITS.windowMinutes],
+    );
+    if (counts.by_email >= LOGIN_LIMITS.perEmail || counts.by_ip >= LOGIN_LIMITS.perIp) {
+      const retryAfter = counts.oldest ? Math.max(1, Math.ceil((new Date(counts.oldest).getTime() + LOGIN_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000)) : 60;
+      throw new DomainError(
+        'TOO_MANY_ATTEMPTS',
+        `Too many failed sign-in attempts. Wait ${Math.ceil(retryAfter / 60)} minutes and try again, or ask an administrator to reset your password.`,
+        undefined,
+        retryAfter,
+      );
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { NewPasswordDto } from '../auth/auth.dto';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { Principal } from '../auth/principal';
+import { IdParam } from '../common/validation';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { CreateUserDto, SetRolesDto, UpdateUserDto, UserResponseDto } from './user.dto';
+import { UserService } from './user.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UserController {
+  constructor(private readonly users: UserService) {}
+
+  @Get()
+  @Access.admin()
+  @ApiOperation({ operationId: 'listUsers', summary: 'Every account with its roles (admin)' })
+  list(): Promise<UserResponseDto[]> {
+    return this.users.list();
+  }
+
+  @Get(':id')
+  @Access.admin()
+  @ApiOperation({ operationId: 'getUser', summary: 'One account with its roles (admin)' })
+  @ApiErrors(400, 404)
+  get(@IdParam() id: string): Promise<UserResponseDto> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @Access.admin()
+  @ApiOperation({ operationId: 'createUser', summary: 'Create an account with a first password and roles (admin)' })
+  @ApiErrors(400, 404, 409, 422)
+  create(@Body() dto: CreateUserDto): Promise<UserResponseDto> {
+    return this.users.create(dto);
+  }
+
+  @Patch(':id')
+  @Access.admin()
+  @ApiOperation({ operationId: 'updateUser', summary: 'Change name, e-mail, or deactivate an account (admin)' })
+  @ApiErrors(400, 404, 409)
+  update(@IdParam() id: string, @Body() dto: UpdateUserDto, @CurrentUser() me: Principal): Promise<UserResponseDto> {
+    return this.users.update(id, dto, me.userId);
+  }
+
+  @Put(':id/roles')
+  @Access.admin()
+  @ApiOperation({ operationId: 'setUserRoles', summary: 'Replace the roles of an account (admin)' })
+  @ApiErrors(400, 404, 409, 422)
+  setRoles(@IdParam() id: string, @Body() dto: SetRolesDto): Promise<UserResponseDto> {
+    return this.users.setRoles(id, dto.roles);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @Access.admin()
+  @ApiOperation({ operationId: 'setUserPassword', summary: 'Set a new password for an account; ends its sessions (admin)' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404)
+  setPassword(@IdParam() id: string, @Body() dto: NewPasswordDto): Promise<void> {
+    return this.users.setPassword(id, dto.newPassword);
+  }
+}

@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '@nvr/shared';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { RoleAssignmentDto } from '../auth/auth.dto';
+import { NewPasswordDto } from '../auth/auth.dto';
+import { OptionalText, RequiredText } from '../common/validation';
+
+const email = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+export class RoleInputDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `$property must be one of: ${ROLES.join(', ')}` })
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Required for regionraad, adviser and kommune_contact' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID('all', { message: '$property must be a UUID' })
+  regionId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Required for project_leader and project_member' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID('all', { message: '$property must be a UUID' })
+  projectId?: string | null;
+}
+
+export class SetRolesDto {
+  @ApiProperty({ type: [RoleInputDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => RoleInputDto)
+  roles: RoleInputDto[];
+}
+
+export class CreateUserDto extends NewPasswordDto {
+  @ApiProperty({ example: 'kari.nordmann@kongsberg.kommune.no' })
+  @email()
+  @IsEmail({}, { message: '$property must be an e-mail address' })
+  @MaxLength(200)
+  email: string;
+
+  @RequiredText({ max: 200, example: 'Kari Nordmann' })
+  name: string;
+
+  @ApiPropertyOptional({ type: [RoleInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => RoleInputDto)
+  roles?: RoleInputDto[];
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @email()
+  @IsEmail({}, { message: '$property must be an e-mail address' })
+  @MaxLength(200)
+  email?: string;
+
+  @OptionalText({ max: 200 })
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiProperty({ description: 'The version you read; a newer stored version answers 409 VERSION_CONFLICT.', example: 1 })
+  @IsInt({ message: '$property must be a whole number' })
+  @Min(1)
+  version: number;
+}
+
+export class UserResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty({ type: [RoleAssignmentDto] })
+  roles: RoleAssignmentDto[];
+}

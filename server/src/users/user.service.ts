@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { roleScopeProblem } from '@nvr/shared';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { SessionService } from '../auth/session.service';
+import { DomainError, versionConflict } from '../common/domain-error';
+import { CreateUserDto, RoleInputDto, UpdateUserDto, UserResponseDto } from './user.dto';
+import { AppUser, RoleAssignmentRow } from './user.entity';
+
+@Injectable()
+export class UserService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async list(): Promise<UserResponseDto[]> {
+    const users = await this.db.getRepository(AppUser).find({ order: { name: 'ASC' } });
+    return this.withRoles(this.db.manager, users);
+  }
+
+  async get(id: string, em: EntityManager = this.db.manager): Promise<UserResponseDto> {
+    const [user] = await this.withRoles(em, [await this.findOrFail(em, id)]);
+    return user;
+  }
+
+  async create(dto: CreateUserDto): Promise<UserResponseDto> {
+    const passwordHash = await hashPassword(dto.newPassword);
+    const id = await this.inTransaction(async (tx) => {
+      await this.assertEmailFree(tx, dto.email);
+      const user = await tx.getRepository(AppUser).save(tx.getRepository(AppUser).create({ email: dto.email, name: dto.name, passwordHash }));
+      await this.writeRoles(tx, user.id, dto.roles ?? []);
+      return user.id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateUserDto, actingUserId: string): Promise<UserResponseDto> {
+    await this.inTransaction(async (tx) => {
+      const user = await this.findOrFail(tx, id, true);
+      if (user.version !== dto.version) throw versionConflict('account', dto.version, user.version);
+      if (dto.email && dto.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(tx, dto.email);
+      if (dto.active === false && user.active) {
+        if (id === actingUserId) throw new DomainError('LAST_ADMIN', 'You cannot deactivate your own account.');
+        await this.assertAnotherAdmin(tx, id);
+      }
+      await tx.getRepository(AppUser).save({ ...user, email: dto.email ?? user.email, name: dto.name ?? user.name, active: dto.active ?? user.active });
+    });
+    if (dto.active === false) await this.sessions.revokeAllForUser(id);
+    return this.get(id);
+  }
+
+  /** Replaces every role of the person at once. */
+  async setRoles(id: string, roles: RoleInputDto[]): Promise<UserResponseDto> {
+    await this.inTransaction(async (tx) => {
+      await this.findOrFail(tx, id, true);
+      if (!roles.some((r) => r.role === 'admin')) await this.assertAnotherAdmin(tx, id);
+      await tx.getRepository(RoleAssignmentRow).delete({ userId: id });
+      await this.writeRoles(tx, id, roles);
+      await tx.query(`UPDATE app_user SET version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+    });
+    return this.get(id);
+  }
+
+  /** An administrator sets a new password; the person's sessions end. */
+  async setPassword(id: string, newPassword: string): Promise<void> {
+    await this.findOrFail(this.db.manager, id);
+    await this.db.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, await hashPassword(newPassword)]);
+    await this.sessions.revokeAllForUser(id);
+  }
+
+  private async writeRoles(tx: EntityManager, userId: string, roles: RoleInputDto[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const [i, r] of roles.entries()) {
+      const problem = roleScopeProblem(r);
+      if (problem) throw new DomainError('ROLE_SCOPE_INVALID', `roles[${i}]: ${problem}`);
+      if (r.projectId) throw new DomainError('ROLE_SCOPE_INVALID', `roles[${i}]: project roles are given on the project's page.`);
+      if (r.regionId) {
+        const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [r.regionId]);
+        if (!region) throw new DomainError('REGION_NOT_FOUND', `roles[${i}]: there is no region with id ${r.regionId}.`);
+      }
+      const key = `${r.role}/${r.regionId ?? ''}/${r.projectId ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await tx.getRepository(RoleAssignmentRow).insert({ userId, role: r.role, regionId: r.regionId ?? null, projectId: r.projectId ?? null });
+    }
+  }
+
+  private async withRoles(em: EntityManager, users: AppUser[]): Promise<UserResponseDto[]> {
+    if (users.length === 0) return [];
+    const rows: { user_id: string; role: RoleAssignmentRow['role']; region_id: string | null; region_name: string | null; project_id: string | null }[] = await em.query(
+      `SELECT ra.user_id, ra.role, ra.region_id, r.name AS region_name, ra.project_id
+         FROM role_assignment ra LEFT JOIN region r ON r.id = ra.region_id
+        WHERE ra.user_id = ANY($1::uuid[])
+        ORDER BY ra.role, r.name`,
+      [users.map((u) => u.id)],
+    );
+    return users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      active: u.active,
+      version: u.version,
+      roles: rows.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role, regionId: r.region_id, regionName: r.region_name, projectId: r.project_id })),
+    }));
+  }
+
+  private async findOrFail(em: EntityManager, id: string, lock = false): Promise<AppUser> {
+    const user = await em.getRepository(AppUser).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!user) throw new DomainError('USER_NOT_FOUND', `There is no account with id ${id}.`);
+    return user;
+  }
+
+  private async assertEmailFree(em: EntityManager, email: string): Promise<void> {
+    const [taken] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [email]);
+    if (taken) throw new DomainError('EMAIL_TAKEN', `An account with the e-mail address ${email} already exists.`);
+  }
+
+  /** Refuses a change that would leave no active administrator. */
+  private async assertAnotherAdmin(em: EntityManager, exceptUserId: string): Promise<void> {
+    const [isAdmin] = await em.query(`SELECT 1 FROM role_assignment WHERE user_id = $1 AND role = 'admin'`, [exceptUserId]);
+    if (!isAdmin) return;
+    const [other] = await em.query(
+      `SELECT 1 FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE ra.role = 'admin' AND u.active AND u.id <> $1 LIMIT 1`,
+      [exceptUserId],
+    );
+    if (!other) throw new DomainError('LAST_ADMIN', 'This is the last active administrator; make someone else an administrator first.');
+  }
+
+  private async inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e.driverError as { constraint?: string })?.constraint === 'app_user_email_key') {
+        throw new DomainError('EMAIL_TAKEN', 'An account with that e-mail address already exists.');
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { TEST_PASSWORD } from './support/factories';
+import { createTestApp, Session, TestApp } from './support/test-app';
+
+describe('accounts (admin)', () => {
+  let t: TestApp;
+  let admin: Session;
+  let region: { id: string };
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.as([{ role: 'admin' }]);
+    region = await t.factories.newRegion({ name: 'Midt-Telemark' });
+  });
+  afterAll(() => t.close());
+
+  it('creates an account with roles; the person can sign in and holds them', async () => {
+    const res = await admin
+      .post('/api/users')
+      .send({ email: 'Nina@Test.no', name: 'Nina', newPassword: 'et-langt-passord', roles: [{ role: 'regionraad', regionId: region.id }, { role: 'adviser', regionId: region.id }] })
+      .expect(201);
+    expect(res.body).toMatchObject({ email: 'Nina@Test.no', name: 'Nina', active: true, version: 1 });
+    expect(res.body.roles).toHaveLength(2);
+    expect(JSON.stringify(res.body)).not.toMatch(/password|argon/i);
+    const nina = await t.signIn('nina@test.no', 'et-langt-passord');
+    expect((await nina.get('/api/auth/me')).body.roles.map((r: { role: string }) => r.role).sort()).toEqual(['adviser', 'regionraad']);
+  });
+
+  it('refuses a taken e-mail (409), a role without its scope (422), an unknown region (404) and a short password (400)', async () => {
+    await t.factories.newUser({ email: 'opptatt@test.no' });
+    expect((await admin.post('/api/users').send({ email: 'OPPTATT@test.no', name: 'X', newPassword: 'et-langt-passord' }).expect(409)).body.code).toBe('EMAIL_TAKEN');
+    const scope = await admin.post('/api/users').send({ email: 'a@test.no', name: 'X', newPassword: 'et-langt-passord', roles: [{ role: 'adviser' }] }).expect(422);
+    expect(scope.body).toMatchObject({ code: 'ROLE_SCOPE_INVALID', message: 'roles[0]: The role adviser needs a region.' });
+    await admin.post('/api/users').send({ email: 'b@test.no', name: 'X', newPassword: 'et-langt-passord', roles: [{ role: 'adviser', regionId: '0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b' }] }).expect(404);
+    const short = await admin.post('/api/users').send({ email: 'c@test.no', name: 'X', newPassword: 'kort' }).expect(400);
+    expect(short.body.message).toContain('newPassword must be at least 12 characters');
+    expect(await t.db.query(`SELECT email FROM app_user WHERE email IN ('a@test.no', 'b@test.no', 'c@test.no')`)).toEqual([]);
+  });
+
+  it('replaces roles in one go, and never removes the last administrator', async () => {
+    const u = await t.factories.newUser({ roles: [{ role: 'kommune_contact', regionId: region.id }] });
+    const res = await admin.put(`/api/users/${u.id}/roles`).send({ roles: [{ role: 'adviser', regionId: region.id }] }).expect(200);
+    expect(res.body.roles).toEqual([{ role: 'adviser', regionId: region.id, regionName: 'Midt-Telemark', projectId: null }]);
+    const bad = await admin.put(`/api/users/${u.id}/roles`).send({ roles: [{ role: 'regionraad', regionId: region.id }, { role: 'admin', regionId: region.id }] }).expect(422);
+    expect(bad.body.code).toBe('ROLE_SCOPE_INVALID');
+    expect((await admin.get(`/api/users/${u.id}`)).body.roles.map((r: { role: string }) => r.role)).toEqual(['adviser']); // unchanged
+
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM role_assignment WHERE role = 'admin'`);
+    expect(n).toBe(1);
+    const last = await admin.put(`/api/users/${admin.userId}/roles`).send({ roles: [] }).expect(409);
+    expect(last.body.code).toBe('LAST_ADMIN');
+    await admin.patch(`/api/users/${admin.userId}`).send({ active: false, version: 1 }).expect(409);
+  });
+
+  it('sets a new password for someone, ending their sessions', async () => {
+    const u = await t.factories.newUser();
+    const s = await t.signIn(u.email);
+    await admin.post(`/api/users/${u.id}/password`).send({ newPassword: 'nytt-passord-fra-admin' }).expect(204);
+    await s.get('/api/auth/me').expect(401);
+    await t.signIn(u.email, 'nytt-passord-fra-admin');
+    await t.http().post('/api/auth/login').send({ email: u.email, password: TEST_PASSWORD }).expect(401);
+  });
+
+  it('updates name with optimistic locking', async () => {
+    const u = await t.factories.newUser();
+    await admin.patch(`/api/users/${u.id}`).send({ name: 'Nytt Navn', version: 1 }).expect(200);
+    expect((await admin.patch(`/api/users/${u.id}`).send({ name: 'Gammelt', version: 1 }).expect(409)).body.code).toBe('VERSION_CONFLICT');
+  });
+});

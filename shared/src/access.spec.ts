@@ -1,0 +1,65 @@
+import { canOnProject, canOnRegion, RoleAssignment, roleScopeProblem, visibleRegionIds } from './access';
+
+const R1 = 'region-1';
+const R2 = 'region-2';
+const P1 = { id: 'project-1', regionId: R1 };
+const P2 = { id: 'project-2', regionId: R1 };
+const role = (r: RoleAssignment['role'], regionId: string | null = R1, projectId: string | null = null): RoleAssignment => ({ role: r, regionId, projectId });
+
+describe('canOnRegion', () => {
+  it('lets the regionråd read, comment and decide in its own region only', () => {
+    const me = [role('regionraad')];
+    expect(canOnRegion(me, R1, 'decide')).toBe(true);
+    expect(canOnRegion(me, R2, 'read')).toBe(false);
+    expect(canOnRegion(me, R1, 'administer')).toBe(false);
+  });
+  it('lets advisers read and comment, never decide', () => {
+    expect(canOnRegion([role('adviser')], R1, 'comment')).toBe(true);
+    expect(canOnRegion([role('adviser')], R1, 'decide')).toBe(false);
+  });
+  it('lets kommune contacts read only', () => {
+    expect(canOnRegion([role('kommune_contact')], R1, 'read')).toBe(true);
+    expect(canOnRegion([role('kommune_contact')], R1, 'comment')).toBe(false);
+  });
+  it('lets admins do anything anywhere', () => {
+    expect(canOnRegion([role('admin', null)], R2, 'administer')).toBe(true);
+  });
+  it('combines several roles', () => {
+    const me = [role('kommune_contact', R1), role('regionraad', R2)];
+    expect(canOnRegion(me, R1, 'decide')).toBe(false);
+    expect(canOnRegion(me, R2, 'decide')).toBe(true);
+  });
+});
+
+describe('canOnProject', () => {
+  it('lets the project leader edit and submit their own project, not another in the same region', () => {
+    const me = [role('project_leader', R1, P1.id)];
+    expect(canOnProject(me, P1, 'submit')).toBe(true);
+    expect(canOnProject(me, P2, 'read')).toBe(false);
+    expect(canOnProject(me, P1, 'decide')).toBe(false);
+  });
+  it('lets project members edit but not submit', () => {
+    expect(canOnProject([role('project_member', R1, P1.id)], P1, 'edit')).toBe(true);
+    expect(canOnProject([role('project_member', R1, P1.id)], P1, 'submit')).toBe(false);
+  });
+  it('lets the regionråd decide on every project of its region, and advisers only read and comment', () => {
+    expect(canOnProject([role('regionraad')], P2, 'decide')).toBe(true);
+    expect(canOnProject([role('adviser')], P2, 'comment')).toBe(true);
+    expect(canOnProject([role('adviser')], P2, 'edit')).toBe(false);
+    expect(canOnProject([role('adviser', R2)], P2, 'read')).toBe(false);
+  });
+});
+
+describe('visibleRegionIds and roleScopeProblem', () => {
+  it('lists the regions of the roles, or all for admins', () => {
+    expect(visibleRegionIds([role('adviser', R1), role('adviser', R2), role('project_member', R1, P1.id)])).toEqual([R1, R2]);
+    expect(visibleRegionIds([role('admin', null)])).toBe('all');
+    expect(visibleRegionIds([])).toEqual([]);
+  });
+  it('explains a role given the wrong scope', () => {
+    expect(roleScopeProblem({ role: 'admin', regionId: R1 })).toMatch(/takes no region/);
+    expect(roleScopeProblem({ role: 'adviser' })).toBe('The role adviser needs a region.');
+    expect(roleScopeProblem({ role: 'project_leader', regionId: R1 })).toBe('The role project_leader needs a project.');
+    expect(roleScopeProblem({ role: 'regionraad', regionId: R1 })).toBeNull();
+  });
+});

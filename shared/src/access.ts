@@ -1,0 +1,84 @@
+/**
+ * Who may do what. Pure rules used by the server (to decide) and the web app (to show only the
+ * buttons a person may use). A person may hold several roles; each is scoped to a region or a project.
+ */
+export const ROLES = ['admin', 'regionraad', 'project_leader', 'project_member', 'adviser', 'kommune_contact'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Which kind of scope each role takes. */
+export const ROLE_SCOPE: Record<Role, 'global' | 'region' | 'project'> = {
+  admin: 'global',
+  regionraad: 'region',
+  adviser: 'region',
+  kommune_contact: 'region',
+  project_leader: 'project',
+  project_member: 'project',
+};
+
+export interface RoleAssignment {
+  role: Role;
+  /** The region of the role (for project roles: the project's region). Null only for admin. */
+  regionId: string | null;
+  projectId: string | null;
+}
+
+export type RegionAction = 'read' | 'comment' | 'decide' | 'administer';
+export type ProjectAction = 'read' | 'comment' | 'edit' | 'submit' | 'decide';
+
+const REGION_ROLE_ACTIONS: Record<Exclude<Role, 'admin'>, readonly RegionAction[]> = {
+  regionraad: ['read', 'comment', 'decide'],
+  adviser: ['read', 'comment'],
+  kommune_contact: ['read'],
+  project_leader: ['read'],
+  project_member: ['read'],
+};
+
+const PROJECT_ROLE_ACTIONS: Record<Exclude<Role, 'admin'>, readonly ProjectAction[]> = {
+  regionraad: ['read', 'comment', 'decide'],
+  adviser: ['read', 'comment'],
+  kommune_contact: ['read'],
+  project_leader: ['read', 'comment', 'edit', 'submit'],
+  project_member: ['read', 'comment', 'edit'],
+};
+
+export function isAdmin(assignments: readonly RoleAssignment[]): boolean {
+  return assignments.some((a) => a.role === 'admin');
+}
+
+/** Region-wide actions. Admins may do everything; "administer" (members, name) is for admins only. */
+export function canOnRegion(assignments: readonly RoleAssignment[], regionId: string, action: RegionAction): boolean {
+  if (isAdmin(assignments)) return true;
+  return assignments.some((a) => a.role !== 'admin' && a.regionId === regionId && REGION_ROLE_ACTIONS[a.role].includes(action));
+}
+
+/**
+ * Actions on one project. Region roles act on every project of their region; project roles only on
+ * their own project. Advisers and kommune contacts never edit or decide.
+ */
+export function canOnProject(assignments: readonly RoleAssignment[], project: { id: string; regionId: string }, action: ProjectAction): boolean {
+  if (isAdmin(assignments)) return true;
+  return assignments.some((a) => {
+    if (a.role === 'admin' || a.regionId !== project.regionId) return false;
+    if (ROLE_SCOPE[a.role] === 'project' && a.projectId !== project.id) return false;
+    return PROJECT_ROLE_ACTIONS[a.role].includes(action);
+  });
+}
+
+/** The regions a person may see: every region for admins, else those their roles are scoped to. */
+export function visibleRegionIds(assignments: readonly RoleAssignment[]): 'all' | string[] {
+  if (isAdmin(assignments)) return 'all';
+  return [...new Set(assignments.map((a) => a.regionId).filter((id): id is string => id !== null))];
+}
+
+/** Checks that an assignment has the scope its role needs; returns the problem or null. */
+export function roleScopeProblem(a: { role: Role; regionId?: string | null; projectId?: string | null }): string | null {
+  switch (ROLE_SCOPE[a.role]) {
+    case 'global':
+      return a.regionId || a.projectId ? 'The admin role applies everywhere and takes no region or project.' : null;
+    case 'region':
+      if (!a.regionId) return `The role ${a.role} needs a region.`;
+      return a.projectId ? `The role ${a.role} applies to a whole region and takes no project.` : null;
+    case 'project':
+      return a.projectId ? null : `The role ${a.role} needs a project.`;
+  }
+}
