@@ -6,6 +6,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { KommuneModule } from './kommuner/kommune.module';
+import { ProjectModule } from './projects/project.module';
 import { RegionModule } from './regions/region.module';
 import { UserModule } from './users/user.module';
 
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), AuthModule, UserModule, KommuneModule, RegionModule],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), AuthModule, UserModule, KommuneModule, RegionModule, ProjectModule],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

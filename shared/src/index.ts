@@ -5,3 +5,6 @@ export * from './counties';
 export * from './kommune';
 export * from './region';
 export * from './access';
+export * from './plp';
+export * from './gate';
+export * from './next-actions';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { Access } from './access.decorator';
@@ -20,6 +20,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Access.public()
+  @ApiOkResponse({ type: MeResponseDto })
   @ApiOperation({ operationId: 'login', summary: 'Sign in; sets the HttpOnly session cookie' })
   @ApiErrors(400, 401, 429)
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeResponseDto> {
@@ -40,6 +41,7 @@ export class AuthController {
 
   @Get('me')
   @Access.signedIn()
+  @ApiOkResponse({ type: MeResponseDto })
   @ApiOperation({ operationId: 'getMe', summary: 'The signed-in person, their roles and the CSRF token' })
   me(@CurrentUser() user: Principal): Promise<MeResponseDto> {
     return this.auth.me(user);

@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
     }
     if (rule.kind === 'public') return true;
 
-    const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal>();
+    const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal & { project?: { id: string; regionId: string } }>();
     const principal = await this.sessions.resolve(req.cookies?.[SESSION_COOKIE]);
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
     if (!SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== principal.csrfToken) {
@@ -60,7 +60,8 @@ export class AuthGuard implements CanActivate {
         const projectId = req.params[rule.param];
         if (typeof projectId !== 'string' || !UUID.test(projectId)) return true;
         const [project] = await this.db.query(`SELECT id, region_id AS "regionId" FROM project WHERE id = $1`, [projectId]);
-        if (!project || !canOnProject(principal.roles, project, 'read')) throw new DomainError('NOT_FOUND', `There is no project with id ${projectId}.`);
+        if (!project || !canOnProject(principal.roles, project, 'read')) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
+        req.project = project;
         if (canOnProject(principal.roles, project, rule.action)) return true;
         throw forbidden();
       }

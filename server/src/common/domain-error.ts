@@ -29,6 +29,20 @@ export type ErrorCode =
   | 'ROLE_SCOPE_INVALID'
   | 'CURRENT_PASSWORD_WRONG'
   | 'LAST_ADMIN'
+  | 'PROJECT_NOT_FOUND'
+  | 'PHASE_NOT_FOUND'
+  | 'DELIVERABLE_NOT_FOUND'
+  | 'FILE_NOT_FOUND'
+  | 'DECISION_NOT_FOUND'
+  | 'KOMMUNE_NOT_IN_REGION'
+  | 'INVALID_STATE'
+  | 'DELIVERABLE_EMPTY'
+  | 'PLAN_REQUIRED'
+  | 'GATE_NOT_READY'
+  | 'GATE_NOT_AWAITING_DECISION'
+  | 'GATE_ALREADY_DECIDED'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_TYPE_NOT_ALLOWED'
   | 'INTERNAL_ERROR';
 
 export function httpStatusOf(code: ErrorCode): HttpStatus {
@@ -45,6 +59,11 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'NOT_FOUND':
     case 'USER_NOT_FOUND':
+    case 'PROJECT_NOT_FOUND':
+    case 'PHASE_NOT_FOUND':
+    case 'DELIVERABLE_NOT_FOUND':
+    case 'FILE_NOT_FOUND':
+    case 'DECISION_NOT_FOUND':
     case 'KOMMUNE_NOT_FOUND':
     case 'REGION_NOT_FOUND':
     case 'MEMBERSHIP_NOT_FOUND':
@@ -57,11 +76,20 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case 'MEMBERSHIP_OVERLAP':
     case 'EMAIL_TAKEN':
     case 'LAST_ADMIN':
+    case 'INVALID_STATE':
+    case 'GATE_NOT_AWAITING_DECISION':
+    case 'GATE_ALREADY_DECIDED':
       return HttpStatus.CONFLICT;
     case 'INVALID_PERIOD':
     case 'KOMMUNE_COUNTY_MISMATCH':
     case 'ROLE_SCOPE_INVALID':
     case 'CURRENT_PASSWORD_WRONG':
+    case 'KOMMUNE_NOT_IN_REGION':
+    case 'DELIVERABLE_EMPTY':
+    case 'PLAN_REQUIRED':
+    case 'GATE_NOT_READY':
+    case 'FILE_TOO_LARGE':
+    case 'FILE_TYPE_NOT_ALLOWED':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'INTERNAL_ERROR':
       return HttpStatus.INTERNAL_SERVER_ERROR;

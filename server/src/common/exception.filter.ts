@@ -59,6 +59,8 @@ function codeForStatus(status: number): ErrorCode | 'HTTP_ERROR' {
       return 'NOT_FOUND';
     case 409:
       return 'CONFLICT';
+    case 413:
+      return 'FILE_TOO_LARGE';
     default:
       return status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR';
   }

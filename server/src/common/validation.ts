@@ -32,7 +32,7 @@ const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.t
 /** A required piece of text: trimmed, not empty, at most `max` characters. */
 export function RequiredText(options: { max: number; example?: string; description?: string }) {
   return applyDecorators(
-    ApiProperty({ maxLength: options.max, example: options.example, description: options.description }),
+    ApiProperty({ type: String, maxLength: options.max, example: options.example, description: options.description }),
     trim(),
     IsString(),
     IsNotEmpty({ message: '$property must not be empty' }),
@@ -43,7 +43,7 @@ export function RequiredText(options: { max: number; example?: string; descripti
 /** Optional text; on update, a present value must not be empty. */
 export function OptionalText(options: { max: number; example?: string; description?: string; nullable?: boolean }) {
   return applyDecorators(
-    ApiPropertyOptional({ maxLength: options.max, example: options.example, description: options.description, nullable: options.nullable }),
+    ApiPropertyOptional({ type: String, maxLength: options.max, example: options.example, description: options.description, nullable: options.nullable }),
     trim(),
     options.nullable ? ValidateIf((_, v) => v !== null && v !== undefined) : IsOptional(),
     IsString(),

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -21,6 +21,7 @@ export class HealthController {
   @Get()
   @Access.public()
   @ApiOperation({ operationId: 'health', summary: 'Liveness and database reachability (public)' })
+  @ApiOkResponse({ type: HealthResponseDto })
   @ApiResponse({ status: 503, type: HealthResponseDto, description: 'The database cannot be reached' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
     try {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -13,6 +13,7 @@ export class KommuneController {
 
   @Get()
   @Access.signedIn()
+  @ApiOkResponse({ type: [KommuneResponseDto] })
   @ApiOperation({ operationId: 'listKommuner', summary: 'List kommuner, optionally filtered by name/number or county' })
   @ApiErrors(400)
   list(@Query() query: KommuneQueryDto): Promise<KommuneResponseDto[]> {
@@ -21,6 +22,7 @@ export class KommuneController {
 
   @Get(':id')
   @Access.signedIn()
+  @ApiOkResponse({ type: KommuneResponseDto })
   @ApiOperation({ operationId: 'getKommune', summary: 'Read one kommune with its newest population figure' })
   @ApiErrors(400, 404)
   get(@IdParam() id: string): Promise<KommuneResponseDto> {
@@ -29,6 +31,7 @@ export class KommuneController {
 
   @Post()
   @Access.admin()
+  @ApiCreatedResponse({ type: KommuneResponseDto })
   @ApiOperation({ operationId: 'createKommune', summary: 'Register a kommune' })
   @ApiErrors(400, 409, 422)
   create(@Body() dto: CreateKommuneDto): Promise<KommuneResponseDto> {
@@ -37,6 +40,7 @@ export class KommuneController {
 
   @Patch(':id')
   @Access.admin()
+  @ApiOkResponse({ type: KommuneResponseDto })
   @ApiOperation({ operationId: 'updateKommune', summary: 'Change a kommune’s name or county' })
   @ApiErrors(400, 404, 409, 422)
   update(@IdParam() id: string, @Body() dto: UpdateKommuneDto): Promise<KommuneResponseDto> {
@@ -45,6 +49,7 @@ export class KommuneController {
 
   @Put(':id/population')
   @Access.admin()
+  @ApiOkResponse({ type: KommuneResponseDto })
   @ApiOperation({ operationId: 'recordKommunePopulation', summary: 'Record or correct the population on a date' })
   @ApiErrors(400, 404)
   recordPopulation(@IdParam() id: string, @Body() dto: PopulationDto): Promise<KommuneResponseDto> {

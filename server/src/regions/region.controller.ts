@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
@@ -15,6 +15,7 @@ export class RegionController {
 
   @Get()
   @Access.signedIn()
+  @ApiOkResponse({ type: [RegionSummaryResponseDto] })
   @ApiOperation({ operationId: 'listRegions', summary: 'The regions you may see, with member count and total population' })
   list(@CurrentUser() user: Principal): Promise<RegionSummaryResponseDto[]> {
     return this.regions.list(user.roles);
@@ -22,6 +23,7 @@ export class RegionController {
 
   @Get(':id')
   @Access.region('read')
+  @ApiOkResponse({ type: RegionResponseDto })
   @ApiOperation({ operationId: 'getRegion', summary: 'Read a region with its members, current and past' })
   @ApiErrors(400, 404)
   get(@IdParam() id: string): Promise<RegionResponseDto> {
@@ -30,6 +32,7 @@ export class RegionController {
 
   @Post()
   @Access.admin()
+  @ApiCreatedResponse({ type: RegionResponseDto })
   @ApiOperation({ operationId: 'createRegion', summary: 'Create a region, optionally with its members' })
   @ApiErrors(400, 404, 409, 422)
   create(@Body() dto: CreateRegionDto): Promise<RegionResponseDto> {
@@ -38,6 +41,7 @@ export class RegionController {
 
   @Patch(':id')
   @Access.admin()
+  @ApiOkResponse({ type: RegionResponseDto })
   @ApiOperation({ operationId: 'updateRegion', summary: 'Change a region’s name, regionråd or description' })
   @ApiErrors(400, 404, 409)
   update(@IdParam() id: string, @Body() dto: UpdateRegionDto): Promise<RegionResponseDto> {
@@ -46,6 +50,7 @@ export class RegionController {
 
   @Post(':id/members')
   @Access.admin()
+  @ApiCreatedResponse({ type: RegionResponseDto })
   @ApiOperation({ operationId: 'addRegionMember', summary: 'Add a kommune to the region from a date' })
   @ApiErrors(400, 404, 409, 422)
   addMember(@IdParam() id: string, @Body() dto: AddMemberDto): Promise<RegionResponseDto> {
@@ -54,6 +59,7 @@ export class RegionController {
 
   @Patch(':id/members/:membershipId')
   @Access.admin()
+  @ApiOkResponse({ type: RegionResponseDto })
   @ApiOperation({ operationId: 'updateRegionMembership', summary: 'Change a membership’s dates (set validTo when a kommune leaves)' })
   @ApiErrors(400, 404, 409, 422)
   updateMembership(
@@ -66,6 +72,7 @@ export class RegionController {
 
   @Delete(':id/members/:membershipId')
   @Access.admin()
+  @ApiOkResponse({ type: RegionResponseDto })
   @ApiOperation({ operationId: 'removeRegionMembership', summary: 'Delete a membership registered by mistake' })
   @ApiErrors(400, 404)
   removeMembership(@IdParam() id: string, @IdParam('membershipId') membershipId: string): Promise<RegionResponseDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { NewPasswordDto } from '../auth/auth.dto';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -16,6 +16,7 @@ export class UserController {
 
   @Get()
   @Access.admin()
+  @ApiOkResponse({ type: [UserResponseDto] })
   @ApiOperation({ operationId: 'listUsers', summary: 'Every account with its roles (admin)' })
   list(): Promise<UserResponseDto[]> {
     return this.users.list();
@@ -23,6 +24,7 @@ export class UserController {
 
   @Get(':id')
   @Access.admin()
+  @ApiOkResponse({ type: UserResponseDto })
   @ApiOperation({ operationId: 'getUser', summary: 'One account with its roles (admin)' })
   @ApiErrors(400, 404)
   get(@IdParam() id: string): Promise<UserResponseDto> {
@@ -31,6 +33,7 @@ export class UserController {
 
   @Post()
   @Access.admin()
+  @ApiCreatedResponse({ type: UserResponseDto })
   @ApiOperation({ operationId: 'createUser', summary: 'Create an account with a first password and roles (admin)' })
   @ApiErrors(400, 404, 409, 422)
   create(@Body() dto: CreateUserDto): Promise<UserResponseDto> {
@@ -39,6 +42,7 @@ export class UserController {
 
   @Patch(':id')
   @Access.admin()
+  @ApiOkResponse({ type: UserResponseDto })
   @ApiOperation({ operationId: 'updateUser', summary: 'Change name, e-mail, or deactivate an account (admin)' })
   @ApiErrors(400, 404, 409)
   update(@IdParam() id: string, @Body() dto: UpdateUserDto, @CurrentUser() me: Principal): Promise<UserResponseDto> {
@@ -47,6 +51,7 @@ export class UserController {
 
   @Put(':id/roles')
   @Access.admin()
+  @ApiOkResponse({ type: UserResponseDto })
   @ApiOperation({ operationId: 'setUserRoles', summary: 'Replace the roles of an account (admin)' })
   @ApiErrors(400, 404, 409, 422)
   setRoles(@IdParam() id: string, @Body() dto: SetRolesDto): Promise<UserResponseDto> {

@@ -27,7 +27,7 @@ export interface TestApp {
   /** Signs in with e-mail and password over HTTP. */
   signIn(email: string, password?: string): Promise<Session>;
   /** Creates a person with the given roles and signs them in. */
-  as(roles: Parameters<Factories['newUser']>[0]['roles']): Promise<Session>;
+  as(roles: NonNullable<Parameters<Factories['newUser']>[0]>['roles']): Promise<Session>;
   close(): Promise<void>;
 }
 

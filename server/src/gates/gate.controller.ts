@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { Principal } from '../auth/principal';
+import { IdParam } from '../common/validation';
+import { contentDisposition, MAX_FILE_BYTES, UploadedFileLike } from '../files/file-validation';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { PhaseKeyParam } from '../projects/project.controller';
+import { GateDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto } from './gate.dto';
+import { GateService } from './gate.service';
+
+@ApiTags('gates')
+@Controller('projects/:id/phases/:phaseKey/gate')
+@PhaseKeyParam()
+export class GateController {
+  constructor(private readonly gates: GateService) {}
+
+  @Get()
+  @Access.project('read')
+  @ApiOkResponse({ type: GateDto })
+  @ApiOperation({ operationId: 'getGate', summary: 'The decision gate ending a phase: readiness checklist, checkpoints, submissions and decisions' })
+  @ApiErrors(400)
+  get(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string): Promise<GateDto> {
+    return this.gates.get(id, phaseKey, user.roles);
+  }
+
+  @Put('checkpoints/:checkpointKey')
+  @Access.project('submit')
+  @ApiOkResponse({ type: GateDto })
+  @ApiOperation({ operationId: 'setGateCheckpoint', summary: 'Tick or untick a manual checkpoint, with a comment (project leader)' })
+  @ApiErrors(400, 409)
+  setCheckpoint(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Param('checkpointKey') checkpointKey: string,
+    @Body() dto: SetCheckpointDto,
+  ): Promise<GateDto> {
+    return this.gates.setCheckpoint(id, phaseKey, checkpointKey, dto, user);
+  }
+
+  @Post('submission')
+  @HttpCode(200)
+  @Access.project('submit')
+  @ApiOkResponse({ type: GateDto })
+  @ApiOperation({ operationId: 'submitGate', summary: 'Submit the phase to the regionråd for decision (project leader); the phase must be ready' })
+  @ApiErrors(400, 409, 422)
+  submit(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: SubmitGateDto): Promise<GateDto> {
+    return this.gates.submit(id, phaseKey, dto, user);
+  }
+
+  @Post('decision')
+  @HttpCode(200)
+  @Access.project('decide')
+  @ApiOkResponse({ type: GateDto })
+  @ApiOperation({ operationId: 'recordGateDecision', summary: 'Record the regionråd’s decision (vedtak): approve, approve with conditions, send back or stop' })
+  @ApiErrors(400, 409, 422)
+  decide(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: RecordDecisionDto): Promise<GateDto> {
+    return this.gates.decide(id, phaseKey, dto, user);
+  }
+
+  @Post('decisions/:decisionId/minutes')
+  @HttpCode(200)
+  @Access.project('decide')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } } } })
+  @ApiOkResponse({ type: GateDto })
+  @ApiOperation({ operationId: 'attachDecisionMinutes', summary: 'Attach the meeting minutes (protokoll) to a decision' })
+  @ApiErrors(400, 422)
+  attachMinutes(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @IdParam('decisionId') decisionId: string,
+    @UploadedFile() file: UploadedFileLike | undefined,
+  ): Promise<GateDto> {
+    return this.gates.attachMinutes(id, phaseKey, decisionId, file, user);
+  }
+
+  @Get('decisions/:decisionId/minutes')
+  @Access.project('read')
+  @ApiOperation({ operationId: 'downloadDecisionMinutes', summary: 'Download the minutes of a decision' })
+  @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400)
+  async minutes(@IdParam() id: string, @Param('phaseKey') phaseKey: string, @IdParam('decisionId') decisionId: string): Promise<StreamableFile> {
+    const file = await this.gates.readMinutes(id, phaseKey, decisionId);
+    return new StreamableFile(file.data, { type: file.contentType, disposition: contentDisposition(file.filename), length: file.data.length });
+  }
+}

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canOnProject, nextPhaseKey, phaseSpec, RoleAssignment, todayInOslo } from '@nvr/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { DomainError } from '../common/domain-error';
+import { checkUpload, UploadedFileLike } from '../files/file-validation';
+import { FileContent, FileService, mapFile } from '../files/file.service';
+import { HistoryService } from '../history/history.service';
+import { findPhase, loadProject, phaseReadiness, PhaseRow, ProjectAggregate } from '../projects/project-queries';
+import { GateDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto } from './gate.dto';
+
+@Injectable()
+export class GateService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly files: FileService,
+    private readonly history: HistoryService,
+  ) {}
+
+  async get(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<GateDto> {
+    const project = await loadProject(em, projectId);
+    const phase = findPhase(project, phaseKey);
+    const spec = phaseSpec(phase.key);
+    const checkpoints = await em.query(
+      `SELECT c.checkpoint_key, c.checked, c.comment, u.name AS updated_by, c.updated_at
+         FROM gate_checkpoint c LEFT JOIN app_user u ON u.id = c.updated_by WHERE c.phase_id = $1`,
+      [phase.id],
+    );
+    const submissions = await em.query(
+      `SELECT s.id, s.submitted_at, su.name AS submitted_by, s.note,
+              d.id AS decision_id, d.outcome, d.meeting_date, d.case_number, d.decision_text, d.conditions, du.name AS decided_by, d.decided_at,
+              f.id AS file_id, f.filename, f.content_type, f.size_bytes, f.uploaded_at
+         FROM gate_submission s
+         LEFT JOIN app_user su ON su.id = s.submitted_by
+         LEFT JOIN gate_decision d ON d.submission_id = s.id
+         LEFT JOIN app_user du ON du.id = d.decided_by
+         LEFT JOIN stored_file f ON f.id = d.minutes_file_id
+        WHERE s.phase_id = $1 ORDER BY s.submitted_at DESC`,
+      [phase.id],
+    );
+    const scope = { id: project.id, regionId: project.regionId };
+    const active = project.status === 'active';
+    return {
+      projectId,
+      phaseKey: phase.key,
+      phaseState: phase.state,
+      readiness: phaseReadiness(phase),
+      checkpoints: spec.checkpoints.map((c) => {
+        const row = checkpoints.find((r: { checkpoint_key: string }) => r.checkpoint_key === c.key);
+        return { key: c.key, checked: row?.checked ?? false, comment: row?.comment ?? null, updatedBy: row?.updated_by ?? null, updatedAt: row ? new Date(row.updated_at).toISOString() : null };
+      }),
+      submissions: submissions.map((s: Record<string, never>) => ({
+        id: s.id,
+        submittedAt: new Date(s.submitted_at).toISOString(),
+        submittedBy: s.submitted_by,
+        note: s.note,
+        decision: s.decision_id
+          ? {
+              id: s.decision_id,
+              outcome: s.outcome,
+              meetingDate: s.meeting_date,
+              caseNumber: s.case_number,
+              decisionText: s.decision_text,
+              conditions: s.conditions,
+              decidedBy: s.decided_by,
+              decidedAt: new Date(s.decided_at).toISOString(),
+              minutesFile: s.file_id ? mapFile({ id: s.file_id, filename: s.filename, content_type: s.content_type, size_bytes: s.size_bytes, uploaded_at: s.uploaded_at }) : null,
+            }
+          : null,
+      })),
+      pendingSubmissionId: phase.state === 'awaiting_decision' ? (submissions.find((s: { decision_id: string | null }) => !s.decision_id)?.id ?? null) : null,
+      permissions: {
+        submit: active && phase.state === 'in_progress' && canOnProject(roles, scope, 'submit'),
+        decide: active && phase.state === 'awaiting_decision' && canOnProject(roles, scope, 'decide'),
+      },
+    };
+  }
+
+  async setCheckpoint(projectId: string, phaseKey: string, checkpointKey: string, dto: SetCheckpointDto, actor: Principal): Promise<GateDto> {
+    await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
+      if (!phaseSpec(phase.key).checkpoints.some((c) => c.key === checkpointKey)) {
+        throw new DomainError('NOT_FOUND', `The ${phase.key} gate has no checkpoint "${checkpointKey}".`);
+      }
+      assertInProgress(phase);
+      const before = phase.checkpoints.find((c) => c.key === checkpointKey)?.checked ?? false;
+      await tx.query(
+        `INSERT INTO gate_checkpoint (phase_id, checkpoint_key, checked, comment, updated_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (phase_id, checkpoint_key) DO UPDATE SET checked = EXCLUDED.checked, comment = EXCLUDED.comment, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [phase.id, checkpointKey, dto.checked, dto.comment?.trim() || null, actor.userId],
+      );
+      await this.history.record(tx, actor, {
+        projectId: project.id,
+        action: 'gate.checkpoint_set',
+        entityType: 'gate',
+        entityId: `${phase.key}/${checkpointKey}`,
+        before: { checked: before },
+        after: { checked: dto.checked, comment: dto.comment ?? null },
+      });
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  /** The project leader sends the phase to the regionråd; only a ready phase can go. */
+  async submit(projectId: string, phaseKey: string, dto: SubmitGateDto, actor: Principal): Promise<GateDto> {
+    await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
+      assertInProgress(phase);
+      const readiness = phaseReadiness(phase);
+      if (!readiness.ready) {
+        const missing = readiness.items.filter((i) => i.blocking && i.status !== 'ok');
+        throw new DomainError('GATE_NOT_READY', `The ${phase.key} is not ready for decision: ${missing.length} item(s) on the checklist are missing (${missing.map((m) => m.key).join(', ')}).`);
+      }
+      const [s] = await tx.query(`INSERT INTO gate_submission (phase_id, submitted_by, note, readiness) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        phase.id,
+        actor.userId,
+        dto.note?.trim() || null,
+        JSON.stringify(readiness),
+      ]);
+      await setPhaseState(tx, phase, 'awaiting_decision');
+      await this.history.record(tx, actor, { projectId: project.id, action: 'gate.submitted', entityType: 'gate', entityId: phase.key, before: { state: phase.state }, after: { state: 'awaiting_decision', submissionId: s.id, note: dto.note ?? null } });
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  /**
+   * The regionråd's vedtak. Approval completes the phase and starts the next in the same transaction;
+   * sending back reopens the phase; stopping ends the project. A gate is decided once per submission.
+   */
+  async decide(projectId: string, phaseKey: string, dto: RecordDecisionDto, actor: Principal): Promise<GateDto> {
+    if (dto.outcome === 'approved_with_conditions' && !dto.conditions?.trim()) {
+      throw new DomainError('VALIDATION_FAILED', 'Write the conditions when approving with conditions.', [{ field: 'conditions', messages: ['conditions is required for approved_with_conditions'] }]);
+    }
+    if (dto.meetingDate > todayInOslo()) {
+      throw new DomainError('INVALID_PERIOD', `The meeting date ${dto.meetingDate} is in the future; record the decision after the meeting.`);
+    }
+    await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
+      const [submission] = await tx.query(
+        `SELECT s.id, d.id AS decision_id FROM gate_submission s LEFT JOIN gate_decision d ON d.submission_id = s.id WHERE s.id = $1 AND s.phase_id = $2`,
+        [dto.submissionId, phase.id],
+      );
+      if (!submission) throw new DomainError('NOT_FOUND', `The ${phase.key} gate has no submission with id ${dto.submissionId}.`);
+      if (submission.decision_id) throw new DomainError('GATE_ALREADY_DECIDED', 'The regionråd has already decided on this submission. Reload to see the decision.');
+      if (phase.state !== 'awaiting_decision') throw new DomainError('GATE_NOT_AWAITING_DECISION', `The ${phase.key} is not waiting for a decision (it is ${phase.state.replace('_', ' ')}).`);
+      if (phase.actualStart && dto.meetingDate < phase.actualStart) {
+        throw new DomainError('INVALID_PERIOD', `The meeting date ${dto.meetingDate} is before the ${phase.key} began (${phase.actualStart}).`);
+      }
+      const [decision] = await tx.query(
+        `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [submission.id, phase.id, dto.outcome, dto.meetingDate, dto.caseNumber, dto.decisionText, dto.outcome === 'approved_with_conditions' ? dto.conditions?.trim() : (dto.conditions?.trim() || null), actor.userId],
+      );
+      await this.history.record(tx, actor, {
+        projectId: project.id,
+        action: `gate.${dto.outcome}`,
+        entityType: 'gate',
+        entityId: phase.key,
+        after: { decisionId: decision.id, outcome: dto.outcome, meetingDate: dto.meetingDate, caseNumber: dto.caseNumber, decisionText: dto.decisionText, conditions: dto.conditions ?? null },
+      });
+      await this.applyDecision(tx, actor, project, phase, dto);
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  async attachMinutes(projectId: string, phaseKey: string, decisionId: string, upload: UploadedFileLike | undefined, actor: Principal): Promise<GateDto> {
+    const file = checkUpload(upload);
+    await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
+      const [d] = await tx.query(`SELECT id, minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2 FOR UPDATE`, [decisionId, phase.id]);
+      if (!d) throw new DomainError('DECISION_NOT_FOUND', `The ${phase.key} gate has no decision with id ${decisionId}.`);
+      const stored = await this.files.store(tx, file, actor.userId);
+      await tx.query(`UPDATE gate_decision SET minutes_file_id = $2 WHERE id = $1`, [decisionId, stored.id]);
+      if (d.minutes_file_id) await tx.query(`DELETE FROM stored_file WHERE id = $1`, [d.minutes_file_id]);
+      await this.history.record(tx, actor, { projectId: project.id, action: 'gate.minutes_attached', entityType: 'gate', entityId: phase.key, after: { decisionId, filename: stored.filename } });
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  async readMinutes(projectId: string, phaseKey: string, decisionId: string): Promise<FileContent> {
+    const project = await loadProject(this.db.manager, projectId);
+    const phase = findPhase(project, phaseKey);
+    const [d] = await this.db.query(`SELECT minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2`, [decisionId, phase.id]);
+    if (!d?.minutes_file_id) throw new DomainError('FILE_NOT_FOUND', 'This decision has no minutes attached.');
+    return this.files.read(d.minutes_file_id);
+  }
+
+  private async applyDecision(tx: EntityManager, actor: Principal, project: ProjectAggregate, phase: PhaseRow, dto: RecordDecisionDto): Promise<void> {
+    switch (dto.outcome) {
+      case 'approved':
+      case 'approved_with_conditions': {
+        await setPhaseState(tx, phase, 'completed', dto.meetingDate);
+        const nextKey = nextPhaseKey(phase.key);
+        if (nextKey) {
+          const next = findPhase(project, nextKey);
+          await tx.query(`UPDATE project_phase SET state = 'in_progress', actual_start = $2, version = version + 1, updated_at = now() WHERE id = $1`, [next.id, dto.meetingDate]);
+          await this.history.record(tx, actor, { projectId: project.id, action: 'phase.started', entityType: 'phase', entityId: nextKey, before: { state: next.state }, after: { state: 'in_progress', actualStart: dto.meetingDate } });
+        } else {
+          await setProjectStatus(tx, project, 'completed');
+          await this.history.record(tx, actor, { projectId: project.id, action: 'project.completed', entityType: 'project', entityId: project.id, before: { status: project.status }, after: { status: 'completed' } });
+        }
+        return;
+      }
+      case 'sent_back':
+        await setPhaseState(tx, phase, 'in_progress');
+        return;
+      case 'stopped':
+        await setPhaseState(tx, phase, 'stopped', dto.meetingDate);
+        await setProjectStatus(tx, project, 'stopped');
+        await this.history.record(tx, actor, { projectId: project.id, action: 'project.stopped', entityType: 'project', entityId: project.id, before: { status: project.status }, after: { status: 'stopped' } });
+        return;
+    }
+  }
+
+  /** Runs `work` in a transaction holding the project's row lock, so gate changes never interleave. */
+  private async inPhase(projectId: string, phaseKey: string, work: (tx: EntityManager, project: ProjectAggregate, phase: PhaseRow) => Promise<void>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const project = await loadProject(tx, projectId, true);
+      const phase = findPhase(project, phaseKey);
+      if (project.status !== 'active') throw new DomainError('INVALID_STATE', `The project is ${project.status}; its gates are closed.`);
+      await work(tx, project, phase);
+    });
+  }
+}
+
+function assertInProgress(phase: PhaseRow): void {
+  if (phase.state !== 'in_progress') {
+    throw new DomainError('INVALID_STATE', `The ${phase.key} is ${phase.state.replace('_', ' ')}; this can only be done while it is in progress.`);
+  }
+}
+
+async function setPhaseState(tx: EntityManager, phase: PhaseRow, state: PhaseRow['state'], actualEnd?: string): Promise<void> {
+  await tx.query(`UPDATE project_phase SET state = $2, actual_end = coalesce($3, actual_end), version = version + 1, updated_at = now() WHERE id = $1`, [phase.id, state, actualEnd ?? null]);
+}
+
+async function setProjectStatus(tx: EntityManager, project: ProjectAggregate, status: 'completed' | 'stopped'): Promise<void> {
+  await tx.query(`UPDATE project SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [project.id, status]);
+}

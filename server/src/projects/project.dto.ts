@@ -1,0 +1,284 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DELIVERABLE_STATES, PHASE_KEYS, PHASE_STATES, PROJECT_STATUSES, type DeliverableState, type NextActionKind, type PhaseKey, type PhaseState, type ProjectStatus } from '@nvr/shared';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { OptionalDate, OptionalText, RequiredText, ValidateUUID } from '../common/validation';
+
+export class PlannedPeriodDto {
+  @OptionalDate({ example: '2026-01-05', nullable: true })
+  plannedStart?: string | null;
+
+  @OptionalDate({ example: '2026-09-30', nullable: true })
+  plannedEnd?: string | null;
+}
+
+export class CreateProjectDto {
+  @ValidateUUID({ description: 'The region that owns the project (its regionråd is the project owner)' })
+  regionId: string;
+
+  @RequiredText({ max: 200, example: 'Næringsvennlig Kongsbergregion' })
+  name: string;
+
+  @OptionalText({ max: 4000, nullable: true })
+  description?: string | null;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Participating kommuner: current members of the region' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'kommuneIds must name at least one participating kommune' })
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'kommuneIds must not repeat a kommune' })
+  @IsUUID('all', { each: true, message: 'each of kommuneIds must be a UUID' })
+  kommuneIds: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The project leader (gets the project_leader role)' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID('all', { message: '$property must be a UUID' })
+  leaderUserId?: string | null;
+
+  @ApiPropertyOptional({ type: PlannedPeriodDto, description: 'Planned period of the forstudie, which starts now' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlannedPeriodDto)
+  forstudie?: PlannedPeriodDto;
+}
+
+export class UpdateProjectDto {
+  @OptionalText({ max: 200 })
+  name?: string;
+
+  @OptionalText({ max: 4000, nullable: true })
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'kommuneIds must name at least one participating kommune' })
+  @ArrayUnique({ message: 'kommuneIds must not repeat a kommune' })
+  @IsUUID('all', { each: true, message: 'each of kommuneIds must be a UUID' })
+  kommuneIds?: string[];
+
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: '$property must be a whole number' })
+  @Min(1)
+  version: number;
+}
+
+export class SetTeamDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: '$property must be a UUID' })
+  leaderUserId: string | null;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The project group (project_member role)' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'each of memberUserIds must be a UUID' })
+  memberUserIds: string[];
+}
+
+export class UpdatePhaseDto extends PlannedPeriodDto {
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: '$property must be a whole number' })
+  @Min(1)
+  version: number;
+}
+
+export class PersonDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  email: string;
+}
+
+export class ProjectKommuneDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '3303' })
+  number: string;
+
+  @ApiProperty()
+  name: string;
+}
+
+export class DeliverableSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Catalogue key (shared/src/plp.ts); null for the project’s own' })
+  key: string | null;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty()
+  required: boolean;
+
+  @ApiProperty({ enum: DELIVERABLE_STATES })
+  state: DeliverableState;
+
+  @ApiProperty({ type: PersonDto, nullable: true })
+  owner: PersonDto | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String })
+  dueDate: string | null;
+
+  @ApiProperty()
+  fileCount: number;
+
+  @ApiProperty()
+  version: number;
+}
+
+export class DurationDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'Months from actual start to end (or today)' })
+  months: number | null;
+
+  @ApiProperty({ enum: ['unknown', 'within', 'short', 'long', 'no_recommendation'] })
+  status: string;
+}
+
+export class ReadinessItemDto {
+  @ApiProperty({ enum: ['deliverable', 'next_phase_plan', 'checkpoint', 'duration', 'budget'] })
+  kind: string;
+
+  @ApiProperty()
+  key: string;
+
+  @ApiProperty({ enum: ['ok', 'missing', 'warning'] })
+  status: string;
+
+  @ApiProperty()
+  blocking: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  deliverableId?: string;
+
+  @ApiPropertyOptional({ type: Object })
+  params?: Record<string, string | number | null>;
+}
+
+export class ReadinessDto {
+  @ApiProperty()
+  ready: boolean;
+
+  @ApiProperty({ type: [ReadinessItemDto] })
+  items: ReadinessItemDto[];
+}
+
+export class PhaseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: PHASE_KEYS })
+  key: PhaseKey;
+
+  @ApiProperty()
+  position: number;
+
+  @ApiProperty({ enum: PHASE_STATES })
+  state: PhaseState;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String })
+  plannedStart: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String })
+  plannedEnd: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String })
+  actualStart: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String })
+  actualEnd: string | null;
+
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty({ type: DurationDto })
+  duration: DurationDto;
+
+  @ApiProperty({ type: [DeliverableSummaryDto] })
+  deliverables: DeliverableSummaryDto[];
+
+  @ApiProperty({ type: ReadinessDto, nullable: true, description: 'Only for the phase in progress' })
+  readiness: ReadinessDto | null;
+}
+
+export class NextActionDto {
+  @ApiProperty({ enum: ['write_deliverable', 'revise_deliverable', 'review_deliverable', 'tick_checkpoint', 'submit_for_decision', 'await_decision', 'decide_gate', 'follow', 'project_closed'] })
+  kind: NextActionKind;
+
+  @ApiPropertyOptional({ enum: PHASE_KEYS })
+  phaseKey?: PhaseKey;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  deliverableId?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  key?: string | null;
+}
+
+export class ProjectPermissionsDto {
+  @ApiProperty() edit: boolean;
+  @ApiProperty() submit: boolean;
+  @ApiProperty() decide: boolean;
+  @ApiProperty() comment: boolean;
+  @ApiProperty({ description: 'Change name, kommuner and team (regionråd, admin)' }) manage: boolean;
+}
+
+export class ProjectSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'uuid' })
+  regionId: string;
+
+  @ApiProperty()
+  regionName: string;
+
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  status: ProjectStatus;
+
+  @ApiProperty({ enum: PHASE_KEYS, nullable: true })
+  currentPhaseKey: PhaseKey | null;
+
+  @ApiProperty({ enum: PHASE_STATES, nullable: true })
+  currentPhaseState: PhaseState | null;
+
+  @ApiProperty({ type: PersonDto, nullable: true })
+  leader: PersonDto | null;
+}
+
+export class ProjectDto extends ProjectSummaryDto {
+  @ApiProperty({ nullable: true, type: String })
+  description: string | null;
+
+  @ApiProperty()
+  councilName: string;
+
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty({ type: [ProjectKommuneDto] })
+  kommuner: ProjectKommuneDto[];
+
+  @ApiProperty({ type: [PersonDto] })
+  members: PersonDto[];
+
+  @ApiProperty({ type: [PhaseDto] })
+  phases: PhaseDto[];
+
+  @ApiProperty({ type: [NextActionDto], description: 'What the signed-in person should do next' })
+  nextActions: NextActionDto[];
+
+  @ApiProperty({ type: ProjectPermissionsDto })
+  permissions: ProjectPermissionsDto;
+}

@@ -1,0 +1,256 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canOnProject, canOnRegion, isValidPeriod, nextActions, PHASES, RoleAssignment, todayInOslo, visibleRegionIds } from '@nvr/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { DomainError, versionConflict } from '../common/domain-error';
+import { HistoryService } from '../history/history.service';
+import { CreateProjectDto, PhaseDto, ProjectDto, ProjectSummaryDto, SetTeamDto, UpdatePhaseDto, UpdateProjectDto } from './project.dto';
+import { currentPhase, findPhase, loadProject, phaseDuration, phaseReadiness, ProjectAggregate } from './project-queries';
+
+@Injectable()
+export class ProjectService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly history: HistoryService,
+  ) {}
+
+  /** The projects the person may see, optionally of one region. */
+  async list(roles: readonly RoleAssignment[], regionId?: string): Promise<ProjectSummaryDto[]> {
+    const visible = visibleRegionIds(roles);
+    const rows = await this.db.query(
+      `SELECT p.id, p.name, p.region_id, r.name AS region_name, p.status,
+              cur.phase_key, cur.state AS phase_state, u.id AS leader_id, u.name AS leader_name, u.email AS leader_email
+         FROM project p
+         JOIN region r ON r.id = p.region_id
+         LEFT JOIN LATERAL (
+           SELECT phase_key, state FROM project_phase ph WHERE ph.project_id = p.id AND ph.state IN ('in_progress', 'awaiting_decision') LIMIT 1
+         ) cur ON true
+         LEFT JOIN LATERAL (
+           SELECT user_id FROM role_assignment ra WHERE ra.project_id = p.id AND ra.role = 'project_leader' LIMIT 1
+         ) l ON true
+         LEFT JOIN app_user u ON u.id = l.user_id
+        WHERE ($1::uuid[] IS NULL OR p.region_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR p.region_id = $2)
+        ORDER BY r.name, p.name`,
+      [visible === 'all' ? null : visible, regionId ?? null],
+    );
+    // Project roles see only their own project, not every project of the region.
+    return rows
+      .filter((r: { id: string; region_id: string }) => canOnProject(roles, { id: r.id, regionId: r.region_id }, 'read'))
+      .map((r: Record<string, never>) => ({
+        id: r.id,
+        name: r.name,
+        regionId: r.region_id,
+        regionName: r.region_name,
+        status: r.status,
+        currentPhaseKey: r.phase_key ?? null,
+        currentPhaseState: r.phase_state ?? null,
+        leader: r.leader_id ? { id: r.leader_id, name: r.leader_name, email: r.leader_email } : null,
+      }));
+  }
+
+  async get(projectId: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<ProjectDto> {
+    return toProjectDto(await loadProject(em, projectId), roles);
+  }
+
+  async create(dto: CreateProjectDto, actor: Principal): Promise<ProjectDto> {
+    if (!canOnRegion(actor.roles, dto.regionId, 'read')) throw new DomainError('REGION_NOT_FOUND', `There is no region with id ${dto.regionId}.`);
+    if (!canOnRegion(actor.roles, dto.regionId, 'decide')) {
+      throw new DomainError('FORBIDDEN', 'Only the regionråd of the region (or an administrator) can start a project.');
+    }
+    const period = { plannedStart: dto.forstudie?.plannedStart ?? null, plannedEnd: dto.forstudie?.plannedEnd ?? null };
+    assertPlannedPeriod(period);
+    const id = await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT 1 FROM region WHERE id = $1 FOR SHARE`, [dto.regionId]);
+      await assertKommunerInRegion(tx, dto.regionId, dto.kommuneIds);
+      const [project] = await tx.query(`INSERT INTO project (region_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [dto.regionId, dto.name, dto.description ?? null]);
+      for (const k of dto.kommuneIds) await tx.query(`INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [project.id, k]);
+      const today = todayInOslo();
+      for (const spec of PHASES) {
+        const first = spec.order === 1;
+        const [phase] = await tx.query(
+          `INSERT INTO project_phase (project_id, phase_key, position, state, planned_start, planned_end, actual_start) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [project.id, spec.key, spec.order, first ? 'in_progress' : 'not_started', first ? period.plannedStart : null, first ? period.plannedEnd : null, first ? today : null],
+        );
+        for (const d of spec.deliverables) {
+          await tx.query(`INSERT INTO deliverable (phase_id, catalogue_key, title, required) VALUES ($1, $2, $3, $4)`, [phase.id, d.key, d.title.nb, d.required]);
+        }
+      }
+      if (dto.leaderUserId) await writeTeam(tx, project.id, dto.regionId, { leaderUserId: dto.leaderUserId, memberUserIds: [] });
+      await this.history.record(tx, actor, {
+        projectId: project.id,
+        action: 'project.created',
+        entityType: 'project',
+        entityId: project.id,
+        after: { name: dto.name, regionId: dto.regionId, kommuneIds: dto.kommuneIds, leaderUserId: dto.leaderUserId ?? null, ...period },
+      });
+      return project.id as string;
+    });
+    return this.get(id, actor.roles);
+  }
+
+  async update(projectId: string, dto: UpdateProjectDto, actor: Principal): Promise<ProjectDto> {
+    await this.db.transaction(async (tx) => {
+      const p = await loadProject(tx, projectId, true);
+      assertCanManage(p, actor.roles);
+      if (p.version !== dto.version) throw versionConflict('project', dto.version, p.version);
+      if (dto.kommuneIds) {
+        await assertKommunerInRegion(tx, p.regionId, dto.kommuneIds);
+        await tx.query(`DELETE FROM project_kommune WHERE project_id = $1`, [projectId]);
+        for (const k of dto.kommuneIds) await tx.query(`INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [projectId, k]);
+      }
+      const after = { name: dto.name ?? p.name, description: dto.description === undefined ? p.description : dto.description || null };
+      await tx.query(`UPDATE project SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1`, [projectId, after.name, after.description]);
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'project.updated',
+        entityType: 'project',
+        entityId: projectId,
+        before: { name: p.name, description: p.description, kommuneIds: p.kommuner.map((k) => k.id).sort() },
+        after: { ...after, kommuneIds: (dto.kommuneIds ?? p.kommuner.map((k) => k.id)).slice().sort() },
+      });
+    });
+    return this.get(projectId, actor.roles);
+  }
+
+  async setTeam(projectId: string, dto: SetTeamDto, actor: Principal): Promise<ProjectDto> {
+    await this.db.transaction(async (tx) => {
+      const p = await loadProject(tx, projectId, true);
+      assertCanManage(p, actor.roles);
+      await writeTeam(tx, projectId, p.regionId, dto);
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'project.team_changed',
+        entityType: 'project',
+        entityId: projectId,
+        before: { leaderUserId: p.leader?.id ?? null, memberUserIds: p.members.map((m) => m.id).sort() },
+        after: { leaderUserId: dto.leaderUserId, memberUserIds: [...dto.memberUserIds].sort() },
+      });
+    });
+    return this.get(projectId, actor.roles);
+  }
+
+  async updatePhase(projectId: string, phaseKey: string, dto: UpdatePhaseDto, actor: Principal): Promise<ProjectDto> {
+    await this.db.transaction(async (tx) => {
+      const p = await loadProject(tx, projectId, true);
+      const phase = findPhase(p, phaseKey);
+      if (phase.version !== dto.version) throw versionConflict('phase', dto.version, phase.version);
+      if (phase.state === 'completed' || phase.state === 'stopped') throw new DomainError('INVALID_STATE', 'A phase that has ended keeps its dates.');
+      const after = { plannedStart: dto.plannedStart === undefined ? phase.plannedStart : dto.plannedStart, plannedEnd: dto.plannedEnd === undefined ? phase.plannedEnd : dto.plannedEnd };
+      assertPlannedPeriod(after);
+      await tx.query(`UPDATE project_phase SET planned_start = $2, planned_end = $3, version = version + 1, updated_at = now() WHERE id = $1`, [phase.id, after.plannedStart, after.plannedEnd]);
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'phase.planned',
+        entityType: 'phase',
+        entityId: phase.key,
+        before: { plannedStart: phase.plannedStart, plannedEnd: phase.plannedEnd },
+        after,
+      });
+    });
+    return this.get(projectId, actor.roles);
+  }
+}
+
+export function toProjectDto(p: ProjectAggregate, roles: readonly RoleAssignment[]): ProjectDto {
+  const today = todayInOslo();
+  const current = currentPhase(p);
+  const scope = { id: p.id, regionId: p.regionId };
+  const phases: PhaseDto[] = p.phases.map((ph) => ({
+    id: ph.id,
+    key: ph.key,
+    position: ph.position,
+    state: ph.state,
+    plannedStart: ph.plannedStart,
+    plannedEnd: ph.plannedEnd,
+    actualStart: ph.actualStart,
+    actualEnd: ph.actualEnd,
+    version: ph.version,
+    duration: phaseDuration(ph, today),
+    deliverables: ph.deliverables.map((d) => ({ id: d.id, key: d.key, title: d.title, required: d.required, state: d.state, owner: d.owner, dueDate: d.dueDate, fileCount: d.fileCount, version: d.version })),
+    readiness: ph === current ? phaseReadiness(ph, today) : null,
+  }));
+  const currentDto = phases.find((ph) => ph.id === current?.id);
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    regionId: p.regionId,
+    regionName: p.regionName,
+    councilName: p.councilName,
+    status: p.status,
+    version: p.version,
+    currentPhaseKey: current?.key ?? null,
+    currentPhaseState: current?.state ?? null,
+    leader: p.leader,
+    members: p.members,
+    kommuner: p.kommuner,
+    phases,
+    nextActions: nextActions(
+      {
+        id: p.id,
+        regionId: p.regionId,
+        status: p.status,
+        currentPhase:
+          current && currentDto
+            ? {
+                key: current.key,
+                state: current.state,
+                ready: currentDto.readiness?.ready ?? false,
+                deliverables: current.deliverables,
+                uncheckedCheckpoints: (currentDto.readiness?.items ?? []).filter((i) => i.kind === 'checkpoint' && i.status !== 'ok').map((i) => i.key),
+              }
+            : null,
+      },
+      roles,
+    ),
+    permissions: {
+      edit: p.status === 'active' && canOnProject(roles, scope, 'edit'),
+      submit: p.status === 'active' && canOnProject(roles, scope, 'submit'),
+      decide: p.status === 'active' && canOnProject(roles, scope, 'decide'),
+      comment: canOnProject(roles, scope, 'comment'),
+      manage: canOnRegion(roles, p.regionId, 'decide'),
+    },
+  };
+}
+
+function assertCanManage(p: ProjectAggregate, roles: readonly RoleAssignment[]): void {
+  if (!canOnRegion(roles, p.regionId, 'decide')) throw new DomainError('FORBIDDEN', 'Only the regionråd of the region (or an administrator) can change the project’s name, kommuner or team.');
+}
+
+function assertPlannedPeriod(p: { plannedStart: string | null; plannedEnd: string | null }): void {
+  if (p.plannedStart && p.plannedEnd && !isValidPeriod({ from: p.plannedStart, to: p.plannedEnd })) {
+    throw new DomainError('INVALID_PERIOD', `The planned end (${p.plannedEnd}) is before the planned start (${p.plannedStart}).`);
+  }
+}
+
+/** Participating kommuner must be current members of the project's region. */
+async function assertKommunerInRegion(tx: EntityManager, regionId: string, kommuneIds: string[]): Promise<void> {
+  const today = todayInOslo();
+  const rows: { kommune_id: string }[] = await tx.query(
+    `SELECT kommune_id FROM region_membership WHERE region_id = $1 AND kommune_id = ANY($2::uuid[]) AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`,
+    [regionId, kommuneIds, today],
+  );
+  const members = new Set(rows.map((r) => r.kommune_id));
+  const outside = kommuneIds.filter((k) => !members.has(k));
+  if (outside.length) {
+    throw new DomainError('KOMMUNE_NOT_IN_REGION', `These kommuner are not current members of the region: ${outside.join(', ')}. Add them to the region first.`);
+  }
+}
+
+/** Replaces the project's leader and group (their project roles) in the caller's transaction. */
+async function writeTeam(tx: EntityManager, projectId: string, regionId: string, team: { leaderUserId: string | null; memberUserIds: string[] }): Promise<void> {
+  const ids = [...new Set([...(team.leaderUserId ? [team.leaderUserId] : []), ...team.memberUserIds])];
+  if (ids.length) {
+    const found: { id: string }[] = await tx.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
+    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) throw new DomainError('USER_NOT_FOUND', `No active account has the id ${missing.join(', ')}.`);
+  }
+  await tx.query(`DELETE FROM role_assignment WHERE project_id = $1`, [projectId]);
+  if (team.leaderUserId) {
+    await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [team.leaderUserId, regionId, projectId]);
+  }
+  for (const m of team.memberUserIds.filter((id) => id !== team.leaderUserId)) {
+    await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_member', $2, $3)`, [m, regionId, projectId]);
+  }
+}

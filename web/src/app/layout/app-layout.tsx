@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { NavLink, Outlet, Link as RouterLink, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from './language-switcher';
+
+/** Header with product name, navigation and language; <main id="main">; footer. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const mainRef = useMainFocusOnNavigation();
+
+  return (
+    <div className="app">
+      <SkipLink href="#main">{t('layout.skipToContent')}</SkipLink>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link asChild data-color="neutral" className="app-header__brand">
+            <RouterLink to="/regioner">{t('app.name')}</RouterLink>
+          </Link>
+          <nav aria-label={t('layout.mainNav')} className="app-header__nav">
+            <ul>
+              <li>
+                <Link asChild data-color="neutral">
+                  <NavLink to="/regioner">{t('layout.navRegions')}</NavLink>
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} ref={mainRef} className="app-main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <div className="app-footer__inner">
+          <Paragraph data-size="sm">{t('layout.footer')}</Paragraph>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+/** After a client-side navigation, move focus to <main> so keyboard and screen-reader users start there. */
+function useMainFocusOnNavigation() {
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return; // first load: leave focus where the browser put it
+    previous.current = pathname;
+    mainRef.current?.focus();
+  }, [pathname]);
+  return mainRef;
+}

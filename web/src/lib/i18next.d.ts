@@ -1,0 +1,11 @@
+import 'i18next';
+import type nb from '../locales/nb.json';
+
+// Typed translation keys: t('regions.list.title') is checked against the bokmål file.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof nb };
+    returnNull: false;
+  }
+}

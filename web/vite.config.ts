@@ -1,0 +1,30 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { env } from 'node:process';
+
+const apiTarget = env.API_PROXY_TARGET ?? 'http://localhost:3000';
+
+// The NestJS server listens on :3000 and serves everything under /api.
+// In development (and `vite preview`) Vite proxies /api there (override with API_PROXY_TARGET);
+// in production the server serves web/dist itself.
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // Designsystemet, React, router and react-query make one ~650 kB vendor-heavy chunk for now.
+    chunkSizeWarningLimit: 1000,
+  },
+});
