@@ -64,4 +64,12 @@ describe('accounts (admin)', () => {
     await admin.patch(`/api/users/${u.id}`).send({ name: 'Nytt Navn', version: 1 }).expect(200);
     expect((await admin.patch(`/api/users/${u.id}`).send({ name: 'Gammelt', version: 1 }).expect(409)).body.code).toBe('VERSION_CONFLICT');
   });
+
+  it('lists people for choosing a project team to the regionråd, but not to advisers', async () => {
+    const raad = await t.as([{ role: 'regionraad', regionId: region.id }]);
+    const people = (await raad.get('/api/users/directory').expect(200)).body;
+    expect(people[0]).toEqual({ id: expect.any(String), name: expect.any(String), email: expect.any(String) });
+    const adviser = await t.as([{ role: 'adviser', regionId: region.id }]);
+    await adviser.get('/api/users/directory').expect(403);
+  });
 });

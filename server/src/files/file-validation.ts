@@ -36,7 +36,7 @@ export function checkUpload(file: UploadedFileLike | undefined): CheckedFile {
   if (!isPdf && !isDocx) throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'Only PDF and Word (.docx) files can be uploaded.');
   const ext = isPdf ? 'pdf' : 'docx';
   return {
-    filename: cleanFilename(file.originalname, ext),
+    filename: cleanFilename(utf8Filename(file.originalname), ext),
     contentType: ALLOWED_FILE_TYPES[ext],
     size: file.size,
     sha256: createHash('sha256').update(b).digest('hex'),
@@ -59,4 +59,14 @@ export function cleanFilename(name: string, ext: string): string {
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/**
+ * Browsers send the file name as raw UTF-8 bytes, which the multipart parser reads as Latin-1
+ * ("rÃ¥det"); decode it again unless that would break it.
+ */
+export function utf8Filename(name: string): string {
+  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0001-\u00ff]/.test(name)) return name;
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? name : decoded;
 }

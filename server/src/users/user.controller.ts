@@ -8,6 +8,7 @@ import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { CreateUserDto, SetRolesDto, UpdateUserDto, UserResponseDto } from './user.dto';
 import { UserService } from './user.service';
+import { PersonDto } from '../projects/project.dto';
 
 @ApiTags('users')
 @Controller('users')
@@ -20,6 +21,15 @@ export class UserController {
   @ApiOperation({ operationId: 'listUsers', summary: 'Every account with its roles (admin)' })
   list(): Promise<UserResponseDto[]> {
     return this.users.list();
+  }
+
+  @Get('directory')
+  @Access.signedIn()
+  @ApiOkResponse({ type: [PersonDto] })
+  @ApiOperation({ operationId: 'listPeople', summary: 'Names and e-mail of active accounts, for choosing a project team (regionråd, admin)' })
+  @ApiErrors(403)
+  directory(@CurrentUser() me: Principal): Promise<PersonDto[]> {
+    return this.users.directory(me.roles);
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { roleScopeProblem } from '@nvr/shared';
+import { RoleAssignment, roleScopeProblem } from '@nvr/shared';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { SessionService } from '../auth/session.service';
@@ -18,6 +18,14 @@ export class UserService {
   async list(): Promise<UserResponseDto[]> {
     const users = await this.db.getRepository(AppUser).find({ order: { name: 'ASC' } });
     return this.withRoles(this.db.manager, users);
+  }
+
+  /** Active accounts, for those who put project teams together. */
+  async directory(roles: readonly RoleAssignment[]): Promise<{ id: string; name: string; email: string }[]> {
+    if (!roles.some((r) => r.role === 'admin' || r.role === 'regionraad')) {
+      throw new DomainError('FORBIDDEN', 'Only the regionråd and administrators choose project teams.');
+    }
+    return this.db.query(`SELECT id, name, email FROM app_user WHERE active ORDER BY name`);
   }
 
   async get(id: string, em: EntityManager = this.db.manager): Promise<UserResponseDto> {

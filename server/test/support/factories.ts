@@ -3,6 +3,8 @@ import type { Role } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords';
 
+const FAKE_RANGES = [['33', 'Buskerud'], ['40', 'Telemark'], ['34', 'Innlandet'], ['42', 'Agder'], ['46', 'Vestland']] as const;
+
 export const TEST_PASSWORD = 'test-password-123';
 let passwordHash: Promise<string> | null = null;
 
@@ -14,11 +16,13 @@ export class Factories {
   /** A Buskerud kommune with a number (33xx) unique within the test file unless one is given. */
   async newKommune(input: { number?: string; name?: string; county?: string; population?: number; asOf?: string } = {}): Promise<{ id: string; number: string; name: string }> {
     this.seq += 1;
-    const number = input.number ?? `33${50 + (this.seq % 50)}`; // 3350–3399: no real kommune has these
+    // xx50–xx99 in these counties: no real kommune has such a number.
+    const [prefix, county] = FAKE_RANGES[Math.floor(this.seq / 50) % FAKE_RANGES.length];
+    const number = input.number ?? `${prefix}${50 + (this.seq % 50)}`;
     const name = input.name ?? `Testkommune ${this.seq}`;
     const [row] = await this.db.query(
       `INSERT INTO kommune (number, name, county) VALUES ($1, $2, $3) RETURNING id, number, name`,
-      [number, name, input.county ?? 'Buskerud'],
+      [number, name, input.county ?? (input.number ? 'Buskerud' : county)],
     );
     if (input.population !== undefined) {
       await this.db.query(`INSERT INTO kommune_population (kommune_id, as_of, population) VALUES ($1, $2, $3)`, [row.id, input.asOf ?? '2024-01-01', input.population]);

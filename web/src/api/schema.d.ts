@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names and e-mail of active accounts, for choosing a project team (regionråd, admin) */
+        get: operations["listPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}": {
         parameters: {
             query?: never;
@@ -667,6 +684,12 @@ export interface components {
             version: number;
             roles: components["schemas"]["RoleAssignmentDto"][];
         };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+        };
         RoleInputDto: {
             /** @enum {string} */
             role: "admin" | "regionraad" | "project_leader" | "project_member" | "adviser" | "kommune_contact";
@@ -862,12 +885,6 @@ export interface components {
              * @description Last day of membership; null makes it open-ended again
              */
             validTo?: string | null;
-        };
-        PersonDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string;
         };
         ProjectSummaryDto: {
             /** Format: uuid */
@@ -1510,6 +1527,43 @@ export interface operations {
             };
             /** @description Well-formed but breaks a domain rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -64,7 +64,7 @@ export interface DemoUser {
   roles: { role: 'admin' | 'regionraad' | 'adviser' | 'kommune_contact'; region?: string }[];
 }
 
-/** One account per kind of user, so the app can be tried as each. Project roles come with the demo projects. */
+/** One account per kind of user, so the app can be tried as each. Project roles come with the demo projects (Pia leads them). */
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@demo.no', name: 'Ada Administrator', roles: [{ role: 'admin' }] },
   { email: 'regionrad@demo.no', name: 'Rolf Regionråd', roles: [{ role: 'regionraad', region: 'Kongsbergregionen' }] },

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS } from './demo-data';
+import { seedDemoProjects } from './demo-projects';
 
 interface SeedStep {
   /** Remembered in app_state once done, so each step runs once per database. */
@@ -15,6 +16,7 @@ interface SeedStep {
 const DEMO_STEPS: SeedStep[] = [
   { key: 'demo_data_loaded_at', run: seedRegions },
   { key: 'demo_users_loaded_at', run: seedUsers },
+  { key: 'demo_projects_loaded_at', run: seedDemoProjects },
 ];
 
 /** Loads the demo data steps not yet loaded; returns the keys of the steps it ran. */

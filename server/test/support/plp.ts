@@ -1,0 +1,57 @@
+import { phaseSpec, PhaseKey, todayInOslo } from '@nvr/shared';
+import type { Session, TestApp } from './test-app';
+
+export interface ProjectFixture {
+  region: { id: string; name: string };
+  kommuner: { id: string }[];
+  regionraad: Session;
+  leader: Session;
+  adviser: Session;
+  projectId: string;
+}
+
+/** A region with two kommuner, its regionråd, an adviser, and a project started by the regionråd with a leader. */
+export async function newProjectFixture(t: TestApp, name = `Region ${Math.random().toString(36).slice(2, 8)}`): Promise<ProjectFixture> {
+  const k1 = await t.factories.newKommune({ population: 1000 });
+  const k2 = await t.factories.newKommune({ population: 2000 });
+  const region = await t.factories.newRegion({ name, members: [{ kommuneId: k1.id }, { kommuneId: k2.id }] });
+  const regionraad = await t.as([{ role: 'regionraad', regionId: region.id }]);
+  const adviser = await t.as([{ role: 'adviser', regionId: region.id }]);
+  const leaderUser = await t.factories.newUser({ name: 'Pia Prosjektleder' });
+  const created = await regionraad
+    .post('/api/projects')
+    .send({ regionId: region.id, name: `Næringsvennlig ${name}`, kommuneIds: [k1.id, k2.id], leaderUserId: leaderUser.id, forstudie: { plannedStart: '2026-01-01', plannedEnd: '2026-09-30' } })
+    .expect(201);
+  const leader = await t.signIn(leaderUser.email);
+  return { region, kommuner: [k1, k2], regionraad, leader, adviser, projectId: created.body.id };
+}
+
+/** Writes, submits and accepts every required deliverable of a phase and ticks its checkpoints. */
+export async function makePhaseReady(f: ProjectFixture, phaseKey: PhaseKey): Promise<void> {
+  const project = (await f.leader.get(`/api/projects/${f.projectId}`).expect(200)).body;
+  const phase = project.phases.find((p: { key: string }) => p.key === phaseKey);
+  for (const d of phase.deliverables.filter((x: { required: boolean; state: string }) => x.required && x.state !== 'accepted')) {
+    const base = `/api/projects/${f.projectId}/deliverables/${d.id}`;
+    await f.leader.patch(base).send({ content: `Innhold for ${d.title}`, version: d.version }).expect(200);
+    await f.leader.post(`${base}/submit`).expect(200);
+    await f.regionraad.post(`${base}/review`).send({ outcome: 'accepted' }).expect(200);
+  }
+  for (const c of phaseSpec(phaseKey).checkpoints) {
+    await f.leader.put(`/api/projects/${f.projectId}/phases/${phaseKey}/gate/checkpoints/${c.key}`).send({ checked: true, comment: 'OK' }).expect(200);
+  }
+}
+
+/** Submits a ready phase and returns the pending submission id. */
+export async function submitPhase(f: ProjectFixture, phaseKey: PhaseKey): Promise<string> {
+  const gate = (await f.leader.post(`/api/projects/${f.projectId}/phases/${phaseKey}/gate/submission`).send({ note: 'Klar til behandling' }).expect(200)).body;
+  return gate.pendingSubmissionId;
+}
+
+export const decision = (submissionId: string, outcome = 'approved', extra: Record<string, unknown> = {}) => ({
+  submissionId,
+  outcome,
+  meetingDate: todayInOslo(),
+  caseNumber: '12/26',
+  decisionText: 'Regionrådet godkjenner fasen og vedtar oppstart av neste fase.',
+  ...extra,
+});
