@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { env } from 'node:process';
+import { fileURLToPath } from 'node:url';
 
 const apiTarget = env.API_PROXY_TARGET ?? 'http://localhost:3000';
 
@@ -9,6 +10,10 @@ const apiTarget = env.API_PROXY_TARGET ?? 'http://localhost:3000';
 // in production the server serves web/dist itself.
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // shared/ is plain TypeScript without Node APIs: the web bundles its source, so the rules are the server's own.
+    alias: { '@nvr/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+  },
   server: {
     port: 5173,
     proxy: {

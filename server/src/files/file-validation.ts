@@ -66,7 +66,8 @@ export function contentDisposition(filename: string): string {
  * ("rÃ¥det"); decode it again unless that would break it.
  */
 export function utf8Filename(name: string): string {
-  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0001-\u00ff]/.test(name)) return name;
+  const codes = [...name].map((c) => c.codePointAt(0) ?? 0);
+  if (!codes.some((c) => c >= 0x80) || codes.some((c) => c > 0xff)) return name;
   const decoded = Buffer.from(name, 'latin1').toString('utf8');
   return decoded.includes('\ufffd') ? name : decoded;
 }

@@ -26,19 +26,23 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fieldErrors: FieldError[];
+  /** For 429 TOO_MANY_ATTEMPTS: seconds until another try may succeed (the Retry-After header). */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = [], retryAfterSeconds: number | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   static fromResponse(response: Response, body: unknown): ApiError {
     if (isErrorBody(body)) {
       const fieldErrors = Array.isArray(body.errors) ? body.errors : [];
-      return new ApiError(response.status, body.code, body.message, fieldErrors);
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      return new ApiError(response.status, body.code, body.message, fieldErrors, retryAfter > 0 ? retryAfter : null);
     }
     // No error body from our server (e.g. a proxy's 502): keep the status, leave the message empty.
     return new ApiError(response.status, `HTTP_${response.status}`, '');
