@@ -1,9 +1,11 @@
 import { RegionsAndKommuner1795464000000 } from './1795464000000-RegionsAndKommuner';
 import { Accounts1795470000000 } from './1795470000000-Accounts';
 import { Projects1795476000000 } from './1795476000000-Projects';
+import { PlansBudgetsTemplates1795482000000 } from './1795482000000-PlansBudgetsTemplates';
+import { FollowingProgress1795488000000 } from './1795488000000-FollowingProgress';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
  * (`npm run migration:create -- Name`) and list it here. A test checks that this list matches the folder.
  */
-export const migrations = [RegionsAndKommuner1795464000000, Accounts1795470000000, Projects1795476000000];
+export const migrations = [RegionsAndKommuner1795464000000, Accounts1795470000000, Projects1795476000000, PlansBudgetsTemplates1795482000000, FollowingProgress1795488000000];

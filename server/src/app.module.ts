@@ -9,6 +9,10 @@ import { KommuneModule } from './kommuner/kommune.module';
 import { ProjectModule } from './projects/project.module';
 import { RegionModule } from './regions/region.module';
 import { UserModule } from './users/user.module';
+import { StatusReportModule } from './status-reports/status-report.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
+import { CommentModule } from './comments/comment.module';
+import { NotificationModule } from './notifications/notification.module';
 
 @Module({})
 export class AppModule {
@@ -17,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), AuthModule, UserModule, KommuneModule, RegionModule, ProjectModule],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), AuthModule, UserModule, KommuneModule, RegionModule, ProjectModule, StatusReportModule, PortfolioModule, CommentModule, NotificationModule],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -55,7 +55,7 @@ describe('platform', () => {
   });
 
   it('loads the demo data once: Kongsbergregionen with 50 388 inhabitants on 1 January 2008, and a demo account per role', async () => {
-    expect(await seedDemoData(t.db)).toEqual(['demo_data_loaded_at', 'demo_users_loaded_at', 'demo_projects_loaded_at']);
+    expect(await seedDemoData(t.db)).toEqual(['demo_data_loaded_at', 'demo_users_loaded_at', 'demo_projects_loaded_at', 'demo_status_reports_loaded_at']);
     expect(await seedDemoData(t.db)).toEqual([]);
     const admin = await t.signIn('admin@demo.no', DEMO_PASSWORD);
     const regions = (await admin.get('/api/regions')).body;
@@ -87,6 +87,18 @@ describe('platform', () => {
     expect(gate.submissions[0].decision).toMatchObject({ outcome: 'approved_with_conditions', caseNumber: '08/26' });
     const adviser = await t.signIn('radgiver@demo.no', DEMO_PASSWORD);
     expect((await adviser.get('/api/projects')).body).toHaveLength(3);
+    // The plan being written reproduces the cost-sharing table of the 2009 plan sketch (seeds/002).
+    const plan = (await adviser.get(`/api/projects/${projects[1].id}/phases/hovedprosjekt/plan`).expect(200)).body;
+    expect(plan.budget.totals).toMatchObject({ costs: 7500000, financing: 7500000, balanced: true });
+    expect(plan.costSharing.rows.map((r: { name: string; amount: number }) => [r.name, r.amount])).toEqual([
+      ['Flesberg', 48222],
+      ['Hjartdal', 43747],
+      ['Kongsberg', 154775],
+      ['Nore og Uvdal', 48287],
+      ['Notodden', 96403],
+      ['Rollag', 42755],
+      ['Tinn', 65811],
+    ]);
     expect((await adviser.get(`/api/projects/${projects[2].id}/history`)).body.length).toBeGreaterThan(3);
   });
 

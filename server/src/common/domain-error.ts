@@ -43,6 +43,13 @@ export type ErrorCode =
   | 'GATE_ALREADY_DECIDED'
   | 'FILE_TOO_LARGE'
   | 'FILE_TYPE_NOT_ALLOWED'
+  | 'STATUS_REPORT_NOT_FOUND'
+  | 'STATUS_REPORT_PERIOD_TAKEN'
+  | 'STATUS_REPORT_PUBLISHED'
+  | 'STATUS_REPORT_INCOMPLETE'
+  | 'COMMENT_NOT_FOUND'
+  | 'COMMENT_TARGET_NOT_FOUND'
+  | 'NOTIFICATION_NOT_FOUND'
   | 'INTERNAL_ERROR';
 
 export function httpStatusOf(code: ErrorCode): HttpStatus {
@@ -67,6 +74,10 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case 'KOMMUNE_NOT_FOUND':
     case 'REGION_NOT_FOUND':
     case 'MEMBERSHIP_NOT_FOUND':
+    case 'STATUS_REPORT_NOT_FOUND':
+    case 'COMMENT_NOT_FOUND':
+    case 'COMMENT_TARGET_NOT_FOUND':
+    case 'NOTIFICATION_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'VERSION_CONFLICT':
     case 'CONFLICT':
@@ -79,6 +90,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case 'INVALID_STATE':
     case 'GATE_NOT_AWAITING_DECISION':
     case 'GATE_ALREADY_DECIDED':
+    case 'STATUS_REPORT_PERIOD_TAKEN':
+    case 'STATUS_REPORT_PUBLISHED':
       return HttpStatus.CONFLICT;
     case 'INVALID_PERIOD':
     case 'KOMMUNE_COUNTY_MISMATCH':
@@ -90,6 +103,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case 'GATE_NOT_READY':
     case 'FILE_TOO_LARGE':
     case 'FILE_TYPE_NOT_ALLOWED':
+    case 'STATUS_REPORT_INCOMPLETE':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'INTERNAL_ERROR':
       return HttpStatus.INTERNAL_SERVER_ERROR;

@@ -6,6 +6,19 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 3000, databaseUrl: null, embeddedPgPort: 54329, seedDemoData: true, logFormat: 'pretty', logLevel: 'log' });
     expect(c.dataDir).toMatch(/\.data$/);
     expect(c.webDistDir).toMatch(/web\/dist$/);
+    expect(c).toMatchObject({ smtpUrl: null, jobsEnabled: true, mailFrom: expect.stringContaining('<') });
+  });
+
+  it('reads the e-mail and job settings, and never repeats the SMTP password in an error', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.no:465', MAIL_FROM: 'post@example.no', JOBS_ENABLED: 'false' })).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example.no:465',
+      mailFrom: 'post@example.no',
+      jobsEnabled: false,
+    });
+    expect(loadConfig({ MAIL_FROM: 'Region <post@example.no>' }).mailFrom).toBe('Region <post@example.no>');
+    expect(() => loadConfig({ SMTP_URL: 'http://secret-password@x' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL$/m);
+    expect(() => loadConfig({ SMTP_URL: 'http://secret-password@x' })).not.toThrow(/secret-password/);
+    expect(() => loadConfig({ MAIL_FROM: 'not an address', JOBS_ENABLED: 'sometimes' })).toThrow(/MAIL_FROM must be an e-mail address[\s\S]*JOBS_ENABLED must be true or false/);
   });
 
   it('reads and converts the variables', () => {

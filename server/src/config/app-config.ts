@@ -44,6 +44,15 @@ export class EnvVars {
 
   @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsString() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @Matches(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, { message: 'MAIL_FROM must be an e-mail address, optionally with a name: Name <address@example.no>' })
+  MAIL_FROM?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
+  JOBS_ENABLED?: boolean;
 }
 
 export interface AppConfig {
@@ -63,6 +72,12 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** A first admin account, created at start if no account has this e-mail. */
   initialAdmin: { email: string; password: string } | null;
+  /** SMTP server for e-mail; null keeps every e-mail in the outbox table (development, tests). */
+  smtpUrl: string | null;
+  /** The sender of every e-mail. */
+  mailFrom: string;
+  /** Run the background job worker and scheduler (reminders, e-mail delivery) in this process. */
+  jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -81,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     errors.push(Object.assign(new ValidationError(), { property: 'ADMIN_EMAIL', value: vars.ADMIN_EMAIL, constraints: { pair: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither' } }));
   }
   if (errors.length > 0) {
-    const secret = (key: string) => key === 'ADMIN_PASSWORD' || key === 'DATABASE_URL';
+    const secret = (key: string) => key === 'ADMIN_PASSWORD' || key === 'DATABASE_URL' || key === 'SMTP_URL';
     throw new ConfigError(
       errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (secret(e.property) ? m : `${m} (got ${JSON.stringify(e.value)})`))),
     );
@@ -98,10 +113,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: vars.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     sessionIdleMinutes: vars.SESSION_IDLE_MINUTES ?? 8 * 60,
     initialAdmin: vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : null,
+    smtpUrl: vars.SMTP_URL ?? null,
+    mailFrom: vars.MAIL_FROM ?? 'Næringsvennlig region <ikke-svar@naeringsvennlig-region.no>',
+    jobsEnabled: vars.JOBS_ENABLED ?? true,
   };
 }
 
-const ENV_KEYS = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_PORT', 'SEED_DEMO_DATA', 'LOG_FORMAT', 'LOG_LEVEL', 'WEB_DIST_DIR', 'COOKIE_SECURE', 'SESSION_IDLE_MINUTES', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
+const ENV_KEYS = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_PORT', 'SEED_DEMO_DATA', 'LOG_FORMAT', 'LOG_LEVEL', 'WEB_DIST_DIR', 'COOKIE_SECURE', 'SESSION_IDLE_MINUTES', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'MAIL_FROM', 'JOBS_ENABLED'] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};

@@ -106,6 +106,9 @@ export class SubmissionDto {
   @ApiProperty({ nullable: true, type: String })
   note: string | null;
 
+  @ApiProperty({ type: ReadinessDto, description: 'The checklist as it stood when the phase was submitted' })
+  readiness: ReadinessDto;
+
   @ApiProperty({ type: DecisionDto, nullable: true })
   decision: DecisionDto | null;
 }

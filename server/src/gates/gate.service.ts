@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
 import { HistoryService } from '../history/history.service';
+import { PlanService } from '../plans/plan.service';
 import { findPhase, loadProject, phaseReadiness, PhaseRow, ProjectAggregate } from '../projects/project-queries';
 import { GateDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto } from './gate.dto';
 
@@ -16,6 +17,7 @@ export class GateService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly files: FileService,
     private readonly history: HistoryService,
+    private readonly plans: PlanService,
   ) {}
 
   async get(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<GateDto> {
@@ -28,7 +30,7 @@ export class GateService {
       [phase.id],
     );
     const submissions = await em.query(
-      `SELECT s.id, s.submitted_at, su.name AS submitted_by, s.note,
+      `SELECT s.id, s.submitted_at, su.name AS submitted_by, s.note, s.readiness,
               d.id AS decision_id, d.outcome, d.meeting_date, d.case_number, d.decision_text, d.conditions, du.name AS decided_by, d.decided_at,
               f.id AS file_id, f.filename, f.content_type, f.size_bytes, f.uploaded_at
          FROM gate_submission s
@@ -45,7 +47,7 @@ export class GateService {
       projectId,
       phaseKey: phase.key,
       phaseState: phase.state,
-      readiness: phaseReadiness(phase),
+      readiness: phaseReadiness(project, phase),
       checkpoints: spec.checkpoints.map((c) => {
         const row = checkpoints.find((r: { checkpoint_key: string }) => r.checkpoint_key === c.key);
         return { key: c.key, checked: row?.checked ?? false, comment: row?.comment ?? null, updatedBy: row?.updated_by ?? null, updatedAt: row ? new Date(row.updated_at).toISOString() : null };
@@ -55,6 +57,7 @@ export class GateService {
         submittedAt: new Date(s.submitted_at).toISOString(),
         submittedBy: s.submitted_by,
         note: s.note,
+        readiness: s.readiness,
         decision: s.decision_id
           ? {
               id: s.decision_id,
@@ -105,7 +108,7 @@ export class GateService {
   async submit(projectId: string, phaseKey: string, dto: SubmitGateDto, actor: Principal): Promise<GateDto> {
     await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
       assertInProgress(phase);
-      const readiness = phaseReadiness(phase);
+      const readiness = phaseReadiness(project, phase);
       if (!readiness.ready) {
         const missing = readiness.items.filter((i) => i.blocking && i.status !== 'ok');
         throw new DomainError('GATE_NOT_READY', `The ${phase.key} is not ready for decision: ${missing.length} item(s) on the checklist are missing (${missing.map((m) => m.key).join(', ')}).`);
@@ -190,6 +193,8 @@ export class GateService {
         const nextKey = nextPhaseKey(phase.key);
         if (nextKey) {
           const next = findPhase(project, nextKey);
+          const frozen = await this.plans.freezeApproved(tx, next.id, actor.userId);
+          if (frozen) await this.history.record(tx, actor, { projectId: project.id, action: 'plan.approved', entityType: 'plan', entityId: nextKey, after: { number: frozen } });
           await tx.query(`UPDATE project_phase SET state = 'in_progress', actual_start = $2, version = version + 1, updated_at = now() WHERE id = $1`, [next.id, dto.meetingDate]);
           await this.history.record(tx, actor, { projectId: project.id, action: 'phase.started', entityType: 'phase', entityId: nextKey, before: { state: next.state }, after: { state: 'in_progress', actualStart: dto.meetingDate } });
         } else {

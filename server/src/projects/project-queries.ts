@@ -1,4 +1,4 @@
-import { DeliverableState, durationStatus, evaluateReadiness, PhaseKey, phaseSpec, PhaseState, ProjectStatus, Readiness, todayInOslo } from '@nvr/shared';
+import { DeliverableState, durationStatus, evaluateReadiness, PhaseKey, phaseSpec, PhaseState, ProjectStatus, Readiness, ReadinessItem, todayInOslo } from '@nvr/shared';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 
@@ -34,6 +34,8 @@ export interface PhaseRow {
   version: number;
   deliverables: DeliverableRow[];
   checkpoints: { key: string; checked: boolean }[];
+  /** Totals of the phase's budget (its plan, section 7). */
+  budget: { costs: number; financing: number; costLines: number };
 }
 
 export interface ProjectAggregate {
@@ -51,7 +53,7 @@ export interface ProjectAggregate {
   phases: PhaseRow[];
 }
 
-/** Reads a whole project (phases, deliverables, team) in five queries. */
+/** Reads a whole project (phases, deliverables, team, budget totals) in seven queries. */
 export async function loadProject(em: EntityManager, projectId: string, lock = false): Promise<ProjectAggregate> {
   const [p] = await em.query(
     `SELECT p.id, p.region_id, r.name AS region_name, r.council_name, p.name, p.description, p.status, p.version
@@ -59,28 +61,35 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
     [projectId],
   );
   if (!p) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
-  const [kommuner, team, phases, deliverables, checkpoints] = await Promise.all([
-    em.query(`SELECT k.id, trim(k.number) AS number, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`, [projectId]),
-    em.query(
+  // One query at a time: a transaction's connection runs them in order anyway.
+  const kommuner = await em.query(`SELECT k.id, trim(k.number) AS number, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`, [projectId]);
+  const team = await em.query(
       `SELECT ra.role, u.id, u.name, u.email FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
         WHERE ra.project_id = $1 ORDER BY u.name`,
       [projectId],
-    ),
-    em.query(
+    );
+  const phases = await em.query(
       `SELECT id, phase_key, position, state, planned_start, planned_end, actual_start, actual_end, version
          FROM project_phase WHERE project_id = $1 ORDER BY position`,
       [projectId],
-    ),
-    em.query(
+    );
+  const deliverables = await em.query(
       `SELECT d.id, d.phase_id, d.catalogue_key, d.title, d.required, d.state, d.due_date, d.not_required_reason, d.version,
               u.id AS owner_id, u.name AS owner_name, u.email AS owner_email,
               (SELECT count(*)::int FROM deliverable_file f WHERE f.deliverable_id = d.id) AS file_count
          FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id LEFT JOIN app_user u ON u.id = d.owner_user_id
         WHERE ph.project_id = $1 ORDER BY d.phase_id, d.required DESC, d.title`,
       [projectId],
-    ),
-    em.query(`SELECT c.phase_id, c.checkpoint_key, c.checked FROM gate_checkpoint c JOIN project_phase ph ON ph.id = c.phase_id WHERE ph.project_id = $1`, [projectId]),
-  ]);
+    );
+  const checkpoints = await em.query(`SELECT c.phase_id, c.checkpoint_key, c.checked FROM gate_checkpoint c JOIN project_phase ph ON ph.id = c.phase_id WHERE ph.project_id = $1`, [projectId]);
+  const budgets = await em.query(
+      `SELECT b.phase_id,
+              coalesce(sum(b.amount) FILTER (WHERE b.kind = 'cost'), 0)::bigint AS costs,
+              coalesce(sum(b.amount) FILTER (WHERE b.kind = 'financing'), 0)::bigint AS financing,
+              count(*) FILTER (WHERE b.kind = 'cost' AND b.amount > 0)::int AS cost_lines
+         FROM budget_line b JOIN project_phase ph ON ph.id = b.phase_id WHERE ph.project_id = $1 GROUP BY b.phase_id`,
+      [projectId],
+    );
   const person = (id: string | null, name: string, email: string): PersonRow | null => (id ? { id, name, email } : null);
   const leaderRow = team.find((t: { role: string }) => t.role === 'project_leader');
   return {
@@ -123,6 +132,7 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
       checkpoints: checkpoints
         .filter((c: { phase_id: string }) => c.phase_id === ph.id)
         .map((c: { checkpoint_key: string; checked: boolean }) => ({ key: c.checkpoint_key, checked: c.checked })),
+      budget: budgetOf(budgets.find((b: { phase_id: string }) => b.phase_id === ph.id)),
     })),
   };
 }
@@ -132,7 +142,27 @@ export function currentPhase(project: Pick<ProjectAggregate, 'phases'>): PhaseRo
   return project.phases.find((ph) => ph.state === 'in_progress' || ph.state === 'awaiting_decision') ?? null;
 }
 
-export function phaseReadiness(phase: PhaseRow, today = todayInOslo()): Readiness {
+function budgetOf(row: { costs: string; financing: string; cost_lines: number } | undefined) {
+  return { costs: Number(row?.costs ?? 0), financing: Number(row?.financing ?? 0), costLines: row?.cost_lines ?? 0 };
+}
+
+/**
+ * The gate's checklist for a phase. Besides the catalogue's items, the budget of the plan being decided
+ * on (the next phase's) must have costs, and costs and financing must balance.
+ */
+export function phaseReadiness(project: Pick<ProjectAggregate, 'phases'>, phase: PhaseRow, today = phase.actualEnd ?? todayInOslo()): Readiness {
+  const next = project.phases.find((p) => p.position === phase.position + 1);
+  const extra: ReadinessItem[] = next
+    ? [
+        {
+          kind: 'budget',
+          key: `budget_${next.key}`,
+          status: next.budget.costLines > 0 && next.budget.costs === next.budget.financing ? 'ok' : 'missing',
+          blocking: true,
+          params: { phase: next.key, costs: next.budget.costs, financing: next.budget.financing },
+        },
+      ]
+    : [];
   return evaluateReadiness({
     phaseKey: phase.key,
     phaseState: phase.state,
@@ -140,6 +170,7 @@ export function phaseReadiness(phase: PhaseRow, today = todayInOslo()): Readines
     checkpoints: phase.checkpoints,
     actualStart: phase.actualStart,
     today,
+    extra,
   });
 }
 

@@ -168,7 +168,7 @@ export function toProjectDto(p: ProjectAggregate, roles: readonly RoleAssignment
     version: ph.version,
     duration: phaseDuration(ph, today),
     deliverables: ph.deliverables.map((d) => ({ id: d.id, key: d.key, title: d.title, required: d.required, state: d.state, owner: d.owner, dueDate: d.dueDate, fileCount: d.fileCount, version: d.version })),
-    readiness: ph === current ? phaseReadiness(ph, today) : null,
+    readiness: ph === current ? phaseReadiness(p, ph, today) : null,
   }));
   const currentDto = phases.find((ph) => ph.id === current?.id);
   return {

@@ -1,4 +1,4 @@
-import { phaseSpec, PhaseKey, todayInOslo } from '@nvr/shared';
+import { nextPhaseKey, phaseSpec, PhaseKey, todayInOslo } from '@nvr/shared';
 import type { Session, TestApp } from './test-app';
 
 export interface ProjectFixture {
@@ -36,6 +36,8 @@ export async function makePhaseReady(f: ProjectFixture, phaseKey: PhaseKey): Pro
     await f.leader.post(`${base}/submit`).expect(200);
     await f.regionraad.post(`${base}/review`).send({ outcome: 'accepted' }).expect(200);
   }
+  const next = nextPhaseKey(phaseKey);
+  if (next) await saveBalancedBudget(f, next);
   for (const c of phaseSpec(phaseKey).checkpoints) {
     await f.leader.put(`/api/projects/${f.projectId}/phases/${phaseKey}/gate/checkpoints/${c.key}`).send({ checked: true, comment: 'OK' }).expect(200);
   }
@@ -55,3 +57,19 @@ export const decision = (submissionId: string, outcome = 'approved', extra: Reco
   decisionText: 'Regionrådet godkjenner fasen og vedtar oppstart av neste fase.',
   ...extra,
 });
+
+/** A small budget for a phase whose costs and financing balance (the gate before it requires one). */
+export async function saveBalancedBudget(f: ProjectFixture, phaseKey: PhaseKey): Promise<void> {
+  const plan = (await f.leader.get(`/api/projects/${f.projectId}/phases/${phaseKey}/plan`).expect(200)).body;
+  await f.leader
+    .put(`/api/projects/${f.projectId}/phases/${phaseKey}/plan/budget`)
+    .send({
+      version: plan.version,
+      lines: [
+        { kind: 'cost', category: 'project_management', year: 2027, amount: 400000 },
+        { kind: 'financing', category: 'innovasjon_norge', year: 2027, amount: 200000 },
+        { kind: 'financing', category: 'kommuner_direct', year: 2027, amount: 200000 },
+      ],
+    })
+    .expect(200);
+}

@@ -34,7 +34,8 @@ export interface TestApp {
 /** The real app (same module, pipes and filters as production) on its own fresh, migrated database. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config: AppConfig = { ...loadConfig({}), webDistDir: null, logLevel: 'error', ...overrides };
+  // The background worker stays off: tests drive jobs and reminder scans themselves.
+  const config: AppConfig = { ...loadConfig({}), webDistDir: null, logLevel: 'error', jobsEnabled: false, ...overrides };
   const app = await createApp(config, database.url, false);
   await app.init();
   const db = app.get(DataSource);

@@ -611,6 +611,437 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/phases/{phaseKey}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The phase plan with its template, completeness, budget, cost sharing and versions */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save answers to some of the plan’s fields (autosave) */
+        patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the budget’s cost and financing lines */
+        put: operations["savePlanBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/cost-sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose how the kommuner share their direct contribution */
+        put: operations["savePlanCostSharing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep the plan as it is now as a numbered version */
+        post: operations["savePlanVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A kept version of the plan (approved versions are frozen) */
+        get: operations["getPlanVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions (numbers, or "current") */
+        get: operations["comparePlanVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template library: the newest version of each template */
+        get: operations["listTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a template, newest first */
+        get: operations["listTemplateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a template */
+        get: operations["getTemplateVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save an edited template as its next version (admin) */
+        put: operations["saveTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The phase plan as PDF or DOCX, with budget and cost sharing */
+        get: operations["downloadPlanDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/deliverables/{deliverableId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deliverable as PDF or DOCX */
+        get: operations["downloadDeliverableDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision basis (readiness checklist, submission, decision) as PDF or DOCX */
+        get: operations["downloadGateDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/status-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s status reports, newest period first (drafts only for the project team) */
+        get: operations["listStatusReports"];
+        put?: never;
+        /** Start a draft report for a month, from the latest report’s colours and figures (project leader) */
+        post: operations["createStatusReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/status-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status report */
+        get: operations["getStatusReport"];
+        put?: never;
+        post?: never;
+        /** Delete a draft report */
+        delete: operations["deleteStatusReport"];
+        options?: never;
+        head?: never;
+        /** Change a draft report: colours, comments, figures, next steps or period */
+        patch: operations["updateStatusReport"];
+        trace?: never;
+    };
+    "/api/projects/{id}/status-reports/{reportId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a complete draft; a published report is frozen */
+        post: operations["publishStatusReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every project you follow (adviser, regionråd, admin) with phase, time in phase, latest status, overdue deliverables and next gate */
+        get: operations["getPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The phases of every project you follow, with planned and actual dates (for a timeline) */
+        get: operations["getPortfolioTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the portfolio as CSV (semicolons, UTF-8 with BOM, for Norwegian Excel) or as an Excel workbook */
+        get: operations["exportPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comments on a phase plan, deliverable or status report, oldest first */
+        get: operations["listComments"];
+        put?: never;
+        /** Comment on a phase plan, deliverable or status report; @mentions notify people */
+        post: operations["createComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete your own comment (administrators: any) */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /** Edit your own comment */
+        patch: operations["updateComment"];
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications (mentions and reminders), newest first, with the unread count */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread */
+        get: operations["getUnreadNotificationCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1173,6 +1604,8 @@ export interface components {
             submittedAt: string;
             submittedBy: string | null;
             note: string | null;
+            /** @description The checklist as it stood when the phase was submitted */
+            readiness: components["schemas"]["ReadinessDto"];
             decision: components["schemas"]["DecisionDto"] | null;
         };
         GatePermissionsDto: {
@@ -1233,6 +1666,572 @@ export interface components {
             decisionText: string;
             /** @description Required when approving with conditions */
             conditions?: string | null;
+        };
+        TemplateFieldDto: {
+            /** @example main_goal */
+            key: string;
+            /** @example Hovedmål */
+            label: string;
+            /** @enum {string} */
+            kind: "text" | "longtext" | "list" | "subgoals" | "kommune_resources" | "milestones" | "roles";
+            required: boolean;
+            help?: string;
+        };
+        TemplateSectionDto: {
+            /** @example goals */
+            key: string;
+            /** @example 2 Mål og hovedaktiviteter */
+            title: string;
+            /** @description Guidance shown beside the section */
+            guidance: string;
+            fields: components["schemas"]["TemplateFieldDto"][];
+        };
+        TemplateVersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example plan_forstudie */
+            key: string;
+            /** @enum {string} */
+            kind: "project_plan" | "guide" | "survey" | "report";
+            /** @enum {string|null} */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt" | null;
+            version: number;
+            latestVersion: number;
+            title: string;
+            description: string;
+            sections: components["schemas"]["TemplateSectionDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+        };
+        MissingFieldDto: {
+            section: string;
+            sectionTitle: string;
+            field: string;
+            label: string;
+        };
+        CompletenessDto: {
+            complete: boolean;
+            filled: number;
+            required: number;
+            missing: components["schemas"]["MissingFieldDto"][];
+        };
+        BudgetLineResponseDto: {
+            /** @enum {string} */
+            kind: "cost" | "financing";
+            /**
+             * @description Cost category, or financing source for financing lines
+             * @enum {string}
+             */
+            category: "project_management" | "rent_equipment" | "consultants" | "material_communication" | "meetings_travel" | "own_work" | "innovasjon_norge" | "fylkeskommune" | "other_grants" | "kommuner_direct";
+            /** @example 2026 */
+            year: number;
+            description?: string;
+            /**
+             * @description Whole kroner (for own work: computed from hours × rate)
+             * @example 250000
+             */
+            amount: number;
+            /** @description Own work: hours */
+            hours?: number | null;
+            /** @description Own work: kroner per hour */
+            rate?: number | null;
+            /**
+             * @description Financing: applied for or granted
+             * @enum {string|null}
+             */
+            status?: "applied" | "granted" | null;
+            /** Format: uuid */
+            id: string;
+        };
+        BudgetYearDto: {
+            year: number;
+            costs: number;
+            financing: number;
+            difference: number;
+        };
+        BudgetTotalsDto: {
+            byYear: components["schemas"]["BudgetYearDto"][];
+            costs: number;
+            financing: number;
+            /** @description Costs minus financing */
+            difference: number;
+            balanced: boolean;
+            empty: boolean;
+        };
+        BudgetDto: {
+            lines: components["schemas"]["BudgetLineResponseDto"][];
+            totals: components["schemas"]["BudgetTotalsDto"];
+        };
+        CostSharingSettingsDto: {
+            /**
+             * @description Share split equally, in whole per cent (0–100); the rest by population
+             * @example 50
+             */
+            equalPercent: number;
+            /**
+             * Format: date
+             * @description Population figures as of this date (the newest on or before it); empty: the newest
+             */
+            populationDate?: string | null;
+            /** @description The budget year whose kommuner contribution is shared; empty: all years */
+            year?: number | null;
+        };
+        CostShareRowDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            population: number;
+            /** Format: date */
+            populationAsOf: string | null;
+            equalPart: number;
+            populationPart: number;
+            amount: number;
+        };
+        CostSharingDto: {
+            settings: components["schemas"]["CostSharingSettingsDto"];
+            /** @description The kommuner’s direct contribution being shared */
+            total: number;
+            rows: components["schemas"]["CostShareRowDto"][];
+            totalPopulation: number;
+            equalTotal: number;
+            populationTotal: number;
+            /** @description Why the table cannot be made (e.g. a kommune lacks a population figure) */
+            problem: string | null;
+        };
+        SnapshotSummaryDto: {
+            number: number;
+            /** @enum {string} */
+            reason: "approved" | "saved";
+            label: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            templateVersion: number;
+        };
+        PlanDto: {
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            /** @description 0 until the plan is first saved */
+            version: number;
+            template: components["schemas"]["TemplateVersionDto"];
+            content: Record<string, never>;
+            completeness: components["schemas"]["CompletenessDto"];
+            budget: components["schemas"]["BudgetDto"];
+            costSharing: components["schemas"]["CostSharingDto"];
+            /** @description Saved and approved versions, newest first */
+            snapshots: components["schemas"]["SnapshotSummaryDto"][];
+            /** @description Whether you may edit it now */
+            editable: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        UpdatePlanDto: {
+            /**
+             * @description Answers by section key and field key; only the fields sent are changed
+             * @example {
+             *       "goals": {
+             *         "main_goal": "Etablere et samordnet næringsapparat"
+             *       }
+             *     }
+             */
+            content: Record<string, never>;
+            /** @description The plan version you read (0 when the plan has not been saved yet) */
+            version: number;
+        };
+        BudgetLineDto: {
+            /** @enum {string} */
+            kind: "cost" | "financing";
+            /**
+             * @description Cost category, or financing source for financing lines
+             * @enum {string}
+             */
+            category: "project_management" | "rent_equipment" | "consultants" | "material_communication" | "meetings_travel" | "own_work" | "innovasjon_norge" | "fylkeskommune" | "other_grants" | "kommuner_direct";
+            /** @example 2026 */
+            year: number;
+            description?: string;
+            /**
+             * @description Whole kroner (for own work: computed from hours × rate)
+             * @example 250000
+             */
+            amount: number;
+            /** @description Own work: hours */
+            hours?: number | null;
+            /** @description Own work: kroner per hour */
+            rate?: number | null;
+            /**
+             * @description Financing: applied for or granted
+             * @enum {string|null}
+             */
+            status?: "applied" | "granted" | null;
+        };
+        SaveBudgetDto: {
+            lines: components["schemas"]["BudgetLineDto"][];
+            /** @description The plan version you read (0 when the plan has not been saved yet) */
+            version: number;
+        };
+        SaveCostSharingDto: {
+            /**
+             * @description Share split equally, in whole per cent (0–100); the rest by population
+             * @example 50
+             */
+            equalPercent: number;
+            /**
+             * Format: date
+             * @description Population figures as of this date (the newest on or before it); empty: the newest
+             */
+            populationDate?: string | null;
+            /** @description The budget year whose kommuner contribution is shared; empty: all years */
+            year?: number | null;
+            version: number;
+        };
+        SaveSnapshotDto: {
+            /** @description A label for this version, e.g. "Til styringsgruppen 12.03" */
+            label?: string;
+        };
+        SnapshotDto: {
+            number: number;
+            /** @enum {string} */
+            reason: "approved" | "saved";
+            label: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            templateVersion: number;
+            content: Record<string, never>;
+            budget: components["schemas"]["BudgetDto"];
+            template: components["schemas"]["TemplateVersionDto"];
+        };
+        PlanChangeDto: {
+            section: string;
+            sectionTitle: string;
+            field: string;
+            label: string;
+            before: Record<string, never> | null;
+            after: Record<string, never> | null;
+        };
+        PlanComparisonDto: {
+            /** @description Snapshot number, or "current" */
+            from: string;
+            to: string;
+            changes: components["schemas"]["PlanChangeDto"][];
+            budgetBefore: components["schemas"]["BudgetTotalsDto"];
+            budgetAfter: components["schemas"]["BudgetTotalsDto"];
+        };
+        SaveTemplateDto: {
+            title: string;
+            description?: string;
+            sections: components["schemas"]["TemplateSectionDto"][];
+            /** @description The version you edited; a newer one answers 409 VERSION_CONFLICT */
+            basedOnVersion: number;
+        };
+        ReportColoursDto: {
+            /** @enum {string|null} */
+            overall: "green" | "yellow" | "red" | null;
+            /** @enum {string|null} */
+            progress: "green" | "yellow" | "red" | null;
+            /** @enum {string|null} */
+            economy: "green" | "yellow" | "red" | null;
+            /** @enum {string|null} */
+            risk: "green" | "yellow" | "red" | null;
+        };
+        StatusReportSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @example 2026-10 */
+            period: string;
+            /** @enum {string} */
+            state: "draft" | "published";
+            colours: components["schemas"]["ReportColoursDto"];
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateStatusReportDto: {
+            /**
+             * @description The month reported on (YYYY-MM). Default: the month after the latest report, or last month
+             * @example 2026-10
+             */
+            period?: string;
+        };
+        AspectDto: {
+            /** @enum {string|null} */
+            colour: "green" | "yellow" | "red" | null;
+            comment: string;
+        };
+        EconomyDto: {
+            /** @enum {string|null} */
+            colour: "green" | "yellow" | "red" | null;
+            comment: string;
+            budgetTotal: number | null;
+            spentToDate: number | null;
+            forecast: number | null;
+        };
+        StatusReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @example 2026-10 */
+            period: string;
+            /** @enum {string} */
+            state: "draft" | "published";
+            overall: components["schemas"]["AspectDto"];
+            progress: components["schemas"]["AspectDto"];
+            economy: components["schemas"]["EconomyDto"];
+            risk: components["schemas"]["AspectDto"];
+            nextSteps: string;
+            /**
+             * Format: uuid
+             * @description The report this one started from
+             */
+            copiedFromId: string | null;
+            createdBy: components["schemas"]["PersonDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedBy: components["schemas"]["PersonDto"] | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            version: number;
+            /** @description You may change and publish it (a draft, and you lead the project) */
+            editable: boolean;
+            /** @description What must be filled in before it can be published */
+            problems: string[];
+        };
+        AspectInputDto: {
+            /** @enum {string|null} */
+            colour?: "green" | "yellow" | "red" | null;
+            comment?: string;
+        };
+        EconomyInputDto: {
+            /** @enum {string|null} */
+            colour?: "green" | "yellow" | "red" | null;
+            comment?: string;
+            /**
+             * @description The approved budget, whole kroner
+             * @example 2500000
+             */
+            budgetTotal?: number | null;
+            /**
+             * @description Spent so far, whole kroner
+             * @example 2500000
+             */
+            spentToDate?: number | null;
+            /**
+             * @description Expected total cost at the end, whole kroner
+             * @example 2500000
+             */
+            forecast?: number | null;
+        };
+        UpdateStatusReportDto: {
+            /** @example 2026-10 */
+            period?: string;
+            overall?: components["schemas"]["AspectInputDto"];
+            progress?: components["schemas"]["AspectInputDto"];
+            economy?: components["schemas"]["EconomyInputDto"];
+            risk?: components["schemas"]["AspectInputDto"];
+            nextSteps?: string;
+            /** @example 1 */
+            version: number;
+        };
+        PublishStatusReportDto: {
+            /**
+             * @description The version you reviewed; publishing a newer one answers 409
+             * @example 2
+             */
+            version: number;
+        };
+        RecommendedMonthsDto: {
+            min: number;
+            max: number;
+        };
+        LatestReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-10 */
+            period: string;
+            /** Format: date-time */
+            publishedAt: string;
+            colours: components["schemas"]["ReportColoursDto"];
+        };
+        NextGateDto: {
+            /**
+             * @description The phase the gate ends
+             * @enum {string}
+             */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            /**
+             * Format: date
+             * @description The phase’s planned end
+             */
+            expectedDate: string | null;
+        };
+        PortfolioRowDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description Counties of the participating kommuner */
+            counties: string[];
+            /** @enum {string} */
+            status: "active" | "completed" | "stopped";
+            /** @enum {string|null} */
+            currentPhaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt" | null;
+            /** @enum {string|null} */
+            currentPhaseState: "not_started" | "in_progress" | "awaiting_decision" | "completed" | "stopped" | null;
+            /** Format: date */
+            phaseStartedOn: string | null;
+            /** @description Whole months in the current phase */
+            monthsInPhase: number | null;
+            recommendedMonths: components["schemas"]["RecommendedMonthsDto"] | null;
+            /** @enum {string} */
+            durationStatus: "unknown" | "within" | "short" | "long" | "no_recommendation";
+            /** @description The latest published status report */
+            latestReport: components["schemas"]["LatestReportDto"] | null;
+            /** @description Deliverables past their due date and neither accepted nor not required */
+            overdueDeliverables: number;
+            nextGate: components["schemas"]["NextGateDto"] | null;
+            leader: components["schemas"]["PersonDto"] | null;
+        };
+        PortfolioDto: {
+            /**
+             * Format: date
+             * @description The day the figures are for (Oslo time)
+             */
+            asOf: string;
+            rows: components["schemas"]["PortfolioRowDto"][];
+        };
+        TimelinePhaseDto: {
+            /** @enum {string} */
+            key: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            /** @enum {string} */
+            state: "not_started" | "in_progress" | "awaiting_decision" | "completed" | "stopped";
+            /** Format: date */
+            plannedStart: string | null;
+            /** Format: date */
+            plannedEnd: string | null;
+            /** Format: date */
+            actualStart: string | null;
+            /** Format: date */
+            actualEnd: string | null;
+        };
+        TimelineProjectDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            status: "active" | "completed" | "stopped";
+            /** @enum {string|null} */
+            currentPhaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt" | null;
+            /** @description In order: forstudie, forprosjekt, hovedprosjekt */
+            phases: components["schemas"]["TimelinePhaseDto"][];
+        };
+        TimelineDto: {
+            /** Format: date */
+            asOf: string;
+            projects: components["schemas"]["TimelineProjectDto"][];
+        };
+        CommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            targetType: "phase_plan" | "deliverable" | "status_report";
+            /** Format: uuid */
+            targetId: string;
+            body: string;
+            author: components["schemas"]["PersonDto"] | null;
+            /** @description The people mentioned who may read the project (they were notified) */
+            mentions: components["schemas"]["PersonDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            version: number;
+            /** @description You wrote it and may edit it */
+            editable: boolean;
+            /** @description You may delete it (your own, or as administrator) */
+            deletable: boolean;
+        };
+        CreateCommentDto: {
+            /** @enum {string} */
+            targetType: "phase_plan" | "deliverable" | "status_report";
+            /**
+             * Format: uuid
+             * @description The phase’s id (for phase_plan), the deliverable’s or the status report’s
+             */
+            targetId: string;
+            /**
+             * @description Plain text; @e-mail or @user-id mentions notify those people
+             * @example Fint arbeid! @kari@kongsberg.kommune.no kan du se på økonomidelen?
+             */
+            body: string;
+        };
+        UpdateCommentDto: {
+            body: string;
+            /** @example 1 */
+            version: number;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "mention" | "deliverable_due_soon" | "deliverable_overdue" | "phase_too_long" | "gate_awaiting_decision" | "status_report_due";
+            /** Format: uuid */
+            projectId: string | null;
+            projectName: string | null;
+            /**
+             * @description What the notification is about
+             * @enum {string}
+             */
+            targetType: "comment" | "deliverable" | "phase" | "gate" | "project";
+            /** Format: uuid */
+            targetId: string;
+            /** @description The reminder’s period (a date, week or month); empty for mentions */
+            period: string;
+            /** @description Short text in Norwegian bokmål; the web app may build its own from kind and params */
+            title: string;
+            body: string;
+            /**
+             * @description Where in the web app it leads
+             * @example /prosjekter/0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b
+             */
+            link: string | null;
+            /** @description Facts for the text, e.g. the deliverable’s due date */
+            params: Record<string, never>;
+            /** @description Who caused it (for mentions) */
+            actorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            unreadCount: number;
+        };
+        UnreadCountDto: {
+            unreadCount: number;
+        };
+        ReadAllDto: {
+            unreadCount: number;
+            /** @description How many were marked read */
+            marked: number;
         };
     };
     responses: never;
@@ -4138,6 +5137,1868 @@ export interface operations {
             };
             /** @description Well-formed but breaks a domain rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    savePlanBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveBudgetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    savePlanCostSharing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCostSharingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    savePlanVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveSnapshotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getPlanVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    comparePlanVersions: {
+        parameters: {
+            query: {
+                /** @description Snapshot number or "current" */
+                from: string;
+                /** @description Snapshot number or "current" */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanComparisonDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listTemplateVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getTemplateVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    saveTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadPlanDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadDeliverableDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                deliverableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadGateDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listStatusReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReportSummaryDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createStatusReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStatusReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReportDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getStatusReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReportDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteStatusReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft is deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateStatusReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStatusReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReportDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    publishStatusReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishStatusReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReportDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getPortfolio: {
+        parameters: {
+            query?: {
+                /** @description Projects with a participating kommune in this county */
+                county?: "Oslo" | "Rogaland" | "Møre og Romsdal" | "Nordland" | "Østfold" | "Akershus" | "Buskerud" | "Innlandet" | "Vestfold" | "Telemark" | "Agder" | "Vestland" | "Trøndelag" | "Troms" | "Finnmark";
+                regionId?: string;
+                /** @description The phase the project is in now */
+                phase?: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                status?: "active" | "completed" | "stopped";
+                sort?: "name" | "region" | "phase" | "monthsInPhase" | "overdue" | "nextGateDate";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getPortfolioTimeline: {
+        parameters: {
+            query?: {
+                /** @description Projects with a participating kommune in this county */
+                county?: "Oslo" | "Rogaland" | "Møre og Romsdal" | "Nordland" | "Østfold" | "Akershus" | "Buskerud" | "Innlandet" | "Vestfold" | "Telemark" | "Agder" | "Vestland" | "Trøndelag" | "Troms" | "Finnmark";
+                regionId?: string;
+                /** @description The phase the project is in now */
+                phase?: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                status?: "active" | "completed" | "stopped";
+                sort?: "name" | "region" | "phase" | "monthsInPhase" | "overdue" | "nextGateDate";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    exportPortfolio: {
+        parameters: {
+            query?: {
+                /** @description Projects with a participating kommune in this county */
+                county?: "Oslo" | "Rogaland" | "Møre og Romsdal" | "Nordland" | "Østfold" | "Akershus" | "Buskerud" | "Innlandet" | "Vestfold" | "Telemark" | "Agder" | "Vestland" | "Trøndelag" | "Troms" | "Finnmark";
+                regionId?: string;
+                /** @description The phase the project is in now */
+                phase?: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                status?: "active" | "completed" | "stopped";
+                sort?: "name" | "region" | "phase" | "monthsInPhase" | "overdue" | "nextGateDate";
+                order?: "asc" | "desc";
+                /** @description csv: semicolon-separated UTF-8 with BOM (opens in Norwegian Excel); xlsx: an Excel workbook */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portfolio as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listComments: {
+        parameters: {
+            query: {
+                targetType: "phase_plan" | "deliverable" | "status_report";
+                /** @description The phase’s id (for phase_plan), the deliverable’s or the status report’s */
+                targetId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comment is deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread notifications */
+                unreadOnly?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getUnreadNotificationCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { PHASES, PhaseKey } from '@nvr/shared';
+import { evaluateReadiness, PHASES, PhaseKey } from '@nvr/shared';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -109,6 +109,86 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
 ];
 
+/** The hovedprosjekt plan the Kongsbergregionen 2026 project is writing: the 2009 plan sketch (seeds/002), with its budget. */
+const KONGSBERG_HOVEDPROSJEKT_PLAN = {
+  background: {
+    text: 'Ett av Kongsbergregionens hovedmål er å jobbe for næringsutvikling. Ved å koordinere, samordne og bruke næringsapparatet best mulig, også på tvers av kommunegrensene, kan strategiske hovedmål nås raskere og rimeligere enn om hver kommune jobber alene.',
+  },
+  goals: {
+    main_goal: 'Etablere og utvikle et samordnet næringsapparat.',
+    sub_goals: [
+      { title: 'Etablere en regional enhet for næringsutvikling som skal legge til rette for samhandling og samarbeid', activities: ['Engasjere programkoordinator for næringsutvikling', 'Etablere prosjektgruppe med dedikert ressurs fra hver kommune', 'Etablere nettverk/arena for samhandling og utvikling'] },
+      { title: 'Gjennomføre tiltak som fremmer næringsutvikling i Kongsbergregionen', activities: ['Utvikle strategisk næringsplan', 'Profilere Kongsbergregionen som attraktiv næringsregion', 'Utvikle vertskapsrollen i hver kommune'] },
+      { title: 'Berede en eventuell permanent videreføring', activities: ['Utarbeide gevinstplan', 'Evaluere samordnet næringsapparat', 'Foreslå permanent videreføring'] },
+    ],
+    benefit_areas: ['Effektive, fleksible og tilrettelagte vertskapstjenester for næringsutvikling', 'God lønnsomhet i næringslivet', 'God rekruttering av arbeidskraft', 'Interkommunalt samarbeid oppleves positivt'],
+  },
+  frame: {
+    economic_frame: 'Total økonomisk ramme ca. 2,5 mill. kr pr. år i 3 år, herav 1,25 mill. kr i eksterne kostnader og 1,25 mill. kr i egeninnsats.',
+    period: '01.01.2027–31.12.2029',
+  },
+  schedule: {
+    milestones: [
+      { title: 'Delmål 1 starter', date: '2027-01-01' },
+      { title: 'Delmål 2 starter', date: '2027-07-01' },
+      { title: 'Delmål 3 starter', date: '2029-10-01' },
+    ],
+  },
+  organisation: {
+    roles: [
+      { role: 'Prosjekteier', name: 'Regionrådet i Kongsbergregionen' },
+      { role: 'Prosjektansvarlig', name: 'Regional koordinator' },
+      { role: 'Prosjektleder', name: 'Pia Prosjektleder' },
+      { role: 'Prosjektgruppe', name: 'Dedikert ressurs fra hver kommune' },
+    ],
+  },
+  decision_points: {
+    decision_points: 'Regionrådet behandler årlig status og gevinstplan, og avgjør permanent videreføring ved prosjektslutt.',
+    status_meetings: 'Programkoordinator rapporterer status til prosjektansvarlig månedlig.',
+  },
+};
+
+const RESOURCE_PERCENT: Record<string, number> = { Hjartdal: 10, Flesberg: 10, Rollag: 10, 'Nore og Uvdal': 10, Tinn: 15, Notodden: 20, Kongsberg: 25 };
+
+async function seedKongsbergPlan(tx: EntityManager, projectId: string, phaseId: string): Promise<void> {
+  const kommuner: { id: string; name: string }[] = await tx.query(
+    `SELECT k.id, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`,
+    [projectId],
+  );
+  const content = {
+    ...KONGSBERG_HOVEDPROSJEKT_PLAN,
+    frame: { ...KONGSBERG_HOVEDPROSJEKT_PLAN.frame, kommune_resources: kommuner.map((k) => ({ kommuneId: k.id, kommuneName: k.name, percent: RESOURCE_PERCENT[k.name] ?? 10 })) },
+  };
+  const [template] = await tx.query(`SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_hovedprosjekt' ORDER BY tv.version DESC LIMIT 1`);
+  await tx.query(`INSERT INTO phase_plan (phase_id, template_version_id, content, cost_sharing, version) VALUES ($1, $2, $3, $4, 1)`, [
+    phaseId,
+    template.id,
+    JSON.stringify(content),
+    JSON.stringify({ equalPercent: 50, populationDate: '2008-01-01', year: 2027 }),
+  ]);
+  const lines: [string, string, number, number | null, number | null, string | null, string][] = [];
+  for (const year of [2027, 2028, 2029]) {
+    lines.push(
+      ['cost', 'project_management', 600000, null, null, null, 'Programkoordinator næringsliv'],
+      ['cost', 'rent_equipment', 100000, null, null, null, ''],
+      ['cost', 'consultants', 300000, null, null, null, 'Strategisk næringsplan'],
+      ['cost', 'material_communication', 150000, null, null, null, 'Profilering av regionen'],
+      ['cost', 'meetings_travel', 100000, null, null, null, ''],
+      ['cost', 'own_work', 1250000, 2500, 500, null, 'Dedikerte ressurser i kommunene'],
+      ['financing', 'innovasjon_norge', 375000, null, null, 'applied', 'Eksterne tilskudd'],
+      ['financing', 'fylkeskommune', 375000, null, null, 'applied', 'Eksterne tilskudd'],
+      ['financing', 'kommuner_direct', 500000, null, null, 'granted', 'Fordeles 50 % likt og 50 % etter innbyggertall'],
+      ['financing', 'own_work', 1250000, 2500, 500, 'granted', 'Egeninnsats fra kommunene'],
+    );
+    for (const [i, [kind, category, amount, hours, rate, status, description]] of lines.splice(0).entries()) {
+      await tx.query(
+        `INSERT INTO budget_line (phase_id, position, kind, category, year, description, amount, hours, rate, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [phaseId, (year - 2027) * 10 + i, kind, category, year, description, amount, hours, rate, status],
+      );
+    }
+  }
+}
+
 export async function seedDemoProjects(tx: EntityManager): Promise<void> {
   for (const demo of DEMO_PROJECTS) {
     const [region] = await tx.query(`SELECT id FROM region WHERE name = $1`, [demo.region]);
@@ -156,11 +236,21 @@ export async function seedDemoProjects(tx: EntityManager): Promise<void> {
         await tx.query(`INSERT INTO gate_checkpoint (phase_id, checkpoint_key, checked, comment, updated_by) VALUES ($1, $2, true, $3, $4)`, [phase.id, key, 'Behandlet i møte.', leader?.id ?? null]);
       }
       if (ph.decision) {
-        const [s] = await tx.query(`INSERT INTO gate_submission (phase_id, submitted_by, submitted_at, note, readiness) VALUES ($1, $2, $3::date - 14, $4, '{"ready":true,"items":[]}') RETURNING id`, [
+        // The checklist as it stood at submission: everything in order.
+        const readiness = evaluateReadiness({
+          phaseKey: spec.key,
+          phaseState: 'in_progress',
+          deliverables: spec.deliverables.map((d) => ({ id: d.key, key: d.key, required: d.required, state: 'accepted' as const, notRequiredReason: null })),
+          checkpoints: spec.checkpoints.map((c) => ({ key: c.key, checked: true })),
+          actualStart: ph.actualStart ?? null,
+          today: ph.decision.meetingDate,
+        });
+        const [s] = await tx.query(`INSERT INTO gate_submission (phase_id, submitted_by, submitted_at, note, readiness) VALUES ($1, $2, $3::date - 14, $4, $5) RETURNING id`, [
           phase.id,
           leader?.id ?? null,
           ph.decision.meetingDate,
           'Sluttrapport og plan for neste fase er lagt ved.',
+          JSON.stringify(readiness),
         ]);
         await tx.query(
           `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4::date + interval '12 hours')`,
@@ -168,6 +258,7 @@ export async function seedDemoProjects(tx: EntityManager): Promise<void> {
         );
         await event(`gate.${ph.decision.outcome}`, 'gate', spec.key, { meetingDate: ph.decision.meetingDate, caseNumber: ph.decision.caseNumber }, raad, ph.decision.meetingDate);
       }
+      if (demo.name === 'Næringsvennlig Kongsbergregion 2026' && spec.key === 'hovedprosjekt') await seedKongsbergPlan(tx, project.id, phase.id);
     }
   }
 }

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS } from './demo-data';
 import { seedDemoProjects } from './demo-projects';
+import { seedDemoStatusReports } from './demo-status-reports';
 
 interface SeedStep {
   /** Remembered in app_state once done, so each step runs once per database. */
@@ -17,6 +18,7 @@ const DEMO_STEPS: SeedStep[] = [
   { key: 'demo_data_loaded_at', run: seedRegions },
   { key: 'demo_users_loaded_at', run: seedUsers },
   { key: 'demo_projects_loaded_at', run: seedDemoProjects },
+  { key: 'demo_status_reports_loaded_at', run: seedDemoStatusReports },
 ];
 
 /** Loads the demo data steps not yet loaded; returns the keys of the steps it ran. */

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { NotificationModule } from '../notifications/notification.module';
+import { ProjectModule } from '../projects/project.module';
+import { CommentController } from './comment.controller';
+import { CommentService } from './comment.service';
+
+/** Comments with @mentions on plans, deliverables and status reports. */
+@Module({
+  imports: [ProjectModule, NotificationModule],
+  controllers: [CommentController],
+  providers: [CommentService],
+})
+export class CommentModule {}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
+import { MailService } from './mail.service';
+import { NotificationController } from './notification.controller';
+import { NotificationService } from './notification.service';
+import { ReminderService } from './reminder.service';
+
+/** In-app notifications, e-mail through the outbox, and the daily reminders. */
+@Module({
+  imports: [JobsModule],
+  controllers: [NotificationController],
+  providers: [NotificationService, MailService, ReminderService],
+  exports: [NotificationService],
+})
+export class NotificationModule {}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canOnProject, RoleAssignment } from '@nvr/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { DomainError } from '../common/domain-error';
+import { MailService } from './mail.service';
+import { NotificationDto, NotificationKind, NotificationListDto, ReadAllDto, UnreadCountDto } from './notification.dto';
+
+/** A notification to create. (kind, targetId, recipientId, period) is its once-only key. */
+export interface NewNotification {
+  recipientId: string;
+  kind: NotificationKind;
+  projectId: string | null;
+  targetType: string;
+  targetId: string;
+  /** Empty for one-off notifications such as mentions. */
+  period?: string;
+  title: string;
+  body: string;
+  link: string | null;
+  params?: Record<string, unknown>;
+  actorId?: string | null;
+}
+
+interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  project_id: string | null;
+  project_name: string | null;
+  region_id: string | null;
+  target_type: string;
+  target_id: string;
+  period: string;
+  title: string;
+  body: string;
+  link: string | null;
+  params: Record<string, unknown>;
+  actor_name: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** In-app notifications, each mirrored by an e-mail in the outbox. */
+@Injectable()
+export class NotificationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mail: MailService,
+  ) {}
+
+  /**
+   * Creates notifications and their e-mails in the caller's transaction, in one statement. A notification
+   * whose key exists already is skipped (and sends no e-mail), so running the same reminder twice, even
+   * at the same time from two instances, notifies once. Returns how many were created.
+   */
+  async notify(tx: EntityManager, items: readonly NewNotification[]): Promise<number> {
+    const unique = new Map<string, NewNotification>();
+    for (const n of items) unique.set([n.kind, n.targetId, n.recipientId, n.period ?? ''].join('|'), n);
+    // Same order in every transaction, so two concurrent scans wait for each other instead of deadlocking.
+    const list = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, n]) => n);
+    if (!list.length) return 0;
+    const [row] = await tx.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::uuid[])
+           WITH ORDINALITY AS t(recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id, ord)
+       ), created AS (
+         INSERT INTO notification (recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id)
+         SELECT recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id FROM input ORDER BY ord
+         ON CONFLICT ON CONSTRAINT notification_once DO NOTHING
+         RETURNING id, recipient_id, title, body
+       ), mail AS (
+         INSERT INTO outbox (notification_id, recipient_id, to_address, subject, body_text, state)
+         SELECT c.id, c.recipient_id, u.email, c.title, c.body || E'\\n\\n— Næringsvennlig region', $12
+           FROM created c JOIN app_user u ON u.id = c.recipient_id AND u.active
+         RETURNING id::text
+       )
+       SELECT (SELECT count(*)::int FROM created) AS created, (SELECT coalesce(array_agg(id), '{}') FROM mail) AS mail_ids`,
+      [
+        list.map((n) => n.recipientId),
+        list.map((n) => n.kind),
+        list.map((n) => n.projectId),
+        list.map((n) => n.targetType),
+        list.map((n) => n.targetId),
+        list.map((n) => n.period ?? ''),
+        list.map((n) => n.title),
+        list.map((n) => n.body),
+        list.map((n) => n.link),
+        list.map((n) => JSON.stringify(n.params ?? {})),
+        list.map((n) => n.actorId ?? null),
+        this.mail.initialState,
+      ],
+    );
+    await this.mail.scheduleDelivery(tx, row.mail_ids);
+    return row.created;
+  }
+
+  async list(user: Principal, options: { unreadOnly?: boolean; limit?: number }): Promise<NotificationListDto> {
+    const rows: NotificationRow[] = await this.db.query(
+      `${SELECT_NOTIFICATIONS} WHERE n.recipient_id = $1 AND ($2::boolean IS NOT TRUE OR n.read_at IS NULL) ORDER BY n.created_at DESC, n.id LIMIT $3`,
+      [user.userId, options.unreadOnly ?? false, options.limit ?? 50],
+    );
+    const { unreadCount } = await this.unreadCount(user);
+    return { items: rows.filter((r) => mayRead(user.roles, r)).map(toDto), unreadCount };
+  }
+
+  /** Unread notifications about projects the person may still read. */
+  async unreadCount(user: Principal): Promise<UnreadCountDto> {
+    const rows: { project_id: string | null; region_id: string | null }[] = await this.db.query(
+      `SELECT n.project_id, p.region_id FROM notification n LEFT JOIN project p ON p.id = n.project_id WHERE n.recipient_id = $1 AND n.read_at IS NULL`,
+      [user.userId],
+    );
+    return { unreadCount: rows.filter((r) => mayRead(user.roles, r)).length };
+  }
+
+  async markRead(user: Principal, id: string): Promise<NotificationDto> {
+    await this.db.query(`UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2`, [id, user.userId]);
+    const [row]: NotificationRow[] = await this.db.query(`${SELECT_NOTIFICATIONS} WHERE n.id = $1 AND n.recipient_id = $2`, [id, user.userId]);
+    if (!row || !mayRead(user.roles, row)) throw new DomainError('NOTIFICATION_NOT_FOUND', `You have no notification with id ${id}.`);
+    return toDto(row);
+  }
+
+  async markAllRead(user: Principal): Promise<ReadAllDto> {
+    const [, marked] = await this.db.query(`UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [user.userId]);
+    return { marked, unreadCount: 0 };
+  }
+}
+
+const SELECT_NOTIFICATIONS = `
+  SELECT n.id, n.kind, n.project_id, p.name AS project_name, p.region_id, n.target_type, n.target_id, n.period, n.title, n.body, n.link, n.params,
+         a.name AS actor_name, n.created_at, n.read_at
+    FROM notification n LEFT JOIN project p ON p.id = n.project_id LEFT JOIN app_user a ON a.id = n.actor_id`;
+
+/** A notification about a project shows only while the person may read that project (roles change). */
+function mayRead(roles: readonly RoleAssignment[], r: { project_id: string | null; region_id: string | null }): boolean {
+  return !r.project_id || (r.region_id !== null && canOnProject(roles, { id: r.project_id, regionId: r.region_id }, 'read'));
+}
+
+function toDto(r: NotificationRow): NotificationDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    projectId: r.project_id,
+    projectName: r.project_name,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    period: r.period,
+    title: r.title,
+    body: r.body,
+    link: r.link,
+    params: r.params,
+    actorName: r.actor_name,
+    createdAt: r.created_at.toISOString(),
+    readAt: r.read_at ? r.read_at.toISOString() : null,
+  };
+}

@@ -1,0 +1,267 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  canOnProject,
+  deliverableReminder,
+  gateAwaitingReminder,
+  IsoDate,
+  PhaseKey,
+  phaseSpec,
+  phaseTooLongReminder,
+  ReminderKind,
+  RoleAssignment,
+  statusReportReminder,
+  todayInOslo,
+  addDays,
+  DUE_SOON_DAYS,
+  periodOf,
+  previousPeriod,
+  durationStatus,
+} from '@nvr/shared';
+import { DataSource } from 'typeorm';
+import { JobQueue } from '../jobs/job-queue.service';
+import { NewNotification, NotificationService } from './notification.service';
+
+export const REMINDER_SCAN_JOB = 'reminders.scan';
+/** Reminders go out from this hour (Oslo time), once a day. */
+const SCAN_FROM_HOUR = 7;
+
+export type ReminderSummary = Record<ReminderKind, number>;
+
+interface ProjectRef {
+  project_id: string;
+  project_name: string;
+  region_id: string;
+}
+
+/**
+ * Finds what people should be reminded of today and notifies them (in the app and by e-mail). Each
+ * reminder has a once-only key (kind, target, recipient, period), so a scan can run any number of
+ * times, from any number of instances, and each reminder still goes out once.
+ */
+@Injectable()
+export class ReminderService implements OnModuleInit {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationService,
+    private readonly queue: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register(REMINDER_SCAN_JOB, async (payload) => {
+      const summary = await this.scan(typeof payload.today === 'string' ? payload.today : todayInOslo());
+      this.logger.log(`Reminder scan for ${String(payload.today)}: ${JSON.stringify(summary)}`);
+    });
+    // Once a day from 07:00 Oslo time; the day is the unique key, so several instances enqueue one scan.
+    this.queue.schedule({
+      kind: REMINDER_SCAN_JOB,
+      key: (now) => (osloHour(now) >= SCAN_FROM_HOUR ? `${REMINDER_SCAN_JOB}:${todayInOslo(now)}` : null),
+      payload: (now) => ({ today: todayInOslo(now) }),
+    });
+  }
+
+  /** Runs every kind of reminder for `today`; returns how many notifications each kind created. */
+  async scan(today: IsoDate = todayInOslo()): Promise<ReminderSummary> {
+    const [deliverables, phases, gates, reports] = [
+      await this.deliverableReminders(today),
+      await this.phaseReminders(today),
+      await this.gateReminders(today),
+      await this.statusReportReminders(today),
+    ];
+    const all = [...deliverables, ...phases, ...gates, ...reports];
+    const readable = await this.onlyReaders(all);
+    const summary: ReminderSummary = { deliverable_due_soon: 0, deliverable_overdue: 0, phase_too_long: 0, gate_awaiting_decision: 0, status_report_due: 0 };
+    // One transaction per kind keeps locks short; the once-only key makes each insert idempotent.
+    for (const kind of Object.keys(summary) as ReminderKind[]) {
+      const batch = readable.filter((n) => n.kind === kind);
+      if (batch.length) summary[kind] = await this.db.transaction((tx) => this.notifications.notify(tx, batch));
+    }
+    return summary;
+  }
+
+  /** Deliverables due within a week or overdue: to the owner, else the project leader. */
+  private async deliverableReminders(today: IsoDate): Promise<(NewNotification & { fallbackRecipientId: string | null })[]> {
+    const rows: (ProjectRef & { id: string; title: string; due_date: string; state: 'draft' | 'returned'; owner_user_id: string | null; leader_id: string | null })[] = await this.db.query(
+      `SELECT d.id, d.title, d.due_date, d.state, d.owner_user_id, p.id AS project_id, p.name AS project_name, p.region_id, l.user_id AS leader_id
+         FROM deliverable d
+         JOIN project_phase ph ON ph.id = d.phase_id AND ph.state IN ('not_started', 'in_progress')
+         JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+         LEFT JOIN LATERAL (SELECT user_id FROM role_assignment ra WHERE ra.project_id = p.id AND ra.role = 'project_leader' LIMIT 1) l ON true
+        WHERE d.state IN ('draft', 'returned') AND d.due_date IS NOT NULL AND d.due_date <= $1::date`,
+      [addDays(today, DUE_SOON_DAYS)],
+    );
+    return rows.flatMap((d) => {
+      const decision = deliverableReminder({ dueDate: d.due_date, state: d.state }, today);
+      const recipientId = d.owner_user_id ?? d.leader_id;
+      if (!decision || !recipientId) return [];
+      const overdue = decision.kind === 'deliverable_overdue';
+      return [
+        {
+          ...decision,
+          recipientId,
+          fallbackRecipientId: d.owner_user_id ? d.leader_id : null,
+          projectId: d.project_id,
+          targetType: 'deliverable',
+          targetId: d.id,
+          title: overdue ? `Forfalt: ${d.title}` : `Frist ${norwegianDate(d.due_date)}: ${d.title}`,
+          body: overdue
+            ? `Leveransen «${d.title}» i ${d.project_name} hadde frist ${norwegianDate(d.due_date)} og er ikke levert.`
+            : `Leveransen «${d.title}» i ${d.project_name} har frist ${norwegianDate(d.due_date)}.`,
+          link: `/prosjekter/${d.project_id}/leveranser/${d.id}`,
+          params: { dueDate: d.due_date, deliverableTitle: d.title, projectName: d.project_name },
+        },
+      ];
+    });
+  }
+
+  /** Phases in progress past their recommended length: to the project leader and the regionråd. */
+  private async phaseReminders(today: IsoDate): Promise<NewNotification[]> {
+    const rows: (ProjectRef & { id: string; phase_key: PhaseKey; actual_start: string })[] = await this.db.query(
+      `SELECT ph.id, ph.phase_key, ph.actual_start, p.id AS project_id, p.name AS project_name, p.region_id
+         FROM project_phase ph JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+        WHERE ph.state = 'in_progress' AND ph.actual_start IS NOT NULL`,
+    );
+    const due = rows.flatMap((ph) => {
+      const decision = phaseTooLongReminder({ key: ph.phase_key, actualStart: ph.actual_start }, today);
+      return decision ? [{ ph, decision }] : [];
+    });
+    const recipients = await this.leadersAndCouncils(due.map((x) => x.ph));
+    return due.flatMap(({ ph, decision }) => {
+      const spec = phaseSpec(ph.phase_key);
+      const months = durationStatus(spec, ph.actual_start, today).months;
+      const range = spec.recommendedMonths ? `${spec.recommendedMonths.min}–${spec.recommendedMonths.max}` : '';
+      return recipients(ph, ['leader', 'council']).map((recipientId) => ({
+        ...decision,
+        recipientId,
+        projectId: ph.project_id,
+        targetType: 'phase',
+        targetId: ph.id,
+        title: `${spec.title.nb} har pågått i ${months} måneder`,
+        body: `${spec.title.nb} i ${ph.project_name} har pågått i ${months} måneder; anbefalt lengde er ${range} måneder.`,
+        link: `/prosjekter/${ph.project_id}`,
+        params: { phaseKey: ph.phase_key, months, min: spec.recommendedMonths?.min ?? null, max: spec.recommendedMonths?.max ?? null, projectName: ph.project_name },
+      }));
+    });
+  }
+
+  /** Gates waiting for the regionråd's decision: to every regionråd member of the region. */
+  private async gateReminders(today: IsoDate): Promise<NewNotification[]> {
+    const rows: (ProjectRef & { phase_key: PhaseKey; submission_id: string; submitted_at: Date })[] = await this.db.query(
+      `SELECT ph.phase_key, s.id AS submission_id, s.submitted_at, p.id AS project_id, p.name AS project_name, p.region_id
+         FROM project_phase ph
+         JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+         JOIN LATERAL (SELECT id, submitted_at FROM gate_submission gs WHERE gs.phase_id = ph.id ORDER BY submitted_at DESC LIMIT 1) s ON true
+        WHERE ph.state = 'awaiting_decision'`,
+    );
+    const recipients = await this.leadersAndCouncils(rows);
+    const decision = gateAwaitingReminder(today);
+    return rows.flatMap((g) => {
+      const title = phaseSpec(g.phase_key).title.nb;
+      const submitted = todayInOslo(new Date(g.submitted_at));
+      return recipients(g, ['council']).map((recipientId) => ({
+        ...decision,
+        recipientId,
+        projectId: g.project_id,
+        targetType: 'gate',
+        targetId: g.submission_id,
+        title: `Venter på vedtak: ${title} i ${g.project_name}`,
+        body: `${title} i ${g.project_name} ble sendt til regionrådet ${norwegianDate(submitted)} og venter på vedtak.`,
+        link: `/prosjekter/${g.project_id}/faser/${g.phase_key}/beslutning`,
+        params: { phaseKey: g.phase_key, submittedOn: submitted, projectName: g.project_name },
+      }));
+    });
+  }
+
+  /** Last month's status report not published by the 5th: to the project leader. */
+  private async statusReportReminders(today: IsoDate): Promise<NewNotification[]> {
+    const due = previousPeriod(periodOf(today));
+    const rows: (ProjectRef & { running_since: string; has_report: boolean })[] = await this.db.query(
+      `SELECT p.id AS project_id, p.name AS project_name, p.region_id,
+              coalesce((SELECT min(actual_start) FROM project_phase ph WHERE ph.project_id = p.id), (p.created_at AT TIME ZONE 'Europe/Oslo')::date)::text AS running_since,
+              EXISTS (SELECT 1 FROM status_report sr WHERE sr.project_id = p.id AND sr.period = $1 AND sr.state = 'published') AS has_report
+         FROM project p WHERE p.status = 'active'`,
+      [due],
+    );
+    const recipients = await this.leadersAndCouncils(rows);
+    return rows.flatMap((p) => {
+      const decision = statusReportReminder({ publishedPeriods: p.has_report ? [due] : [], runningSince: p.running_since }, today);
+      if (!decision) return [];
+      return recipients(p, ['leader']).map((recipientId) => ({
+        ...decision,
+        recipientId,
+        projectId: p.project_id,
+        targetType: 'project',
+        targetId: p.project_id,
+        title: `Statusrapport for ${norwegianMonth(decision.period)} mangler`,
+        body: `Statusrapporten for ${norwegianMonth(decision.period)} i ${p.project_name} skulle vært publisert innen den 5.`,
+        link: `/prosjekter/${p.project_id}`,
+        params: { period: decision.period, projectName: p.project_name },
+      }));
+    });
+  }
+
+  /** Looks up the project leaders and regionråd members of some projects in two queries. */
+  private async leadersAndCouncils(projects: readonly ProjectRef[]): Promise<(p: ProjectRef, who: ('leader' | 'council')[]) => string[]> {
+    if (!projects.length) return () => [];
+    const projectIds = [...new Set(projects.map((p) => p.project_id))];
+    const regionIds = [...new Set(projects.map((p) => p.region_id))];
+    const [leaders, councils]: [{ project_id: string; user_id: string }[], { region_id: string; user_id: string }[]] = await Promise.all([
+      this.db.query(`SELECT project_id, user_id FROM role_assignment WHERE role = 'project_leader' AND project_id = ANY($1::uuid[])`, [projectIds]),
+      this.db.query(`SELECT region_id, user_id FROM role_assignment WHERE role = 'regionraad' AND region_id = ANY($1::uuid[])`, [regionIds]),
+    ]);
+    return (p, who) => [
+      ...new Set([
+        ...(who.includes('leader') ? leaders.filter((l) => l.project_id === p.project_id).map((l) => l.user_id) : []),
+        ...(who.includes('council') ? councils.filter((c) => c.region_id === p.region_id).map((c) => c.user_id) : []),
+      ]),
+    ];
+  }
+
+  /**
+   * Keeps the reminders whose recipient is active and may read the project. A deliverable whose owner
+   * may not (or is gone) goes to the project leader instead.
+   */
+  private async onlyReaders(items: readonly (NewNotification & { fallbackRecipientId?: string | null })[]): Promise<NewNotification[]> {
+    const userIds = [...new Set(items.flatMap((n) => [n.recipientId, n.fallbackRecipientId ?? null]).filter((id): id is string => !!id))];
+    const projectIds = [...new Set(items.map((n) => n.projectId).filter((id): id is string => !!id))];
+    if (!userIds.length) return [];
+    const [roleRows, projectRows]: [(RoleAssignment & { userId: string })[], { id: string; regionId: string }[]] = await Promise.all([
+      this.db.query(
+        `SELECT ra.user_id AS "userId", ra.role, ra.region_id AS "regionId", ra.project_id AS "projectId"
+           FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id AND u.active WHERE ra.user_id = ANY($1::uuid[])`,
+        [userIds],
+      ),
+      this.db.query(`SELECT id, region_id AS "regionId" FROM project WHERE id = ANY($1::uuid[])`, [projectIds]),
+    ]);
+    const roles = new Map<string, RoleAssignment[]>();
+    for (const r of roleRows) roles.set(r.userId, [...(roles.get(r.userId) ?? []), r]);
+    const projects = new Map(projectRows.map((p) => [p.id, p]));
+    const mayRead = (userId: string | null | undefined, projectId: string | null) => {
+      const project = projectId ? projects.get(projectId) : undefined;
+      return !!userId && !!project && canOnProject(roles.get(userId) ?? [], project, 'read');
+    };
+    return items.flatMap(({ fallbackRecipientId, ...n }) => {
+      if (mayRead(n.recipientId, n.projectId)) return [n];
+      if (mayRead(fallbackRecipientId, n.projectId)) return [{ ...n, recipientId: fallbackRecipientId as string }];
+      return [];
+    });
+  }
+}
+
+function osloHour(now: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(now));
+}
+
+function norwegianDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+
+function norwegianMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
+}

@@ -1,0 +1,237 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COST_CATEGORIES, FINANCING_SOURCES, FINANCING_STATUSES, type PlanContent } from '@nvr/shared';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { OptionalDate, OptionalText } from '../common/validation';
+import { TemplateVersionDto } from '../templates/template.dto';
+
+export class UpdatePlanDto {
+  @ApiProperty({ type: Object, description: 'Answers by section key and field key; only the fields sent are changed', example: { goals: { main_goal: 'Etablere et samordnet næringsapparat' } } })
+  @IsObject({ message: 'content must be an object of sections' })
+  content: PlanContent;
+
+  @ApiProperty({ description: 'The plan version you read (0 when the plan has not been saved yet)' })
+  @IsInt({ message: '$property must be a whole number' })
+  @Min(0)
+  version: number;
+}
+
+export class SaveSnapshotDto {
+  @OptionalText({ max: 200, description: 'A label for this version, e.g. "Til styringsgruppen 12.03"' })
+  label?: string;
+}
+
+export class BudgetLineDto {
+  @ApiProperty({ enum: ['cost', 'financing'] })
+  @IsIn(['cost', 'financing'], { message: '$property must be cost or financing' })
+  kind: 'cost' | 'financing';
+
+  @ApiProperty({ enum: [...COST_CATEGORIES, ...FINANCING_SOURCES.filter((s) => s !== 'own_work')], description: 'Cost category, or financing source for financing lines' })
+  @IsIn([...new Set([...COST_CATEGORIES, ...FINANCING_SOURCES])], { message: '$property must be a cost category or financing source' })
+  category: string;
+
+  @ApiProperty({ example: 2026 })
+  @IsInt({ message: '$property must be a year' })
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @OptionalText({ max: 300 })
+  description?: string;
+
+  @ApiProperty({ description: 'Whole kroner (for own work: computed from hours × rate)', example: 250000 })
+  @IsInt({ message: '$property must be whole kroner' })
+  @Min(0, { message: '$property must not be negative' })
+  @Max(1_000_000_000)
+  amount: number;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Own work: hours' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: '$property must be a number of hours' })
+  @Min(0)
+  @Max(1_000_000)
+  hours?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Own work: kroner per hour' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsInt({ message: '$property must be whole kroner per hour' })
+  @Min(0)
+  @Max(100_000)
+  rate?: number | null;
+
+  @ApiPropertyOptional({ enum: FINANCING_STATUSES, nullable: true, description: 'Financing: applied for or granted' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsIn(FINANCING_STATUSES, { message: '$property must be applied or granted' })
+  status?: 'applied' | 'granted' | null;
+}
+
+export class SaveBudgetDto {
+  @ApiProperty({ type: [BudgetLineDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  lines: BudgetLineDto[];
+
+  @ApiProperty({ description: 'The plan version you read (0 when the plan has not been saved yet)' })
+  @IsInt({ message: '$property must be a whole number' })
+  @Min(0)
+  version: number;
+}
+
+export class CostSharingSettingsDto {
+  @ApiProperty({ description: 'Share split equally, in whole per cent (0–100); the rest by population', example: 50 })
+  @IsInt({ message: '$property must be a whole percentage' })
+  @Min(0)
+  @Max(100)
+  equalPercent: number;
+
+  @OptionalDate({ nullable: true, description: 'Population figures as of this date (the newest on or before it); empty: the newest' })
+  populationDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The budget year whose kommuner contribution is shared; empty: all years' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number | null;
+}
+
+export class SaveCostSharingDto extends CostSharingSettingsDto {
+  @ApiProperty()
+  @IsInt({ message: '$property must be a whole number' })
+  @Min(0)
+  version: number;
+}
+
+export class BudgetLineResponseDto extends BudgetLineDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
+
+export class BudgetYearDto {
+  @ApiProperty() year: number;
+  @ApiProperty() costs: number;
+  @ApiProperty() financing: number;
+  @ApiProperty() difference: number;
+}
+
+export class BudgetTotalsDto {
+  @ApiProperty({ type: [BudgetYearDto] }) byYear: BudgetYearDto[];
+  @ApiProperty() costs: number;
+  @ApiProperty() financing: number;
+  @ApiProperty({ description: 'Costs minus financing' }) difference: number;
+  @ApiProperty() balanced: boolean;
+  @ApiProperty() empty: boolean;
+}
+
+export class BudgetDto {
+  @ApiProperty({ type: [BudgetLineResponseDto] }) lines: BudgetLineResponseDto[];
+  @ApiProperty({ type: BudgetTotalsDto }) totals: BudgetTotalsDto;
+}
+
+export class CostShareRowDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() population: number;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) populationAsOf: string | null;
+  @ApiProperty() equalPart: number;
+  @ApiProperty() populationPart: number;
+  @ApiProperty() amount: number;
+}
+
+export class CostSharingDto {
+  @ApiProperty({ type: CostSharingSettingsDto }) settings: CostSharingSettingsDto;
+  @ApiProperty({ description: 'The kommuner’s direct contribution being shared' }) total: number;
+  @ApiProperty({ type: [CostShareRowDto] }) rows: CostShareRowDto[];
+  @ApiProperty() totalPopulation: number;
+  @ApiProperty() equalTotal: number;
+  @ApiProperty() populationTotal: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the table cannot be made (e.g. a kommune lacks a population figure)' })
+  problem: string | null;
+}
+
+export class MissingFieldDto {
+  @ApiProperty() section: string;
+  @ApiProperty() sectionTitle: string;
+  @ApiProperty() field: string;
+  @ApiProperty() label: string;
+}
+
+export class CompletenessDto {
+  @ApiProperty() complete: boolean;
+  @ApiProperty() filled: number;
+  @ApiProperty() required: number;
+  @ApiProperty({ type: [MissingFieldDto] }) missing: MissingFieldDto[];
+}
+
+export class SnapshotSummaryDto {
+  @ApiProperty() number: number;
+  @ApiProperty({ enum: ['approved', 'saved'] }) reason: string;
+  @ApiProperty({ nullable: true, type: String }) label: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) createdBy: string | null;
+  @ApiProperty() templateVersion: number;
+}
+
+export class PlanDto {
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ enum: ['forstudie', 'forprosjekt', 'hovedprosjekt'] }) phaseKey: string;
+  @ApiProperty({ description: '0 until the plan is first saved' }) version: number;
+  @ApiProperty({ type: TemplateVersionDto }) template: TemplateVersionDto;
+  @ApiProperty({ type: Object }) content: PlanContent;
+  @ApiProperty({ type: CompletenessDto }) completeness: CompletenessDto;
+  @ApiProperty({ type: BudgetDto }) budget: BudgetDto;
+  @ApiProperty({ type: CostSharingDto }) costSharing: CostSharingDto;
+  @ApiProperty({ type: [SnapshotSummaryDto], description: 'Saved and approved versions, newest first' }) snapshots: SnapshotSummaryDto[];
+  @ApiProperty({ description: 'Whether you may edit it now' }) editable: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) updatedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) updatedBy: string | null;
+}
+
+export class SnapshotDto extends SnapshotSummaryDto {
+  @ApiProperty({ type: Object }) content: PlanContent;
+  @ApiProperty({ type: BudgetDto }) budget: BudgetDto;
+  @ApiProperty({ type: TemplateVersionDto }) template: TemplateVersionDto;
+}
+
+export class PlanChangeDto {
+  @ApiProperty() section: string;
+  @ApiProperty() sectionTitle: string;
+  @ApiProperty() field: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ nullable: true, type: Object }) before: unknown;
+  @ApiProperty({ nullable: true, type: Object }) after: unknown;
+}
+
+export class PlanComparisonDto {
+  @ApiProperty({ description: 'Snapshot number, or "current"' }) from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ type: [PlanChangeDto] }) changes: PlanChangeDto[];
+  @ApiProperty({ type: BudgetTotalsDto }) budgetBefore: BudgetTotalsDto;
+  @ApiProperty({ type: BudgetTotalsDto }) budgetAfter: BudgetTotalsDto;
+}
+
+export class CompareQueryDto {
+  @ApiProperty({ description: 'Snapshot number or "current"', example: '1' })
+  @IsString()
+  @MaxLength(10)
+  from: string;
+
+  @ApiProperty({ description: 'Snapshot number or "current"', example: 'current' })
+  @IsString()
+  @MaxLength(10)
+  to: string;
+}
+
+export class DocumentQueryDto {
+  @ApiPropertyOptional({ enum: ['docx', 'pdf'], default: 'pdf' })
+  @IsOptional()
+  @IsIn(['docx', 'pdf'], { message: '$property must be docx or pdf' })
+  format?: 'docx' | 'pdf';
+
+  @ApiPropertyOptional({ enum: ['nb', 'nn', 'en'], default: 'nb' })
+  @IsOptional()
+  @IsIn(['nb', 'nn', 'en'], { message: '$property must be nb, nn or en' })
+  lang?: 'nb' | 'nn' | 'en';
+}

@@ -1,0 +1,292 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  BudgetLine,
+  budgetTotals,
+  canOnProject,
+  CostShareError,
+  diffPlans,
+  kommunerContribution,
+  mergePlanContent,
+  ownWorkAmount,
+
+  PlanContent,
+  planCompleteness,
+  RoleAssignment,
+  shareCosts,
+  validatePlanContent,
+} from '@nvr/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { DomainError, versionConflict } from '../common/domain-error';
+import { HistoryService } from '../history/history.service';
+import { findPhase, loadProject, PhaseRow, ProjectAggregate } from '../projects/project-queries';
+import { TemplateService } from '../templates/template.service';
+import { BudgetDto, BudgetLineDto, CostSharingDto, CostSharingSettingsDto, PlanComparisonDto, PlanDto, SaveBudgetDto, SaveCostSharingDto, SnapshotDto, UpdatePlanDto } from './plan.dto';
+
+interface PlanRow {
+  id: string;
+  phase_id: string;
+  template_version_id: string;
+  content: PlanContent;
+  cost_sharing: CostSharingSettingsDto;
+  version: number;
+  updated_at: Date;
+  updated_by_name: string | null;
+}
+
+const DEFAULT_SHARING: CostSharingSettingsDto = { equalPercent: 50, populationDate: null, year: null };
+
+/** Phase plans written from templates, with their budget and cost sharing, versions and comparisons. */
+@Injectable()
+export class PlanService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly templates: TemplateService,
+    private readonly history: HistoryService,
+  ) {}
+
+  async get(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<PlanDto> {
+    const project = await loadProject(em, projectId);
+    const phase = findPhase(project, phaseKey);
+    const plan = await findPlan(em, phase.id);
+    const template = plan ? await this.templates.byId(plan.template_version_id, em) : await this.templates.latest(`plan_${phase.key}`, em);
+    const content = plan?.content ?? {};
+    const budget = await readBudget(em, phase.id);
+    const settings = plan?.cost_sharing ?? DEFAULT_SHARING;
+    const snapshots = plan
+      ? await em.query(
+          `SELECT s.number, s.reason, s.label, s.created_at, u.name AS created_by, tv.version AS template_version
+             FROM phase_plan_snapshot s LEFT JOIN app_user u ON u.id = s.created_by JOIN template_version tv ON tv.id = s.template_version_id
+            WHERE s.plan_id = $1 ORDER BY s.number DESC`,
+          [plan.id],
+        )
+      : [];
+    return {
+      projectId,
+      phaseKey: phase.key,
+      version: plan?.version ?? 0,
+      template,
+      content,
+      completeness: planCompleteness(template.sections, content),
+      budget,
+      costSharing: await costSharing(em, project, settings, budget.lines as BudgetLine[]),
+      snapshots: snapshots.map((s: Record<string, never>) => ({ number: s.number, reason: s.reason, label: s.label, createdAt: new Date(s.created_at).toISOString(), createdBy: s.created_by, templateVersion: s.template_version })),
+      editable: isPlanOpen(project, phase) && canOnProject(roles, project, 'edit'),
+      updatedAt: plan ? new Date(plan.updated_at).toISOString() : null,
+      updatedBy: plan?.updated_by_name ?? null,
+    };
+  }
+
+  async update(projectId: string, phaseKey: string, dto: UpdatePlanDto, actor: Principal): Promise<PlanDto> {
+    await this.change(projectId, phaseKey, dto.version, actor, async (tx, plan) => {
+      const template = await this.templates.byId(plan.template_version_id, tx);
+      const problems = validatePlanContent(template.sections, dto.content);
+      if (problems.length) {
+        throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems.map((p) => ({ field: `content.${p.field}`, messages: [p.message] })));
+      }
+      const next = mergePlanContent(plan.content, dto.content);
+      await tx.query(`UPDATE phase_plan SET content = $2 WHERE id = $1`, [plan.id, JSON.stringify(next)]);
+      const changes = diffPlans(template.sections, plan.content, next);
+      return {
+        action: 'plan.updated',
+        before: Object.fromEntries(changes.map((c) => [`${c.section}.${c.field}`, c.before])),
+        after: Object.fromEntries(changes.map((c) => [`${c.section}.${c.field}`, c.after])),
+      };
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  async saveBudget(projectId: string, phaseKey: string, dto: SaveBudgetDto, actor: Principal): Promise<PlanDto> {
+    const lines = dto.lines.map((l, i) => normaliseLine(l, i));
+    await this.change(projectId, phaseKey, dto.version, actor, async (tx, plan) => {
+      const before = await readBudget(tx, plan.phase_id);
+      await tx.query(`DELETE FROM budget_line WHERE phase_id = $1`, [plan.phase_id]);
+      for (const [i, l] of lines.entries()) {
+        await tx.query(
+          `INSERT INTO budget_line (phase_id, position, kind, category, year, description, amount, hours, rate, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [plan.phase_id, i, l.kind, l.category, l.year, l.description ?? '', l.amount, l.hours ?? null, l.rate ?? null, l.status ?? null],
+        );
+      }
+      const after = budgetTotals(lines as BudgetLine[]);
+      return { action: 'budget.saved', before: { costs: before.totals.costs, financing: before.totals.financing, lines: before.lines.length }, after: { costs: after.costs, financing: after.financing, lines: lines.length } };
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  async saveCostSharing(projectId: string, phaseKey: string, dto: SaveCostSharingDto, actor: Principal): Promise<PlanDto> {
+    await this.change(projectId, phaseKey, dto.version, actor, async (tx, plan) => {
+      const settings: CostSharingSettingsDto = { equalPercent: dto.equalPercent, populationDate: dto.populationDate ?? null, year: dto.year ?? null };
+      await tx.query(`UPDATE phase_plan SET cost_sharing = $2 WHERE id = $1`, [plan.id, JSON.stringify(settings)]);
+      return { action: 'cost_sharing.saved', before: { ...plan.cost_sharing }, after: { ...settings } };
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  async saveSnapshot(projectId: string, phaseKey: string, label: string | undefined, actor: Principal): Promise<PlanDto> {
+    await this.db.transaction(async (tx) => {
+      const project = await loadProject(tx, projectId, true);
+      const phase = findPhase(project, phaseKey);
+      const plan = await findPlan(tx, phase.id, true);
+      if (!plan) throw new DomainError('INVALID_STATE', 'Save the plan before you keep a version of it.');
+      const number = await this.snapshot(tx, plan, 'saved', actor.userId, label ?? null);
+      await this.history.record(tx, actor, { projectId, action: 'plan.version_saved', entityType: 'plan', entityId: phase.key, after: { number, label: label ?? null } });
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  async getSnapshot(projectId: string, phaseKey: string, number: number): Promise<SnapshotDto> {
+    const project = await loadProject(this.db.manager, projectId);
+    const phase = findPhase(project, phaseKey);
+    const [s] = await this.db.query(
+      `SELECT s.*, u.name AS created_by_name, tv.version AS template_version FROM phase_plan_snapshot s JOIN phase_plan p ON p.id = s.plan_id
+         LEFT JOIN app_user u ON u.id = s.created_by JOIN template_version tv ON tv.id = s.template_version_id
+        WHERE p.phase_id = $1 AND s.number = $2`,
+      [phase.id, number],
+    );
+    if (!s) throw new DomainError('NOT_FOUND', `The ${phase.key} plan has no version ${number}.`);
+    return {
+      number: s.number,
+      reason: s.reason,
+      label: s.label,
+      createdAt: new Date(s.created_at).toISOString(),
+      createdBy: s.created_by_name,
+      templateVersion: s.template_version,
+      content: s.content,
+      budget: { lines: s.budget, totals: budgetTotals(s.budget) },
+      template: await this.templates.byId(s.template_version_id),
+    };
+  }
+
+  async compare(projectId: string, phaseKey: string, from: string, to: string, roles: readonly RoleAssignment[]): Promise<PlanComparisonDto> {
+    const side = async (which: string) => {
+      if (which === 'current') {
+        const p = await this.get(projectId, phaseKey, roles);
+        return { content: p.content, budget: p.budget, sections: p.template.sections };
+      }
+      const n = Number(which);
+      if (!Number.isInteger(n) || n < 1) throw new DomainError('VALIDATION_FAILED', `"${which}" is neither a version number nor "current".`, [{ field: 'from/to', messages: ['must be a version number or current'] }]);
+      const s = await this.getSnapshot(projectId, phaseKey, n);
+      return { content: s.content, budget: s.budget, sections: s.template.sections };
+    };
+    const [a, b] = [await side(from), await side(to)];
+    return { from, to, changes: diffPlans(b.sections, a.content, b.content), budgetBefore: a.budget.totals, budgetAfter: b.budget.totals };
+  }
+
+  /** Freezes the plan the regionråd just approved (called inside the decision's transaction). */
+  async freezeApproved(tx: EntityManager, phaseId: string, actorId: string): Promise<number | null> {
+    const plan = await findPlan(tx, phaseId, true);
+    return plan ? this.snapshot(tx, plan, 'approved', actorId, null) : null;
+  }
+
+  private async snapshot(tx: EntityManager, plan: PlanRow, reason: 'approved' | 'saved', actorId: string, label: string | null): Promise<number> {
+    const budget = await readBudget(tx, plan.phase_id);
+    const [{ next }] = await tx.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM phase_plan_snapshot WHERE plan_id = $1`, [plan.id]);
+    await tx.query(
+      `INSERT INTO phase_plan_snapshot (plan_id, number, reason, label, content, budget, cost_sharing, template_version_id, plan_version, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [plan.id, next, reason, label, JSON.stringify(plan.content), JSON.stringify(budget.lines), JSON.stringify(plan.cost_sharing), plan.template_version_id, plan.version, actorId],
+    );
+    return next;
+  }
+
+  /** One change to a plan: locks the project, checks the plan is open and the version, bumps it, records history. */
+  private async change(
+    projectId: string,
+    phaseKey: string,
+    version: number,
+    actor: Principal,
+    work: (tx: EntityManager, plan: PlanRow) => Promise<{ action: string; before: Record<string, unknown>; after: Record<string, unknown> }>,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const project = await loadProject(tx, projectId, true);
+      const phase = findPhase(project, phaseKey);
+      if (!isPlanOpen(project, phase)) throw new DomainError('INVALID_STATE', planClosedReason(project, phase));
+      let plan = await findPlan(tx, phase.id, true);
+      if ((plan?.version ?? 0) !== version) throw versionConflict('plan', version, plan?.version ?? 0);
+      if (!plan) {
+        const template = await this.templates.latest(`plan_${phase.key}`, tx);
+        await tx.query(`INSERT INTO phase_plan (phase_id, template_version_id, version) VALUES ($1, $2, 0)`, [phase.id, template.id]);
+        plan = (await findPlan(tx, phase.id, true)) as PlanRow;
+      }
+      const { action, before, after } = await work(tx, plan);
+      await tx.query(`UPDATE phase_plan SET version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`, [plan.id, actor.userId]);
+      await this.history.record(tx, actor, { projectId, action, entityType: 'plan', entityId: phase.key, before, after });
+    });
+  }
+}
+
+/** A plan can change while its phase has not ended and the regionråd is not deciding on it. */
+function isPlanOpen(project: ProjectAggregate, phase: PhaseRow): boolean {
+  return project.status === 'active' && phase.state !== 'completed' && phase.state !== 'stopped' && !decidingOn(project, phase);
+}
+
+function decidingOn(project: ProjectAggregate, phase: PhaseRow): boolean {
+  const previous = project.phases.find((p) => p.position === phase.position - 1);
+  return previous?.state === 'awaiting_decision' || phase.state === 'awaiting_decision';
+}
+
+function planClosedReason(project: ProjectAggregate, phase: PhaseRow): string {
+  if (project.status !== 'active') return `The project is ${project.status}; its plans are closed.`;
+  if (decidingOn(project, phase)) return 'The regionråd is deciding on this plan; it cannot change until the decision is made.';
+  return `The ${phase.key} has ended; its plan is kept as it was.`;
+}
+
+async function findPlan(em: EntityManager, phaseId: string, lock = false): Promise<PlanRow | null> {
+  const [row] = await em.query(
+    `SELECT p.*, u.name AS updated_by_name FROM phase_plan p LEFT JOIN app_user u ON u.id = p.updated_by WHERE p.phase_id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`,
+    [phaseId],
+  );
+  return row ?? null;
+}
+
+export async function readBudget(em: EntityManager, phaseId: string): Promise<BudgetDto> {
+  const rows = await em.query(`SELECT id, kind, category, year, description, amount::bigint AS amount, hours::float AS hours, rate, status FROM budget_line WHERE phase_id = $1 ORDER BY position`, [phaseId]);
+  const lines = rows.map((r: Record<string, never>) => ({ id: r.id, kind: r.kind, category: r.category, year: r.year, description: r.description, amount: Number(r.amount), hours: r.hours, rate: r.rate, status: r.status }));
+  return { lines, totals: budgetTotals(lines) };
+}
+
+function normaliseLine(l: BudgetLineDto, i: number): BudgetLineDto {
+  const field = `lines[${i}]`;
+  const costCategories = ['project_management', 'rent_equipment', 'consultants', 'material_communication', 'meetings_travel', 'own_work'];
+  const sources = ['innovasjon_norge', 'fylkeskommune', 'other_grants', 'kommuner_direct', 'own_work'];
+  const allowed = l.kind === 'cost' ? costCategories : sources;
+  if (!allowed.includes(l.category)) {
+    throw new DomainError('VALIDATION_FAILED', `${field}.category: "${l.category}" is not a ${l.kind === 'cost' ? 'cost category' : 'financing source'} (${allowed.join(', ')}).`, [
+      { field: `${field}.category`, messages: [`must be one of ${allowed.join(', ')}`] },
+    ]);
+  }
+  if (l.category === 'own_work') {
+    if (l.hours == null || l.rate == null) {
+      throw new DomainError('VALIDATION_FAILED', `${field}: own work (egeninnsats) needs hours and an hourly rate.`, [{ field: `${field}.hours`, messages: ['hours and rate are required for own work'] }]);
+    }
+    return { ...l, amount: ownWorkAmount(l.hours, l.rate), status: l.kind === 'financing' ? (l.status ?? 'granted') : null };
+  }
+  return { ...l, hours: null, rate: null, status: l.kind === 'financing' ? (l.status ?? 'applied') : null };
+}
+
+/** The cost-sharing table for the project's participating kommuner, or the reason it cannot be made. */
+async function costSharing(em: EntityManager, project: ProjectAggregate, settings: CostSharingSettingsDto, lines: BudgetLine[]): Promise<CostSharingDto> {
+  const total = kommunerContribution(lines, settings.year ?? undefined);
+  const rows: { id: string; name: string; population: number | null; as_of: string | null }[] = await em.query(
+    `SELECT k.id, k.name, p.population, p.as_of
+       FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id
+       LEFT JOIN LATERAL (
+         SELECT population, to_char(as_of, 'YYYY-MM-DD') AS as_of FROM kommune_population kp
+          WHERE kp.kommune_id = k.id AND ($2::date IS NULL OR kp.as_of <= $2::date) ORDER BY kp.as_of DESC LIMIT 1
+       ) p ON true
+      WHERE pk.project_id = $1 ORDER BY k.name`,
+    [project.id, settings.populationDate ?? null],
+  );
+  const empty = { settings, total, rows: [], totalPopulation: 0, equalTotal: 0, populationTotal: 0 };
+  const lacking = rows.filter((r) => r.population === null);
+  if (lacking.length && settings.equalPercent < 100) {
+    return { ...empty, problem: `No population figure${settings.populationDate ? ` on or before ${settings.populationDate}` : ''} for ${lacking.map((r) => r.name).join(', ')}.` };
+  }
+  try {
+    const share = shareCosts({ total, equalPercent: settings.equalPercent, kommuner: rows.map((r) => ({ id: r.id, name: r.name, population: r.population ?? 0 })) });
+    return { ...share, settings, rows: share.rows.map((r) => ({ ...r, populationAsOf: rows.find((x) => x.id === r.id)?.as_of ?? null })), problem: null };
+  } catch (e) {
+    if (e instanceof CostShareError) return { ...empty, problem: e.message };
+    throw e;
+  }
+}

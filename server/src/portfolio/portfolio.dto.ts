@@ -1,0 +1,193 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  COUNTY_NAMES,
+  PHASE_KEYS,
+  PHASE_STATES,
+  PORTFOLIO_SORT_KEYS,
+  PROJECT_STATUSES,
+  SORT_ORDERS,
+  type DurationStatus,
+  type PhaseKey,
+  type PhaseState,
+  type PortfolioSortKey,
+  type ProjectStatus,
+  type SortOrder,
+} from '@nvr/shared';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PersonDto } from '../projects/project.dto';
+import { ReportColoursDto } from '../status-reports/status-report.dto';
+
+const oneOf = (values: readonly string[]) => IsIn(values, { message: `$property must be one of: ${values.join(', ')}` });
+
+export class PortfolioFilterDto {
+  @ApiPropertyOptional({ enum: COUNTY_NAMES, description: 'Projects with a participating kommune in this county' })
+  @IsOptional()
+  @oneOf(COUNTY_NAMES)
+  county?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '$property must be a UUID' })
+  regionId?: string;
+
+  @ApiPropertyOptional({ enum: PHASE_KEYS, description: 'The phase the project is in now' })
+  @IsOptional()
+  @oneOf(PHASE_KEYS)
+  phase?: PhaseKey;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  @IsOptional()
+  @oneOf(PROJECT_STATUSES)
+  status?: ProjectStatus;
+}
+
+export class PortfolioQueryDto extends PortfolioFilterDto {
+  @ApiPropertyOptional({ enum: PORTFOLIO_SORT_KEYS, default: 'name' })
+  @IsOptional()
+  @oneOf(PORTFOLIO_SORT_KEYS)
+  sort?: PortfolioSortKey;
+
+  @ApiPropertyOptional({ enum: SORT_ORDERS, default: 'asc' })
+  @IsOptional()
+  @oneOf(SORT_ORDERS)
+  order?: SortOrder;
+}
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export class PortfolioExportQueryDto extends PortfolioQueryDto {
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv', description: 'csv: semicolon-separated UTF-8 with BOM (opens in Norwegian Excel); xlsx: an Excel workbook' })
+  @IsOptional()
+  @oneOf(EXPORT_FORMATS)
+  format?: ExportFormat;
+}
+
+export class RecommendedMonthsDto {
+  @ApiProperty() min: number;
+  @ApiProperty() max: number;
+}
+
+export class LatestReportDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '2026-10' })
+  period: string;
+
+  @ApiProperty({ format: 'date-time' })
+  publishedAt: string;
+
+  @ApiProperty({ type: ReportColoursDto })
+  colours: ReportColoursDto;
+}
+
+export class NextGateDto {
+  @ApiProperty({ enum: PHASE_KEYS, description: 'The phase the gate ends' })
+  phaseKey: PhaseKey;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The phase’s planned end' })
+  expectedDate: string | null;
+}
+
+export class PortfolioRowDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'uuid' })
+  regionId: string;
+
+  @ApiProperty()
+  regionName: string;
+
+  @ApiProperty({ type: [String], description: 'Counties of the participating kommuner' })
+  counties: string[];
+
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  status: ProjectStatus;
+
+  @ApiProperty({ enum: PHASE_KEYS, nullable: true })
+  currentPhaseKey: PhaseKey | null;
+
+  @ApiProperty({ enum: PHASE_STATES, nullable: true })
+  currentPhaseState: PhaseState | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String })
+  phaseStartedOn: string | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Whole months in the current phase' })
+  monthsInPhase: number | null;
+
+  @ApiProperty({ type: RecommendedMonthsDto, nullable: true })
+  recommendedMonths: RecommendedMonthsDto | null;
+
+  @ApiProperty({ enum: ['unknown', 'within', 'short', 'long', 'no_recommendation'] })
+  durationStatus: DurationStatus;
+
+  @ApiProperty({ type: LatestReportDto, nullable: true, description: 'The latest published status report' })
+  latestReport: LatestReportDto | null;
+
+  @ApiProperty({ description: 'Deliverables past their due date and neither accepted nor not required' })
+  overdueDeliverables: number;
+
+  @ApiProperty({ type: NextGateDto, nullable: true })
+  nextGate: NextGateDto | null;
+
+  @ApiProperty({ type: PersonDto, nullable: true })
+  leader: PersonDto | null;
+}
+
+export class PortfolioDto {
+  @ApiProperty({ format: 'date', description: 'The day the figures are for (Oslo time)' })
+  asOf: string;
+
+  @ApiProperty({ type: [PortfolioRowDto] })
+  rows: PortfolioRowDto[];
+}
+
+export class TimelinePhaseDto {
+  @ApiProperty({ enum: PHASE_KEYS })
+  key: PhaseKey;
+
+  @ApiProperty({ enum: PHASE_STATES })
+  state: PhaseState;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String }) plannedStart: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) plannedEnd: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) actualStart: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) actualEnd: string | null;
+}
+
+export class TimelineProjectDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ format: 'uuid' })
+  regionId: string;
+
+  @ApiProperty()
+  regionName: string;
+
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  status: ProjectStatus;
+
+  @ApiProperty({ enum: PHASE_KEYS, nullable: true })
+  currentPhaseKey: PhaseKey | null;
+
+  @ApiProperty({ type: [TimelinePhaseDto], description: 'In order: forstudie, forprosjekt, hovedprosjekt' })
+  phases: TimelinePhaseDto[];
+}
+
+export class TimelineDto {
+  @ApiProperty({ format: 'date' })
+  asOf: string;
+
+  @ApiProperty({ type: [TimelineProjectDto] })
+  projects: TimelineProjectDto[];
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PortfolioController } from './portfolio.controller';
+import { PortfolioService } from './portfolio.service';
+
+/** The adviser's national view: every followed project, its timeline, and an export for Excel. */
+@Module({
+  controllers: [PortfolioController],
+  providers: [PortfolioService],
+})
+export class PortfolioModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ProjectModule } from '../projects/project.module';
+import { StatusReportController } from './status-report.controller';
+import { StatusReportService } from './status-report.service';
+
+/** The project leader's monthly status reports. */
+@Module({
+  imports: [ProjectModule],
+  controllers: [StatusReportController],
+  providers: [StatusReportService],
+})
+export class StatusReportModule {}

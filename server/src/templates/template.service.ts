@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { DomainError } from '../common/domain-error';
+import { SaveTemplateDto, TemplateVersionDto } from './template.dto';
+
+const SELECT = `
+  SELECT tv.id, t.key, t.kind, t.phase_key, tv.version, tv.title, tv.description, tv.sections, tv.created_at, u.name AS created_by,
+         (SELECT max(version) FROM template_version x WHERE x.template_id = t.id) AS latest_version
+    FROM template t JOIN template_version tv ON tv.template_id = t.id LEFT JOIN app_user u ON u.id = tv.created_by`;
+
+/** The template library: each template keeps every version; plans remember the version they started from. */
+@Injectable()
+export class TemplateService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async listLatest(): Promise<TemplateVersionDto[]> {
+    const rows = await this.db.query(`${SELECT} WHERE tv.version = (SELECT max(version) FROM template_version x WHERE x.template_id = t.id) ORDER BY t.kind, t.key`);
+    return rows.map(mapVersion);
+  }
+
+  async versions(key: string): Promise<TemplateVersionDto[]> {
+    const rows = await this.db.query(`${SELECT} WHERE t.key = $1 ORDER BY tv.version DESC`, [key]);
+    if (!rows.length) throw notFound(key);
+    return rows.map(mapVersion);
+  }
+
+  async latest(key: string, em: EntityManager = this.db.manager): Promise<TemplateVersionDto> {
+    const [row] = await em.query(`${SELECT} WHERE t.key = $1 ORDER BY tv.version DESC LIMIT 1`, [key]);
+    if (!row) throw notFound(key);
+    return mapVersion(row);
+  }
+
+  async byId(id: string, em: EntityManager = this.db.manager): Promise<TemplateVersionDto> {
+    const [row] = await em.query(`${SELECT} WHERE tv.id = $1`, [id]);
+    if (!row) throw new DomainError('NOT_FOUND', `There is no template version with id ${id}.`);
+    return mapVersion(row);
+  }
+
+  async version(key: string, version: number): Promise<TemplateVersionDto> {
+    const [row] = await this.db.query(`${SELECT} WHERE t.key = $1 AND tv.version = $2`, [key, version]);
+    if (!row) throw new DomainError('NOT_FOUND', `The template "${key}" has no version ${version}.`);
+    return mapVersion(row);
+  }
+
+  /** Saves an edited template as a new version; plans already started keep theirs. */
+  async save(key: string, dto: SaveTemplateDto, actor: Principal): Promise<TemplateVersionDto> {
+    const keys = new Set<string>();
+    for (const s of dto.sections) {
+      if (keys.has(s.key)) throw new DomainError('VALIDATION_FAILED', `Two sections have the key "${s.key}".`, [{ field: 'sections', messages: [`duplicate section key ${s.key}`] }]);
+      keys.add(s.key);
+      const fieldKeys = s.fields.map((f) => f.key);
+      if (new Set(fieldKeys).size !== fieldKeys.length) throw new DomainError('VALIDATION_FAILED', `The section "${s.title}" repeats a field key.`, [{ field: `sections.${s.key}`, messages: ['duplicate field key'] }]);
+    }
+    const id = await this.db.transaction(async (tx) => {
+      const [t] = await tx.query(`SELECT id FROM template WHERE key = $1 FOR UPDATE`, [key]);
+      if (!t) throw notFound(key);
+      const [{ latest }] = await tx.query(`SELECT max(version) AS latest FROM template_version WHERE template_id = $1`, [t.id]);
+      if (dto.basedOnVersion !== latest) {
+        throw new DomainError('VERSION_CONFLICT', `Version ${latest} of this template was saved after the version ${dto.basedOnVersion} you edited. Reload it and make your change again.`);
+      }
+      const [row] = await tx.query(
+        `INSERT INTO template_version (template_id, version, title, description, sections, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [t.id, latest + 1, dto.title, dto.description ?? '', JSON.stringify(dto.sections), actor.userId],
+      );
+      return row.id as string;
+    });
+    return this.byId(id);
+  }
+}
+
+function notFound(key: string): DomainError {
+  return new DomainError('NOT_FOUND', `There is no template "${key}".`);
+}
+
+function mapVersion(r: Record<string, never>): TemplateVersionDto {
+  return {
+    id: r.id,
+    key: r.key,
+    kind: r.kind,
+    phaseKey: r.phase_key,
+    version: r.version,
+    latestVersion: r.latest_version,
+    title: r.title,
+    description: r.description,
+    sections: r.sections,
+    createdAt: new Date(r.created_at).toISOString(),
+    createdBy: r.created_by,
+  };
+}

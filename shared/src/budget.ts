@@ -1,0 +1,54 @@
+/** A phase's cost and financing budget (PLP plan section 7), and the rule that it must balance. */
+export const COST_CATEGORIES = ['project_management', 'rent_equipment', 'consultants', 'material_communication', 'meetings_travel', 'own_work'] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+export const FINANCING_SOURCES = ['innovasjon_norge', 'fylkeskommune', 'other_grants', 'kommuner_direct', 'own_work'] as const;
+export type FinancingSource = (typeof FINANCING_SOURCES)[number];
+
+export const FINANCING_STATUSES = ['applied', 'granted'] as const;
+export type FinancingStatus = (typeof FINANCING_STATUSES)[number];
+
+export interface BudgetLine {
+  kind: 'cost' | 'financing';
+  category: CostCategory | FinancingSource;
+  year: number;
+  /** Whole kroner. For own work (egeninnsats) it is hours × rate. */
+  amount: number;
+  hours?: number | null;
+  rate?: number | null;
+}
+
+export interface BudgetTotals {
+  byYear: { year: number; costs: number; financing: number; difference: number }[];
+  costs: number;
+  financing: number;
+  /** Costs minus financing: positive means under-financed. */
+  difference: number;
+  balanced: boolean;
+  empty: boolean;
+}
+
+/** Own work is valued as hours × hourly rate, rounded to whole kroner. */
+export function ownWorkAmount(hours: number, rate: number): number {
+  return Math.round(hours * rate);
+}
+
+export function budgetTotals(lines: readonly BudgetLine[]): BudgetTotals {
+  const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
+  const sum = (kind: BudgetLine['kind'], year?: number) => lines.filter((l) => l.kind === kind && (year === undefined || l.year === year)).reduce((s, l) => s + l.amount, 0);
+  const costs = sum('cost');
+  const financing = sum('financing');
+  return {
+    byYear: years.map((year) => ({ year, costs: sum('cost', year), financing: sum('financing', year), difference: sum('cost', year) - sum('financing', year) })),
+    costs,
+    financing,
+    difference: costs - financing,
+    balanced: costs === financing,
+    empty: !lines.some((l) => l.kind === 'cost' && l.amount > 0),
+  };
+}
+
+/** Financing from the kommuner directly in a year: what cost sharing splits. */
+export function kommunerContribution(lines: readonly BudgetLine[], year?: number): number {
+  return lines.filter((l) => l.kind === 'financing' && l.category === 'kommuner_direct' && (year === undefined || l.year === year)).reduce((s, l) => s + l.amount, 0);
+}

@@ -1,0 +1,65 @@
+import { budgetTotals, ownWorkAmount } from './budget';
+import { CostShareError, shareCosts } from './cost-sharing';
+
+const KONGSBERG = [
+  ['Hjartdal', 1619, 43747],
+  ['Tinn', 6066, 65811],
+  ['Notodden', 12232, 96403],
+  ['Kongsberg', 23997, 154775],
+  ['Flesberg', 2521, 48222],
+  ['Rollag', 1419, 42755],
+  ['Nore og Uvdal', 2534, 48287],
+] as const;
+
+describe('shareCosts', () => {
+  it('reproduces the Kongsbergregionen table: 500 000 kr, 50 % equally and 50 % by population on 1 January 2008', () => {
+    const share = shareCosts({ total: 500000, equalPercent: 50, kommuner: KONGSBERG.map(([name, population]) => ({ id: name, name, population })) });
+    expect(share.rows.map((r) => [r.name, r.amount])).toEqual(KONGSBERG.map(([name, , amount]) => [name, amount]));
+    expect(share.rows.find((r) => r.name === 'Hjartdal')).toMatchObject({ equalPart: 35714, populationPart: 8033 });
+    expect(share).toMatchObject({ total: 500000, totalPopulation: 50388, equalTotal: 250000, populationTotal: 250000 });
+  });
+
+  it.each([
+    [1, 0],
+    [999_999, 30],
+    [1_000_001, 70],
+    [7, 100],
+    [123_456_789, 0],
+  ])('always adds up exactly: %i kr with %i %% equal', (total, equalPercent) => {
+    const kommuner = [3, 1, 1, 7, 100_000, 2].map((population, i) => ({ id: String(i), name: `K${i}`, population }));
+    const share = shareCosts({ total, equalPercent, kommuner });
+    expect(share.rows.reduce((s, r) => s + r.amount, 0)).toBe(total);
+    expect(share.rows.every((r) => Number.isInteger(r.amount) && r.amount >= 0)).toBe(true);
+  });
+
+  it('splits equally at 100 % and by population alone at 0 %', () => {
+    const kommuner = [{ id: 'a', name: 'A', population: 100 }, { id: 'b', name: 'B', population: 300 }];
+    expect(shareCosts({ total: 1000, equalPercent: 100, kommuner }).rows.map((r) => r.amount)).toEqual([500, 500]);
+    expect(shareCosts({ total: 1000, equalPercent: 0, kommuner }).rows.map((r) => r.amount)).toEqual([250, 750]);
+  });
+
+  it('refuses what it cannot share', () => {
+    expect(() => shareCosts({ total: 10.5, equalPercent: 50, kommuner: [{ id: 'a', name: 'A', population: 1 }] })).toThrow(CostShareError);
+    expect(() => shareCosts({ total: 10, equalPercent: 101, kommuner: [{ id: 'a', name: 'A', population: 1 }] })).toThrow(/0 to 100/);
+    expect(() => shareCosts({ total: 10, equalPercent: 50, kommuner: [] })).toThrow(/no kommuner/);
+    expect(() => shareCosts({ total: 10, equalPercent: 50, kommuner: [{ id: 'a', name: 'A', population: 0 }] })).toThrow(/no population/);
+    expect(shareCosts({ total: 10, equalPercent: 100, kommuner: [{ id: 'a', name: 'A', population: 0 }] }).rows[0].amount).toBe(10);
+  });
+});
+
+describe('budgetTotals', () => {
+  it('sums per year and checks the balance', () => {
+    const t = budgetTotals([
+      { kind: 'cost', category: 'project_management', year: 2026, amount: 600000 },
+      { kind: 'cost', category: 'own_work', year: 2026, amount: ownWorkAmount(500, 800), hours: 500, rate: 800 },
+      { kind: 'financing', category: 'innovasjon_norge', year: 2026, amount: 500000 },
+      { kind: 'financing', category: 'kommuner_direct', year: 2027, amount: 500000 },
+    ]);
+    expect(t.byYear).toEqual([
+      { year: 2026, costs: 1000000, financing: 500000, difference: 500000 },
+      { year: 2027, costs: 0, financing: 500000, difference: -500000 },
+    ]);
+    expect(t).toMatchObject({ costs: 1000000, financing: 1000000, balanced: true, empty: false });
+    expect(budgetTotals([]).empty).toBe(true);
+  });
+});

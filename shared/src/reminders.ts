@@ -1,0 +1,74 @@
+/**
+ * When the product reminds people. Each reminder has a kind, a target and a period; the same
+ * (kind, target, recipient, period) is sent once, so the period sets how often a reminder repeats.
+ */
+import type { IsoDate } from './dates';
+import { durationStatus, PhaseKey, phaseSpec } from './plp';
+import type { DeliverableState } from './plp';
+import { isOverdue } from './portfolio';
+import { periodOf, previousPeriod, ReportPeriod } from './status-report';
+
+export const REMINDER_KINDS = ['deliverable_due_soon', 'deliverable_overdue', 'phase_too_long', 'gate_awaiting_decision', 'status_report_due'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Days before the due date when the owner is reminded. */
+export const DUE_SOON_DAYS = 7;
+/** The day of the month by which last month's status report should be published. */
+export const STATUS_REPORT_DUE_DAY = 5;
+
+export interface ReminderDecision {
+  kind: ReminderKind;
+  /** Repeats once per distinct period. */
+  period: string;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** ISO 8601 week of a date, as '2026-W48'. */
+export function isoWeek(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day); // the Thursday of this week decides the year
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * A deliverable due within DUE_SOON_DAYS is reminded once per due date; an overdue one once a week
+ * until it is done. Only deliverables still being written (draft, returned) are reminded: a submitted
+ * one waits for the regionråd, and accepted or not-required ones are done.
+ */
+export function deliverableReminder(d: { dueDate: IsoDate | null; state: DeliverableState }, today: IsoDate): ReminderDecision | null {
+  if (!d.dueDate || (d.state !== 'draft' && d.state !== 'returned')) return null;
+  if (isOverdue(d, today)) return { kind: 'deliverable_overdue', period: isoWeek(today) };
+  if (d.dueDate <= addDays(today, DUE_SOON_DAYS)) return { kind: 'deliverable_due_soon', period: d.dueDate };
+  return null;
+}
+
+/** A phase in progress past its recommended length is reminded once a month. */
+export function phaseTooLongReminder(phase: { key: PhaseKey; actualStart: IsoDate | null }, today: IsoDate): ReminderDecision | null {
+  const duration = durationStatus(phaseSpec(phase.key), phase.actualStart, today);
+  return duration.status === 'long' ? { kind: 'phase_too_long', period: periodOf(today) } : null;
+}
+
+/** A gate waiting for the regionråd is reminded once a week. */
+export function gateAwaitingReminder(today: IsoDate): ReminderDecision {
+  return { kind: 'gate_awaiting_decision', period: isoWeek(today) };
+}
+
+/**
+ * Last month's status report is due by the STATUS_REPORT_DUE_DAY: from then on, a project that was
+ * running last month and has no published report for it is reminded (once for that month).
+ */
+export function statusReportReminder(input: { publishedPeriods: readonly ReportPeriod[]; runningSince: IsoDate }, today: IsoDate): ReminderDecision | null {
+  if (Number(today.slice(8, 10)) < STATUS_REPORT_DUE_DAY) return null;
+  const due = previousPeriod(periodOf(today));
+  if (periodOf(input.runningSince) > due) return null;
+  if (input.publishedPeriods.includes(due)) return null;
+  return { kind: 'status_report_due', period: due };
+}
