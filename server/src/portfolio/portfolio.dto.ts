@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ProjectSummaryDto } from '../projects/project.dto';
 import {
   COUNTY_NAMES,
   PHASE_KEYS,
@@ -161,25 +162,8 @@ export class TimelinePhaseDto {
   @ApiProperty({ format: 'date', nullable: true, type: String }) actualEnd: string | null;
 }
 
-export class TimelineProjectDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ format: 'uuid' })
-  regionId: string;
-
-  @ApiProperty()
-  regionName: string;
-
-  @ApiProperty({ enum: PROJECT_STATUSES })
-  status: ProjectStatus;
-
-  @ApiProperty({ enum: PHASE_KEYS, nullable: true })
-  currentPhaseKey: PhaseKey | null;
-
+/** A project on the timeline: the summary's identity and status, with every phase's dates. */
+export class TimelineProjectDto extends PickType(ProjectSummaryDto, ['id', 'name', 'regionId', 'regionName', 'status', 'currentPhaseKey'] as const) {
   @ApiProperty({ type: [TimelinePhaseDto], description: 'In order: forstudie, forprosjekt, hovedprosjekt' })
   phases: TimelinePhaseDto[];
 }
