@@ -22,6 +22,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Per-project testTimeout is not honoured by jest 30; browser tests need the most.
+  testTimeout: 90000,
   reporters: ['default', '<rootDir>/tools/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'shared', testMatch: ['<rootDir>/shared/src/**/*.spec.ts'] },

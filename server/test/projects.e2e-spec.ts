@@ -148,6 +148,9 @@ describe('PLP journey', () => {
       expect(p).toMatchObject({ status: 'completed', currentPhaseKey: null, nextActions: [{ kind: 'project_closed' }] });
       const history = (await f.adviser.get(`/api/projects/${f.projectId}/history`)).body.map((h: { action: string }) => h.action);
       expect(history).toEqual(expect.arrayContaining(['gate.approved', 'gate.approved_with_conditions', 'phase.started', 'project.completed', 'gate.submitted']));
+      // Minutes can still be attached to the decision that ended the project.
+      const last = (await f.regionraad.get(`/api/projects/${f.projectId}/phases/hovedprosjekt/gate`)).body.submissions[0].decision.id;
+      await f.regionraad.post(`/api/projects/${f.projectId}/phases/hovedprosjekt/gate/decisions/${last}/minutes`).attach('file', Buffer.from('%PDF-1.4\nx\n%%EOF'), 'Protokoll.pdf').expect(200);
     });
 
     it('refuses to submit a phase that is not ready (422) and changes nothing', async () => {

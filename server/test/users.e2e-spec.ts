@@ -1,4 +1,5 @@
 import { TEST_PASSWORD } from './support/factories';
+import { newProjectFixture } from './support/plp';
 import { createTestApp, Session, TestApp } from './support/test-app';
 
 describe('accounts (admin)', () => {
@@ -71,5 +72,13 @@ describe('accounts (admin)', () => {
     expect(people[0]).toEqual({ id: expect.any(String), name: expect.any(String), email: expect.any(String) });
     const adviser = await t.as([{ role: 'adviser', regionId: region.id }]);
     await adviser.get('/api/users/directory').expect(403);
+  });
+
+  it('keeps a person’s project roles when their region roles are replaced', async () => {
+    const f = await newProjectFixture(t);
+    const leader = (await f.leader.get('/api/auth/me')).body.user;
+    const res = await admin.put(`/api/users/${leader.id}/roles`).send({ roles: [{ role: 'kommune_contact', regionId: f.region.id }] }).expect(200);
+    expect(res.body.roles.map((r: { role: string }) => r.role).sort()).toEqual(['kommune_contact', 'project_leader']);
+    expect((await f.regionraad.get(`/api/projects/${f.projectId}`)).body.leader.id).toBe(leader.id);
   });
 });

@@ -39,11 +39,12 @@ export interface Readiness {
 export function evaluateReadiness(input: ReadinessInput): Readiness {
   const spec = phaseSpec(input.phaseKey);
   const items: ReadinessItem[] = [];
-  for (const d of input.deliverables.filter((x) => x.required)) {
+  const planSpec = spec.deliverables.find((d) => d.nextPhasePlan);
+  // The plan for the next phase has its own line below.
+  for (const d of input.deliverables.filter((x) => x.required && x.key !== planSpec?.key)) {
     const ok = d.state === 'accepted' || (d.state === 'not_required' && !!d.notRequiredReason?.trim());
     items.push({ kind: 'deliverable', key: d.key ?? d.id, deliverableId: d.id, status: ok ? 'ok' : 'missing', blocking: true, params: { state: d.state } });
   }
-  const planSpec = spec.deliverables.find((d) => d.nextPhasePlan);
   if (planSpec) {
     const plan = input.deliverables.find((d) => d.key === planSpec.key);
     items.push({ kind: 'next_phase_plan', key: planSpec.key, deliverableId: plan?.id, status: plan?.state === 'accepted' ? 'ok' : 'missing', blocking: true, params: { state: plan?.state ?? null } });

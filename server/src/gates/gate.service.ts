@@ -166,7 +166,10 @@ export class GateService {
 
   async attachMinutes(projectId: string, phaseKey: string, decisionId: string, upload: UploadedFileLike | undefined, actor: Principal): Promise<GateDto> {
     const file = checkUpload(upload);
-    await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
+    // Minutes often arrive after the meeting, also for the decision that ended the project.
+    await this.db.transaction(async (tx) => {
+      const project = await loadProject(tx, projectId, true);
+      const phase = findPhase(project, phaseKey);
       const [d] = await tx.query(`SELECT id, minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2 FOR UPDATE`, [decisionId, phase.id]);
       if (!d) throw new DomainError('DECISION_NOT_FOUND', `The ${phase.key} gate has no decision with id ${decisionId}.`);
       const stored = await this.files.store(tx, file, actor.userId);

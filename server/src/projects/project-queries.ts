@@ -116,6 +116,7 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
       version: ph.version,
       deliverables: deliverables
         .filter((d: { phase_id: string }) => d.phase_id === ph.id)
+        .sort((a: { catalogue_key: string | null }, b: { catalogue_key: string | null }) => catalogueOrder(ph.phase_key, a.catalogue_key) - catalogueOrder(ph.phase_key, b.catalogue_key))
         .map((d: Record<string, never>) => ({
           id: d.id,
           phaseId: d.phase_id,
@@ -140,6 +141,12 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
 /** The phase the project is in: in progress or awaiting decision; null when the project has ended. */
 export function currentPhase(project: Pick<ProjectAggregate, 'phases'>): PhaseRow | null {
   return project.phases.find((ph) => ph.state === 'in_progress' || ph.state === 'awaiting_decision') ?? null;
+}
+
+/** Deliverables in the catalogue's order; the project's own after them. */
+function catalogueOrder(phaseKey: PhaseKey, key: string | null): number {
+  const i = phaseSpec(phaseKey).deliverables.findIndex((d) => d.key === key);
+  return i < 0 ? 1000 : i;
 }
 
 function budgetOf(row: { costs: string; financing: string; cost_lines: number } | undefined) {

@@ -59,12 +59,13 @@ export class UserService {
     return this.get(id);
   }
 
-  /** Replaces every role of the person at once. */
+  /** Replaces the person's admin and region roles at once; project roles stay (they belong to the project's team). */
   async setRoles(id: string, roles: RoleInputDto[]): Promise<UserResponseDto> {
     await this.inTransaction(async (tx) => {
       await this.findOrFail(tx, id, true);
       if (!roles.some((r) => r.role === 'admin')) await this.assertAnotherAdmin(tx, id);
-      await tx.getRepository(RoleAssignmentRow).delete({ userId: id });
+      // Project roles are kept: they are given on the project's page (its team).
+      await tx.query(`DELETE FROM role_assignment WHERE user_id = $1 AND project_id IS NULL`, [id]);
       await this.writeRoles(tx, id, roles);
       await tx.query(`UPDATE app_user SET version = version + 1, updated_at = now() WHERE id = $1`, [id]);
     });

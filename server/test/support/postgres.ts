@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { createServer, AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -16,14 +18,36 @@ export const TEST_ENV = {
   embedded: 'NVR_TEST_EMBEDDED',
 } as const;
 
-export const EMBEDDED_TEST_PORT = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
-
+/**
+ * Each run gets its own embedded cluster (own folder, free port), so two test runs at once never share
+ * one; the folder is removed when the run ends.
+ */
 export async function startTestPostgres(): Promise<{ adminUrl: string; embedded: boolean; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) {
     return { adminUrl: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
   }
-  const db = await startEmbeddedPostgres({ dataDir: join(repoRoot, '.data', 'pg-test'), port: EMBEDDED_TEST_PORT, database: 'postgres', quiet: true });
-  return { adminUrl: db.url, embedded: true, stop: db.stop };
+  const dataDir = join(repoRoot, '.data', 'pg-test', String(process.pid));
+  const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? (await freePort()));
+  const db = await startEmbeddedPostgres({ dataDir, port, database: 'postgres', quiet: true });
+  return {
+    adminUrl: db.url,
+    embedded: true,
+    stop: async () => {
+      await db.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export function urlFor(adminUrl: string, database: string): string {
