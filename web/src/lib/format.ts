@@ -23,12 +23,29 @@ export function formatDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
-/** formatNumber and formatDate bound to the current language. */
+/** A moment (ISO date-time from the server) as Norwegian wall-clock time: "23. november 2026, 20:35". */
+export function formatDateTime(isoDateTime: string, language: string): string {
+  const date = new Date(isoDateTime);
+  if (Number.isNaN(date.getTime())) return isoDateTime;
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(date);
+}
+
+/** A file size for people: 812 B, 34 kB, 1,2 MB. */
+export function formatFileSize(bytes: number, language: string): string {
+  const locale = intlLocale(language);
+  if (bytes < 1000) return `${new Intl.NumberFormat(locale).format(bytes)} B`;
+  if (bytes < 1_000_000) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1000)} kB`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`;
+}
+
+/** The formatters bound to the current language. */
 export function useFormat() {
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   return {
     number: (value: number) => formatNumber(value, language),
     date: (isoDate: string) => formatDate(isoDate, language),
+    dateTime: (isoDateTime: string) => formatDateTime(isoDateTime, language),
+    fileSize: (bytes: number) => formatFileSize(bytes, language),
   };
 }

@@ -3,6 +3,12 @@ import { initReactI18next } from 'react-i18next';
 import nb from '../locales/nb.json';
 import nn from '../locales/nn.json';
 import en from '../locales/en.json';
+import plansNb from '../locales/plans.nb.json';
+import plansNn from '../locales/plans.nn.json';
+import plansEn from '../locales/plans.en.json';
+import progressNb from '../locales/progress.nb.json';
+import progressNn from '../locales/progress.nn.json';
+import progressEn from '../locales/progress.en.json';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,10 +17,11 @@ export const DEFAULT_LANGUAGE: Language = 'nb';
 const STORAGE_KEY = 'nvr.language';
 
 // nb is the source of truth; `satisfies` makes the build fail when nn or en lacks a key.
+// Plans (plans.*) and following progress (progress.*) keep their strings in their own files.
 export const resources = {
-  nb: { translation: nb },
-  nn: { translation: nn satisfies typeof nb },
-  en: { translation: en satisfies typeof nb },
+  nb: { translation: { ...nb, ...plansNb, ...progressNb } },
+  nn: { translation: { ...(nn satisfies typeof nb), ...(plansNn satisfies typeof plansNb), ...(progressNn satisfies typeof progressNb) } },
+  en: { translation: { ...(en satisfies typeof nb), ...(plansEn satisfies typeof plansNb), ...(progressEn satisfies typeof progressNb) } },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -2,12 +2,17 @@ import { useEffect, useRef } from 'react';
 import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { NavLink, Outlet, Link as RouterLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useAccess } from '../../lib/auth';
+import { ProgressNavItems, TemplatesNavItem } from '../../features/progress/components/nav-items';
+import { NotificationBell } from '../../features/progress/components/notification-bell';
 import { LanguageSwitcher } from './language-switcher';
+import { UserMenu } from './user-menu';
 
-/** Header with product name, navigation and language; <main id="main">; footer. */
+/** Header with product name, navigation (per role), the signed-in person and language; <main id="main">; footer. */
 export function AppLayout() {
   const { t } = useTranslation();
   const mainRef = useMainFocusOnNavigation();
+  const { me, isAdmin, roles } = useAccess();
 
   return (
     <div className="app">
@@ -15,17 +20,37 @@ export function AppLayout() {
       <header className="app-header">
         <div className="app-header__inner">
           <Link asChild data-color="neutral" className="app-header__brand">
-            <RouterLink to="/regioner">{t('app.name')}</RouterLink>
+            <RouterLink to="/">{t('app.name')}</RouterLink>
           </Link>
-          <nav aria-label={t('layout.mainNav')} className="app-header__nav">
-            <ul>
-              <li>
-                <Link asChild data-color="neutral">
-                  <NavLink to="/regioner">{t('layout.navRegions')}</NavLink>
-                </Link>
-              </li>
-            </ul>
-          </nav>
+          {me ? (
+            <nav aria-label={t('layout.mainNav')} className="app-header__nav">
+              <ul>
+                <ProgressNavItems roles={roles} />
+                <li>
+                  <Link asChild data-color="neutral">
+                    <NavLink to="/prosjekter">{t('layout.navProjects')}</NavLink>
+                  </Link>
+                </li>
+                <li>
+                  <Link asChild data-color="neutral">
+                    <NavLink to="/regioner">{t('layout.navRegions')}</NavLink>
+                  </Link>
+                </li>
+                <TemplatesNavItem />
+                {isAdmin && (
+                  <li>
+                    <Link asChild data-color="neutral">
+                      <NavLink to="/admin/brukere">{t('layout.navUsers')}</NavLink>
+                    </Link>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          ) : (
+            <div className="app-header__nav" />
+          )}
+          {me && <NotificationBell />}
+          {me && <UserMenu me={me} />}
           <LanguageSwitcher />
         </div>
       </header>

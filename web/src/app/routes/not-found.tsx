@@ -14,7 +14,7 @@ export function NotFoundRoute() {
       <Paragraph>{t('notFound.body')}</Paragraph>
       <Paragraph>
         <Link asChild>
-          <RouterLink to="/regioner">{t('notFound.back')}</RouterLink>
+          <RouterLink to="/">{t('notFound.back')}</RouterLink>
         </Link>
       </Paragraph>
     </div>

@@ -8,12 +8,14 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { StatusMessage } from '../../components/status-message';
 import { isApiError } from '../../lib/api-error';
+import { requireMe } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { isUuid } from '../../lib/uuid';
 
 export const regionLoader =
   (queryClient: QueryClient) =>
-  ({ params }: LoaderFunctionArgs) => {
+  async ({ params, request }: LoaderFunctionArgs) => {
+    await requireMe(queryClient, request);
     if (isUuid(params.id)) void queryClient.prefetchQuery(getRegionQueryOptions(params.id));
     return null;
   };

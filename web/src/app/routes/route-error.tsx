@@ -10,8 +10,29 @@ export function RouteError() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return <NotFoundRoute />;
   }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return <Forbidden />;
+  }
   console.error(error);
   return <SomethingWentWrong />;
+}
+
+function Forbidden() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('forbidden.title'));
+  return (
+    <div className="page">
+      <Heading level={1} data-size="lg">
+        {t('forbidden.title')}
+      </Heading>
+      <Paragraph>{t('forbidden.body')}</Paragraph>
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to="/">{t('forbidden.back')}</RouterLink>
+        </Link>
+      </Paragraph>
+    </div>
+  );
 }
 
 function SomethingWentWrong() {
@@ -25,7 +46,7 @@ function SomethingWentWrong() {
       <Paragraph>{t('routeError.body')}</Paragraph>
       <Paragraph>
         <Link asChild>
-          <RouterLink to="/regioner">{t('routeError.back')}</RouterLink>
+          <RouterLink to="/">{t('routeError.back')}</RouterLink>
         </Link>
       </Paragraph>
     </div>

@@ -11,7 +11,8 @@ export function CurrentMembersTable({
 }: {
   region: Region;
   members: Membership[];
-  onEnd: (membership: Membership) => void;
+  /** Offers "end membership" per row; leave out for people who may only read. */
+  onEnd?: (membership: Membership) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -33,7 +34,7 @@ export function CurrentMembersTable({
               {t('regions.members.columns.population')}
             </Table.HeaderCell>
             <Table.HeaderCell scope="col">{t('regions.members.columns.from')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('regions.members.columns.actions')}</Table.HeaderCell>
+            {onEnd && <Table.HeaderCell scope="col">{t('regions.members.columns.actions')}</Table.HeaderCell>}
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -57,16 +58,18 @@ export function CurrentMembersTable({
                   )}
                 </Table.Cell>
                 <Table.Cell>{format.date(membership.validFrom)}</Table.Cell>
-                <Table.Cell>
-                  <Button
-                    variant="tertiary"
-                    data-size="sm"
-                    aria-label={t('regions.members.endFor', { kommune: kommune.name })}
-                    onClick={() => onEnd(membership)}
-                  >
-                    {t('regions.members.end')}
-                  </Button>
-                </Table.Cell>
+                {onEnd && (
+                  <Table.Cell>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={t('regions.members.endFor', { kommune: kommune.name })}
+                      onClick={() => onEnd(membership)}
+                    >
+                      {t('regions.members.end')}
+                    </Button>
+                  </Table.Cell>
+                )}
               </Table.Row>
             );
           })}
@@ -84,7 +87,7 @@ export function CurrentMembersTable({
                 </span>
               )}
             </Table.Cell>
-            <Table.Cell colSpan={2} />
+            <Table.Cell colSpan={onEnd ? 2 : 1} />
           </Table.Row>
         </Table.Foot>
       </Table>

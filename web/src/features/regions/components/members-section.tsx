@@ -6,8 +6,16 @@ import { StatusMessage } from '../../../components/status-message';
 import { CurrentMembersTable } from './current-members-table';
 import { EndMembershipDialog } from './end-membership-dialog';
 
-/** The current members, each with an "end membership" action that asks for confirmation. */
-export function MembersSection({ region, members }: { region: Region; members: Membership[] }) {
+/** The current members, each (for administrators) with an "end membership" action that asks for confirmation. */
+export function MembersSection({
+  region,
+  members,
+  canAdminister,
+}: {
+  region: Region;
+  members: Membership[];
+  canAdminister: boolean;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -34,11 +42,15 @@ export function MembersSection({ region, members }: { region: Region; members: M
       <CurrentMembersTable
         region={region}
         members={members}
-        onEnd={(membership) => {
-          triggerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          setStatus(null);
-          setEnding(membership);
-        }}
+        onEnd={
+          canAdminister
+            ? (membership) => {
+                triggerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+                setStatus(null);
+                setEnding(membership);
+              }
+            : undefined
+        }
       />
       {ending && (
         <EndMembershipDialog

@@ -3,6 +3,7 @@ import { Heading } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../api/types';
 import { StatusMessage } from '../../../components/status-message';
+import { useAccess } from '../../../lib/auth';
 import { todayIso } from '../../../lib/dates';
 import { AddMemberForm } from './add-member-form';
 import { EditRegionDialog } from './edit-region-dialog';
@@ -18,6 +19,8 @@ export function RegionDetails({ region }: { region: Region }) {
   const formerId = useId();
   const [saved, setSaved] = useState<string | null>(null);
   const { current, upcoming, former } = groupMemberships(region.members, todayIso());
+  // Name, regionråd and members are changed by administrators only; everyone else reads.
+  const canAdminister = useAccess().canOnRegion(region.id, 'administer');
 
   return (
     <>
@@ -25,12 +28,12 @@ export function RegionDetails({ region }: { region: Region }) {
         <Heading level={1} data-size="lg">
           {region.name}
         </Heading>
-        <EditRegionDialog region={region} onSaved={setSaved} />
+        {canAdminister && <EditRegionDialog region={region} onSaved={setSaved} />}
       </div>
       <StatusMessage message={saved} />
       <RegionSummary region={region} />
-      <MembersSection region={region} members={current} />
-      <AddMemberForm region={region} />
+      <MembersSection region={region} members={current} canAdminister={canAdminister} />
+      {canAdminister && <AddMemberForm region={region} />}
       {upcoming.length > 0 && (
         <section aria-labelledby={upcomingId} className="section">
           <Heading level={2} data-size="md" id={upcomingId}>

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Button } from '@digdir/designsystemet-react';
+import { DownloadIcon } from '@navikt/aksel-icons';
+import { useTranslation } from 'react-i18next';
+import { saveFile, type DownloadedFile } from '../lib/download';
+import { ErrorAlert } from './error-alert';
+import './download-buttons.css';
+
+export interface DownloadChoice {
+  /** Stable key, e.g. 'pdf'. */
+  key: string;
+  /** The button's text, e.g. "Last ned PDF". */
+  label: string;
+  /** An accessible name when the text alone is not enough, e.g. "Last ned prosjektplanen som PDF". */
+  ariaLabel?: string;
+  fetchFile: () => Promise<DownloadedFile>;
+}
+
+/**
+ * Buttons that fetch a file from the API (with the session) and hand it to the browser's download.
+ * Fetching first lets the page show progress and the server's refusal instead of a broken download;
+ * the result is announced in a polite live region.
+ */
+export function DownloadButtons({ label, choices, size = 'sm' }: { label: string; choices: DownloadChoice[]; size?: 'sm' | 'md' }) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function download(choice: DownloadChoice) {
+    setPending(choice.key);
+    setDone(null);
+    setError(null);
+    try {
+      const file = await choice.fetchFile();
+      saveFile(file);
+      setDone(t('plans.download.done', { filename: file.filename }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setPending(null);
+    }
+  }
+
+  return (
+    <div className="download-buttons">
+      <div role="group" aria-label={label} className="download-buttons__row">
+        {choices.map((choice) => (
+          <Button
+            key={choice.key}
+            type="button"
+            variant="secondary"
+            data-size={size}
+            aria-label={choice.ariaLabel}
+            loading={pending === choice.key}
+            aria-disabled={pending !== null ? true : undefined}
+            onClick={() => {
+              if (pending === null) void download(choice);
+            }}
+          >
+            {pending !== choice.key && <DownloadIcon aria-hidden="true" />}
+            {choice.label}
+          </Button>
+        ))}
+      </div>
+      <div aria-live="polite" aria-atomic="true" className="download-buttons__status">
+        {pending !== null ? t('plans.download.pending') : done}
+      </div>
+      {error ? <ErrorAlert error={error} title={t('plans.download.failed')} /> : null}
+    </div>
+  );
+}

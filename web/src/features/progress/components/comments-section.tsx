@@ -1,0 +1,220 @@
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { Comment, CommentTargetType } from '../../../api/progress-types';
+import { Loading } from '../../../components/loading';
+import { StatusMessage } from '../../../components/status-message';
+import { useFormat } from '../../../lib/format';
+import { useCreateComment } from '../api/create-comment';
+import { useDeleteComment } from '../api/delete-comment';
+import { useComments } from '../api/get-comments';
+import { useUpdateComment } from '../api/update-comment';
+import { ProgressError } from './progress-error';
+import './progress.css';
+
+const MENTION = /(^|[^\w@.+-])(@[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+
+/** The comment's text with @mentions emphasised (the same pattern as shared/src/comments.ts). */
+function CommentBody({ body }: { body: string }) {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const match of body.matchAll(MENTION)) {
+    const start = (match.index ?? 0) + match[1].length;
+    const handle = match[2].replace(/[.]+$/, '');
+    parts.push(body.slice(last, start), <strong key={start} className="mention">{handle}</strong>);
+    last = start + handle.length;
+  }
+  parts.push(body.slice(last));
+  return <Paragraph className="prewrap comment__body">{parts}</Paragraph>;
+}
+
+/**
+ * Comments on a phase plan (target: the phase's id), a deliverable or a status report, oldest first;
+ * a form for a new one where one may comment, and edit or delete for one's own. @e-mail mentions
+ * notify those people.
+ */
+export function CommentsSection({
+  projectId,
+  targetType,
+  targetId,
+  canComment,
+  headingLevel = 2,
+}: {
+  projectId: string;
+  targetType: CommentTargetType;
+  targetId: string;
+  canComment: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const listRef = useRef<HTMLOListElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const comments = useComments(projectId, targetType, targetId);
+  const [text, setText] = useState('');
+  const [textError, setTextError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const create = useCreateComment(projectId, {
+    onSuccess: (comment) => {
+      setText('');
+      setStatus(comment.mentions.length > 0 ? t('progress.comments.postedMentions', { names: comment.mentions.map((m) => m.name).join(', ') }) : t('progress.comments.posted'));
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim()) {
+      setTextError(t('progress.comments.required'));
+      inputRef.current?.focus();
+      return;
+    }
+    setTextError(null);
+    setStatus(null);
+    create.mutate({ targetType, targetId, body: text.trim() });
+  }
+
+  const count = comments.data?.length ?? 0;
+  return (
+    <section aria-labelledby={headingId} className="section comments">
+      <Heading level={headingLevel} data-size="md" id={headingId}>
+        {comments.data ? t('progress.comments.headingCount', { count }) : t('progress.comments.heading')}
+      </Heading>
+      {comments.isPending ? (
+        <Loading label={t('progress.comments.loading')} />
+      ) : comments.isError ? (
+        <ProgressError error={comments.error} title={t('progress.comments.loadError')} />
+      ) : count === 0 ? (
+        <Paragraph className="muted">{t('progress.comments.none')}</Paragraph>
+      ) : (
+        <ol className="comments__list" ref={listRef} aria-labelledby={headingId}>
+          {comments.data.map((comment) => (
+            <CommentItem key={comment.id} projectId={projectId} comment={comment} onChanged={setStatus} />
+          ))}
+        </ol>
+      )}
+      <StatusMessage message={status} />
+      {canComment && (
+        <form className="form form--inline" onSubmit={submit} noValidate>
+          <Textfield
+            ref={inputRef}
+            multiline
+            rows={3}
+            label={t('progress.comments.new')}
+            description={t('progress.comments.mentionHint')}
+            value={text}
+            error={textError}
+            onChange={(e) => setText(e.target.value)}
+          />
+          {create.error ? <ProgressError error={create.error} /> : null}
+          <div className="form__actions">
+            <Button type="submit" loading={create.isPending} disabled={create.isPending}>
+              {t('progress.comments.post')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function CommentItem({ projectId, comment, onChanged }: { projectId: string; comment: Comment; onChanged: (message: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [text, setText] = useState(comment.body);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editInput = useRef<HTMLTextAreaElement>(null);
+  const update = useUpdateComment(projectId, {
+    onSuccess: () => {
+      setEditing(false);
+      onChanged(t('progress.comments.edited'));
+      requestAnimationFrame(() => editButton.current?.focus());
+    },
+  });
+  const remove = useDeleteComment(projectId, { onSuccess: () => onChanged(t('progress.comments.deleted')) });
+  const author = comment.author?.name ?? t('progress.comments.unknownAuthor');
+
+  return (
+    <li className="comment">
+      <article aria-label={t('progress.comments.by', { name: author })}>
+        <p className="comment__meta">
+          <strong>{author}</strong> <span className="muted">{format.dateTime(comment.createdAt)}</span>
+          {comment.editedAt && <span className="muted"> · {t('progress.comments.editedAt', { dateTime: format.dateTime(comment.editedAt) })}</span>}
+        </p>
+        {editing ? (
+          <form
+            className="form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (text.trim()) update.mutate({ commentId: comment.id, body: text.trim(), version: comment.version });
+            }}
+            noValidate
+          >
+            <Textfield ref={editInput} multiline rows={3} label={t('progress.comments.editLabel')} value={text} onChange={(e) => setText(e.target.value)} />
+            {update.error ? <ProgressError error={update.error} /> : null}
+            <div className="form__actions">
+              <Button type="submit" data-size="sm" loading={update.isPending} disabled={update.isPending || !text.trim()}>
+                {t('progress.comments.saveEdit')}
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                data-size="sm"
+                onClick={() => {
+                  setEditing(false);
+                  setText(comment.body);
+                  update.reset();
+                  requestAnimationFrame(() => editButton.current?.focus());
+                }}
+              >
+                {t('common.cancel')}
+              </Button>
+            </div>
+          </form>
+        ) : (
+          <CommentBody body={comment.body} />
+        )}
+        {comment.mentions.length > 0 && !editing && (
+          <Paragraph data-size="sm" className="muted">
+            {t('progress.comments.notified', { names: comment.mentions.map((m) => m.name).join(', ') })}
+          </Paragraph>
+        )}
+        {(comment.editable || comment.deletable) && !editing && (
+          <div className="row-actions">
+            {comment.editable && (
+              <Button
+                ref={editButton}
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                onClick={() => {
+                  setEditing(true);
+                  requestAnimationFrame(() => editInput.current?.focus());
+                }}
+              >
+                {t('progress.comments.edit')}
+              </Button>
+            )}
+            {comment.deletable &&
+              (confirmDelete ? (
+                <>
+                  <Button type="button" variant="secondary" data-color="danger" data-size="sm" onClick={() => remove.mutate(comment)} loading={remove.isPending}>
+                    {t('progress.comments.confirmDelete')}
+                  </Button>
+                  <Button type="button" variant="tertiary" data-size="sm" onClick={() => setConfirmDelete(false)}>
+                    {t('common.cancel')}
+                  </Button>
+                </>
+              ) : (
+                <Button type="button" variant="tertiary" data-size="sm" onClick={() => setConfirmDelete(true)}>
+                  {t('progress.comments.delete')}
+                </Button>
+              ))}
+          </div>
+        )}
+        {remove.error ? <ProgressError error={remove.error} /> : null}
+      </article>
+    </li>
+  );
+}

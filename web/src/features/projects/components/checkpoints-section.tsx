@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import { Button, Checkbox, Fieldset, Heading, List, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { CheckmarkCircleFillIcon, CircleIcon } from '@navikt/aksel-icons';
+import { useTranslation } from 'react-i18next';
+import type { Checkpoint, Gate } from '../../../api/types';
+import { ErrorAlert } from '../../../components/error-alert';
+import { StatusMessage } from '../../../components/status-message';
+import { useCatalogue } from '../../../lib/catalogue';
+import { useFormat } from '../../../lib/format';
+import { useSetCheckpoint } from '../api/set-checkpoint';
+
+/** The gate's manual checkpoints: the project leader ticks each with a comment; everyone else reads them. */
+export function CheckpointsSection({ gate }: { gate: Gate }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [status, setStatus] = useState<string | null>(null);
+  const canEdit = gate.permissions.submit;
+
+  return (
+    <section aria-labelledby={headingId} className="section">
+      <Heading level={2} data-size="md" id={headingId}>
+        {t('gates.checkpoints.heading')}
+      </Heading>
+      <Paragraph>{t(canEdit ? 'gates.checkpoints.introEdit' : 'gates.checkpoints.intro')}</Paragraph>
+      <StatusMessage message={status} />
+      {canEdit ? (
+        <div className="checkpoints">
+          {gate.checkpoints.map((c) => (
+            <CheckpointForm key={c.key} gate={gate} checkpoint={c} onSaved={setStatus} />
+          ))}
+        </div>
+      ) : (
+        <List.Unordered className="plain-list">
+          {gate.checkpoints.map((c) => (
+            <List.Item key={c.key}>
+              <CheckpointReadOnly gate={gate} checkpoint={c} />
+            </List.Item>
+          ))}
+        </List.Unordered>
+      )}
+    </section>
+  );
+}
+
+function CheckpointForm({ gate, checkpoint, onSaved }: { gate: Gate; checkpoint: Checkpoint; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const catalogue = useCatalogue();
+  const title = catalogue.checkpointTitle(gate.phaseKey, checkpoint.key);
+  const [checked, setChecked] = useState(checkpoint.checked);
+  const [comment, setComment] = useState(checkpoint.comment ?? '');
+  const save = useSetCheckpoint(gate.projectId, gate.phaseKey, {
+    onSuccess: () => onSaved(t(checked ? 'gates.checkpoints.savedChecked' : 'gates.checkpoints.savedUnchecked', { checkpoint: title })),
+  });
+  const changed = checked !== checkpoint.checked || comment.trim() !== (checkpoint.comment ?? '');
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate({ checkpointKey: checkpoint.key, body: { checked, comment: comment.trim() || null } });
+  }
+
+  return (
+    <form className="form checkpoint" onSubmit={submit} noValidate>
+      <Fieldset>
+        <Fieldset.Legend>{title}</Fieldset.Legend>
+        <Checkbox label={t('gates.checkpoints.done')} checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+        <Textfield
+          multiline
+          rows={2}
+          label={t('gates.checkpoints.comment')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={2000}
+        />
+      </Fieldset>
+      <CheckpointMeta checkpoint={checkpoint} />
+      {save.isError && <ErrorAlert error={save.error} />}
+      <div className="form__actions">
+        <Button type="submit" variant={changed ? 'primary' : 'secondary'} data-size="sm" loading={save.isPending} disabled={save.isPending}>
+          {t('gates.checkpoints.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function CheckpointReadOnly({ gate, checkpoint }: { gate: Gate; checkpoint: Checkpoint }) {
+  const { t } = useTranslation();
+  const catalogue = useCatalogue();
+  const Icon = checkpoint.checked ? CheckmarkCircleFillIcon : CircleIcon;
+  return (
+    <div className={`checklist__item checklist__item--${checkpoint.checked ? 'ok' : 'missing'}`}>
+      <Icon aria-hidden="true" className="checklist__icon" />
+      <span className="checklist__status">{t(checkpoint.checked ? 'gates.checkpoints.checked' : 'gates.checkpoints.unchecked')}</span>
+      <span className="checklist__text">
+        {catalogue.checkpointTitle(gate.phaseKey, checkpoint.key)}
+        {checkpoint.comment && <span className="cell-note prewrap">{checkpoint.comment}</span>}
+        <CheckpointMeta checkpoint={checkpoint} />
+      </span>
+    </div>
+  );
+}
+
+function CheckpointMeta({ checkpoint }: { checkpoint: Checkpoint }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!checkpoint.updatedAt) return null;
+  return (
+    <span className="cell-note">
+      {t('gates.checkpoints.updated', { name: checkpoint.updatedBy ?? t('common.unknown'), date: format.dateTime(checkpoint.updatedAt) })}
+    </span>
+  );
+}
