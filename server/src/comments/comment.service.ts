@@ -137,6 +137,8 @@ export class CommentService {
     actor: Principal,
   ): Promise<void> {
     const excerpt = comment.body.length > 280 ? `${comment.body.slice(0, 277)}…` : comment.body;
+    const [phase] = comment.targetType === 'phase_plan' ? await tx.query(`SELECT phase_key FROM project_phase WHERE id = $1`, [comment.targetId]) : [];
+    const link = linkTo(project.id, comment.targetType, phase?.phase_key ?? comment.targetId);
     await this.notifications.notify(
       tx,
       people
@@ -149,7 +151,7 @@ export class CommentService {
           targetId: comment.id,
           title: `${actor.name} nevnte deg i en kommentar`,
           body: `${actor.name} skrev i ${project.name}: «${excerpt}»`,
-          link: linkTo(project.id, comment.targetType, comment.targetId),
+          link,
           params: { commentTargetType: comment.targetType, commentTargetId: comment.targetId, projectName: project.name, excerpt },
           actorId: actor.userId,
         })),
@@ -191,14 +193,15 @@ async function resolveMentions(em: EntityManager, project: ProjectRef, body: str
   return people.filter((p) => canOnProject(p.roles, project, 'read')).map(({ id, name, email }) => ({ id, name, email }));
 }
 
-function linkTo(projectId: string, type: CommentTargetType, targetId: string): string {
+/** Where the comment is read in the web app; for a phase plan, `target` is the phase key. */
+function linkTo(projectId: string, type: CommentTargetType, target: string): string {
   switch (type) {
     case 'deliverable':
-      return `/prosjekter/${projectId}/leveranser/${targetId}`;
+      return `/prosjekter/${projectId}/leveranser/${target}`;
     case 'status_report':
-      return `/prosjekter/${projectId}/statusrapporter/${targetId}`;
+      return `/prosjekter/${projectId}/statusrapporter/${target}`;
     case 'phase_plan':
-      return `/prosjekter/${projectId}`;
+      return `/prosjekter/${projectId}/faser/${target}/plan`;
   }
 }
 

@@ -36,7 +36,10 @@ export class BudgetLineDto {
   @Max(2100)
   year: number;
 
-  @OptionalText({ max: 300 })
+  @ApiPropertyOptional({ maxLength: 300, type: String, description: 'May be empty' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   description?: string;
 
   @ApiProperty({ description: 'Whole kroner (for own work: computed from hours × rate)', example: 250000 })

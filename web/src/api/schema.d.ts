@@ -1726,6 +1726,7 @@ export interface components {
             category: "project_management" | "rent_equipment" | "consultants" | "material_communication" | "meetings_travel" | "own_work" | "innovasjon_norge" | "fylkeskommune" | "other_grants" | "kommuner_direct";
             /** @example 2026 */
             year: number;
+            /** @description May be empty */
             description?: string;
             /**
              * @description Whole kroner (for own work: computed from hours × rate)
@@ -1852,6 +1853,7 @@ export interface components {
             category: "project_management" | "rent_equipment" | "consultants" | "material_communication" | "meetings_travel" | "own_work" | "innovasjon_norge" | "fylkeskommune" | "other_grants" | "kommuner_direct";
             /** @example 2026 */
             year: number;
+            /** @description May be empty */
             description?: string;
             /**
              * @description Whole kroner (for own work: computed from hours × rate)

@@ -19,16 +19,7 @@ import { DeliverableRoute, deliverableLoader } from './routes/deliverable';
 import { GateRoute, gateLoader } from './routes/gate';
 import { UsersRoute, usersLoader } from './routes/users';
 import { homeLoader } from './routes/home';
-import { PlanRoute, planLoader } from './routes/plan';
-import { PlanCompareRoute, planCompareLoader } from './routes/plan-compare';
-import { TemplatesRoute, templatesLoader } from './routes/templates';
-import { TemplateRoute, templateLoader } from './routes/template';
-import { TemplateEditRoute, templateEditLoader } from './routes/template-edit';
-import { StatusReportsRoute, statusReportsLoader } from './routes/status-reports';
-import { StatusReportRoute, statusReportLoader } from './routes/status-report';
-import { PortfolioRoute, portfolioLoader } from './routes/portfolio';
-import { MyTasksRoute, myTasksLoader } from './routes/my-tasks';
-import { NotificationsRoute, notificationsLoader } from './routes/notifications';
+import { plansProgressRoutes } from './routes/plans-progress-routes';
 
 export function createAppRouter(queryClient: QueryClient) {
   const signedIn = ({ request }: LoaderFunctionArgs) => requireMe(queryClient, request).then(() => null);
@@ -65,17 +56,8 @@ export function createAppRouter(queryClient: QueryClient) {
                 },
                 { path: 'prosjekter/:id/faser/:phaseKey/beslutning', loader: gateLoader(queryClient), element: <GateRoute /> },
                 { path: 'admin/brukere', loader: usersLoader(queryClient), element: <UsersRoute /> },
-                // Phase plans, templates, status reports, portfolio, tasks and notifications.
-                { path: 'prosjekter/:id/faser/:phaseKey/plan', loader: planLoader(queryClient), element: <PlanRoute /> },
-                { path: 'prosjekter/:id/faser/:phaseKey/plan/sammenlign', loader: planCompareLoader(queryClient), element: <PlanCompareRoute /> },
-                { path: 'prosjekter/:id/statusrapporter', loader: statusReportsLoader(queryClient), element: <StatusReportsRoute /> },
-                { path: 'prosjekter/:id/statusrapporter/:reportId', loader: statusReportLoader(queryClient), element: <StatusReportRoute /> },
-                { path: 'maler', loader: templatesLoader(queryClient), element: <TemplatesRoute /> },
-                { path: 'maler/:key', loader: templateLoader(queryClient), element: <TemplateRoute /> },
-                { path: 'maler/:key/endre', loader: templateEditLoader(queryClient), element: <TemplateEditRoute /> },
-                { path: 'portefolje', loader: portfolioLoader(queryClient), element: <PortfolioRoute /> },
-                { path: 'mine-oppgaver', loader: myTasksLoader(queryClient), element: <MyTasksRoute /> },
-                { path: 'varsler', loader: notificationsLoader(queryClient), element: <NotificationsRoute /> },
+                // Phase plans, templates, status reports, portfolio, tasks and notifications (loaded on first use).
+                ...plansProgressRoutes(queryClient),
                 { path: '*', element: <NotFoundRoute /> },
               ],
             },

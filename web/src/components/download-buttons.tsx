@@ -13,13 +13,16 @@ export interface DownloadChoice {
   label: string;
   /** An accessible name when the text alone is not enough, e.g. "Last ned prosjektplanen som PDF". */
   ariaLabel?: string;
+  /** The file's address: what the link offers without script (and to "save link as"). */
+  href: string;
   fetchFile: () => Promise<DownloadedFile>;
 }
 
 /**
- * Buttons that fetch a file from the API (with the session) and hand it to the browser's download.
- * Fetching first lets the page show progress and the server's refusal instead of a broken download;
- * the result is announced in a polite live region.
+ * Download links that look like buttons. A click fetches the file from the API (with the session) and
+ * hands it to the browser's download, so the page can show progress and the server's refusal instead
+ * of a broken download; the result is announced in a polite live region. Without script, the link
+ * itself downloads the file.
  */
 export function DownloadButtons({ label, choices, size = 'sm' }: { label: string; choices: DownloadChoice[]; size?: 'sm' | 'md' }) {
   const { t } = useTranslation();
@@ -46,20 +49,20 @@ export function DownloadButtons({ label, choices, size = 'sm' }: { label: string
     <div className="download-buttons">
       <div role="group" aria-label={label} className="download-buttons__row">
         {choices.map((choice) => (
-          <Button
-            key={choice.key}
-            type="button"
-            variant="secondary"
-            data-size={size}
-            aria-label={choice.ariaLabel}
-            loading={pending === choice.key}
-            aria-disabled={pending !== null ? true : undefined}
-            onClick={() => {
-              if (pending === null) void download(choice);
-            }}
-          >
-            {pending !== choice.key && <DownloadIcon aria-hidden="true" />}
-            {choice.label}
+          <Button key={choice.key} asChild variant="secondary" data-size={size}>
+            <a
+              href={choice.href}
+              download
+              aria-label={choice.ariaLabel}
+              aria-disabled={pending !== null ? true : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                if (pending === null) void download(choice);
+              }}
+            >
+              <DownloadIcon aria-hidden="true" />
+              {choice.label}
+            </a>
           </Button>
         ))}
       </div>

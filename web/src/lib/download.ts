@@ -42,3 +42,10 @@ export function saveFile(file: DownloadedFile): void {
   // Give the browser time to start reading the blob before it is released.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** An API address for a plain link (same base as the API client): apiUrl('/api/x', { format: 'pdf' }). */
+export function apiUrl(path: string, query: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
+  const search = params.toString();
+  return `${import.meta.env.VITE_API_BASE_URL ?? ''}${path}${search ? `?${search}` : ''}`;
+}

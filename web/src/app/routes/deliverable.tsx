@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { getDeliverableQueryOptions, useDeliverable } from '../../features/projects/api/get-deliverable';
 import { getProjectQueryOptions, useProject } from '../../features/projects/api/get-project';
 import { DeliverablePage } from '../../features/projects/components/deliverable-page';
+import { DeliverableDocumentButtons } from '../../features/plans/components/document-downloads';
+import { CommentsSection } from '../../features/progress/components/comments-section';
 import { isProjectNotFound, ProjectBreadcrumbs } from '../../features/projects/components/project-breadcrumbs';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
@@ -59,7 +61,11 @@ export function DeliverableRoute() {
           <Paragraph>{t('deliverables.notFoundBody')}</Paragraph>
         </>
       ) : project.data && deliverable.data ? (
-        <DeliverablePage project={project.data} deliverable={deliverable.data} />
+        <>
+          <DeliverablePage project={project.data} deliverable={deliverable.data} />
+          <DeliverableDocumentButtons projectId={project.data.id} deliverableId={deliverable.data.id} heading />
+          <CommentsSection projectId={project.data.id} targetType="deliverable" targetId={deliverable.data.id} canComment={project.data.permissions.comment} />
+        </>
       ) : error ? (
         <>
           <Heading level={1} data-size="lg">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { getGateQueryOptions, useGate } from '../../features/projects/api/get-gate';
 import { getProjectQueryOptions, useProject } from '../../features/projects/api/get-project';
 import { GatePage } from '../../features/projects/components/gate-page';
+import { GateDocumentButtons } from '../../features/plans/components/document-downloads';
 import { isProjectNotFound, ProjectBreadcrumbs } from '../../features/projects/components/project-breadcrumbs';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
@@ -57,7 +58,10 @@ export function GateRoute() {
           <Paragraph>{t('projects.detail.notFoundBody')}</Paragraph>
         </>
       ) : project.data && gate.data ? (
-        <GatePage project={project.data} gate={gate.data} />
+        <>
+          <GatePage project={project.data} gate={gate.data} />
+          <GateDocumentButtons projectId={project.data.id} phaseKey={key} heading />
+        </>
       ) : error ? (
         <>
           <Heading level={1} data-size="lg">

@@ -6,6 +6,7 @@ import { getProjectQueryOptions, useProject } from '../../features/projects/api/
 import { getHistoryQueryOptions } from '../../features/projects/api/get-history';
 import { ProjectOverview } from '../../features/projects/components/project-overview';
 import { isProjectNotFound, ProjectBreadcrumbs } from '../../features/projects/components/project-breadcrumbs';
+import { ProjectFollowUpLinks } from '../../features/progress/components/project-links';
 import { useRegion } from '../../features/regions/api/get-region';
 import { usePeople } from '../../features/users/api/get-people';
 import { ErrorAlert } from '../../components/error-alert';
@@ -71,6 +72,7 @@ export function ProjectRoute() {
               .filter((m) => m.current)
               .map((m) => ({ id: m.kommune.id, number: m.kommune.number, name: m.kommune.name }))}
           />
+          <ProjectFollowUpLinks project={project.data} />
         </>
       ) : project.isError ? (
         <>

@@ -10,7 +10,6 @@ import { StatusReportPage } from '../../features/progress/components/status-repo
 import { getProjectQueryOptions, useProject } from '../../features/projects/api/get-project';
 import { isProjectNotFound, ProjectBreadcrumbs } from '../../features/projects/components/project-breadcrumbs';
 import { Loading } from '../../components/loading';
-import { StatusMessage } from '../../components/status-message';
 import { isApiError } from '../../lib/api-error';
 import { requireMe } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -67,10 +66,10 @@ export function StatusReportRoute() {
         </>
       ) : project.data && report.data ? (
         <>
-          <StatusMessage message={state?.message ?? null} />
           <StatusReportPage
             projectId={project.data.id}
             report={report.data}
+            message={state?.message ?? null}
             onDeleted={(message) => navigate(`/prosjekter/${project.data.id}/statusrapporter`, { replace: true, state: { message } })}
           />
           <CommentsSection projectId={project.data.id} targetType="status_report" targetId={report.data.id} canComment={project.data.permissions.comment} />

@@ -1,6 +1,6 @@
 import type { PhaseKey } from '@nvr/shared';
 import { api } from '../../../lib/api-client';
-import { downloadedFile, type DownloadedFile } from '../../../lib/download';
+import { apiUrl, downloadedFile, type DownloadedFile } from '../../../lib/download';
 import type { DocumentFormat } from '../../../api/plan-types';
 import type { Language } from '../../../lib/i18n';
 
@@ -29,3 +29,14 @@ export async function downloadGateDocument(projectId: string, phaseKey: PhaseKey
   });
   return downloadedFile(result, `beslutningsgrunnlag-${phaseKey}.${format}`);
 }
+
+// The same documents as plain addresses, for the links' href.
+
+export const planDocumentUrl = (projectId: string, phaseKey: PhaseKey, format: DocumentFormat, lang: Language) =>
+  apiUrl(`/api/projects/${projectId}/phases/${phaseKey}/plan/document`, { format, lang });
+
+export const deliverableDocumentUrl = (projectId: string, deliverableId: string, format: DocumentFormat, lang: Language) =>
+  apiUrl(`/api/projects/${projectId}/deliverables/${deliverableId}/document`, { format, lang });
+
+export const gateDocumentUrl = (projectId: string, phaseKey: PhaseKey, format: DocumentFormat, lang: Language) =>
+  apiUrl(`/api/projects/${projectId}/phases/${phaseKey}/gate/document`, { format, lang });

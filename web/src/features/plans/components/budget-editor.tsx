@@ -90,7 +90,8 @@ function parseLine(line: DraftLine, t: (key: 'plans.budget.invalid.year' | 'plan
     kind: line.kind,
     category: line.category,
     year: Number.isInteger(year) ? year : 0,
-    description: line.description.trim(),
+    // The server takes no empty description: leave it out instead.
+    ...(line.description.trim() ? { description: line.description.trim() } : {}),
     amount,
     hours: line.category === 'own_work' ? hours : null,
     rate: line.category === 'own_work' ? rate : null,
@@ -420,7 +421,9 @@ export function BudgetEditor({
               </List.Unordered>
             </Alert>
           )}
-          {error && !isApiError(error, 'VERSION_CONFLICT') ? <ErrorAlert error={error} /> : null}
+          {error && !isApiError(error, 'VERSION_CONFLICT') ? (
+            <ErrorAlert error={error} details={isApiError(error) ? error.fieldErrors.flatMap((f) => f.messages) : []} />
+          ) : null}
           <div className="form__actions budget__actions">
             <Button type="button" onClick={() => void save()} loading={saving} disabled={saving}>
               {t('plans.budget.save')}

@@ -29,12 +29,15 @@ export function PlanPage({
   phaseKey,
   plan,
   kommuner,
+  mayEdit,
 }: {
   projectId: string;
   projectName: string;
   phaseKey: PhaseKey;
   plan: Plan;
   kommuner: KommuneOption[];
+  /** Whether the person's role lets them edit the project (to explain why a plan is read-only). */
+  mayEdit: boolean;
 }) {
   const queryClient = useQueryClient();
   const [session, setSession] = useState(0);
@@ -58,6 +61,7 @@ export function PlanPage({
       phaseKey={phaseKey}
       plan={plan}
       kommuner={kommuner}
+      mayEdit={mayEdit}
       reloaded={session > 0}
       reload={reload}
       reloading={reloading}
@@ -71,6 +75,7 @@ function PlanEditor({
   phaseKey,
   plan,
   kommuner,
+  mayEdit,
   reloaded,
   reload,
   reloading,
@@ -80,6 +85,7 @@ function PlanEditor({
   phaseKey: PhaseKey;
   plan: Plan;
   kommuner: KommuneOption[];
+  mayEdit: boolean;
   reloaded: boolean;
   reload: () => Promise<void>;
   reloading: boolean;
@@ -159,7 +165,7 @@ function PlanEditor({
       )}
       {!editable && (
         <Alert data-color="info">
-          <Paragraph>{t('plans.editor.readOnly')}</Paragraph>
+          <Paragraph>{t(mayEdit ? 'plans.editor.closed' : 'plans.editor.readOnly')}</Paragraph>
         </Alert>
       )}
 
@@ -235,20 +241,22 @@ function SaveStatusLine({ state, plan, onRetry }: { state: SaveState; plan: Plan
 function LastSaved({ plan }: { plan: Plan }) {
   return (
     <p className="plan-save-status__text">
-      <LastSavedText plan={plan} />
+      <LastSavedText plan={plan} readOnly />
     </p>
   );
 }
 
-function LastSavedText({ plan }: { plan: Plan }) {
+function LastSavedText({ plan, readOnly = false }: { plan: Plan; readOnly?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (!plan.updatedAt) return <>{t('plans.save.never')}</>;
+  const autosave = readOnly ? '' : ` ${t('plans.save.autosave')}`;
+  if (!plan.updatedAt) return <>{readOnly ? t('plans.save.neverReadOnly') : t('plans.save.never')}</>;
   return (
     <>
       {plan.updatedBy
         ? t('plans.save.lastSavedBy', { dateTime: format.dateTime(plan.updatedAt), name: plan.updatedBy })
         : t('plans.save.lastSaved', { dateTime: format.dateTime(plan.updatedAt) })}
+      {autosave}
     </>
   );
 }

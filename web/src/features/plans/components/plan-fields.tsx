@@ -278,7 +278,6 @@ function KommuneResourcesEditor({ id, field, value, onChange, kommuner }: Editor
                     <Table.Cell>
                       <div className="plan-percent">
                         <Input
-                          id={i === 0 ? `${id}-first` : undefined}
                           inputMode="decimal"
                           size={5}
                           aria-label={t('plans.resources.percentFor', { kommune: row.name })}

@@ -48,7 +48,7 @@ export function CommentsSection({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const listRef = useRef<HTMLOListElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const comments = useComments(projectId, targetType, targetId);
   const [text, setText] = useState('');
@@ -76,7 +76,7 @@ export function CommentsSection({
   const count = comments.data?.length ?? 0;
   return (
     <section aria-labelledby={headingId} className="section comments">
-      <Heading level={headingLevel} data-size="md" id={headingId}>
+      <Heading level={headingLevel} data-size="md" id={headingId} ref={headingRef} tabIndex={-1}>
         {comments.data ? t('progress.comments.headingCount', { count }) : t('progress.comments.heading')}
       </Heading>
       {comments.isPending ? (
@@ -86,9 +86,19 @@ export function CommentsSection({
       ) : count === 0 ? (
         <Paragraph className="muted">{t('progress.comments.none')}</Paragraph>
       ) : (
-        <ol className="comments__list" ref={listRef} aria-labelledby={headingId}>
+        <ol className="comments__list" aria-labelledby={headingId}>
           {comments.data.map((comment) => (
-            <CommentItem key={comment.id} projectId={projectId} comment={comment} onChanged={setStatus} />
+            <CommentItem
+              key={comment.id}
+              projectId={projectId}
+              comment={comment}
+              onChanged={setStatus}
+              onDeleted={(message) => {
+                setStatus(message);
+                // The comment and its buttons are gone: continue from the section's heading.
+                requestAnimationFrame(() => headingRef.current?.focus());
+              }}
+            />
           ))}
         </ol>
       )}
@@ -117,7 +127,17 @@ export function CommentsSection({
   );
 }
 
-function CommentItem({ projectId, comment, onChanged }: { projectId: string; comment: Comment; onChanged: (message: string) => void }) {
+function CommentItem({
+  projectId,
+  comment,
+  onChanged,
+  onDeleted,
+}: {
+  projectId: string;
+  comment: Comment;
+  onChanged: (message: string) => void;
+  onDeleted: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState(false);
@@ -132,7 +152,7 @@ function CommentItem({ projectId, comment, onChanged }: { projectId: string; com
       requestAnimationFrame(() => editButton.current?.focus());
     },
   });
-  const remove = useDeleteComment(projectId, { onSuccess: () => onChanged(t('progress.comments.deleted')) });
+  const remove = useDeleteComment(projectId, { onSuccess: () => onDeleted(t('progress.comments.deleted')) });
   const author = comment.author?.name ?? t('progress.comments.unknownAuthor');
 
   return (

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
-import { exportPortfolio } from '../api/export-portfolio';
+import { exportPortfolio, portfolioExportUrl } from '../api/export-portfolio';
 import { usePortfolio } from '../api/get-portfolio';
 import { usePortfolioTimeline } from '../api/get-portfolio-timeline';
 import { PortfolioTable } from './portfolio-table';
@@ -109,8 +109,8 @@ export function PortfolioPage({
           <DownloadButtons
             label={t('progress.portfolio.export')}
             choices={[
-              { key: 'csv', label: t('progress.portfolio.exportCsv'), fetchFile: () => exportPortfolio(filters, sort, order, 'csv') },
-              { key: 'xlsx', label: t('progress.portfolio.exportXlsx'), fetchFile: () => exportPortfolio(filters, sort, order, 'xlsx') },
+              { key: 'csv', label: t('progress.portfolio.exportCsv'), href: portfolioExportUrl(filters, sort, order, 'csv'), fetchFile: () => exportPortfolio(filters, sort, order, 'csv') },
+              { key: 'xlsx', label: t('progress.portfolio.exportXlsx'), href: portfolioExportUrl(filters, sort, order, 'xlsx'), fetchFile: () => exportPortfolio(filters, sort, order, 'xlsx') },
             ]}
           />
         </div>

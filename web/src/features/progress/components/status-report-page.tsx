@@ -24,13 +24,24 @@ import './progress.css';
  * words and a comment, the economy's figures, next steps; save, publish, delete), otherwise the
  * report as text. Published reports are frozen.
  */
-export function StatusReportPage({ projectId, report, onDeleted }: { projectId: string; report: StatusReport; onDeleted: (message: string) => void }) {
+export function StatusReportPage({
+  projectId,
+  report,
+  message = null,
+  onDeleted,
+}: {
+  projectId: string;
+  report: StatusReport;
+  /** A message from the page before (e.g. "the draft is created"), shown until the next one. */
+  message?: string | null;
+  onDeleted: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const period = usePeriod();
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(message);
   const [session, setSession] = useState(0);
 
   const announce = useCallback((message: string) => {
