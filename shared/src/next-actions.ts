@@ -6,6 +6,7 @@ export type NextActionKind =
   | 'revise_deliverable'
   | 'review_deliverable'
   | 'tick_checkpoint'
+  | 'plan_next_budget'
   | 'submit_for_decision'
   | 'await_decision'
   | 'decide_gate'
@@ -30,6 +31,8 @@ export interface ProjectForActions {
     ready: boolean;
     deliverables: { id: string; key: string | null; state: DeliverableState }[];
     uncheckedCheckpoints: string[];
+    /** The next phase, when the budget in its plan (which the gate decides on) is empty or does not balance. */
+    nextBudgetMissing?: PhaseKey | null;
   } | null;
 }
 
@@ -54,6 +57,7 @@ export function nextActions(project: ProjectForActions, roles: readonly RoleAssi
   if (can('submit')) {
     if (phase.state === 'in_progress') {
       for (const key of phase.uncheckedCheckpoints) actions.push({ kind: 'tick_checkpoint', phaseKey: p, key });
+      if (phase.nextBudgetMissing) actions.push({ kind: 'plan_next_budget', phaseKey: phase.nextBudgetMissing });
       if (phase.ready) actions.unshift({ kind: 'submit_for_decision', phaseKey: p });
     } else if (phase.state === 'awaiting_decision' && !can('decide')) {
       actions.push({ kind: 'await_decision', phaseKey: p });

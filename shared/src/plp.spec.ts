@@ -105,6 +105,9 @@ describe('nextActions', () => {
     expect(nextActions(project({ ready: true, deliverables: [], uncheckedCheckpoints: [] }), leader)).toEqual([{ kind: 'submit_for_decision', phaseKey: 'forstudie' }]);
     expect(nextActions(project({ state: 'awaiting_decision' }), leader)).toEqual([{ kind: 'await_decision', phaseKey: 'forstudie' }]);
   });
+  it('tells the project leader to make the next phase’s budget balance when it does not', () => {
+    expect(nextActions(project({ deliverables: [], uncheckedCheckpoints: [], nextBudgetMissing: 'forprosjekt' }), leader)).toEqual([{ kind: 'plan_next_budget', phaseKey: 'forprosjekt' }]);
+  });
   it('tells the regionråd to review submitted deliverables and decide waiting gates', () => {
     expect(nextActions(project(), raad)).toEqual([{ kind: 'review_deliverable', phaseKey: 'forstudie', deliverableId: 'd2', key: 'recommendation' }]);
     expect(nextActions(project({ state: 'awaiting_decision', deliverables: [] }), raad)).toEqual([{ kind: 'decide_gate', phaseKey: 'forstudie' }]);

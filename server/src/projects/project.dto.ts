@@ -210,7 +210,7 @@ export class PhaseDto {
 }
 
 export class NextActionDto {
-  @ApiProperty({ enum: ['write_deliverable', 'revise_deliverable', 'review_deliverable', 'tick_checkpoint', 'submit_for_decision', 'await_decision', 'decide_gate', 'follow', 'project_closed'] })
+  @ApiProperty({ enum: ['write_deliverable', 'revise_deliverable', 'review_deliverable', 'tick_checkpoint', 'plan_next_budget', 'submit_for_decision', 'await_decision', 'decide_gate', 'follow', 'project_closed'] })
   kind: NextActionKind;
 
   @ApiPropertyOptional({ enum: PHASE_KEYS })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnProject, canOnRegion, isValidPeriod, nextActions, PHASES, RoleAssignment, todayInOslo, visibleRegionIds } from '@nvr/shared';
+import { canOnProject, canOnRegion, isValidPeriod, nextActions, PHASES, PhaseKey, RoleAssignment, todayInOslo, visibleRegionIds } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
@@ -199,6 +199,7 @@ export function toProjectDto(p: ProjectAggregate, roles: readonly RoleAssignment
                 ready: currentDto.readiness?.ready ?? false,
                 deliverables: current.deliverables,
                 uncheckedCheckpoints: (currentDto.readiness?.items ?? []).filter((i) => i.kind === 'checkpoint' && i.status !== 'ok').map((i) => i.key),
+                nextBudgetMissing: (currentDto.readiness?.items.find((i) => i.kind === 'budget' && i.status !== 'ok')?.params?.phase as PhaseKey | undefined) ?? null,
               }
             : null,
       },

@@ -1430,7 +1430,7 @@ export interface components {
         };
         NextActionDto: {
             /** @enum {string} */
-            kind: "write_deliverable" | "revise_deliverable" | "review_deliverable" | "tick_checkpoint" | "submit_for_decision" | "await_decision" | "decide_gate" | "follow" | "project_closed";
+            kind: "write_deliverable" | "revise_deliverable" | "review_deliverable" | "tick_checkpoint" | "plan_next_budget" | "submit_for_decision" | "await_decision" | "decide_gate" | "follow" | "project_closed";
             /** @enum {string} */
             phaseKey?: "forstudie" | "forprosjekt" | "hovedprosjekt";
             /** Format: uuid */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Card, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { nextPhaseKey, statusReportReminder, type PhaseKey } from '@nvr/shared';
+import { nextPhaseKey, statusReportReminder } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { NextAction, Project } from '../../../api/types';
@@ -10,6 +10,7 @@ import { todayIso } from '../../../lib/dates';
 import { useNotificationTitle } from './notification-text';
 import { usePeriod } from './progress-text';
 import './progress.css';
+import { describeNextAction } from '../../../lib/next-action';
 
 interface Task {
   key: string;
@@ -171,36 +172,8 @@ function useTasks() {
   };
 
   function actionTask(project: Project, action: NextAction, i: number): Task {
-    const base = `/prosjekter/${project.id}`;
-    const phase = action.phaseKey ? catalogue.phaseTitle(action.phaseKey as PhaseKey) : '';
-    const deliverable = action.deliverableId ? project.phases.flatMap((p) => p.deliverables).find((d) => d.id === action.deliverableId) : undefined;
-    const title = catalogue.deliverableTitle({ key: action.key ?? deliverable?.key ?? null, title: deliverable?.title });
-    const deliverableUrl = `${base}/leveranser/${action.deliverableId}`;
-    const gateUrl = `${base}/faser/${action.phaseKey}/beslutning`;
-    const key = `${action.kind}-${action.deliverableId ?? action.key ?? i}`;
-    switch (action.kind) {
-      case 'write_deliverable':
-        return { key, to: deliverableUrl, text: t('projects.next.write', { title }) };
-      case 'revise_deliverable':
-        return { key, to: deliverableUrl, text: t('projects.next.revise', { title }) };
-      case 'review_deliverable':
-        return { key, to: deliverableUrl, text: t('projects.next.review', { title }) };
-      case 'tick_checkpoint':
-        return {
-          key,
-          to: gateUrl,
-          text: t('projects.next.tick', { checkpoint: action.phaseKey && action.key ? catalogue.checkpointTitle(action.phaseKey as PhaseKey, action.key) : '' }),
-        };
-      case 'submit_for_decision':
-        return { key, to: gateUrl, text: t('projects.next.submit', { phase }) };
-      case 'decide_gate':
-        return { key, to: gateUrl, text: t('projects.next.decide', { phase }) };
-      case 'await_decision':
-        return { key, to: null, text: t('projects.next.await', { phase }) };
-      case 'follow':
-        return { key, to: null, text: t('projects.next.follow', { phase }) };
-      case 'project_closed':
-        return { key, to: null, text: t(project.status === 'stopped' ? 'projects.next.stopped' : 'projects.next.completed') };
-    }
+    const { to, text } = describeNextAction(project, action, t, catalogue);
+    // Waiting for the regionråd is nothing to open from the task list.
+    return { key: `${action.kind}-${action.deliverableId ?? action.key ?? i}`, to: action.kind === 'await_decision' ? null : to, text };
   }
 }

@@ -4,6 +4,7 @@ import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { NextAction, Project } from '../../../api/types';
 import { useCatalogue } from '../../../lib/catalogue';
+import { describeNextAction } from '../../../lib/next-action';
 
 /** "Hva må gjøres nå": the server's next actions for the signed-in person, each linked to where it is done. */
 export function NextActionsPanel({ project }: { project: Project }) {
@@ -40,43 +41,12 @@ function hasLink(action: NextAction): boolean {
 function ActionText({ project, action }: { project: Project; action: NextAction }) {
   const { t } = useTranslation();
   const catalogue = useCatalogue();
-  const phase = action.phaseKey ? catalogue.phaseTitle(action.phaseKey) : '';
-  const deliverable = action.deliverableId ? findDeliverable(project, action.deliverableId) : undefined;
-  const title = catalogue.deliverableTitle({ key: action.key ?? deliverable?.key ?? null, title: deliverable?.title });
-  const deliverableUrl = `/prosjekter/${project.id}/leveranser/${action.deliverableId}`;
-  const gateUrl = `/prosjekter/${project.id}/faser/${action.phaseKey}/beslutning`;
-  const link = (to: string, text: string) => (
+  const { to, text } = describeNextAction(project, action, t, catalogue);
+  return to ? (
     <Link asChild>
       <RouterLink to={to}>{text}</RouterLink>
     </Link>
+  ) : (
+    <>{text}</>
   );
-
-  switch (action.kind) {
-    case 'write_deliverable':
-      return link(deliverableUrl, t('projects.next.write', { title }));
-    case 'revise_deliverable':
-      return link(deliverableUrl, t('projects.next.revise', { title }));
-    case 'review_deliverable':
-      return link(deliverableUrl, t('projects.next.review', { title }));
-    case 'tick_checkpoint':
-      return link(gateUrl, t('projects.next.tick', { checkpoint: action.phaseKey && action.key ? catalogue.checkpointTitle(action.phaseKey, action.key) : '' }));
-    case 'submit_for_decision':
-      return link(gateUrl, t('projects.next.submit', { phase }));
-    case 'decide_gate':
-      return link(gateUrl, t('projects.next.decide', { phase }));
-    case 'await_decision':
-      return link(gateUrl, t('projects.next.await', { phase }));
-    case 'follow':
-      return <>{t('projects.next.follow', { phase })}</>;
-    case 'project_closed':
-      return <>{t(project.status === 'stopped' ? 'projects.next.stopped' : 'projects.next.completed')}</>;
-  }
-}
-
-function findDeliverable(project: Project, id: string) {
-  for (const phase of project.phases) {
-    const found = phase.deliverables.find((d) => d.id === id);
-    if (found) return found;
-  }
-  return undefined;
 }
