@@ -94,6 +94,24 @@ function asObjects<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value.filter((v) => v !== null && typeof v === 'object') as T[]) : [];
 }
 
+/**
+ * Editing a list of rows whose first inputs have the ids `${idPrefix}-${i}` and whose add button is
+ * `${idPrefix}-add`. Adding focuses the new row's first input; removing focuses the row before (or add).
+ */
+function rowList<T>(idPrefix: string, items: T[], onChange: (items: T[]) => void) {
+  return {
+    set: (i: number, item: T) => onChange(items.map((x, j) => (j === i ? item : x))),
+    remove: (i: number) => {
+      onChange(items.filter((_, j) => j !== i));
+      focusById(i > 0 ? `${idPrefix}-${i - 1}` : `${idPrefix}-add`, { afterRender: true });
+    },
+    add: (blank: T) => {
+      onChange([...items, blank]);
+      focusById(`${idPrefix}-${items.length}`, { afterRender: true });
+    },
+  };
+}
+
 /** Add and remove buttons move focus sensibly: to the new row's first input, or to the row before. */
 function RowButtons({ removeLabel, onRemove }: { removeLabel: string; onRemove: () => void }) {
   const { t } = useTranslation();
@@ -131,6 +149,7 @@ function TextList({
   addLabel?: string;
 }) {
   const { t } = useTranslation();
+  const rows = rowList(idPrefix, items, onChange);
   return (
     <div className="plan-rows">
       {items.map((item, i) => (
@@ -139,25 +158,19 @@ function TextList({
             id={`${idPrefix}-${i}`}
             label={itemLabel(i + 1)}
             value={item}
-            onChange={(e) => onChange(items.map((x, j) => (j === i ? e.target.value : x)))}
+            onChange={(e) => rows.set(i, e.target.value)}
             className="plan-row__grow"
           />
           <RowButtons
             removeLabel={t('plans.field.removeNamed', { name: itemLabel(i + 1) })}
-            onRemove={() => {
-              onChange(items.filter((_, j) => j !== i));
-              focusById(i > 0 ? `${idPrefix}-${i - 1}` : `${idPrefix}-add`, { afterRender: true });
-            }}
+            onRemove={() => rows.remove(i)}
           />
         </div>
       ))}
       <AddButton
         id={`${idPrefix}-add`}
         label={addLabel ?? t('plans.field.addItem')}
-        onAdd={() => {
-          onChange([...items, '']);
-          focusById(`${idPrefix}-${items.length}`, { afterRender: true });
-        }}
+        onAdd={() => rows.add('')}
       />
     </div>
   );
@@ -166,7 +179,7 @@ function TextList({
 function SubGoalsEditor({ id, field, value, onChange }: EditorProps<SubGoal[]>) {
   const { t } = useTranslation();
   const goals = asObjects<SubGoal>(value);
-  const set = (i: number, goal: SubGoal) => onChange(goals.map((g, j) => (j === i ? goal : g)));
+  const rows = rowList(id, goals, onChange);
   return (
     <Fieldset id={id} className="plan-fieldset">
       <Fieldset.Legend>
@@ -182,24 +195,21 @@ function SubGoalsEditor({ id, field, value, onChange }: EditorProps<SubGoal[]>) 
                 id={`${id}-${i}`}
                 label={t('plans.subgoals.title', { n: i + 1 })}
                 value={goal.title ?? ''}
-                onChange={(e) => set(i, { ...goal, title: e.target.value })}
+                onChange={(e) => rows.set(i, { ...goal, title: e.target.value })}
               />
               <Fieldset className="plan-activities">
                 <Fieldset.Legend>{t('plans.subgoals.activities', { n: i + 1 })}</Fieldset.Legend>
                 <TextList
                   idPrefix={`${id}-${i}-activity`}
                   items={asStrings(goal.activities)}
-                  onChange={(activities) => set(i, { ...goal, activities })}
+                  onChange={(activities) => rows.set(i, { ...goal, activities })}
                   itemLabel={(n) => t('plans.subgoals.activity', { goal: i + 1, n })}
                   addLabel={t('plans.subgoals.addActivity', { n: i + 1 })}
                 />
               </Fieldset>
               <RowButtons
                 removeLabel={t('plans.subgoals.remove', { n: i + 1 })}
-                onRemove={() => {
-                  onChange(goals.filter((_, j) => j !== i));
-                  focusById(i > 0 ? `${id}-${i - 1}` : `${id}-add`, { afterRender: true });
-                }}
+                onRemove={() => rows.remove(i)}
               />
             </Fieldset>
           </li>
@@ -208,10 +218,7 @@ function SubGoalsEditor({ id, field, value, onChange }: EditorProps<SubGoal[]>) 
       <AddButton
         id={`${id}-add`}
         label={t('plans.subgoals.add')}
-        onAdd={() => {
-          onChange([...goals, { title: '', activities: [] }]);
-          focusById(`${id}-${goals.length}`, { afterRender: true });
-        }}
+        onAdd={() => rows.add({ title: '', activities: [] })}
       />
     </Fieldset>
   );
@@ -304,7 +311,7 @@ function KommuneResourcesEditor({ id, field, value, onChange, kommuner }: Editor
 function MilestonesEditor({ id, field, value, onChange }: EditorProps<Milestone[]>) {
   const { t } = useTranslation();
   const items = asObjects<Milestone>(value);
-  const set = (i: number, m: Milestone) => onChange(items.map((x, j) => (j === i ? m : x)));
+  const rows = rowList(id, items, onChange);
   return (
     <Fieldset id={id} className="plan-fieldset">
       <Fieldset.Legend>
@@ -318,26 +325,20 @@ function MilestonesEditor({ id, field, value, onChange }: EditorProps<Milestone[
               id={`${id}-${i}`}
               label={t('plans.milestones.title', { n: i + 1 })}
               value={m.title ?? ''}
-              onChange={(e) => set(i, { ...m, title: e.target.value })}
+              onChange={(e) => rows.set(i, { ...m, title: e.target.value })}
               className="plan-row__grow"
             />
-            <Textfield type="date" label={t('plans.milestones.date', { n: i + 1 })} value={m.date ?? ''} onChange={(e) => set(i, { ...m, date: e.target.value })} />
+            <Textfield type="date" label={t('plans.milestones.date', { n: i + 1 })} value={m.date ?? ''} onChange={(e) => rows.set(i, { ...m, date: e.target.value })} />
             <RowButtons
               removeLabel={t('plans.milestones.remove', { n: i + 1 })}
-              onRemove={() => {
-                onChange(items.filter((_, j) => j !== i));
-                focusById(i > 0 ? `${id}-${i - 1}` : `${id}-add`, { afterRender: true });
-              }}
+              onRemove={() => rows.remove(i)}
             />
           </div>
         ))}
         <AddButton
           id={`${id}-add`}
           label={t('plans.milestones.add')}
-          onAdd={() => {
-            onChange([...items, { title: '', date: '' }]);
-            focusById(`${id}-${items.length}`, { afterRender: true });
-          }}
+          onAdd={() => rows.add({ title: '', date: '' })}
         />
       </div>
     </Fieldset>
@@ -347,7 +348,7 @@ function MilestonesEditor({ id, field, value, onChange }: EditorProps<Milestone[
 function RolesEditor({ id, field, value, onChange }: EditorProps<PlanRole[]>) {
   const { t } = useTranslation();
   const items = asObjects<PlanRole>(value);
-  const set = (i: number, r: PlanRole) => onChange(items.map((x, j) => (j === i ? r : x)));
+  const rows = rowList(id, items, onChange);
   return (
     <Fieldset id={id} className="plan-fieldset">
       <Fieldset.Legend>
@@ -357,29 +358,23 @@ function RolesEditor({ id, field, value, onChange }: EditorProps<PlanRole[]>) {
       <div className="plan-rows">
         {items.map((r, i) => (
           <div className="plan-row" key={i}>
-            <Textfield id={`${id}-${i}`} label={t('plans.roles.role', { n: i + 1 })} value={r.role ?? ''} onChange={(e) => set(i, { ...r, role: e.target.value })} />
+            <Textfield id={`${id}-${i}`} label={t('plans.roles.role', { n: i + 1 })} value={r.role ?? ''} onChange={(e) => rows.set(i, { ...r, role: e.target.value })} />
             <Textfield
               label={t('plans.roles.name', { n: i + 1 })}
               value={r.name ?? ''}
-              onChange={(e) => set(i, { ...r, name: e.target.value })}
+              onChange={(e) => rows.set(i, { ...r, name: e.target.value })}
               className="plan-row__grow"
             />
             <RowButtons
               removeLabel={t('plans.roles.remove', { n: i + 1 })}
-              onRemove={() => {
-                onChange(items.filter((_, j) => j !== i));
-                focusById(i > 0 ? `${id}-${i - 1}` : `${id}-add`, { afterRender: true });
-              }}
+              onRemove={() => rows.remove(i)}
             />
           </div>
         ))}
         <AddButton
           id={`${id}-add`}
           label={t('plans.roles.add')}
-          onAdd={() => {
-            onChange([...items, { role: '', name: '' }]);
-            focusById(`${id}-${items.length}`, { afterRender: true });
-          }}
+          onAdd={() => rows.add({ role: '', name: '' })}
         />
       </div>
     </Fieldset>
