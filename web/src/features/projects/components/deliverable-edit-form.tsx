@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Deliverable, Person, UpdateDeliverableBody } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
 import { isApiError } from '../../../lib/api-error';
 import { getDeliverableQueryOptions } from '../api/get-deliverable';
 import { useUpdateDeliverable } from '../api/update-deliverable';
+import { SaveFeedback } from '../../../components/save-feedback';
 
 interface Values {
   content: string;
@@ -125,26 +125,14 @@ export function DeliverableEditForm({
         </Field>
         <Textfield type="date" label={t('deliverables.edit.dueDate')} value={values.dueDate} onChange={(e) => set('dueDate')(e.target.value)} />
       </div>
-      <div aria-live="polite">
-        {reloaded && (
-          <Alert data-color="info">
-            <Paragraph>{t('common.reloadedForm')}</Paragraph>
-          </Alert>
-        )}
-      </div>
-      {conflict ? (
-        <Alert data-color="warning" role="alert">
-          <Heading level={3} data-size="xs">
-            {t('deliverables.edit.conflictTitle')}
-          </Heading>
-          <Paragraph>{t('deliverables.edit.conflictBody')}</Paragraph>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t('common.reload')}
-          </Button>
-        </Alert>
-      ) : (
-        update.isError && <ErrorAlert error={update.error} />
-      )}
+      <SaveFeedback
+        reloaded={reloaded}
+        conflict={conflict}
+        onReload={() => void reload()}
+        error={update.isError ? update.error : null}
+        conflictTitle={t('deliverables.edit.conflictTitle')}
+        conflictBody={t('deliverables.edit.conflictBody')}
+      />
       <div className="form__actions">
         <Button type="submit" loading={update.isPending} disabled={update.isPending}>
           {t('deliverables.edit.save')}

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
-import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Project, UpdateProjectBody } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
 import { isApiError } from '../../../lib/api-error';
 import { getProjectQueryOptions } from '../api/get-project';
 import { useUpdateProject } from '../api/update-project';
 import { KommunerFieldset, type KommuneOption } from './kommuner-fieldset';
+import { SaveFeedback } from '../../../components/save-feedback';
 
 /**
  * Name, description and participating kommuner (regionråd, administrators). The version read goes
@@ -123,23 +123,12 @@ export function EditProjectDialog({
               onChange={setKommuneIds}
               error={isApiError(update.error, 'KOMMUNE_NOT_IN_REGION') ? t('errors.KOMMUNE_NOT_IN_REGION') : undefined}
             />
-            <div aria-live="polite">
-              {reloaded && (
-                <Alert data-color="info">
-                  <Paragraph>{t('common.reloadedForm')}</Paragraph>
-                </Alert>
-              )}
-            </div>
-            {conflict ? (
-              <Alert data-color="warning" role="alert">
-                <Paragraph>{t('errors.VERSION_CONFLICT')}</Paragraph>
-                <Button variant="secondary" onClick={() => void reload()}>
-                  {t('common.reload')}
-                </Button>
-              </Alert>
-            ) : (
-              update.isError && !isApiError(update.error, 'KOMMUNE_NOT_IN_REGION') && <ErrorAlert error={update.error} />
-            )}
+            <SaveFeedback
+              reloaded={reloaded}
+              conflict={conflict}
+              onReload={() => void reload()}
+              error={update.isError && !isApiError(update.error, 'KOMMUNE_NOT_IN_REGION') ? update.error : null}
+            />
             <div className="form__actions">
               <Button type="submit" loading={update.isPending} disabled={update.isPending}>
                 {t('common.save')}

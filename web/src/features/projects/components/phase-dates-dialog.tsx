@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
-import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
 import { isApiError } from '../../../lib/api-error';
 import { useCatalogue } from '../../../lib/catalogue';
 import { getProjectQueryOptions } from '../api/get-project';
 import { useUpdatePhase } from '../api/update-phase';
+import { SaveFeedback } from '../../../components/save-feedback';
 
 /** Planned start and end of a phase that has not ended (project leader and group). */
 export function PhaseDatesDialog({ projectId, phase, onSaved }: { projectId: string; phase: Phase; onSaved: (message: string) => void }) {
@@ -89,23 +89,12 @@ export function PhaseDatesDialog({ projectId, phase, onSaved }: { projectId: str
               onChange={(e) => setEnd(e.target.value)}
               error={periodError ?? undefined}
             />
-            <div aria-live="polite">
-              {reloaded && (
-                <Alert data-color="info">
-                  <Paragraph>{t('common.reloadedForm')}</Paragraph>
-                </Alert>
-              )}
-            </div>
-            {conflict ? (
-              <Alert data-color="warning" role="alert">
-                <Paragraph>{t('errors.VERSION_CONFLICT')}</Paragraph>
-                <Button variant="secondary" onClick={() => void reload()}>
-                  {t('common.reload')}
-                </Button>
-              </Alert>
-            ) : (
-              update.isError && !isApiError(update.error, 'INVALID_PERIOD') && <ErrorAlert error={update.error} />
-            )}
+            <SaveFeedback
+              reloaded={reloaded}
+              conflict={conflict}
+              onReload={() => void reload()}
+              error={update.isError && !isApiError(update.error, 'INVALID_PERIOD') ? update.error : null}
+            />
             <div className="form__actions">
               <Button type="submit" loading={update.isPending} disabled={update.isPending}>
                 {t('common.save')}
