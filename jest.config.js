@@ -40,7 +40,7 @@ module.exports = {
       ...common,
       displayName: 'web',
       testMatch: ['<rootDir>/web/e2e/**/*.e2e.ts'],
-      globalSetup: '<rootDir>/server/test/support/global-setup.ts',
+      globalSetup: '<rootDir>/web/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/server/test/support/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
       testTimeout: 90000,

@@ -1,17 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+import { resolveChromiumPath } from './chromium-path';
 
 export function chromiumPath(): string {
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error('Browser tests need Chromium: install it (Debian: `apt-get install chromium`) or set CHROMIUM_PATH.');
-  }
-  return found;
+  return process.env.CHROMIUM_PATH ?? resolveChromiumPath();
 }
 
 /** A headless Chromium with a fresh profile, Norwegian by default like our users' browsers. */
