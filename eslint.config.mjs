@@ -14,7 +14,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'shared/**/*.ts', 'migrations/**/*.ts', 'tools/**/*.js', 'bench/**/*.{js,mjs,ts}', '*.{js,mjs}', 'web/e2e/**/*.ts'],
+    files: [
+      'server/**/*.ts',
+      'shared/**/*.ts',
+      'migrations/**/*.ts',
+      'tools/**/*.js',
+      'bench/**/*.{js,mjs,ts}',
+      '*.{js,mjs}',
+      'web/e2e/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -28,7 +36,17 @@ export default tseslint.config(
     // Boundaries (STYLE.md): features never import each other; the app composes them.
     files: ['web/src/features/*/*/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*/**', '!../../../**'], message: 'A feature must not import another feature; move shared code to src/lib or src/components.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*/**', '!../../../**'],
+              message: 'A feature must not import another feature; move shared code to src/lib or src/components.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

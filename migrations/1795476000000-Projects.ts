@@ -27,7 +27,9 @@ export class Projects1795476000000 implements MigrationInterface {
         PRIMARY KEY (project_id, kommune_id)
       )`);
     // Project roles name a project; now that projects exist, hold them to it.
-    await q.query(`ALTER TABLE role_assignment ADD CONSTRAINT role_assignment_project_fk FOREIGN KEY (project_id) REFERENCES project(id) ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE role_assignment ADD CONSTRAINT role_assignment_project_fk FOREIGN KEY (project_id) REFERENCES project(id) ON DELETE CASCADE`,
+    );
     await q.query(`CREATE INDEX role_assignment_project_idx ON role_assignment (project_id)`);
     await q.query(`
       CREATE TABLE project_phase (

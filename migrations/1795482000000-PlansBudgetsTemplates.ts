@@ -76,8 +76,17 @@ export class PlansBudgetsTemplates1795482000000 implements MigrationInterface {
     await q.query(`CREATE INDEX budget_line_phase_idx ON budget_line (phase_id, position)`);
 
     for (const t of DEFAULT_TEMPLATES) {
-      const [row] = await q.query(`INSERT INTO template (key, kind, phase_key) VALUES ($1, $2, $3) RETURNING id`, [t.key, t.kind, t.phaseKey]);
-      await q.query(`INSERT INTO template_version (template_id, version, title, description, sections) VALUES ($1, 1, $2, $3, $4)`, [row.id, t.title, t.description, JSON.stringify(t.sections)]);
+      const [row] = await q.query(`INSERT INTO template (key, kind, phase_key) VALUES ($1, $2, $3) RETURNING id`, [
+        t.key,
+        t.kind,
+        t.phaseKey,
+      ]);
+      await q.query(`INSERT INTO template_version (template_id, version, title, description, sections) VALUES ($1, 1, $2, $3, $4)`, [
+        row.id,
+        t.title,
+        t.description,
+        JSON.stringify(t.sections),
+      ]);
     }
   }
 
@@ -90,7 +99,13 @@ export class PlansBudgetsTemplates1795482000000 implements MigrationInterface {
   }
 }
 
-const f = (key: string, label: string, kind: string, required: boolean, help?: string) => ({ key, label, kind, required, ...(help ? { help } : {}) });
+const f = (key: string, label: string, kind: string, required: boolean, help?: string) => ({
+  key,
+  label,
+  kind,
+  required,
+  ...(help ? { help } : {}),
+});
 
 const planSections = (phase: 'forstudie' | 'forprosjekt') => [
   {
@@ -105,7 +120,8 @@ const planSections = (phase: 'forstudie' | 'forprosjekt') => [
   {
     key: 'goals',
     title: '2 Mål og hovedaktiviteter',
-    guidance: 'Formuler ett hovedmål og noen få, realistiske delmål. Hvert delmål får sine hovedaktiviteter. Gevinstområdene sier hva samarbeidet skal gi.',
+    guidance:
+      'Formuler ett hovedmål og noen få, realistiske delmål. Hvert delmål får sine hovedaktiviteter. Gevinstområdene sier hva samarbeidet skal gi.',
     fields: [
       f('main_goal', 'Hovedmål', 'text', true),
       f('sub_goals', 'Delmål med hovedaktiviteter', 'subgoals', true),
@@ -115,7 +131,8 @@ const planSections = (phase: 'forstudie' | 'forprosjekt') => [
   {
     key: 'frame',
     title: '3 Rammer',
-    guidance: 'Hver kommune stiller med en dedikert ressurs (for eksempel inntil 10 % av en stilling). Angi total økonomisk ramme og perioden.',
+    guidance:
+      'Hver kommune stiller med en dedikert ressurs (for eksempel inntil 10 % av en stilling). Angi total økonomisk ramme og perioden.',
     fields: [
       f('kommune_resources', 'Dedikert ressurs fra hver kommune (% av stilling)', 'kommune_resources', true),
       f('economic_frame', 'Total økonomisk ramme', 'longtext', true),
@@ -131,19 +148,24 @@ const planSections = (phase: 'forstudie' | 'forprosjekt') => [
   {
     key: 'organisation',
     title: '5 Prosjektorganisasjon',
-    guidance: 'Prosjekteier er regionrådet. Angi prosjektansvarlig, prosjektleder, prosjektgruppe (én dedikert person fra hver kommune) og eventuell referansegruppe.',
+    guidance:
+      'Prosjekteier er regionrådet. Angi prosjektansvarlig, prosjektleder, prosjektgruppe (én dedikert person fra hver kommune) og eventuell referansegruppe.',
     fields: [f('roles', 'Roller og bemanning', 'roles', true)],
   },
   {
     key: 'decision_points',
     title: '6 Beslutningspunkter og oppfølging',
     guidance: 'Beskriv beslutningspunktene (regionrådets behandling), krav til statusmøter og rapportering.',
-    fields: [f('decision_points', 'Beslutningspunkter', 'longtext', true), f('status_meetings', 'Krav til statusmøter og rapportering', 'longtext', false)],
+    fields: [
+      f('decision_points', 'Beslutningspunkter', 'longtext', true),
+      f('status_meetings', 'Krav til statusmøter og rapportering', 'longtext', false),
+    ],
   },
   {
     key: 'budget',
     title: '7 Kostnads- og finansieringsbudsjett',
-    guidance: 'Fyll ut budsjettet per år: kostnader per kategori og finansiering per kilde. Egeninnsats verdsettes som timer × sats. Kostnader og finansiering må gå i balanse.',
+    guidance:
+      'Fyll ut budsjettet per år: kostnader per kategori og finansiering per kilde. Egeninnsats verdsettes som timer × sats. Kostnader og finansiering må gå i balanse.',
     fields: [f('notes', 'Kommentarer til budsjettet', 'longtext', false)],
   },
   {
@@ -158,9 +180,30 @@ const guide = (sections: [string, string, string][]) =>
   sections.map(([key, title, guidance]) => ({ key, title, guidance, fields: [f('notes', 'Notater', 'longtext', false)] }));
 
 const DEFAULT_TEMPLATES = [
-  { key: 'plan_forstudie', kind: 'project_plan', phaseKey: 'forstudie', title: 'Prosjektplan for forstudien', description: 'Mal til prosjektplan for forstudien i Næringsvennlig region (PLP).', sections: planSections('forstudie') },
-  { key: 'plan_forprosjekt', kind: 'project_plan', phaseKey: 'forprosjekt', title: 'Prosjektplan for forprosjektet', description: 'Mal til prosjektplan for forprosjektet i Næringsvennlig region (PLP).', sections: planSections('forprosjekt') },
-  { key: 'plan_hovedprosjekt', kind: 'project_plan', phaseKey: 'hovedprosjekt', title: 'Prosjektplan for hovedprosjektet', description: 'Prosjektplan for hovedprosjektet, kommunenes og fylkeskommunens felles ansvar.', sections: planSections('forprosjekt') },
+  {
+    key: 'plan_forstudie',
+    kind: 'project_plan',
+    phaseKey: 'forstudie',
+    title: 'Prosjektplan for forstudien',
+    description: 'Mal til prosjektplan for forstudien i Næringsvennlig region (PLP).',
+    sections: planSections('forstudie'),
+  },
+  {
+    key: 'plan_forprosjekt',
+    kind: 'project_plan',
+    phaseKey: 'forprosjekt',
+    title: 'Prosjektplan for forprosjektet',
+    description: 'Mal til prosjektplan for forprosjektet i Næringsvennlig region (PLP).',
+    sections: planSections('forprosjekt'),
+  },
+  {
+    key: 'plan_hovedprosjekt',
+    kind: 'project_plan',
+    phaseKey: 'hovedprosjekt',
+    title: 'Prosjektplan for hovedprosjektet',
+    description: 'Prosjektplan for hovedprosjektet, kommunenes og fylkeskommunens felles ansvar.',
+    sections: planSections('forprosjekt'),
+  },
   {
     key: 'interview_guide',
     kind: 'guide',

@@ -9,7 +9,9 @@ export class FollowingProgress1795488000000 implements MigrationInterface {
   name = 'FollowingProgress1795488000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const colour = (aspect: string) => `${aspect}_colour text CONSTRAINT status_report_${aspect}_colour CHECK (${aspect}_colour IN ('green', 'yellow', 'red')),
+    const colour = (
+      aspect: string,
+    ) => `${aspect}_colour text CONSTRAINT status_report_${aspect}_colour CHECK (${aspect}_colour IN ('green', 'yellow', 'red')),
         ${aspect}_comment text NOT NULL DEFAULT ''`;
     await q.query(`
       CREATE TABLE status_report (
@@ -56,7 +58,9 @@ export class FollowingProgress1795488000000 implements MigrationInterface {
         END IF;
         RAISE EXCEPTION 'a published status report is frozen';
       END $$`);
-    await q.query(`CREATE TRIGGER status_report_frozen BEFORE UPDATE OR DELETE ON status_report FOR EACH ROW EXECUTE FUNCTION status_report_frozen()`);
+    await q.query(
+      `CREATE TRIGGER status_report_frozen BEFORE UPDATE OR DELETE ON status_report FOR EACH ROW EXECUTE FUNCTION status_report_frozen()`,
+    );
 
     await q.query(`
       CREATE TABLE comment (
@@ -135,8 +139,12 @@ export class FollowingProgress1795488000000 implements MigrationInterface {
     await q.query(`CREATE INDEX job_running_idx ON job (locked_at) WHERE state = 'running'`);
 
     // The portfolio reads each project's current phase and its open deliverables with a due date.
-    await q.query(`CREATE INDEX project_phase_current_idx ON project_phase (project_id) WHERE state IN ('in_progress', 'awaiting_decision')`);
-    await q.query(`CREATE INDEX deliverable_open_due_idx ON deliverable (phase_id, due_date) WHERE state IN ('draft', 'submitted', 'returned') AND due_date IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX project_phase_current_idx ON project_phase (project_id) WHERE state IN ('in_progress', 'awaiting_decision')`,
+    );
+    await q.query(
+      `CREATE INDEX deliverable_open_due_idx ON deliverable (phase_id, due_date) WHERE state IN ('draft', 'submitted', 'returned') AND due_date IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

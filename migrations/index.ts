@@ -8,4 +8,10 @@ import { FollowingProgress1795488000000 } from './1795488000000-FollowingProgres
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
  * (`npm run migration:create -- Name`) and list it here. A test checks that this list matches the folder.
  */
-export const migrations = [RegionsAndKommuner1795464000000, Accounts1795470000000, Projects1795476000000, PlansBudgetsTemplates1795482000000, FollowingProgress1795488000000];
+export const migrations = [
+  RegionsAndKommuner1795464000000,
+  Accounts1795470000000,
+  Projects1795476000000,
+  PlansBudgetsTemplates1795482000000,
+  FollowingProgress1795488000000,
+];

@@ -5,7 +5,11 @@ const { join } = require('node:path');
 
 const dir = join(__dirname, '..', '.test-results');
 const expected = (process.env.EXPECTED_TEST_RUNS || 'embedded').split(',');
-const runs = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))) : [];
+const runs = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+  : [];
 let passed = 0;
 let failed = 0;
 for (const run of runs) {

@@ -14,7 +14,10 @@ import { setupOpenApi } from './openapi/openapi';
 
 export function createLogger(config: Pick<AppConfig, 'logFormat' | 'logLevel'>): LoggerService {
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return new ConsoleLogger({ json: config.logFormat === 'json', logLevels: [...levels.slice(0, levels.indexOf(config.logLevel) + 1), 'fatal'] });
+  return new ConsoleLogger({
+    json: config.logFormat === 'json',
+    logLevels: [...levels.slice(0, levels.indexOf(config.logLevel) + 1), 'fatal'],
+  });
 }
 
 /**
@@ -42,7 +45,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
 /** Serves the built single-page app; every non-API GET that is not a file answers index.html. */
 function serveWebApp(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
-  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') });
+  app.useStaticAssets(dir, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res, path) => path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+  });
   const express = app.getHttpAdapter().getInstance();
   express.get(/^(?!\/api(\/|$)).*/, (_req: unknown, res: { sendFile(p: string): void; status(n: number): { send(s: string): void } }) => {
     if (existsSync(index)) res.sendFile(index);

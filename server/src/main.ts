@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   if (databaseUrl) {
     await ensureDatabase(databaseUrl).catch((e: Error) => log.warn(`Could not check that the database exists: ${e.message}`));
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'pg'), port: config.embeddedPgPort, database: 'naeringsvennlig_region' });
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(config.dataDir, 'pg'),
+      port: config.embeddedPgPort,
+      database: 'naeringsvennlig_region',
+    });
     databaseUrl = embedded.url;
   }
 

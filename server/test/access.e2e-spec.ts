@@ -13,13 +13,22 @@ describe('access control', () => {
     const routes = listRoutes(t.app);
     expect(routes.length).toBeGreaterThan(15);
     expect(routes.filter((r) => !r.rule).map((r) => `${r.method} ${r.path} (${r.handler})`)).toEqual([]);
-    expect(routes.filter((r) => r.rule?.kind === 'public').map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(
+      routes
+        .filter((r) => r.rule?.kind === 'public')
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(['GET /api/health', 'POST /api/auth/login']);
   });
 
   it('answers 401 on every non-public route without a session', async () => {
     for (const r of listRoutes(t.app).filter((x) => x.rule?.kind !== 'public')) {
       const res = await t.http()[r.method.toLowerCase() as 'get'](concretePath(r.path)).send({});
-      expect({ route: `${r.method} ${r.path}`, status: res.status, code: res.body.code }).toEqual({ route: `${r.method} ${r.path}`, status: 401, code: 'UNAUTHENTICATED' });
+      expect({ route: `${r.method} ${r.path}`, status: res.status, code: res.body.code }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
     }
   });
 
@@ -65,7 +74,8 @@ describe('access control', () => {
         s.get('/api/users'),
         s.post('/api/users').send({ email: 'x@y.no', name: 'X', newPassword: 'long-enough-password' }),
       ];
-      for (const res of await Promise.all(attempts)) expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+      for (const res of await Promise.all(attempts))
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
       expect((await t.db.query(`SELECT name FROM region WHERE id = $1`, [own.id]))[0].name).toBe('Egen region');
     });
 

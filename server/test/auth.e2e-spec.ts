@@ -19,7 +19,10 @@ describe('sign-in, sessions and CSRF', () => {
     expect(cookie).toMatch(/^nvr_session=[\w-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    expect(login.body).toMatchObject({ user: { id: user.id, email: 'Kari@Test.no', name: 'Kari' }, roles: [{ role: 'adviser', regionId: region.id, regionName: 'Valdres', projectId: null }] });
+    expect(login.body).toMatchObject({
+      user: { id: user.id, email: 'Kari@Test.no', name: 'Kari' },
+      roles: [{ role: 'adviser', regionId: region.id, regionName: 'Valdres', projectId: null }],
+    });
     expect(login.body.csrfToken).toEqual(expect.any(String));
 
     const me = await agent.get('/api/auth/me').expect(200);
@@ -46,7 +49,11 @@ describe('sign-in, sessions and CSRF', () => {
   it('rate-limits failed sign-ins per e-mail with 429 and Retry-After, even for the right password', async () => {
     const u = await t.factories.newUser({ email: 'per@test.no' });
     for (let i = 0; i < LOGIN_LIMITS.perEmail; i++) {
-      await t.http().post('/api/auth/login').send({ email: u.email, password: `gjett-${i}` }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: u.email, password: `gjett-${i}` })
+        .expect(401);
     }
     const limited = await t.http().post('/api/auth/login').send({ email: u.email, password: TEST_PASSWORD }).expect(429);
     expect(limited.body.code).toBe('TOO_MANY_ATTEMPTS');

@@ -16,7 +16,12 @@ describe('job queue', () => {
   let t: TestApp;
   let queue: JobQueue;
   const job = async (id: string) =>
-    (await t.db.query(`SELECT state, attempts, last_error, locked_by, extract(epoch FROM run_at - now())::int AS due_in FROM job WHERE id = $1`, [id]))[0];
+    (
+      await t.db.query(
+        `SELECT state, attempts, last_error, locked_by, extract(epoch FROM run_at - now())::int AS due_in FROM job WHERE id = $1`,
+        [id],
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -104,7 +109,10 @@ describe('job queue', () => {
   it('hands a job whose worker died to another worker after its lease', async () => {
     queue.register('test.orphan', async () => undefined);
     const id = (await queue.enqueue('test.orphan')) as string;
-    await t.db.query(`UPDATE job SET state = 'running', locked_by = 'dead-worker', locked_at = now() - interval '1 hour', attempts = 1 WHERE id = $1`, [id]);
+    await t.db.query(
+      `UPDATE job SET state = 'running', locked_by = 'dead-worker', locked_at = now() - interval '1 hour', attempts = 1 WHERE id = $1`,
+      [id],
+    );
     await queue.tick();
     expect(await job(id)).toMatchObject({ state: 'queued', locked_by: null });
     await queue.drain();
@@ -138,7 +146,18 @@ describe('e-mail over SMTP', () => {
       const queue = t.app.get(JobQueue);
       const send = (targetId: string) =>
         t.db.transaction((tx) =>
-          notifications.notify(tx, [{ recipientId: user.id, kind: 'mention', projectId: null, targetType: 'comment', targetId, title: 'Hei på deg', body: 'Æ, ø og å kommer fram.', link: null }]),
+          notifications.notify(tx, [
+            {
+              recipientId: user.id,
+              kind: 'mention',
+              projectId: null,
+              targetType: 'comment',
+              targetId,
+              title: 'Hei på deg',
+              body: 'Æ, ø og å kommer fram.',
+              link: null,
+            },
+          ]),
         );
       expect(await send('0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b')).toBe(1);
       expect(await t.db.query(`SELECT state FROM outbox`)).toEqual([{ state: 'pending' }]);
@@ -153,7 +172,9 @@ describe('e-mail over SMTP', () => {
       expect(await queue.runNext()).toBe('failed');
       const [pending] = await t.db.query(`SELECT state, attempts, last_error FROM outbox WHERE state <> 'sent'`);
       expect(pending).toMatchObject({ state: 'pending', attempts: 1, last_error: expect.any(String) });
-      expect(await t.db.query(`SELECT state, attempts FROM job WHERE kind = 'mail.deliver' AND state <> 'done'`)).toEqual([{ state: 'queued', attempts: 1 }]);
+      expect(await t.db.query(`SELECT state, attempts FROM job WHERE kind = 'mail.deliver' AND state <> 'done'`)).toEqual([
+        { state: 'queued', attempts: 1 },
+      ]);
     } finally {
       await t.close();
       await smtp.close().catch(() => undefined);

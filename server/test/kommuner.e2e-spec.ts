@@ -10,8 +10,17 @@ describe('kommuner API', () => {
   afterAll(() => t.close());
 
   it('registers a kommune with its population and finds it by name or number', async () => {
-    const res = await admin.post('/api/kommuner').send({ number: '3303', name: 'Kongsberg', county: 'Buskerud', population: { count: 23997, asOf: '2008-01-01' } }).expect(201);
-    expect(res.body).toMatchObject({ number: '3303', name: 'Kongsberg', county: 'Buskerud', population: { count: 23997, asOf: '2008-01-01' }, version: 1 });
+    const res = await admin
+      .post('/api/kommuner')
+      .send({ number: '3303', name: 'Kongsberg', county: 'Buskerud', population: { count: 23997, asOf: '2008-01-01' } })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      number: '3303',
+      name: 'Kongsberg',
+      county: 'Buskerud',
+      population: { count: 23997, asOf: '2008-01-01' },
+      version: 1,
+    });
     expect((await admin.get('/api/kommuner?search=kongs')).body.map((k: { name: string }) => k.name)).toEqual(['Kongsberg']);
     expect((await admin.get('/api/kommuner?search=3303')).body).toHaveLength(1);
     expect((await admin.get('/api/kommuner?search=%25')).body).toHaveLength(0);
@@ -22,11 +31,17 @@ describe('kommuner API', () => {
     const dup = await admin.post('/api/kommuner').send({ number: '4026', name: 'Tinn', county: 'Telemark' }).expect(409);
     expect(dup.body.code).toBe('KOMMUNE_NUMBER_TAKEN');
     const wrong = await admin.post('/api/kommuner').send({ number: '4005', name: 'Notodden', county: 'Buskerud' }).expect(422);
-    expect(wrong.body).toMatchObject({ code: 'KOMMUNE_COUNTY_MISMATCH', message: 'Kommune number 4005 belongs to Telemark, not Buskerud.' });
+    expect(wrong.body).toMatchObject({
+      code: 'KOMMUNE_COUNTY_MISMATCH',
+      message: 'Kommune number 4005 belongs to Telemark, not Buskerud.',
+    });
   });
 
   it('validates number, county and population', async () => {
-    const res = await admin.post('/api/kommuner').send({ number: '33a3', name: 'X', county: 'Viken', population: { count: -1, asOf: 'i fjor' } }).expect(400);
+    const res = await admin
+      .post('/api/kommuner')
+      .send({ number: '33a3', name: 'X', county: 'Viken', population: { count: -1, asOf: 'i fjor' } })
+      .expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['number', 'county', 'population.count', 'population.asOf']));
   });

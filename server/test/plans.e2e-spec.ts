@@ -12,16 +12,60 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
     it('has the default library in Norwegian, and admins save edits as new versions', async () => {
       const admin = await t.as([{ role: 'admin' }]);
       const list = (await admin.get('/api/templates').expect(200)).body;
-      expect(list.map((x: { key: string }) => x.key).sort()).toEqual(['business_survey', 'final_report', 'interview_guide', 'meeting_guide', 'plan_forprosjekt', 'plan_forstudie', 'plan_hovedprosjekt', 'workshop_guide']);
+      expect(list.map((x: { key: string }) => x.key).sort()).toEqual([
+        'business_survey',
+        'final_report',
+        'interview_guide',
+        'meeting_guide',
+        'plan_forprosjekt',
+        'plan_forstudie',
+        'plan_hovedprosjekt',
+        'workshop_guide',
+      ]);
       const plan = list.find((x: { key: string }) => x.key === 'plan_forstudie');
-      expect(plan.sections.map((s: { title: string }) => s.title)).toEqual(['1 Bakgrunn', '2 Mål og hovedaktiviteter', '3 Rammer', '4 Fremdriftsplan', '5 Prosjektorganisasjon', '6 Beslutningspunkter og oppfølging', '7 Kostnads- og finansieringsbudsjett', '8 Kontrakter og avtaler']);
-      const sections = [...plan.sections, { key: 'risk', title: '9 Risiko', guidance: 'Hva kan gå galt?', fields: [{ key: 'risks', label: 'Risikoer', kind: 'list', required: false }] }];
-      const saved = (await admin.put('/api/templates/plan_forstudie').send({ title: plan.title, description: plan.description, sections, basedOnVersion: 1 }).expect(200)).body;
+      expect(plan.sections.map((s: { title: string }) => s.title)).toEqual([
+        '1 Bakgrunn',
+        '2 Mål og hovedaktiviteter',
+        '3 Rammer',
+        '4 Fremdriftsplan',
+        '5 Prosjektorganisasjon',
+        '6 Beslutningspunkter og oppfølging',
+        '7 Kostnads- og finansieringsbudsjett',
+        '8 Kontrakter og avtaler',
+      ]);
+      const sections = [
+        ...plan.sections,
+        {
+          key: 'risk',
+          title: '9 Risiko',
+          guidance: 'Hva kan gå galt?',
+          fields: [{ key: 'risks', label: 'Risikoer', kind: 'list', required: false }],
+        },
+      ];
+      const saved = (
+        await admin
+          .put('/api/templates/plan_forstudie')
+          .send({ title: plan.title, description: plan.description, sections, basedOnVersion: 1 })
+          .expect(200)
+      ).body;
       expect(saved).toMatchObject({ version: 2, latestVersion: 2 });
-      expect((await admin.put('/api/templates/plan_forstudie').send({ title: 'x', sections, basedOnVersion: 1 }).expect(409)).body.code).toBe('VERSION_CONFLICT');
-      const bad = await admin.put('/api/templates/plan_forstudie').send({ title: 'x', sections: [{ key: 'Bad Key', title: 'x', guidance: '', fields: [{ key: 'a', label: 'A', kind: 'poem', required: true }] }], basedOnVersion: 2 }).expect(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['sections[0].key', 'sections[0].fields[0].kind']));
-      expect((await admin.get('/api/templates/plan_forstudie/versions').expect(200)).body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+      expect(
+        (await admin.put('/api/templates/plan_forstudie').send({ title: 'x', sections, basedOnVersion: 1 }).expect(409)).body.code,
+      ).toBe('VERSION_CONFLICT');
+      const bad = await admin
+        .put('/api/templates/plan_forstudie')
+        .send({
+          title: 'x',
+          sections: [{ key: 'Bad Key', title: 'x', guidance: '', fields: [{ key: 'a', label: 'A', kind: 'poem', required: true }] }],
+          basedOnVersion: 2,
+        })
+        .expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['sections[0].key', 'sections[0].fields[0].kind']),
+      );
+      expect(
+        (await admin.get('/api/templates/plan_forstudie/versions').expect(200)).body.map((v: { version: number }) => v.version),
+      ).toEqual([2, 1]);
       const regionraad = await t.as([]);
       await regionraad.put('/api/templates/plan_forstudie').send({ title: 'x', sections, basedOnVersion: 2 }).expect(403);
       await regionraad.get('/api/templates/nope/versions').expect(404);
@@ -39,27 +83,79 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       const empty = (await f.leader.get(url()).expect(200)).body;
       expect(empty).toMatchObject({ version: 0, content: {}, editable: true, completeness: { complete: false, filled: 0 } });
       expect(empty.template.key).toBe('plan_forprosjekt');
-      const v1 = (await f.leader.patch(url()).send({ version: 0, content: { background: { text: 'Forstudien anbefalte et felles næringsapparat.' } } }).expect(200)).body;
+      const v1 = (
+        await f.leader
+          .patch(url())
+          .send({ version: 0, content: { background: { text: 'Forstudien anbefalte et felles næringsapparat.' } } })
+          .expect(200)
+      ).body;
       expect(v1.version).toBe(1);
-      const v2 = (await f.leader.patch(url()).send({ version: 1, content: { goals: { main_goal: 'Etablere et samordnet næringsapparat', sub_goals: [{ title: 'Regional enhet', activities: ['Engasjere koordinator'] }] } } }).expect(200)).body;
+      const v2 = (
+        await f.leader
+          .patch(url())
+          .send({
+            version: 1,
+            content: {
+              goals: {
+                main_goal: 'Etablere et samordnet næringsapparat',
+                sub_goals: [{ title: 'Regional enhet', activities: ['Engasjere koordinator'] }],
+              },
+            },
+          })
+          .expect(200)
+      ).body;
       expect(v2.content.background.text).toBe('Forstudien anbefalte et felles næringsapparat.');
-      expect(v2.completeness.missing.map((m: { field: string }) => m.field)).toEqual(['kommune_resources', 'economic_frame', 'period', 'milestones', 'roles', 'decision_points']);
-      expect((await f.leader.patch(url()).send({ version: 1, content: { background: { text: 'x' } } }).expect(409)).body.code).toBe('VERSION_CONFLICT');
-      const bad = await f.leader.patch(url()).send({ version: 2, content: { goals: { main_goal: 7 }, nope: {} } }).expect(400);
+      expect(v2.completeness.missing.map((m: { field: string }) => m.field)).toEqual([
+        'kommune_resources',
+        'economic_frame',
+        'period',
+        'milestones',
+        'roles',
+        'decision_points',
+      ]);
+      expect(
+        (
+          await f.leader
+            .patch(url())
+            .send({ version: 1, content: { background: { text: 'x' } } })
+            .expect(409)
+        ).body.code,
+      ).toBe('VERSION_CONFLICT');
+      const bad = await f.leader
+        .patch(url())
+        .send({ version: 2, content: { goals: { main_goal: 7 }, nope: {} } })
+        .expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['content.goals.main_goal', 'content.nope']);
       await f.adviser.patch(url()).send({ version: 2, content: {} }).expect(403);
       expect((await f.adviser.get(url()).expect(200)).body.editable).toBe(false);
       const history = (await f.adviser.get(`/api/projects/${f.projectId}/history`)).body;
-      expect(history[0]).toMatchObject({ action: 'plan.updated', entityId: 'forprosjekt', after: { 'goals.main_goal': 'Etablere et samordnet næringsapparat' } });
+      expect(history[0]).toMatchObject({
+        action: 'plan.updated',
+        entityId: 'forprosjekt',
+        after: { 'goals.main_goal': 'Etablere et samordnet næringsapparat' },
+      });
     });
 
     it('keeps versions and compares them', async () => {
       const p = (await f.leader.get(url())).body;
       await f.leader.post(`${url()}/versions`).send({ label: 'Til styringsgruppen' }).expect(201);
-      await f.leader.patch(url()).send({ version: p.version, content: { goals: { main_goal: 'Et samordnet og synlig næringsapparat' } } }).expect(200);
+      await f.leader
+        .patch(url())
+        .send({ version: p.version, content: { goals: { main_goal: 'Et samordnet og synlig næringsapparat' } } })
+        .expect(200);
       const cmp = (await f.adviser.get(`${url()}/compare?from=1&to=current`).expect(200)).body;
-      expect(cmp.changes).toEqual([expect.objectContaining({ field: 'main_goal', before: 'Etablere et samordnet næringsapparat', after: 'Et samordnet og synlig næringsapparat' })]);
-      expect((await f.adviser.get(`${url()}/versions/1`).expect(200)).body).toMatchObject({ number: 1, reason: 'saved', label: 'Til styringsgruppen' });
+      expect(cmp.changes).toEqual([
+        expect.objectContaining({
+          field: 'main_goal',
+          before: 'Etablere et samordnet næringsapparat',
+          after: 'Et samordnet og synlig næringsapparat',
+        }),
+      ]);
+      expect((await f.adviser.get(`${url()}/versions/1`).expect(200)).body).toMatchObject({
+        number: 1,
+        reason: 'saved',
+        label: 'Til styringsgruppen',
+      });
       await f.adviser.get(`${url()}/versions/9`).expect(404);
       await f.adviser.get(`${url()}/compare?from=x&to=current`).expect(400);
     });
@@ -83,12 +179,26 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       ).body;
       expect(saved.budget.lines[1]).toMatchObject({ category: 'own_work', amount: 700000, hours: 1000, rate: 700 });
       expect(saved.budget.lines[3]).toMatchObject({ status: 'applied' });
-      expect(saved.budget.totals).toMatchObject({ costs: 1450000, financing: 1450000, balanced: true, byYear: [{ year: 2027, costs: 1450000, financing: 1450000, difference: 0 }] });
-      const wrong = await f.leader.put(`${url()}/budget`).send({ version: saved.version, lines: [{ kind: 'cost', category: 'innovasjon_norge', year: 2027, amount: 1 }] }).expect(400);
+      expect(saved.budget.totals).toMatchObject({
+        costs: 1450000,
+        financing: 1450000,
+        balanced: true,
+        byYear: [{ year: 2027, costs: 1450000, financing: 1450000, difference: 0 }],
+      });
+      const wrong = await f.leader
+        .put(`${url()}/budget`)
+        .send({ version: saved.version, lines: [{ kind: 'cost', category: 'innovasjon_norge', year: 2027, amount: 1 }] })
+        .expect(400);
       expect(wrong.body.message).toContain('is not a cost category');
-      const noHours = await f.leader.put(`${url()}/budget`).send({ version: saved.version, lines: [{ kind: 'cost', category: 'own_work', year: 2027, amount: 5 }] }).expect(400);
+      const noHours = await f.leader
+        .put(`${url()}/budget`)
+        .send({ version: saved.version, lines: [{ kind: 'cost', category: 'own_work', year: 2027, amount: 5 }] })
+        .expect(400);
       expect(noHours.body.message).toContain('needs hours and an hourly rate');
-      await f.leader.put(`${url()}/budget`).send({ version: saved.version, lines: [{ kind: 'cost', category: 'consultants', year: 1999, amount: -5 }] }).expect(400);
+      await f.leader
+        .put(`${url()}/budget`)
+        .send({ version: saved.version, lines: [{ kind: 'cost', category: 'consultants', year: 1999, amount: -5 }] })
+        .expect(400);
       expect((await f.leader.get(url())).body.budget.lines).toHaveLength(5); // unchanged
     });
 
@@ -96,10 +206,14 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       const p = (await f.leader.get(url())).body;
       expect(p.costSharing).toMatchObject({ total: 500000, settings: { equalPercent: 50 }, totalPopulation: 3000, problem: null });
       expect(p.costSharing.rows.map((r: { amount: number }) => r.amount)).toEqual([208333, 291667]);
-      const s = (await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 30, populationDate: '2024-06-30', version: p.version }).expect(200)).body;
+      const s = (
+        await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 30, populationDate: '2024-06-30', version: p.version }).expect(200)
+      ).body;
       expect(s.costSharing.rows.map((r: { amount: number }) => r.amount)).toEqual([191667, 308333]);
       expect(s.costSharing.rows[0].populationAsOf).toBe('2024-01-01');
-      const early = (await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 30, populationDate: '2020-01-01', version: s.version }).expect(200)).body;
+      const early = (
+        await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 30, populationDate: '2020-01-01', version: s.version }).expect(200)
+      ).body;
       expect(early.costSharing.problem).toMatch(/No population figure on or before 2020-01-01/);
       await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 101, version: early.version }).expect(400);
     });
@@ -109,11 +223,15 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.headers['content-disposition']).toContain('Prosjektplan%20for%20forprosjektet');
-      const docx = await f.adviser.get(`${url()}/document?format=docx&lang=en`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const docx = await f.adviser
+        .get(`${url()}/document?format=docx&lang=en`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(docx.body.subarray(0, 2).toString()).toBe('PK');
       await f.adviser.get(`${url()}/document?format=odt`).expect(400);
     });
@@ -125,31 +243,54 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       await makePhaseReady(f, 'forstudie');
       // Unbalance the forprosjekt budget: the gate is no longer ready.
       const plan = (await f.leader.get(`/api/projects/${f.projectId}/phases/forprosjekt/plan`)).body;
-      await f.leader.put(`/api/projects/${f.projectId}/phases/forprosjekt/plan/budget`).send({ version: plan.version, lines: [{ kind: 'cost', category: 'consultants', year: 2027, amount: 100 }] }).expect(200);
+      await f.leader
+        .put(`/api/projects/${f.projectId}/phases/forprosjekt/plan/budget`)
+        .send({ version: plan.version, lines: [{ kind: 'cost', category: 'consultants', year: 2027, amount: 100 }] })
+        .expect(200);
       let p = (await f.leader.get(`/api/projects/${f.projectId}`)).body;
-      expect(p.phases[0].readiness.items.find((i: { kind: string }) => i.kind === 'budget')).toMatchObject({ key: 'budget_forprosjekt', status: 'missing', params: { costs: 100, financing: 0 } });
+      expect(p.phases[0].readiness.items.find((i: { kind: string }) => i.kind === 'budget')).toMatchObject({
+        key: 'budget_forprosjekt',
+        status: 'missing',
+        params: { costs: 100, financing: 0 },
+      });
       expect(p.phases[0].readiness.ready).toBe(false);
       await saveBalancedBudget(f, 'forprosjekt');
-      await f.leader.patch(`/api/projects/${f.projectId}/phases/forprosjekt/plan`).send({ version: plan.version + 2, content: { background: { text: 'Vedtatt tekst' } } }).expect(200);
+      await f.leader
+        .patch(`/api/projects/${f.projectId}/phases/forprosjekt/plan`)
+        .send({ version: plan.version + 2, content: { background: { text: 'Vedtatt tekst' } } })
+        .expect(200);
       const s = await submitPhase(f, 'forstudie');
       // While the regionråd decides, the plan it decides on cannot change.
-      const locked = await f.leader.patch(`/api/projects/${f.projectId}/phases/forprosjekt/plan`).send({ version: plan.version + 3, content: { background: { text: 'Endret i smug' } } }).expect(409);
+      const locked = await f.leader
+        .patch(`/api/projects/${f.projectId}/phases/forprosjekt/plan`)
+        .send({ version: plan.version + 3, content: { background: { text: 'Endret i smug' } } })
+        .expect(409);
       expect(locked.body.message).toContain('deciding on this plan');
       await f.regionraad.post(`/api/projects/${f.projectId}/phases/forstudie/gate/decision`).send(decision(s)).expect(200);
       p = (await f.leader.get(`/api/projects/${f.projectId}/phases/forprosjekt/plan`)).body;
       expect(p.snapshots[0]).toMatchObject({ number: 1, reason: 'approved' });
-      await f.leader.patch(`/api/projects/${f.projectId}/phases/forprosjekt/plan`).send({ version: p.version, content: { background: { text: 'Ny tekst etter vedtak' } } }).expect(200);
+      await f.leader
+        .patch(`/api/projects/${f.projectId}/phases/forprosjekt/plan`)
+        .send({ version: p.version, content: { background: { text: 'Ny tekst etter vedtak' } } })
+        .expect(200);
       const approved = (await f.adviser.get(`/api/projects/${f.projectId}/phases/forprosjekt/plan/versions/1`)).body;
       expect(approved.content.background.text).toBe('Vedtatt tekst');
       expect(approved.budget.totals.balanced).toBe(true);
-      const gateDoc = await f.adviser.get(`/api/projects/${f.projectId}/phases/forstudie/gate/document?format=pdf`).buffer(true).expect(200);
+      const gateDoc = await f.adviser
+        .get(`/api/projects/${f.projectId}/phases/forstudie/gate/document?format=pdf`)
+        .buffer(true)
+        .expect(200);
       expect(gateDoc.body.subarray(0, 5).toString()).toBe('%PDF-');
       const d = (await f.adviser.get(`/api/projects/${f.projectId}`)).body.phases[0].deliverables[0];
-      const dDoc = await f.adviser.get(`/api/projects/${f.projectId}/deliverables/${d.id}/document?format=docx`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const dDoc = await f.adviser
+        .get(`/api/projects/${f.projectId}/deliverables/${d.id}/document?format=docx`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(dDoc.body.subarray(0, 2).toString()).toBe('PK');
     });
   });

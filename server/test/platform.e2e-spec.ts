@@ -36,7 +36,9 @@ describe('platform', () => {
   });
 
   it('lists every migration file in migrations/index.ts, oldest first', () => {
-    const files = readdirSync(join(repoRoot, 'migrations')).filter((f) => /^\d+-.+\.ts$/.test(f)).sort();
+    const files = readdirSync(join(repoRoot, 'migrations'))
+      .filter((f) => /^\d+-.+\.ts$/.test(f))
+      .sort();
     expect(migrations.map((m) => m.name)).toEqual(files.map((f) => f.replace(/^(\d+)-(.+)\.ts$/, '$2$1')));
   });
 
@@ -46,7 +48,9 @@ describe('platform', () => {
     try {
       await ds.runMigrations();
       for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration();
-      expect(await ds.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`)).toEqual([{ n: 0 }]);
+      expect(await ds.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`)).toEqual([
+        { n: 0 },
+      ]);
       await ds.runMigrations();
     } finally {
       await ds.destroy();
@@ -55,7 +59,12 @@ describe('platform', () => {
   });
 
   it('loads the demo data once: Kongsbergregionen with 50 388 inhabitants on 1 January 2008, and a demo account per role', async () => {
-    expect(await seedDemoData(t.db)).toEqual(['demo_data_loaded_at', 'demo_users_loaded_at', 'demo_projects_loaded_at', 'demo_status_reports_loaded_at']);
+    expect(await seedDemoData(t.db)).toEqual([
+      'demo_data_loaded_at',
+      'demo_users_loaded_at',
+      'demo_projects_loaded_at',
+      'demo_status_reports_loaded_at',
+    ]);
     expect(await seedDemoData(t.db)).toEqual([]);
     const admin = await t.signIn('admin@demo.no', DEMO_PASSWORD);
     const regions = (await admin.get('/api/regions')).body;
@@ -65,7 +74,9 @@ describe('platform', () => {
     expect(kongsberg.members).toHaveLength(7);
     for (const u of DEMO_USERS) {
       const me = (await (await t.signIn(u.email, DEMO_PASSWORD)).get('/api/auth/me').expect(200)).body;
-      const roles = me.roles.filter((r: { projectId: string | null }) => !r.projectId).map((r: { role: string; regionName: string | null }) => ({ role: r.role, region: r.regionName ?? undefined }));
+      const roles = me.roles
+        .filter((r: { projectId: string | null }) => !r.projectId)
+        .map((r: { role: string; regionName: string | null }) => ({ role: r.role, region: r.regionName ?? undefined }));
       expect(roles).toHaveLength(u.roles.length);
       expect(roles).toEqual(expect.arrayContaining(u.roles));
     }
@@ -74,13 +85,17 @@ describe('platform', () => {
   it('has demo projects in different phases that the demo project leader and adviser can follow', async () => {
     const leader = await t.signIn('prosjektleder@demo.no', DEMO_PASSWORD);
     const projects = (await leader.get('/api/projects').expect(200)).body;
-    expect(projects.map((p: { name: string; status: string; currentPhaseKey: string | null }) => [p.name, p.status, p.currentPhaseKey])).toEqual([
+    expect(
+      projects.map((p: { name: string; status: string; currentPhaseKey: string | null }) => [p.name, p.status, p.currentPhaseKey]),
+    ).toEqual([
       ['Næringsvennlig Glåmdal', 'active', 'forstudie'],
       ['Næringsvennlig Kongsbergregion 2026', 'active', 'forprosjekt'],
       ['Samordnet næringsapparat i Kongsbergregionen', 'completed', null],
     ]);
     const kongsberg = (await leader.get(`/api/projects/${projects[1].id}`).expect(200)).body;
-    expect(kongsberg.nextActions.map((a: { kind: string }) => a.kind)).toEqual(expect.arrayContaining(['revise_deliverable', 'write_deliverable', 'tick_checkpoint']));
+    expect(kongsberg.nextActions.map((a: { kind: string }) => a.kind)).toEqual(
+      expect.arrayContaining(['revise_deliverable', 'write_deliverable', 'tick_checkpoint']),
+    );
     const raad = await t.signIn('regionrad@demo.no', DEMO_PASSWORD);
     expect((await raad.get(`/api/projects/${projects[1].id}`)).body.nextActions[0].kind).toBe('review_deliverable');
     const gate = (await raad.get(`/api/projects/${projects[1].id}/phases/forstudie/gate`).expect(200)).body;

@@ -52,29 +52,65 @@ describe('portfolio', () => {
 
     // Alfa: ten months into its forstudie (recommended 6–9), one kommune in Telemark, two deliverables
     // past due of which one is accepted, and a published status report.
-    await t.db.query(`UPDATE project_phase SET actual_start = $2, planned_end = $3 WHERE project_id = $1 AND phase_key = 'forstudie'`, [alfa.projectId, monthsAgo(10), addDays(today, 20)]);
+    await t.db.query(`UPDATE project_phase SET actual_start = $2, planned_end = $3 WHERE project_id = $1 AND phase_key = 'forstudie'`, [
+      alfa.projectId,
+      monthsAgo(10),
+      addDays(today, 20),
+    ]);
     await t.db.query(`UPDATE kommune SET county = 'Telemark' WHERE id = $1`, [alfa.kommuner[0].id]);
-    await t.db.query(`UPDATE kommune SET county = 'Buskerud' WHERE id = ANY($1::uuid[])`, [[alfa.kommuner[1].id, ...beta.kommuner.map((k) => k.id), ...gamma.kommuner.map((k) => k.id)]]);
-    const deliverables = await t.db.query(`SELECT d.id FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id WHERE ph.project_id = $1 AND ph.phase_key = 'forstudie' ORDER BY d.catalogue_key`, [alfa.projectId]);
+    await t.db.query(`UPDATE kommune SET county = 'Buskerud' WHERE id = ANY($1::uuid[])`, [
+      [alfa.kommuner[1].id, ...beta.kommuner.map((k) => k.id), ...gamma.kommuner.map((k) => k.id)],
+    ]);
+    const deliverables = await t.db.query(
+      `SELECT d.id FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id WHERE ph.project_id = $1 AND ph.phase_key = 'forstudie' ORDER BY d.catalogue_key`,
+      [alfa.projectId],
+    );
     await t.db.query(`UPDATE deliverable SET due_date = $2 WHERE id = $1`, [deliverables[0].id, addDays(today, -3)]);
     await t.db.query(`UPDATE deliverable SET due_date = $2, state = 'accepted' WHERE id = $1`, [deliverables[1].id, addDays(today, -3)]);
     await t.db.query(`UPDATE deliverable SET due_date = $2 WHERE id = $1`, [deliverables[2].id, addDays(today, 5)]);
     const period = today.slice(0, 7);
     const draft = (await alfa.leader.post(`/api/projects/${alfa.projectId}/status-reports`).send({ period }).expect(201)).body;
-    const colours = { overall: { colour: 'yellow' }, progress: { colour: 'red' }, economy: { colour: 'green' }, risk: { colour: 'yellow' } };
-    const saved = (await alfa.leader.patch(`/api/projects/${alfa.projectId}/status-reports/${draft.id}`).send({ ...colours, version: draft.version }).expect(200)).body;
-    await alfa.leader.post(`/api/projects/${alfa.projectId}/status-reports/${draft.id}/publish`).send({ version: saved.version }).expect(200);
+    const colours = {
+      overall: { colour: 'yellow' },
+      progress: { colour: 'red' },
+      economy: { colour: 'green' },
+      risk: { colour: 'yellow' },
+    };
+    const saved = (
+      await alfa.leader
+        .patch(`/api/projects/${alfa.projectId}/status-reports/${draft.id}`)
+        .send({ ...colours, version: draft.version })
+        .expect(200)
+    ).body;
+    await alfa.leader
+      .post(`/api/projects/${alfa.projectId}/status-reports/${draft.id}/publish`)
+      .send({ version: saved.version })
+      .expect(200);
 
     // Beta: in its forprosjekt for two months; its name would be a formula in a spreadsheet.
     await t.db.query(`UPDATE project SET name = '=Beta; "vekst"' WHERE id = $1`, [beta.projectId]);
-    await t.db.query(`UPDATE project_phase SET state = 'completed', actual_start = $2, actual_end = $3 WHERE project_id = $1 AND phase_key = 'forstudie'`, [beta.projectId, monthsAgo(9), monthsAgo(2)]);
-    await t.db.query(`UPDATE project_phase SET state = 'in_progress', actual_start = $2, planned_end = $3 WHERE project_id = $1 AND phase_key = 'forprosjekt'`, [beta.projectId, monthsAgo(2), addDays(today, 200)]);
+    await t.db.query(
+      `UPDATE project_phase SET state = 'completed', actual_start = $2, actual_end = $3 WHERE project_id = $1 AND phase_key = 'forstudie'`,
+      [beta.projectId, monthsAgo(9), monthsAgo(2)],
+    );
+    await t.db.query(
+      `UPDATE project_phase SET state = 'in_progress', actual_start = $2, planned_end = $3 WHERE project_id = $1 AND phase_key = 'forprosjekt'`,
+      [beta.projectId, monthsAgo(2), addDays(today, 200)],
+    );
 
     // A stopped project in Alfa's region.
-    const stopped = (await alfa.regionraad.post('/api/projects').send({ regionId: alfa.region.id, name: 'Alfa stoppet', kommuneIds: [alfa.kommuner[1].id] }).expect(201)).body;
+    const stopped = (
+      await alfa.regionraad
+        .post('/api/projects')
+        .send({ regionId: alfa.region.id, name: 'Alfa stoppet', kommuneIds: [alfa.kommuner[1].id] })
+        .expect(201)
+    ).body;
     stoppedId = stopped.id;
     await t.db.query(`UPDATE project SET status = 'stopped' WHERE id = $1`, [stoppedId]);
-    await t.db.query(`UPDATE project_phase SET state = 'stopped', actual_end = $2 WHERE project_id = $1 AND phase_key = 'forstudie'`, [stoppedId, today]);
+    await t.db.query(`UPDATE project_phase SET state = 'stopped', actual_end = $2 WHERE project_id = $1 AND phase_key = 'forstudie'`, [
+      stoppedId,
+      today,
+    ]);
   });
   afterAll(() => t.close());
 
@@ -96,18 +132,34 @@ describe('portfolio', () => {
       monthsInPhase: 10,
       recommendedMonths: { min: 6, max: 9 },
       durationStatus: 'long',
-      latestReport: { id: expect.any(String), period: today.slice(0, 7), publishedAt: expect.any(String), colours: { overall: 'yellow', progress: 'red', economy: 'green', risk: 'yellow' } },
+      latestReport: {
+        id: expect.any(String),
+        period: today.slice(0, 7),
+        publishedAt: expect.any(String),
+        colours: { overall: 'yellow', progress: 'red', economy: 'green', risk: 'yellow' },
+      },
       overdueDeliverables: 1,
       nextGate: { phaseKey: 'forstudie', expectedDate: addDays(today, 20) },
       leader: { id: alfa.leader.userId, name: 'Pia Prosjektleder', email: expect.any(String) },
     });
     const stopped = res.body.rows.find((r: { id: string }) => r.id === stoppedId);
-    expect(stopped).toMatchObject({ status: 'stopped', currentPhaseKey: null, monthsInPhase: null, durationStatus: 'unknown', nextGate: null, latestReport: null, overdueDeliverables: 0, leader: null });
+    expect(stopped).toMatchObject({
+      status: 'stopped',
+      currentPhaseKey: null,
+      monthsInPhase: null,
+      durationStatus: 'unknown',
+      nextGate: null,
+      latestReport: null,
+      overdueDeliverables: 0,
+      leader: null,
+    });
   });
 
   it('shows admins every project, the regionråd its own region, and refuses those who follow no region', async () => {
     const all = names(await admin.get('/api/portfolio').expect(200));
-    expect(all).toEqual(expect.arrayContaining(['Næringsvennlig Alfaregionen', '=Beta; "vekst"', 'Næringsvennlig Gammaregionen', 'Alfa stoppet']));
+    expect(all).toEqual(
+      expect.arrayContaining(['Næringsvennlig Alfaregionen', '=Beta; "vekst"', 'Næringsvennlig Gammaregionen', 'Alfa stoppet']),
+    );
     expect(names(await gamma.regionraad.get('/api/portfolio').expect(200))).toEqual(['Næringsvennlig Gammaregionen']);
     const contact = await t.as([{ role: 'kommune_contact', regionId: alfa.region.id }]);
     for (const s of [alfa.leader, contact, await t.as([])]) expect((await s.get('/api/portfolio').expect(403)).body.code).toBe('FORBIDDEN');
@@ -121,9 +173,18 @@ describe('portfolio', () => {
     expect(names(await adviser.get(`/api/portfolio?regionId=${beta.region.id}`).expect(200))).toEqual(['=Beta; "vekst"']);
     expect(names(await adviser.get('/api/portfolio?phase=forprosjekt').expect(200))).toEqual(['=Beta; "vekst"']);
     expect(names(await adviser.get('/api/portfolio?status=stopped').expect(200))).toEqual(['Alfa stoppet']);
-    expect(names(await adviser.get(`/api/portfolio?status=active&county=Buskerud&regionId=${alfa.region.id}`).expect(200))).toEqual(['Næringsvennlig Alfaregionen']);
+    expect(names(await adviser.get(`/api/portfolio?status=active&county=Buskerud&regionId=${alfa.region.id}`).expect(200))).toEqual([
+      'Næringsvennlig Alfaregionen',
+    ]);
     const bad = await adviser.get('/api/portfolio?county=Atlantis&phase=x&status=paused&sort=colour&order=up&regionId=7').expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['county', 'order', 'phase', 'regionId', 'sort', 'status']);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'county',
+      'order',
+      'phase',
+      'regionId',
+      'sort',
+      'status',
+    ]);
   });
 
   it('sorts by every key, either way, with missing values last', async () => {
@@ -139,11 +200,14 @@ describe('portfolio', () => {
   });
 
   it('exports CSV for Norwegian Excel: BOM, semicolons, dd.mm.åååå, quoting and no formulas', async () => {
-    const res = await adviser.get('/api/portfolio/export?format=csv&sort=name').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await adviser
+      .get('/api/portfolio/export?format=csv&sort=name')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="portefolje-${today}.csv"`);
@@ -154,17 +218,26 @@ describe('portfolio', () => {
       'Prosjekt;Region;Fylke;Status;Fase;Fasestatus;Fase startet;Måneder i fasen;Anbefalt lengde (måneder);Varighet;Siste statusrapport;Samlet status;Fremdrift;Økonomi;Risiko;Forfalte leveranser;Neste beslutningspunkt;Forventet dato;Prosjektleder;E-post prosjektleder',
     );
     expect(lines).toHaveLength(5); // header, three projects, and the final line end
-    expect(lines[1].startsWith(`"'=Beta; ""vekst""";Betaregionen;Buskerud;Aktiv;Forprosjekt;Pågår;${norwegian(monthsAgo(2))};2;9–12;Kortere enn anbefalt;`)).toBe(true);
-    expect(lines[3]).toContain(`Næringsvennlig Alfaregionen;Alfaregionen;Buskerud, Telemark;Aktiv;Forstudie;Pågår;${norwegian(monthsAgo(10))};10;6–9;Lengre enn anbefalt;${today.slice(0, 7)};Gul;Rød;Grønn;Gul;1;Etter forstudie;${norwegian(addDays(today, 20))};Pia Prosjektleder;`);
+    expect(
+      lines[1].startsWith(
+        `"'=Beta; ""vekst""";Betaregionen;Buskerud;Aktiv;Forprosjekt;Pågår;${norwegian(monthsAgo(2))};2;9–12;Kortere enn anbefalt;`,
+      ),
+    ).toBe(true);
+    expect(lines[3]).toContain(
+      `Næringsvennlig Alfaregionen;Alfaregionen;Buskerud, Telemark;Aktiv;Forstudie;Pågår;${norwegian(monthsAgo(10))};10;6–9;Lengre enn anbefalt;${today.slice(0, 7)};Gul;Rød;Grønn;Gul;1;Etter forstudie;${norwegian(addDays(today, 20))};Pia Prosjektleder;`,
+    );
     expect(lines[2]).toContain('Alfa stoppet;Alfaregionen;Buskerud;Stoppet;;;;;;Ukjent;;;;;;0;;;;');
   });
 
   it('exports the same table as an Excel workbook', async () => {
-    const res = await adviser.get('/api/portfolio/export?format=xlsx&status=active').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await adviser
+      .get('/api/portfolio/export?format=xlsx&status=active')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="portefolje-${today}.xlsx"`);
@@ -177,8 +250,22 @@ describe('portfolio', () => {
     expect(res.projects.map((p: { name: string }) => p.name)).toEqual(['=Beta; "vekst"', 'Næringsvennlig Alfaregionen']);
     const beta = res.projects[0];
     expect(beta.phases).toEqual([
-      { key: 'forstudie', state: 'completed', plannedStart: '2026-01-01', plannedEnd: '2026-09-30', actualStart: monthsAgo(9), actualEnd: monthsAgo(2) },
-      { key: 'forprosjekt', state: 'in_progress', plannedStart: null, plannedEnd: addDays(today, 200), actualStart: monthsAgo(2), actualEnd: null },
+      {
+        key: 'forstudie',
+        state: 'completed',
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-09-30',
+        actualStart: monthsAgo(9),
+        actualEnd: monthsAgo(2),
+      },
+      {
+        key: 'forprosjekt',
+        state: 'in_progress',
+        plannedStart: null,
+        plannedEnd: addDays(today, 200),
+        actualStart: monthsAgo(2),
+        actualEnd: null,
+      },
       { key: 'hovedprosjekt', state: 'not_started', plannedStart: null, plannedEnd: null, actualStart: null, actualEnd: null },
     ]);
   });
@@ -199,7 +286,13 @@ describe('portfolio', () => {
       await seedDemoData(demo.db);
       const rune = await demo.signIn('radgiver@demo.no', DEMO_PASSWORD);
       const rows = (await rune.get('/api/portfolio?sort=name').expect(200)).body.rows;
-      expect(rows.map((r: { name: string; latestReport: { period: string; colours: { overall: string } } | null }) => [r.name, r.latestReport?.period ?? null, r.latestReport?.colours.overall ?? null])).toEqual([
+      expect(
+        rows.map((r: { name: string; latestReport: { period: string; colours: { overall: string } } | null }) => [
+          r.name,
+          r.latestReport?.period ?? null,
+          r.latestReport?.colours.overall ?? null,
+        ]),
+      ).toEqual([
         ['Næringsvennlig Glåmdal', '2026-10', 'green'],
         ['Næringsvennlig Kongsbergregion 2026', '2026-10', 'yellow'],
         ['Samordnet næringsapparat i Kongsbergregionen', null, null],
@@ -207,10 +300,18 @@ describe('portfolio', () => {
       const kongsberg = rows[1];
       const reports = (await rune.get(`/api/projects/${kongsberg.id}/status-reports`).expect(200)).body;
       expect(reports.map((r: { period: string }) => r.period)).toEqual(['2026-10', '2026-09']);
-      const comments = (await rune.get(`/api/projects/${kongsberg.id}/comments?targetType=status_report&targetId=${reports[0].id}`).expect(200)).body;
-      expect(comments[0]).toMatchObject({ author: { name: 'Rune Rådgiver (Innovasjon Norge)' }, mentions: [{ name: 'Pia Prosjektleder' }] });
+      const comments = (
+        await rune.get(`/api/projects/${kongsberg.id}/comments?targetType=status_report&targetId=${reports[0].id}`).expect(200)
+      ).body;
+      expect(comments[0]).toMatchObject({
+        author: { name: 'Rune Rådgiver (Innovasjon Norge)' },
+        mentions: [{ name: 'Pia Prosjektleder' }],
+      });
       const pia = await demo.signIn('prosjektleder@demo.no', DEMO_PASSWORD);
-      expect((await pia.get('/api/notifications').expect(200)).body).toMatchObject({ unreadCount: 1, items: [{ kind: 'mention', projectName: 'Næringsvennlig Kongsbergregion 2026' }] });
+      expect((await pia.get('/api/notifications').expect(200)).body).toMatchObject({
+        unreadCount: 1,
+        items: [{ kind: 'mention', projectName: 'Næringsvennlig Kongsbergregion 2026' }],
+      });
     } finally {
       await demo.close();
     }

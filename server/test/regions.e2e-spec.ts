@@ -12,23 +12,51 @@ describe('regions API', () => {
   it('creates a region with members in one request and reads it back with total population', async () => {
     const a = await t.factories.newKommune({ name: 'Flesberg', population: 2521, asOf: '2008-01-01' });
     const b = await t.factories.newKommune({ name: 'Rollag', population: 1419, asOf: '2008-01-01' });
-    const created = await admin.post('/api/regions')
-      .send({ name: '  Numedal  ', councilName: 'Numedal regionråd', members: [{ kommuneId: a.id, validFrom: '2009-02-03' }, { kommuneId: b.id, validFrom: '2009-02-03' }] })
+    const created = await admin
+      .post('/api/regions')
+      .send({
+        name: '  Numedal  ',
+        councilName: 'Numedal regionråd',
+        members: [
+          { kommuneId: a.id, validFrom: '2009-02-03' },
+          { kommuneId: b.id, validFrom: '2009-02-03' },
+        ],
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ name: 'Numedal', councilName: 'Numedal regionråd', description: null, version: 1, totalPopulation: 3940, populationAsOf: '2008-01-01' });
+    expect(created.body).toMatchObject({
+      name: 'Numedal',
+      councilName: 'Numedal regionråd',
+      description: null,
+      version: 1,
+      totalPopulation: 3940,
+      populationAsOf: '2008-01-01',
+    });
     expect(created.body.members.map((m: { kommune: { name: string } }) => m.kommune.name)).toEqual(['Flesberg', 'Rollag']);
-    expect(created.body.members[0]).toMatchObject({ validFrom: '2009-02-03', validTo: null, current: true, kommune: { population: { count: 2521, asOf: '2008-01-01' } } });
+    expect(created.body.members[0]).toMatchObject({
+      validFrom: '2009-02-03',
+      validTo: null,
+      current: true,
+      kommune: { population: { count: 2521, asOf: '2008-01-01' } },
+    });
 
     const read = await admin.get(`/api/regions/${created.body.id}`).expect(200);
     expect(read.body).toEqual(created.body);
 
     const list = await admin.get('/api/regions').expect(200);
-    expect(list.body).toContainEqual({ id: created.body.id, name: 'Numedal', councilName: 'Numedal regionråd', memberCount: 2, totalPopulation: 3940, counties: ['Buskerud'] });
+    expect(list.body).toContainEqual({
+      id: created.body.id,
+      name: 'Numedal',
+      councilName: 'Numedal regionråd',
+      memberCount: 2,
+      totalPopulation: 3940,
+      counties: ['Buskerud'],
+    });
   });
 
   it('answers 400 with every field problem and writes nothing', async () => {
     const before = await t.db.query('SELECT count(*)::int AS n FROM region');
-    const res = await admin.post('/api/regions')
+    const res = await admin
+      .post('/api/regions')
       .send({ name: '', councilName: 42, extra: true, members: [{ kommuneId: 'x', validFrom: '2024-02-30' }] })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -46,8 +74,16 @@ describe('regions API', () => {
 
   it('rolls back the region when one member fails', async () => {
     const k = await t.factories.newKommune();
-    const res = await admin.post('/api/regions')
-      .send({ name: 'Halvferdig', councilName: 'x', members: [{ kommuneId: k.id, validFrom: '2020-01-01' }, { kommuneId: '5f0c7d5e-1111-4a4a-8b8b-000000000000', validFrom: '2020-01-01' }] })
+    const res = await admin
+      .post('/api/regions')
+      .send({
+        name: 'Halvferdig',
+        councilName: 'x',
+        members: [
+          { kommuneId: k.id, validFrom: '2020-01-01' },
+          { kommuneId: '5f0c7d5e-1111-4a4a-8b8b-000000000000', validFrom: '2020-01-01' },
+        ],
+      })
       .expect(404);
     expect(res.body).toMatchObject({ code: 'KOMMUNE_NOT_FOUND', message: expect.stringContaining('members[1].kommuneId') });
     expect(await t.db.query(`SELECT id FROM region WHERE name = 'Halvferdig'`)).toEqual([]);
@@ -55,14 +91,21 @@ describe('regions API', () => {
 
   it('answers 404 for an unknown region and 400 for an id that is not a UUID', async () => {
     const missing = await admin.get('/api/regions/4b1f3c1e-2a5d-4c7e-9f00-123456789abc').expect(404);
-    expect(missing.body).toEqual({ statusCode: 404, code: 'REGION_NOT_FOUND', message: 'There is no region with id 4b1f3c1e-2a5d-4c7e-9f00-123456789abc.' });
+    expect(missing.body).toEqual({
+      statusCode: 404,
+      code: 'REGION_NOT_FOUND',
+      message: 'There is no region with id 4b1f3c1e-2a5d-4c7e-9f00-123456789abc.',
+    });
     const bad = await admin.get('/api/regions/kongsberg').expect(400);
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'id in the address must be a UUID' });
   });
 
   it('updates with the version read, and refuses a stale version with 409', async () => {
     const r = await t.factories.newRegion();
-    const ok = await admin.patch(`/api/regions/${r.id}`).send({ councilName: 'Nytt regionråd', description: 'Om regionen', version: 1 }).expect(200);
+    const ok = await admin
+      .patch(`/api/regions/${r.id}`)
+      .send({ councilName: 'Nytt regionråd', description: 'Om regionen', version: 1 })
+      .expect(200);
     expect(ok.body).toMatchObject({ councilName: 'Nytt regionråd', description: 'Om regionen', version: 2 });
     const stale = await admin.patch(`/api/regions/${r.id}`).send({ councilName: 'Gammelt', version: 1 }).expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
@@ -96,14 +139,20 @@ describe('regions API', () => {
       const k = await t.factories.newKommune({ name: 'Sigdal' });
       const r = await t.factories.newRegion({ members: [{ kommuneId: k.id, validFrom: '2015-01-01', validTo: '2018-12-31' }] });
       const overlap = await admin.post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2018-06-01' }).expect(409);
-      expect(overlap.body).toMatchObject({ code: 'MEMBERSHIP_OVERLAP', message: expect.stringContaining('Sigdal is already a member of this region from 2015-01-01 to 2018-12-31') });
+      expect(overlap.body).toMatchObject({
+        code: 'MEMBERSHIP_OVERLAP',
+        message: expect.stringContaining('Sigdal is already a member of this region from 2015-01-01 to 2018-12-31'),
+      });
       await admin.post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2019-01-01' }).expect(201);
     });
 
     it('refuses a period that ends before it begins with 422', async () => {
       const k = await t.factories.newKommune();
       const r = await t.factories.newRegion();
-      const res = await admin.post(`/api/regions/${r.id}/members`).send({ kommuneId: k.id, validFrom: '2020-01-01', validTo: '2019-12-31' }).expect(422);
+      const res = await admin
+        .post(`/api/regions/${r.id}/members`)
+        .send({ kommuneId: k.id, validFrom: '2020-01-01', validTo: '2019-12-31' })
+        .expect(422);
       expect(res.body.code).toBe('INVALID_PERIOD');
     });
 

@@ -17,29 +17,45 @@ describe('reminders', () => {
   const d: Record<string, string> = {};
 
   const notified = async () =>
-    (await t.db.query(`SELECT kind, target_id, recipient_id, period FROM notification WHERE kind <> 'mention' ORDER BY kind, recipient_id`)) as { kind: string; target_id: string; recipient_id: string; period: string }[];
+    (await t.db.query(
+      `SELECT kind, target_id, recipient_id, period FROM notification WHERE kind <> 'mention' ORDER BY kind, recipient_id`,
+    )) as { kind: string; target_id: string; recipient_id: string; period: string }[];
 
   beforeAll(async () => {
     t = await createTestApp();
     reminders = t.app.get(ReminderService);
     f = await newProjectFixture(t, 'Påminnelsesregionen');
     g = await newProjectFixture(t, 'Vedtaksregionen');
-    member = await t.factories.newUser({ name: 'Mona Medlem', roles: [{ role: 'project_member', regionId: f.region.id, projectId: f.projectId }] });
+    member = await t.factories.newUser({
+      name: 'Mona Medlem',
+      roles: [{ role: 'project_member', regionId: f.region.id, projectId: f.projectId }],
+    });
     const outsider = await t.factories.newUser({ name: 'Otto Utenfor' });
     secondRaad = await t.as([{ role: 'regionraad', regionId: g.region.id }]);
     await t.factories.newUser({ name: 'Inaktiv Regionråd', active: false, roles: [{ role: 'regionraad', regionId: g.region.id }] });
 
-    const rows = await t.db.query(`SELECT d.id, d.catalogue_key FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id WHERE ph.project_id = $1 AND ph.phase_key = 'forstudie'`, [f.projectId]);
+    const rows = await t.db.query(
+      `SELECT d.id, d.catalogue_key FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id WHERE ph.project_id = $1 AND ph.phase_key = 'forstudie'`,
+      [f.projectId],
+    );
     for (const r of rows) d[r.catalogue_key] = r.id;
     const set = (key: string, due: string, extra: { owner?: string | null; state?: string } = {}) =>
-      t.db.query(`UPDATE deliverable SET due_date = $2, owner_user_id = $3, state = $4 WHERE id = $1`, [d[key], due, extra.owner ?? null, extra.state ?? 'draft']);
+      t.db.query(`UPDATE deliverable SET due_date = $2, owner_user_id = $3, state = $4 WHERE id = $1`, [
+        d[key],
+        due,
+        extra.owner ?? null,
+        extra.state ?? 'draft',
+      ]);
     await set('business_needs', addDays(TODAY, 3), { owner: member.id }); // due soon → its owner
     await set('current_practice', addDays(TODAY, -2)); // overdue, no owner → the leader
     await set('recommendation', addDays(TODAY, 1), { owner: outsider.id }); // owner may not read the project → the leader
     await set('plan_forprosjekt', addDays(TODAY, -5), { state: 'accepted' }); // done: nothing
     await set('final_report_forstudie', addDays(TODAY, -5), { state: 'submitted' }); // with the regionråd: nothing
     // The forstudie began eleven months before the scan day (recommended 6–9).
-    await t.db.query(`UPDATE project_phase SET actual_start = $2 WHERE project_id = $1 AND phase_key = 'forstudie'`, [f.projectId, addDays(TODAY, -335)]);
+    await t.db.query(`UPDATE project_phase SET actual_start = $2 WHERE project_id = $1 AND phase_key = 'forstudie'`, [
+      f.projectId,
+      addDays(TODAY, -335),
+    ]);
 
     await makePhaseReady(g, 'forstudie');
     await submitPhase(g, 'forstudie');
@@ -47,37 +63,69 @@ describe('reminders', () => {
     // A stopped project is never reminded of anything.
     const h = await newProjectFixture(t, 'Stoppregionen');
     await t.db.query(`UPDATE project SET status = 'stopped' WHERE id = $1`, [h.projectId]);
-    await t.db.query(`UPDATE deliverable SET due_date = $2 FROM project_phase ph WHERE ph.id = deliverable.phase_id AND ph.project_id = $1`, [h.projectId, addDays(TODAY, -1)]);
+    await t.db.query(
+      `UPDATE deliverable SET due_date = $2 FROM project_phase ph WHERE ph.id = deliverable.phase_id AND ph.project_id = $1`,
+      [h.projectId, addDays(TODAY, -1)],
+    );
   });
   afterAll(() => t.close());
 
   it('reminds each person of each due thing once, even when two scans run at the same time', async () => {
     const [a, b] = await Promise.all([reminders.scan(TODAY), reminders.scan(TODAY)]);
     const total = Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof typeof a] + b[k as keyof typeof b]]));
-    expect(total).toEqual({ deliverable_due_soon: 2, deliverable_overdue: 1, phase_too_long: 2, gate_awaiting_decision: 2, status_report_due: 2 });
+    expect(total).toEqual({
+      deliverable_due_soon: 2,
+      deliverable_overdue: 1,
+      phase_too_long: 2,
+      gate_awaiting_decision: 2,
+      status_report_due: 2,
+    });
 
     const rows = await notified();
-    const who = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.recipient_id).sort();
+    const who = (kind: string) =>
+      rows
+        .filter((r) => r.kind === kind)
+        .map((r) => r.recipient_id)
+        .sort();
     expect(who('deliverable_due_soon')).toEqual([member.id, f.leader.userId].sort());
-    expect(rows.filter((r) => r.kind === 'deliverable_due_soon').map((r) => r.target_id).sort()).toEqual([d.business_needs, d.recommendation].sort());
-    expect(rows.filter((r) => r.kind === 'deliverable_overdue')).toEqual([{ kind: 'deliverable_overdue', target_id: d.current_practice, recipient_id: f.leader.userId, period: isoWeek(TODAY) }]);
+    expect(
+      rows
+        .filter((r) => r.kind === 'deliverable_due_soon')
+        .map((r) => r.target_id)
+        .sort(),
+    ).toEqual([d.business_needs, d.recommendation].sort());
+    expect(rows.filter((r) => r.kind === 'deliverable_overdue')).toEqual([
+      { kind: 'deliverable_overdue', target_id: d.current_practice, recipient_id: f.leader.userId, period: isoWeek(TODAY) },
+    ]);
     expect(who('phase_too_long')).toEqual([f.leader.userId, f.regionraad.userId].sort());
     expect(who('gate_awaiting_decision')).toEqual([g.regionraad.userId, secondRaad.userId].sort());
     expect(who('status_report_due')).toEqual([f.leader.userId, g.leader.userId].sort());
     expect(rows.find((r) => r.kind === 'status_report_due')?.period).toBe(periodOf(todayInOslo()));
 
     // One e-mail per notification, never two.
-    const mails = await t.db.query(`SELECT notification_id, count(*)::int AS n FROM outbox WHERE notification_id IS NOT NULL GROUP BY notification_id`);
+    const mails = await t.db.query(
+      `SELECT notification_id, count(*)::int AS n FROM outbox WHERE notification_id IS NOT NULL GROUP BY notification_id`,
+    );
     expect(mails).toHaveLength(9);
     expect(mails.every((m: { n: number }) => m.n === 1)).toBe(true);
     const [mail] = await t.db.query(
       `SELECT o.to_address, o.subject, o.body_text, o.state FROM outbox o JOIN notification n ON n.id = o.notification_id WHERE n.kind = 'deliverable_overdue'`,
     );
-    expect(mail).toMatchObject({ state: 'captured', subject: 'Forfalt: Beskrivelse av dagens næringsutviklingsarbeid', body_text: expect.stringContaining('Næringsvennlig Påminnelsesregionen') });
+    expect(mail).toMatchObject({
+      state: 'captured',
+      subject: 'Forfalt: Beskrivelse av dagens næringsutviklingsarbeid',
+      body_text: expect.stringContaining('Næringsvennlig Påminnelsesregionen'),
+    });
   });
 
   it('sends nothing again the same day, and repeats each kind only in its next period', async () => {
-    expect(await reminders.scan(TODAY)).toEqual({ deliverable_due_soon: 0, deliverable_overdue: 0, phase_too_long: 0, gate_awaiting_decision: 0, status_report_due: 0 });
+    expect(await reminders.scan(TODAY)).toEqual({
+      deliverable_due_soon: 0,
+      deliverable_overdue: 0,
+      phase_too_long: 0,
+      gate_awaiting_decision: 0,
+      status_report_due: 0,
+    });
     const tomorrow = addDays(TODAY, 1);
     const newWeek = isoWeek(tomorrow) !== isoWeek(TODAY);
     expect(await reminders.scan(tomorrow)).toEqual({
@@ -95,9 +143,17 @@ describe('reminders', () => {
     const kinds = leaderView.items.map((n: { kind: string }) => n.kind).sort();
     expect(kinds).toEqual(expect.arrayContaining(['deliverable_due_soon', 'deliverable_overdue', 'phase_too_long', 'status_report_due']));
     const overdue = leaderView.items.find((n: { kind: string }) => n.kind === 'deliverable_overdue');
-    expect(overdue).toMatchObject({ targetType: 'deliverable', targetId: d.current_practice, link: `/prosjekter/${f.projectId}/leveranser/${d.current_practice}`, params: { dueDate: addDays(TODAY, -2) } });
+    expect(overdue).toMatchObject({
+      targetType: 'deliverable',
+      targetId: d.current_practice,
+      link: `/prosjekter/${f.projectId}/leveranser/${d.current_practice}`,
+      params: { dueDate: addDays(TODAY, -2) },
+    });
     const gate = (await secondRaad.get('/api/notifications')).body.items.find((n: { kind: string }) => n.kind === 'gate_awaiting_decision');
-    expect(gate).toMatchObject({ link: `/prosjekter/${g.projectId}/faser/forstudie/beslutning`, title: expect.stringContaining('Venter på vedtak') });
+    expect(gate).toMatchObject({
+      link: `/prosjekter/${g.projectId}/faser/forstudie/beslutning`,
+      title: expect.stringContaining('Venter på vedtak'),
+    });
     // The adviser follows, but is not reminded.
     expect((await f.adviser.get('/api/notifications')).body.items).toEqual([]);
   });

@@ -16,7 +16,15 @@ describe('accounts (admin)', () => {
   it('creates an account with roles; the person can sign in and holds them', async () => {
     const res = await admin
       .post('/api/users')
-      .send({ email: 'Nina@Test.no', name: 'Nina', newPassword: 'et-langt-passord', roles: [{ role: 'regionraad', regionId: region.id }, { role: 'adviser', regionId: region.id }] })
+      .send({
+        email: 'Nina@Test.no',
+        name: 'Nina',
+        newPassword: 'et-langt-passord',
+        roles: [
+          { role: 'regionraad', regionId: region.id },
+          { role: 'adviser', regionId: region.id },
+        ],
+      })
       .expect(201);
     expect(res.body).toMatchObject({ email: 'Nina@Test.no', name: 'Nina', active: true, version: 1 });
     expect(res.body.roles).toHaveLength(2);
@@ -27,10 +35,23 @@ describe('accounts (admin)', () => {
 
   it('refuses a taken e-mail (409), a role without its scope (422), an unknown region (404) and a short password (400)', async () => {
     await t.factories.newUser({ email: 'opptatt@test.no' });
-    expect((await admin.post('/api/users').send({ email: 'OPPTATT@test.no', name: 'X', newPassword: 'et-langt-passord' }).expect(409)).body.code).toBe('EMAIL_TAKEN');
-    const scope = await admin.post('/api/users').send({ email: 'a@test.no', name: 'X', newPassword: 'et-langt-passord', roles: [{ role: 'adviser' }] }).expect(422);
+    expect(
+      (await admin.post('/api/users').send({ email: 'OPPTATT@test.no', name: 'X', newPassword: 'et-langt-passord' }).expect(409)).body.code,
+    ).toBe('EMAIL_TAKEN');
+    const scope = await admin
+      .post('/api/users')
+      .send({ email: 'a@test.no', name: 'X', newPassword: 'et-langt-passord', roles: [{ role: 'adviser' }] })
+      .expect(422);
     expect(scope.body).toMatchObject({ code: 'ROLE_SCOPE_INVALID', message: 'roles[0]: The role adviser needs a region.' });
-    await admin.post('/api/users').send({ email: 'b@test.no', name: 'X', newPassword: 'et-langt-passord', roles: [{ role: 'adviser', regionId: '0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b' }] }).expect(404);
+    await admin
+      .post('/api/users')
+      .send({
+        email: 'b@test.no',
+        name: 'X',
+        newPassword: 'et-langt-passord',
+        roles: [{ role: 'adviser', regionId: '0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b' }],
+      })
+      .expect(404);
     const short = await admin.post('/api/users').send({ email: 'c@test.no', name: 'X', newPassword: 'kort' }).expect(400);
     expect(short.body.message).toContain('newPassword must be at least 12 characters');
     expect(await t.db.query(`SELECT email FROM app_user WHERE email IN ('a@test.no', 'b@test.no', 'c@test.no')`)).toEqual([]);
@@ -38,9 +59,20 @@ describe('accounts (admin)', () => {
 
   it('replaces roles in one go, and never removes the last administrator', async () => {
     const u = await t.factories.newUser({ roles: [{ role: 'kommune_contact', regionId: region.id }] });
-    const res = await admin.put(`/api/users/${u.id}/roles`).send({ roles: [{ role: 'adviser', regionId: region.id }] }).expect(200);
+    const res = await admin
+      .put(`/api/users/${u.id}/roles`)
+      .send({ roles: [{ role: 'adviser', regionId: region.id }] })
+      .expect(200);
     expect(res.body.roles).toEqual([{ role: 'adviser', regionId: region.id, regionName: 'Midt-Telemark', projectId: null }]);
-    const bad = await admin.put(`/api/users/${u.id}/roles`).send({ roles: [{ role: 'regionraad', regionId: region.id }, { role: 'admin', regionId: region.id }] }).expect(422);
+    const bad = await admin
+      .put(`/api/users/${u.id}/roles`)
+      .send({
+        roles: [
+          { role: 'regionraad', regionId: region.id },
+          { role: 'admin', regionId: region.id },
+        ],
+      })
+      .expect(422);
     expect(bad.body.code).toBe('ROLE_SCOPE_INVALID');
     expect((await admin.get(`/api/users/${u.id}`)).body.roles.map((r: { role: string }) => r.role)).toEqual(['adviser']); // unchanged
 
@@ -77,7 +109,10 @@ describe('accounts (admin)', () => {
   it('keeps a person’s project roles when their region roles are replaced', async () => {
     const f = await newProjectFixture(t);
     const leader = (await f.leader.get('/api/auth/me')).body.user;
-    const res = await admin.put(`/api/users/${leader.id}/roles`).send({ roles: [{ role: 'kommune_contact', regionId: f.region.id }] }).expect(200);
+    const res = await admin
+      .put(`/api/users/${leader.id}/roles`)
+      .send({ roles: [{ role: 'kommune_contact', regionId: f.region.id }] })
+      .expect(200);
     expect(res.body.roles.map((r: { role: string }) => r.role).sort()).toEqual(['kommune_contact', 'project_leader']);
     expect((await f.regionraad.get(`/api/projects/${f.projectId}`)).body.leader.id).toBe(leader.id);
   });

@@ -4,7 +4,11 @@ const R1 = 'region-1';
 const R2 = 'region-2';
 const P1 = { id: 'project-1', regionId: R1 };
 const P2 = { id: 'project-2', regionId: R1 };
-const role = (r: RoleAssignment['role'], regionId: string | null = R1, projectId: string | null = null): RoleAssignment => ({ role: r, regionId, projectId });
+const role = (r: RoleAssignment['role'], regionId: string | null = R1, projectId: string | null = null): RoleAssignment => ({
+  role: r,
+  regionId,
+  projectId,
+});
 
 describe('canOnRegion', () => {
   it('lets the regionråd read, comment and decide in its own region only', () => {

@@ -55,7 +55,11 @@ export function canOnRegion(assignments: readonly RoleAssignment[], regionId: st
  * Actions on one project. Region roles act on every project of their region; project roles only on
  * their own project. Advisers and kommune contacts never edit or decide.
  */
-export function canOnProject(assignments: readonly RoleAssignment[], project: { id: string; regionId: string }, action: ProjectAction): boolean {
+export function canOnProject(
+  assignments: readonly RoleAssignment[],
+  project: { id: string; regionId: string },
+  action: ProjectAction,
+): boolean {
   if (isAdmin(assignments)) return true;
   return assignments.some((a) => {
     if (a.role === 'admin' || a.regionId !== project.regionId) return false;

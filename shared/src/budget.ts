@@ -1,5 +1,12 @@
 /** A phase's cost and financing budget (PLP plan section 7), and the rule that it must balance. */
-export const COST_CATEGORIES = ['project_management', 'rent_equipment', 'consultants', 'material_communication', 'meetings_travel', 'own_work'] as const;
+export const COST_CATEGORIES = [
+  'project_management',
+  'rent_equipment',
+  'consultants',
+  'material_communication',
+  'meetings_travel',
+  'own_work',
+] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 
 export const FINANCING_SOURCES = ['innovasjon_norge', 'fylkeskommune', 'other_grants', 'kommuner_direct', 'own_work'] as const;
@@ -35,11 +42,17 @@ export function ownWorkAmount(hours: number, rate: number): number {
 
 export function budgetTotals(lines: readonly BudgetLine[]): BudgetTotals {
   const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
-  const sum = (kind: BudgetLine['kind'], year?: number) => lines.filter((l) => l.kind === kind && (year === undefined || l.year === year)).reduce((s, l) => s + l.amount, 0);
+  const sum = (kind: BudgetLine['kind'], year?: number) =>
+    lines.filter((l) => l.kind === kind && (year === undefined || l.year === year)).reduce((s, l) => s + l.amount, 0);
   const costs = sum('cost');
   const financing = sum('financing');
   return {
-    byYear: years.map((year) => ({ year, costs: sum('cost', year), financing: sum('financing', year), difference: sum('cost', year) - sum('financing', year) })),
+    byYear: years.map((year) => ({
+      year,
+      costs: sum('cost', year),
+      financing: sum('financing', year),
+      difference: sum('cost', year) - sum('financing', year),
+    })),
     costs,
     financing,
     difference: costs - financing,
@@ -50,5 +63,7 @@ export function budgetTotals(lines: readonly BudgetLine[]): BudgetTotals {
 
 /** Financing from the kommuner directly in a year: what cost sharing splits. */
 export function kommunerContribution(lines: readonly BudgetLine[], year?: number): number {
-  return lines.filter((l) => l.kind === 'financing' && l.category === 'kommuner_direct' && (year === undefined || l.year === year)).reduce((s, l) => s + l.amount, 0);
+  return lines
+    .filter((l) => l.kind === 'financing' && l.category === 'kommuner_direct' && (year === undefined || l.year === year))
+    .reduce((s, l) => s + l.amount, 0);
 }

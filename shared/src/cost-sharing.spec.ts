@@ -13,7 +13,11 @@ const KONGSBERG = [
 
 describe('shareCosts', () => {
   it('reproduces the Kongsbergregionen table: 500 000 kr, 50 % equally and 50 % by population on 1 January 2008', () => {
-    const share = shareCosts({ total: 500000, equalPercent: 50, kommuner: KONGSBERG.map(([name, population]) => ({ id: name, name, population })) });
+    const share = shareCosts({
+      total: 500000,
+      equalPercent: 50,
+      kommuner: KONGSBERG.map(([name, population]) => ({ id: name, name, population })),
+    });
     expect(share.rows.map((r) => [r.name, r.amount])).toEqual(KONGSBERG.map(([name, , amount]) => [name, amount]));
     expect(share.rows.find((r) => r.name === 'Hjartdal')).toMatchObject({ equalPart: 35714, populationPart: 8033 });
     expect(share).toMatchObject({ total: 500000, totalPopulation: 50388, equalTotal: 250000, populationTotal: 250000 });
@@ -33,7 +37,10 @@ describe('shareCosts', () => {
   });
 
   it('splits equally at 100 % and by population alone at 0 %', () => {
-    const kommuner = [{ id: 'a', name: 'A', population: 100 }, { id: 'b', name: 'B', population: 300 }];
+    const kommuner = [
+      { id: 'a', name: 'A', population: 100 },
+      { id: 'b', name: 'B', population: 300 },
+    ];
     expect(shareCosts({ total: 1000, equalPercent: 100, kommuner }).rows.map((r) => r.amount)).toEqual([500, 500]);
     expect(shareCosts({ total: 1000, equalPercent: 0, kommuner }).rows.map((r) => r.amount)).toEqual([250, 750]);
   });

@@ -32,9 +32,11 @@ export class CostShareError extends Error {}
 export function shareCosts(input: { total: number; equalPercent: number; kommuner: readonly CostShareKommune[] }): CostShare {
   const { total, equalPercent, kommuner } = input;
   if (!Number.isSafeInteger(total) || total < 0) throw new CostShareError('The total must be a whole number of kroner, not negative.');
-  if (!Number.isInteger(equalPercent) || equalPercent < 0 || equalPercent > 100) throw new CostShareError('The equal share must be a whole percentage from 0 to 100.');
+  if (!Number.isInteger(equalPercent) || equalPercent < 0 || equalPercent > 100)
+    throw new CostShareError('The equal share must be a whole percentage from 0 to 100.');
   if (kommuner.length === 0) throw new CostShareError('There are no kommuner to share the costs between.');
-  if (kommuner.some((k) => !Number.isInteger(k.population) || k.population < 0)) throw new CostShareError('Every kommune needs a population figure.');
+  if (kommuner.some((k) => !Number.isInteger(k.population) || k.population < 0))
+    throw new CostShareError('Every kommune needs a population figure.');
   const totalPopulation = kommuner.reduce((s, k) => s + k.population, 0);
   if (equalPercent < 100 && totalPopulation === 0) throw new CostShareError('The kommuner have no population figures for the chosen date.');
 

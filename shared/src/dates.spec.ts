@@ -2,7 +2,9 @@ import { isIsoDate, isValidPeriod, periodContains, periodsOverlap, todayInOslo }
 
 describe('isIsoDate', () => {
   it.each(['2024-01-01', '2024-02-29', '1999-12-31'])('accepts %s', (d) => expect(isIsoDate(d)).toBe(true));
-  it.each(['2023-02-29', '2024-13-01', '2024-1-1', '01.01.2024', '2024-01-01T00:00:00Z', ''])('rejects %s', (d) => expect(isIsoDate(d)).toBe(false));
+  it.each(['2023-02-29', '2024-13-01', '2024-1-1', '01.01.2024', '2024-01-01T00:00:00Z', ''])('rejects %s', (d) =>
+    expect(isIsoDate(d)).toBe(false),
+  );
 });
 
 describe('periods', () => {

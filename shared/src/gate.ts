@@ -43,11 +43,25 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
   // The plan for the next phase has its own line below.
   for (const d of input.deliverables.filter((x) => x.required && x.key !== planSpec?.key)) {
     const ok = d.state === 'accepted' || (d.state === 'not_required' && !!d.notRequiredReason?.trim());
-    items.push({ kind: 'deliverable', key: d.key ?? d.id, deliverableId: d.id, status: ok ? 'ok' : 'missing', blocking: true, params: { state: d.state } });
+    items.push({
+      kind: 'deliverable',
+      key: d.key ?? d.id,
+      deliverableId: d.id,
+      status: ok ? 'ok' : 'missing',
+      blocking: true,
+      params: { state: d.state },
+    });
   }
   if (planSpec) {
     const plan = input.deliverables.find((d) => d.key === planSpec.key);
-    items.push({ kind: 'next_phase_plan', key: planSpec.key, deliverableId: plan?.id, status: plan?.state === 'accepted' ? 'ok' : 'missing', blocking: true, params: { state: plan?.state ?? null } });
+    items.push({
+      kind: 'next_phase_plan',
+      key: planSpec.key,
+      deliverableId: plan?.id,
+      status: plan?.state === 'accepted' ? 'ok' : 'missing',
+      blocking: true,
+      params: { state: plan?.state ?? null },
+    });
   }
   for (const c of spec.checkpoints) {
     const checked = input.checkpoints.find((x) => x.key === c.key)?.checked ?? false;
@@ -60,7 +74,12 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
       key: 'duration',
       status: 'warning',
       blocking: false,
-      params: { months: duration.months, min: spec.recommendedMonths?.min ?? null, max: spec.recommendedMonths?.max ?? null, status: duration.status },
+      params: {
+        months: duration.months,
+        min: spec.recommendedMonths?.min ?? null,
+        max: spec.recommendedMonths?.max ?? null,
+        status: duration.status,
+      },
     });
   }
   items.push(...(input.extra ?? []));

@@ -48,11 +48,14 @@ export function nextActions(project: ProjectForActions, roles: readonly RoleAssi
   const p = phase.key;
   if (can('decide')) {
     if (phase.state === 'awaiting_decision') actions.push({ kind: 'decide_gate', phaseKey: p });
-    for (const d of phase.deliverables.filter((x) => x.state === 'submitted')) actions.push({ kind: 'review_deliverable', phaseKey: p, deliverableId: d.id, key: d.key });
+    for (const d of phase.deliverables.filter((x) => x.state === 'submitted'))
+      actions.push({ kind: 'review_deliverable', phaseKey: p, deliverableId: d.id, key: d.key });
   }
   if (can('edit') && phase.state === 'in_progress') {
-    for (const d of phase.deliverables.filter((x) => x.state === 'returned')) actions.push({ kind: 'revise_deliverable', phaseKey: p, deliverableId: d.id, key: d.key });
-    for (const d of phase.deliverables.filter((x) => x.state === 'draft')) actions.push({ kind: 'write_deliverable', phaseKey: p, deliverableId: d.id, key: d.key });
+    for (const d of phase.deliverables.filter((x) => x.state === 'returned'))
+      actions.push({ kind: 'revise_deliverable', phaseKey: p, deliverableId: d.id, key: d.key });
+    for (const d of phase.deliverables.filter((x) => x.state === 'draft'))
+      actions.push({ kind: 'write_deliverable', phaseKey: p, deliverableId: d.id, key: d.key });
   }
   if (can('submit')) {
     if (phase.state === 'in_progress') {
@@ -63,6 +66,7 @@ export function nextActions(project: ProjectForActions, roles: readonly RoleAssi
       actions.push({ kind: 'await_decision', phaseKey: p });
     }
   }
-  if (actions.length === 0) actions.push({ kind: can('edit') && phase.state === 'awaiting_decision' ? 'await_decision' : 'follow', phaseKey: p });
+  if (actions.length === 0)
+    actions.push({ kind: can('edit') && phase.state === 'awaiting_decision' ? 'await_decision' : 'follow', phaseKey: p });
   return actions;
 }

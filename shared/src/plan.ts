@@ -45,7 +45,8 @@ export type PlanContent = Record<string, Record<string, FieldValue | undefined> 
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
-const isObjArray = (v: unknown): v is Record<string, unknown>[] => Array.isArray(v) && v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
+const isObjArray = (v: unknown): v is Record<string, unknown>[] =>
+  Array.isArray(v) && v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Why a value does not fit its field, or null when it does. */
@@ -57,13 +58,20 @@ export function fieldValueProblem(kind: FieldKind, value: unknown): string | nul
     case 'list':
       return isStrArray(value) ? null : 'must be a list of texts';
     case 'subgoals':
-      return isObjArray(value) && value.every((g) => isStr(g.title) && isStrArray(g.activities)) ? null : 'must be a list of sub-goals, each with a title and a list of activities';
+      return isObjArray(value) && value.every((g) => isStr(g.title) && isStrArray(g.activities))
+        ? null
+        : 'must be a list of sub-goals, each with a title and a list of activities';
     case 'kommune_resources':
-      return isObjArray(value) && value.every((r) => isStr(r.kommuneId) && isStr(r.kommuneName) && typeof r.percent === 'number' && r.percent >= 0 && r.percent <= 100)
+      return isObjArray(value) &&
+        value.every(
+          (r) => isStr(r.kommuneId) && isStr(r.kommuneName) && typeof r.percent === 'number' && r.percent >= 0 && r.percent <= 100,
+        )
         ? null
         : 'must list kommuner, each with a share of a position from 0 to 100 %';
     case 'milestones':
-      return isObjArray(value) && value.every((m) => isStr(m.title) && isStr(m.date) && (m.date === '' || ISO_DATE.test(m.date))) ? null : 'must be milestones, each with a title and a date YYYY-MM-DD';
+      return isObjArray(value) && value.every((m) => isStr(m.title) && isStr(m.date) && (m.date === '' || ISO_DATE.test(m.date)))
+        ? null
+        : 'must be milestones, each with a title and a date YYYY-MM-DD';
     case 'roles':
       return isObjArray(value) && value.every((r) => isStr(r.role) && isStr(r.name)) ? null : 'must be roles, each with a role and a name';
   }
@@ -124,7 +132,8 @@ export function planCompleteness(sections: readonly TemplateSection[], content: 
   for (const s of sections) {
     for (const f of s.fields.filter((x) => x.required)) {
       required += 1;
-      if (!isFieldFilled(f.kind, content[s.key]?.[f.key])) missing.push({ section: s.key, sectionTitle: s.title, field: f.key, label: f.label });
+      if (!isFieldFilled(f.kind, content[s.key]?.[f.key]))
+        missing.push({ section: s.key, sectionTitle: s.title, field: f.key, label: f.label });
     }
   }
   return { complete: missing.length === 0, filled: required - missing.length, required, missing };
@@ -153,7 +162,8 @@ export function diffPlans(sections: readonly TemplateSection[], before: PlanCont
     for (const f of s.fields) {
       const a = before[s.key]?.[f.key] ?? null;
       const b = after[s.key]?.[f.key] ?? null;
-      if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ section: s.key, sectionTitle: s.title, field: f.key, label: f.label, before: a, after: b });
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        changes.push({ section: s.key, sectionTitle: s.title, field: f.key, label: f.label, before: a, after: b });
     }
   }
   return changes;

@@ -21,7 +21,12 @@ describe('the phase catalogue', () => {
   it('has every title in bokmål, nynorsk and English, and unique keys', () => {
     const keys = PHASES.flatMap((p) => [...p.deliverables.map((d) => d.key), ...p.checkpoints.map((c) => c.key)]);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const text of PHASES.flatMap((p) => [p.title, p.goal, ...p.deliverables.flatMap((d) => [d.title, d.description]), ...p.checkpoints.map((c) => c.title)])) {
+    for (const text of PHASES.flatMap((p) => [
+      p.title,
+      p.goal,
+      ...p.deliverables.flatMap((d) => [d.title, d.description]),
+      ...p.checkpoints.map((c) => c.title),
+    ])) {
       expect(Object.keys(text).sort()).toEqual(['en', 'nb', 'nn']);
       expect(Object.values(text).every((s) => s.trim().length > 0)).toBe(true);
     }
@@ -48,7 +53,13 @@ describe('evaluateReadiness', () => {
   const base = (over: Partial<ReadinessInput> = {}): ReadinessInput => ({
     phaseKey: 'forstudie',
     phaseState: 'in_progress',
-    deliverables: spec.deliverables.map((d, i) => ({ id: `d${i}`, key: d.key, required: true, state: 'accepted' as const, notRequiredReason: null })),
+    deliverables: spec.deliverables.map((d, i) => ({
+      id: `d${i}`,
+      key: d.key,
+      required: true,
+      state: 'accepted' as const,
+      notRequiredReason: null,
+    })),
     checkpoints: spec.checkpoints.map((c) => ({ key: c.key, checked: true })),
     actualStart: '2024-01-01',
     today: '2024-08-01',
@@ -58,7 +69,9 @@ describe('evaluateReadiness', () => {
   it('is ready when every required deliverable is accepted and every checkpoint ticked', () => {
     const r = evaluateReadiness(base());
     expect(r.ready).toBe(true);
-    expect(r.items.filter((i) => i.kind === 'next_phase_plan')).toEqual([expect.objectContaining({ key: 'plan_forprosjekt', status: 'ok' })]);
+    expect(r.items.filter((i) => i.kind === 'next_phase_plan')).toEqual([
+      expect.objectContaining({ key: 'plan_forprosjekt', status: 'ok' }),
+    ]);
   });
   it('accepts "not required" only with a reason, but never for the next phase plan', () => {
     const withReason = base();
@@ -81,11 +94,17 @@ describe('evaluateReadiness', () => {
   it('warns, without blocking, when the phase is outside the recommended length', () => {
     const r = evaluateReadiness(base({ today: '2024-03-01' }));
     expect(r.ready).toBe(true);
-    expect(r.items.find((i) => i.kind === 'duration')).toMatchObject({ status: 'warning', blocking: false, params: { months: 2, status: 'short' } });
+    expect(r.items.find((i) => i.kind === 'duration')).toMatchObject({
+      status: 'warning',
+      blocking: false,
+      params: { months: 2, status: 'short' },
+    });
   });
   it('is never ready unless the phase is in progress; extra lines can block', () => {
     expect(evaluateReadiness(base({ phaseState: 'awaiting_decision' })).ready).toBe(false);
-    expect(evaluateReadiness(base({ extra: [{ kind: 'budget', key: 'budget_balance', status: 'missing', blocking: true }] })).ready).toBe(false);
+    expect(evaluateReadiness(base({ extra: [{ kind: 'budget', key: 'budget_balance', status: 'missing', blocking: true }] })).ready).toBe(
+      false,
+    );
   });
 });
 
@@ -94,7 +113,18 @@ describe('nextActions', () => {
     id: 'p1',
     regionId: 'r1',
     status: 'active',
-    currentPhase: { key: 'forstudie', state: 'in_progress', ready: false, deliverables: [{ id: 'd1', key: 'business_needs', state: 'draft' }, { id: 'd2', key: 'recommendation', state: 'submitted' }, { id: 'd3', key: 'current_practice', state: 'returned' }], uncheckedCheckpoints: ['anchored'], ...over },
+    currentPhase: {
+      key: 'forstudie',
+      state: 'in_progress',
+      ready: false,
+      deliverables: [
+        { id: 'd1', key: 'business_needs', state: 'draft' },
+        { id: 'd2', key: 'recommendation', state: 'submitted' },
+        { id: 'd3', key: 'current_practice', state: 'returned' },
+      ],
+      uncheckedCheckpoints: ['anchored'],
+      ...over,
+    },
   });
   const leader = [{ role: 'project_leader' as const, regionId: 'r1', projectId: 'p1' }];
   const raad = [{ role: 'regionraad' as const, regionId: 'r1', projectId: null }];
@@ -102,15 +132,23 @@ describe('nextActions', () => {
 
   it('tells the project leader to revise, write and tick, and to submit once ready', () => {
     expect(nextActions(project(), leader).map((a) => a.kind)).toEqual(['revise_deliverable', 'write_deliverable', 'tick_checkpoint']);
-    expect(nextActions(project({ ready: true, deliverables: [], uncheckedCheckpoints: [] }), leader)).toEqual([{ kind: 'submit_for_decision', phaseKey: 'forstudie' }]);
+    expect(nextActions(project({ ready: true, deliverables: [], uncheckedCheckpoints: [] }), leader)).toEqual([
+      { kind: 'submit_for_decision', phaseKey: 'forstudie' },
+    ]);
     expect(nextActions(project({ state: 'awaiting_decision' }), leader)).toEqual([{ kind: 'await_decision', phaseKey: 'forstudie' }]);
   });
   it('tells the project leader to make the next phase’s budget balance when it does not', () => {
-    expect(nextActions(project({ deliverables: [], uncheckedCheckpoints: [], nextBudgetMissing: 'forprosjekt' }), leader)).toEqual([{ kind: 'plan_next_budget', phaseKey: 'forprosjekt' }]);
+    expect(nextActions(project({ deliverables: [], uncheckedCheckpoints: [], nextBudgetMissing: 'forprosjekt' }), leader)).toEqual([
+      { kind: 'plan_next_budget', phaseKey: 'forprosjekt' },
+    ]);
   });
   it('tells the regionråd to review submitted deliverables and decide waiting gates', () => {
-    expect(nextActions(project(), raad)).toEqual([{ kind: 'review_deliverable', phaseKey: 'forstudie', deliverableId: 'd2', key: 'recommendation' }]);
-    expect(nextActions(project({ state: 'awaiting_decision', deliverables: [] }), raad)).toEqual([{ kind: 'decide_gate', phaseKey: 'forstudie' }]);
+    expect(nextActions(project(), raad)).toEqual([
+      { kind: 'review_deliverable', phaseKey: 'forstudie', deliverableId: 'd2', key: 'recommendation' },
+    ]);
+    expect(nextActions(project({ state: 'awaiting_decision', deliverables: [] }), raad)).toEqual([
+      { kind: 'decide_gate', phaseKey: 'forstudie' },
+    ]);
   });
   it('tells advisers they follow, and everyone when the project has ended', () => {
     expect(nextActions(project(), adviser)).toEqual([{ kind: 'follow', phaseKey: 'forstudie' }]);

@@ -74,7 +74,11 @@ export const PHASES: readonly PhaseSpec[] = [
       {
         key: 'current_practice',
         required: true,
-        title: { nb: 'Beskrivelse av dagens næringsutviklingsarbeid', nn: 'Skildring av dagens næringsutviklingsarbeid', en: 'Description of today’s business-development work' },
+        title: {
+          nb: 'Beskrivelse av dagens næringsutviklingsarbeid',
+          nn: 'Skildring av dagens næringsutviklingsarbeid',
+          en: 'Description of today’s business-development work',
+        },
         description: {
           nb: 'Hvordan regionen og kommunene arbeider med næringsutvikling i dag, og hva som driver vekst.',
           nn: 'Korleis regionen og kommunane arbeider med næringsutvikling i dag, og kva som driv vekst.',
@@ -143,7 +147,11 @@ export const PHASES: readonly PhaseSpec[] = [
       {
         key: 'service_content',
         required: true,
-        title: { nb: 'Tjenesteinnhold og kompetansekrav', nn: 'Tenesteinnhald og kompetansekrav', en: 'Service content and competence requirements' },
+        title: {
+          nb: 'Tjenesteinnhold og kompetansekrav',
+          nn: 'Tenesteinnhald og kompetansekrav',
+          en: 'Service content and competence requirements',
+        },
         description: {
           nb: 'Innholdet i næringsutviklertjenestene, kultur og holdning, og kravene til kompetanse hos næringsutvikler.',
           nn: 'Innhaldet i næringsutviklartenestene, kultur og haldning, og krava til kompetanse hos næringsutviklar.',
@@ -154,7 +162,11 @@ export const PHASES: readonly PhaseSpec[] = [
         key: 'economic_frame',
         required: true,
         title: { nb: 'Økonomiske rammer', nn: 'Økonomiske rammer', en: 'Economic frame' },
-        description: { nb: 'De økonomiske rammene for tjenestene.', nn: 'Dei økonomiske rammene for tenestene.', en: 'The economic frame of the services.' },
+        description: {
+          nb: 'De økonomiske rammene for tjenestene.',
+          nn: 'Dei økonomiske rammene for tenestene.',
+          en: 'The economic frame of the services.',
+        },
       },
       {
         key: 'plan_hovedprosjekt',
@@ -172,7 +184,11 @@ export const PHASES: readonly PhaseSpec[] = [
         required: true,
         finalReport: true,
         title: { nb: 'Sluttrapport for forprosjektet', nn: 'Sluttrapport for forprosjektet', en: 'Final report of the forprosjekt' },
-        description: { nb: 'Resultater og anbefalinger fra forprosjektet.', nn: 'Resultat og tilrådingar frå forprosjektet.', en: 'Results and recommendations of the forprosjekt.' },
+        description: {
+          nb: 'Resultater og anbefalinger fra forprosjektet.',
+          nn: 'Resultat og tilrådingar frå forprosjektet.',
+          en: 'Results and recommendations of the forprosjekt.',
+        },
       },
     ],
     checkpoints: [
@@ -228,7 +244,11 @@ export const PHASES: readonly PhaseSpec[] = [
         required: true,
         finalReport: true,
         title: { nb: 'Sluttrapport for hovedprosjektet', nn: 'Sluttrapport for hovudprosjektet', en: 'Final report of the hovedprosjekt' },
-        description: { nb: 'Resultater, gevinster og videre drift.', nn: 'Resultat, gevinstar og vidare drift.', en: 'Results, benefits and the way forward.' },
+        description: {
+          nb: 'Resultater, gevinster og videre drift.',
+          nn: 'Resultat, gevinstar og vidare drift.',
+          en: 'Results, benefits and the way forward.',
+        },
       },
     ],
     checkpoints: [
@@ -271,7 +291,11 @@ export function monthsBetween(start: IsoDate, end: IsoDate): number {
 export type DurationStatus = 'unknown' | 'within' | 'short' | 'long' | 'no_recommendation';
 
 /** How a phase's length compares with the recommended range (a warning, never a block). */
-export function durationStatus(spec: Pick<PhaseSpec, 'recommendedMonths'>, start: IsoDate | null, end: IsoDate | null): { months: number | null; status: DurationStatus } {
+export function durationStatus(
+  spec: Pick<PhaseSpec, 'recommendedMonths'>,
+  start: IsoDate | null,
+  end: IsoDate | null,
+): { months: number | null; status: DurationStatus } {
   if (!start || !end) return { months: null, status: 'unknown' };
   const months = monthsBetween(start, end);
   if (!spec.recommendedMonths) return { months, status: 'no_recommendation' };

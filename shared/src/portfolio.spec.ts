@@ -28,8 +28,21 @@ describe('overdue deliverables', () => {
 
 describe('portfolio filters and sorting', () => {
   const rows = [
-    row('Ålesund vekst', { regionId: 'r2', regionName: 'Sunnmøre', counties: ['Møre og Romsdal'], currentPhaseKey: 'forprosjekt', monthsInPhase: 11, overdueDeliverables: 2, nextGate: { phaseKey: 'forprosjekt', expectedDate: '2026-12-31' } }),
-    row('Bø i farta', { counties: ['Telemark', 'Buskerud'], monthsInPhase: 8, overdueDeliverables: 5, nextGate: { phaseKey: 'forstudie', expectedDate: null } }),
+    row('Ålesund vekst', {
+      regionId: 'r2',
+      regionName: 'Sunnmøre',
+      counties: ['Møre og Romsdal'],
+      currentPhaseKey: 'forprosjekt',
+      monthsInPhase: 11,
+      overdueDeliverables: 2,
+      nextGate: { phaseKey: 'forprosjekt', expectedDate: '2026-12-31' },
+    }),
+    row('Bø i farta', {
+      counties: ['Telemark', 'Buskerud'],
+      monthsInPhase: 8,
+      overdueDeliverables: 5,
+      nextGate: { phaseKey: 'forstudie', expectedDate: null },
+    }),
     row('Avsluttet', { status: 'completed', currentPhaseKey: null, currentPhaseState: null, monthsInPhase: null, nextGate: null }),
     row('Ås næring', { currentPhaseState: 'awaiting_decision', monthsInPhase: 3 }),
   ];

@@ -64,7 +64,9 @@ function sortKey(row: PortfolioRowFacts, key: PortfolioSortKey): Key {
     case 'region':
       return row.regionName;
     case 'phase':
-      return row.currentPhaseKey ? PHASE_KEYS.indexOf(row.currentPhaseKey) * 10 + (row.currentPhaseState === 'awaiting_decision' ? 1 : 0) : null;
+      return row.currentPhaseKey
+        ? PHASE_KEYS.indexOf(row.currentPhaseKey) * 10 + (row.currentPhaseState === 'awaiting_decision' ? 1 : 0)
+        : null;
     case 'monthsInPhase':
       return row.monthsInPhase;
     case 'overdue':
@@ -83,7 +85,11 @@ function compareKeys(a: Key, b: Key): number {
  * Sorts rows by a key, ascending or descending; rows without a value (no current phase, no planned end)
  * come last either way, and ties go by project name.
  */
-export function sortPortfolio<T extends PortfolioRowFacts>(rows: readonly T[], key: PortfolioSortKey = 'name', order: SortOrder = 'asc'): T[] {
+export function sortPortfolio<T extends PortfolioRowFacts>(
+  rows: readonly T[],
+  key: PortfolioSortKey = 'name',
+  order: SortOrder = 'asc',
+): T[] {
   const sign = order === 'desc' ? -1 : 1;
   return [...rows].sort((x, y) => {
     const a = sortKey(x, key);

@@ -8,11 +8,21 @@ describe('regionPopulation', () => {
 
   it('sums the seven Kongsbergregionen kommuner to 50 388 (seeds/002)', () => {
     const counts = [1619, 6066, 12232, 23997, 2521, 1419, 2534];
-    expect(regionPopulation(counts.map((c) => member(c)), '2026-11-23')).toEqual({ total: 50388, asOf: '2008-01-01' });
+    expect(
+      regionPopulation(
+        counts.map((c) => member(c)),
+        '2026-11-23',
+      ),
+    ).toEqual({ total: 50388, asOf: '2008-01-01' });
   });
 
   it('counts only members in force on the day, and reports the oldest date used', () => {
-    const members = [member(100, '2024-01-01'), member(50, '2020-01-01'), member(999, '2024-01-01', '2006-01-01', '2019-12-31'), member(7, '2024-01-01', '2027-01-01')];
+    const members = [
+      member(100, '2024-01-01'),
+      member(50, '2020-01-01'),
+      member(999, '2024-01-01', '2006-01-01', '2019-12-31'),
+      member(7, '2024-01-01', '2027-01-01'),
+    ];
     expect(regionPopulation(members, '2026-11-23')).toEqual({ total: 150, asOf: '2020-01-01' });
   });
 

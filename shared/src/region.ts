@@ -19,10 +19,7 @@ export function isCurrentMember(period: DatePeriod, today: IsoDate): boolean {
  * Total population of a region's members in force on `today`, with the oldest date among the figures
  * used (a total is only as fresh as its oldest part). Members without a known figure count as zero.
  */
-export function regionPopulation(
-  members: readonly MemberForTotals[],
-  today: IsoDate,
-): { total: number; asOf: IsoDate | null } {
+export function regionPopulation(members: readonly MemberForTotals[], today: IsoDate): { total: number; asOf: IsoDate | null } {
   let total = 0;
   let asOf: IsoDate | null = null;
   for (const m of members) {

@@ -12,10 +12,19 @@ describe('reminder rules', () => {
   });
 
   it('reminds of a deliverable due within a week once per due date, and of an overdue one once a week', () => {
-    expect(deliverableReminder({ dueDate: '2026-11-30', state: 'draft' }, today)).toEqual({ kind: 'deliverable_due_soon', period: '2026-11-30' });
+    expect(deliverableReminder({ dueDate: '2026-11-30', state: 'draft' }, today)).toEqual({
+      kind: 'deliverable_due_soon',
+      period: '2026-11-30',
+    });
     expect(deliverableReminder({ dueDate: '2026-12-01', state: 'draft' }, today)).toBeNull();
-    expect(deliverableReminder({ dueDate: '2026-11-23', state: 'returned' }, today)).toEqual({ kind: 'deliverable_due_soon', period: '2026-11-23' });
-    expect(deliverableReminder({ dueDate: '2026-11-20', state: 'draft' }, today)).toEqual({ kind: 'deliverable_overdue', period: '2026-W48' });
+    expect(deliverableReminder({ dueDate: '2026-11-23', state: 'returned' }, today)).toEqual({
+      kind: 'deliverable_due_soon',
+      period: '2026-11-23',
+    });
+    expect(deliverableReminder({ dueDate: '2026-11-20', state: 'draft' }, today)).toEqual({
+      kind: 'deliverable_overdue',
+      period: '2026-W48',
+    });
     expect(deliverableReminder({ dueDate: '2026-11-20', state: 'submitted' }, today)).toBeNull();
     expect(deliverableReminder({ dueDate: '2026-11-20', state: 'accepted' }, today)).toBeNull();
     expect(deliverableReminder({ dueDate: '2026-11-20', state: 'not_required' }, today)).toBeNull();
@@ -23,7 +32,10 @@ describe('reminder rules', () => {
   });
 
   it('reminds of a phase past its recommended length once a month; the hovedprosjekt has no such length', () => {
-    expect(phaseTooLongReminder({ key: 'forstudie', actualStart: '2026-01-10' }, today)).toEqual({ kind: 'phase_too_long', period: '2026-11' });
+    expect(phaseTooLongReminder({ key: 'forstudie', actualStart: '2026-01-10' }, today)).toEqual({
+      kind: 'phase_too_long',
+      period: '2026-11',
+    });
     expect(phaseTooLongReminder({ key: 'forstudie', actualStart: '2026-03-01' }, today)).toBeNull();
     expect(phaseTooLongReminder({ key: 'hovedprosjekt', actualStart: '2020-01-01' }, today)).toBeNull();
     expect(phaseTooLongReminder({ key: 'forprosjekt', actualStart: null }, today)).toBeNull();
@@ -39,7 +51,13 @@ describe('reminder rules', () => {
     expect(statusReportReminder(running, '2026-11-05')).toEqual({ kind: 'status_report_due', period: '2026-10' });
     expect(statusReportReminder({ ...running, publishedPeriods: ['2026-10'] }, today)).toBeNull();
     expect(statusReportReminder({ publishedPeriods: [], runningSince: '2026-11-02' }, today)).toBeNull();
-    expect(statusReportReminder({ publishedPeriods: [], runningSince: '2026-10-31' }, today)).toEqual({ kind: 'status_report_due', period: '2026-10' });
-    expect(statusReportReminder({ publishedPeriods: [], runningSince: '2026-12-31' }, '2027-01-05')).toEqual({ kind: 'status_report_due', period: '2026-12' });
+    expect(statusReportReminder({ publishedPeriods: [], runningSince: '2026-10-31' }, today)).toEqual({
+      kind: 'status_report_due',
+      period: '2026-10',
+    });
+    expect(statusReportReminder({ publishedPeriods: [], runningSince: '2026-12-31' }, '2027-01-05')).toEqual({
+      kind: 'status_report_due',
+      period: '2026-12',
+    });
   });
 });

@@ -8,7 +8,13 @@ import type { DeliverableState } from './plp';
 import { isOverdue } from './portfolio';
 import { periodOf, previousPeriod, ReportPeriod } from './status-report';
 
-export const REMINDER_KINDS = ['deliverable_due_soon', 'deliverable_overdue', 'phase_too_long', 'gate_awaiting_decision', 'status_report_due'] as const;
+export const REMINDER_KINDS = [
+  'deliverable_due_soon',
+  'deliverable_overdue',
+  'phase_too_long',
+  'gate_awaiting_decision',
+  'status_report_due',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Days before the due date when the owner is reminded. */
@@ -65,7 +71,10 @@ export function gateAwaitingReminder(today: IsoDate): ReminderDecision {
  * Last month's status report is due by the STATUS_REPORT_DUE_DAY: from then on, a project that was
  * running last month and has no published report for it is reminded (once for that month).
  */
-export function statusReportReminder(input: { publishedPeriods: readonly ReportPeriod[]; runningSince: IsoDate }, today: IsoDate): ReminderDecision | null {
+export function statusReportReminder(
+  input: { publishedPeriods: readonly ReportPeriod[]; runningSince: IsoDate },
+  today: IsoDate,
+): ReminderDecision | null {
   if (Number(today.slice(8, 10)) < STATUS_REPORT_DUE_DAY) return null;
   const due = previousPeriod(periodOf(today));
   if (periodOf(input.runningSince) > due) return null;

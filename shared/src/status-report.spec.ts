@@ -1,4 +1,13 @@
-import { defaultReportPeriod, isReportPeriod, nextPeriod, periodEnd, periodOf, previousPeriod, reportProblems, worstColour } from './status-report';
+import {
+  defaultReportPeriod,
+  isReportPeriod,
+  nextPeriod,
+  periodEnd,
+  periodOf,
+  previousPeriod,
+  reportProblems,
+  worstColour,
+} from './status-report';
 
 describe('report periods', () => {
   it('are calendar months written YYYY-MM', () => {
@@ -28,7 +37,9 @@ describe('report rules', () => {
   const colours = { overall: 'green', progress: 'yellow', economy: 'green', risk: 'red' } as const;
   it('asks for a colour on every aspect before publishing', () => {
     expect(reportProblems({ colours, budgetTotal: 100, spentToDate: 50, forecast: 100 })).toEqual([]);
-    expect(reportProblems({ colours: { ...colours, risk: null, economy: null }, budgetTotal: null, spentToDate: null, forecast: null })).toEqual(['economy has no colour', 'risk has no colour']);
+    expect(
+      reportProblems({ colours: { ...colours, risk: null, economy: null }, budgetTotal: null, spentToDate: null, forecast: null }),
+    ).toEqual(['economy has no colour', 'risk has no colour']);
     expect(reportProblems({ colours, budgetTotal: -1, spentToDate: 1.5, forecast: null })).toHaveLength(2);
   });
   it('picks the most severe colour', () => {

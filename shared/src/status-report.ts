@@ -62,14 +62,20 @@ export function periodEnd(period: ReportPeriod): IsoDate {
 export type ReportColours = Record<ReportAspect, StatusColour | null>;
 
 /** What is missing before a report can be published: every aspect needs a colour. */
-export function reportProblems(report: { colours: ReportColours; budgetTotal: number | null; spentToDate: number | null; forecast: number | null }): string[] {
+export function reportProblems(report: {
+  colours: ReportColours;
+  budgetTotal: number | null;
+  spentToDate: number | null;
+  forecast: number | null;
+}): string[] {
   const problems = REPORT_ASPECTS.filter((a) => !report.colours[a]).map((a) => `${a} has no colour`);
   for (const [name, value] of [
     ['budgetTotal', report.budgetTotal],
     ['spentToDate', report.spentToDate],
     ['forecast', report.forecast],
   ] as const) {
-    if (value !== null && (!Number.isSafeInteger(value) || value < 0)) problems.push(`${name} must be a whole, non-negative number of kroner`);
+    if (value !== null && (!Number.isSafeInteger(value) || value < 0))
+      problems.push(`${name} must be a whole, non-negative number of kroner`);
   }
   return problems;
 }

@@ -29,8 +29,7 @@ describe('access by role in the browser', () => {
   }
 
   const nav = () => page.getByRole('navigation', { name: 'Hovedmeny' });
-  const regionLinks = async () =>
-    (await page.getByRole('table', { name: 'Alle regioner' }).getByRole('link').allInnerTexts()).sort();
+  const regionLinks = async () => (await page.getByRole('table', { name: 'Alle regioner' }).getByRole('link').allInnerTexts()).sort();
 
   it('the adviser sees both regions, reads them, and has no edit buttons', async () => {
     await logIn(page, server.baseUrl, 'radgiver@demo.no', '/regioner');

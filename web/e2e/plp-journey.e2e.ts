@@ -72,7 +72,9 @@ describe('the PLP journey in the browser', () => {
     await next.getByRole('link', { name: 'Skriv «Kartlegging av næringslivets behov»' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kartlegging av næringslivets behov' }).waitFor();
 
-    await page.getByLabel('Tekst', { exact: true }).fill('Vi intervjuet 24 bedrifter i sju kommuner. De ønsker én dør inn til næringsapparatet.');
+    await page
+      .getByLabel('Tekst', { exact: true })
+      .fill('Vi intervjuet 24 bedrifter i sju kommuner. De ønsker én dør inn til næringsapparatet.');
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await status('Leveransen er lagret.');
 
@@ -134,7 +136,11 @@ describe('the PLP journey in the browser', () => {
     await logIn(page, server.baseUrl, 'regionrad@demo.no', gatePath('forstudie'));
     await page.getByRole('heading', { level: 2, name: 'Registrer regionrådets vedtak' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await recordDecision({ outcome: 'Godkjent', caseNumber: '14/26', text: 'Regionrådet godkjenner forstudien og vedtar oppstart av forprosjekt.' });
+    await recordDecision({
+      outcome: 'Godkjent',
+      caseNumber: '14/26',
+      text: 'Regionrådet godkjenner forstudien og vedtar oppstart av forprosjekt.',
+    });
     await status('Vedtaket er registrert. Forstudie er fullført, og Forprosjekt er startet.');
     const decided = await mainText(page);
     expect(decided).toContain('14/26');

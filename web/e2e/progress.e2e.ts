@@ -49,7 +49,10 @@ describe('following progress in the browser', () => {
     await months('ascending').getByRole('button').click();
     await months('descending').waitFor();
     // Longest in its phase first: Kongsbergregionen 2026 has been 8 months in its forprosjekt, Glåmdal 5 in its forstudie.
-    expect((await table().locator('tbody th').getByRole('link').allInnerTexts()).slice(0, 2)).toEqual(['Næringsvennlig Kongsbergregion 2026', 'Næringsvennlig Glåmdal']);
+    expect((await table().locator('tbody th').getByRole('link').allInnerTexts()).slice(0, 2)).toEqual([
+      'Næringsvennlig Kongsbergregion 2026',
+      'Næringsvennlig Glåmdal',
+    ]);
 
     await page.getByLabel('Region').selectOption({ label: 'Glåmdalsregionen' });
     await page.waitForURL(/region=/);

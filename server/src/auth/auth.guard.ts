@@ -53,14 +53,16 @@ export class AuthGuard implements CanActivate {
         const regionId = req.params[rule.param];
         if (typeof regionId !== 'string' || !UUID.test(regionId)) return true; // the pipe answers 400
         if (canOnRegion(principal.roles, regionId, rule.action)) return true;
-        if (!canOnRegion(principal.roles, regionId, 'read')) throw new DomainError('REGION_NOT_FOUND', `There is no region with id ${regionId}.`);
+        if (!canOnRegion(principal.roles, regionId, 'read'))
+          throw new DomainError('REGION_NOT_FOUND', `There is no region with id ${regionId}.`);
         throw forbidden();
       }
       case 'project': {
         const projectId = req.params[rule.param];
         if (typeof projectId !== 'string' || !UUID.test(projectId)) return true;
         const [project] = await this.db.query(`SELECT id, region_id AS "regionId" FROM project WHERE id = $1`, [projectId]);
-        if (!project || !canOnProject(principal.roles, project, 'read')) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
+        if (!project || !canOnProject(principal.roles, project, 'read'))
+          throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
         req.project = project;
         if (canOnProject(principal.roles, project, rule.action)) return true;
         throw forbidden();

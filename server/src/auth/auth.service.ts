@@ -34,7 +34,9 @@ export class AuthService {
 
   async me(principal: Principal): Promise<MeResponseDto> {
     const regionIds = [...new Set(principal.roles.map((r) => r.regionId).filter((id): id is string => id !== null))];
-    const names: { id: string; name: string }[] = regionIds.length ? await this.db.query(`SELECT id, name FROM region WHERE id = ANY($1::uuid[])`, [regionIds]) : [];
+    const names: { id: string; name: string }[] = regionIds.length
+      ? await this.db.query(`SELECT id, name FROM region WHERE id = ANY($1::uuid[])`, [regionIds])
+      : [];
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     return {
       user: { id: principal.userId, email: principal.email, name: principal.name },
@@ -48,7 +50,10 @@ export class AuthService {
     if (!(await verifyPassword(user?.password_hash, dto.currentPassword))) {
       throw new DomainError('CURRENT_PASSWORD_WRONG', 'Your current password is not right.');
     }
-    await this.db.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [principal.userId, await hashPassword(dto.newPassword)]);
+    await this.db.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      principal.userId,
+      await hashPassword(dto.newPassword),
+    ]);
     // Other devices must sign in again with the new password.
     await this.sessions.revokeAllForUser(principal.userId, principal.sessionTokenHash);
   }
@@ -63,7 +68,9 @@ export class AuthService {
       [email, ip, LOGIN_LIMITS.windowMinutes],
     );
     if (counts.by_email >= LOGIN_LIMITS.perEmail || counts.by_ip >= LOGIN_LIMITS.perIp) {
-      const retryAfter = counts.oldest ? Math.max(1, Math.ceil((new Date(counts.oldest).getTime() + LOGIN_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000)) : 60;
+      const retryAfter = counts.oldest
+        ? Math.max(1, Math.ceil((new Date(counts.oldest).getTime() + LOGIN_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000))
+        : 60;
       throw new DomainError(
         'TOO_MANY_ATTEMPTS',
         `Too many failed sign-in attempts. Wait ${Math.ceil(retryAfter / 60)} minutes and try again, or ask an administrator to reset your password.`,

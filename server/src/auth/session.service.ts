@@ -46,24 +46,38 @@ export class SessionService {
   async resolve(token: string | undefined): Promise<Principal | null> {
     if (!token || token.length > 100) return null;
     const tokenHash = sha256(token);
-    const rows: { user_id: string; email: string; name: string; csrf_token: string; last_seen_at: Date; created_at: Date; roles: { role: Role; regionId: string | null; projectId: string | null }[] }[] =
-      await this.db.query(
-        `SELECT s.user_id, u.email, u.name, s.csrf_token, s.last_seen_at, s.created_at,
+    const rows: {
+      user_id: string;
+      email: string;
+      name: string;
+      csrf_token: string;
+      last_seen_at: Date;
+      created_at: Date;
+      roles: { role: Role; regionId: string | null; projectId: string | null }[];
+    }[] = await this.db.query(
+      `SELECT s.user_id, u.email, u.name, s.csrf_token, s.last_seen_at, s.created_at,
                 coalesce(json_agg(json_build_object('role', r.role, 'regionId', r.region_id, 'projectId', r.project_id) ORDER BY r.role, r.created_at) FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
            FROM user_session s
            JOIN app_user u ON u.id = s.user_id AND u.active
            LEFT JOIN role_assignment r ON r.user_id = u.id
           WHERE s.token_hash = $1 AND s.expires_at > now()
           GROUP BY s.token_hash, u.id`,
-        [tokenHash],
-      );
+      [tokenHash],
+    );
     const row = rows[0];
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       const expires = new Date(Math.min(Date.now() + this.idleMs, new Date(row.created_at).getTime() + ABSOLUTE_LIFETIME_MS));
       await this.db.query(`UPDATE user_session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1`, [tokenHash, expires]);
     }
-    return { userId: row.user_id, email: row.email, name: row.name, roles: row.roles, csrfToken: row.csrf_token, sessionTokenHash: tokenHash };
+    return {
+      userId: row.user_id,
+      email: row.email,
+      name: row.name,
+      roles: row.roles,
+      csrfToken: row.csrf_token,
+      sessionTokenHash: tokenHash,
+    };
   }
 
   async revoke(tokenHash: string): Promise<void> {
@@ -71,10 +85,19 @@ export class SessionService {
   }
 
   async revokeAllForUser(userId: string, exceptTokenHash?: string): Promise<void> {
-    await this.db.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash <> coalesce($2, '')`, [userId, exceptTokenHash ?? null]);
+    await this.db.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash <> coalesce($2, '')`, [
+      userId,
+      exceptTokenHash ?? null,
+    ]);
   }
 
   cookieOptions(expiresAt?: Date) {
-    return { httpOnly: true, sameSite: 'lax' as const, secure: this.config.cookieSecure, path: '/', ...(expiresAt ? { expires: expiresAt } : {}) };
+    return {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: this.config.cookieSecure,
+      path: '/',
+      ...(expiresAt ? { expires: expiresAt } : {}),
+    };
   }
 }

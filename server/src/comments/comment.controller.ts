@@ -36,7 +36,12 @@ export class CommentController {
   @ApiOkResponse({ type: CommentDto })
   @ApiOperation({ operationId: 'updateComment', summary: 'Edit your own comment' })
   @ApiErrors(400, 409)
-  update(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('commentId') commentId: string, @Body() dto: UpdateCommentDto): Promise<CommentDto> {
+  update(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('commentId') commentId: string,
+    @Body() dto: UpdateCommentDto,
+  ): Promise<CommentDto> {
     return this.comments.update(id, commentId, dto, user);
   }
 

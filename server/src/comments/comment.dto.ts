@@ -16,7 +16,11 @@ export class CommentTargetQueryDto {
 }
 
 export class CreateCommentDto extends CommentTargetQueryDto {
-  @RequiredText({ max: 8000, example: 'Fint arbeid! @kari@kongsberg.kommune.no kan du se på økonomidelen?', description: 'Plain text; @e-mail or @user-id mentions notify those people' })
+  @RequiredText({
+    max: 8000,
+    example: 'Fint arbeid! @kari@kongsberg.kommune.no kan du se på økonomidelen?',
+    description: 'Plain text; @e-mail or @user-id mentions notify those people',
+  })
   body: string;
 }
 

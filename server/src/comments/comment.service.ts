@@ -69,7 +69,13 @@ export class CommentService {
         `INSERT INTO comment (project_id, target_type, target_id, author_id, body, mentioned_user_ids) VALUES ($1, $2, $3, $4, $5, $6::uuid[]) RETURNING id`,
         [projectId, dto.targetType, dto.targetId, actor.userId, dto.body, mentioned.map((m) => m.id)],
       );
-      await this.notifyMentioned(tx, project, { id: c.id, targetType: dto.targetType, targetId: dto.targetId, body: dto.body }, mentioned, actor);
+      await this.notifyMentioned(
+        tx,
+        project,
+        { id: c.id, targetType: dto.targetType, targetId: dto.targetId, body: dto.body },
+        mentioned,
+        actor,
+      );
       await this.history.record(tx, actor, {
         projectId,
         action: 'comment.added',
@@ -89,11 +95,10 @@ export class CommentService {
       if (c.author_id !== actor.userId) throw new DomainError('FORBIDDEN', 'You can only edit your own comments.');
       if (c.version !== dto.version) throw versionConflict('comment', dto.version, c.version);
       const mentioned = await resolveMentions(tx, project, dto.body);
-      await tx.query(`UPDATE comment SET body = $2, mentioned_user_ids = $3::uuid[], edited_at = now(), version = version + 1 WHERE id = $1`, [
-        commentId,
-        dto.body,
-        mentioned.map((m) => m.id),
-      ]);
+      await tx.query(
+        `UPDATE comment SET body = $2, mentioned_user_ids = $3::uuid[], edited_at = now(), version = version + 1 WHERE id = $1`,
+        [commentId, dto.body, mentioned.map((m) => m.id)],
+      );
       // Only people newly mentioned are notified; the once-only key stops repeats anyway.
       const added = mentioned.filter((m) => !c.mentioned_user_ids.includes(m.id));
       await this.notifyMentioned(tx, project, { id: c.id, targetType: c.target_type, targetId: c.target_id, body: dto.body }, added, actor);
@@ -113,9 +118,16 @@ export class CommentService {
   async remove(projectId: string, commentId: string, actor: Principal): Promise<void> {
     await this.db.transaction(async (tx) => {
       const c = await this.find(tx, projectId, commentId, true);
-      if (c.author_id !== actor.userId && !isAdmin(actor.roles)) throw new DomainError('FORBIDDEN', 'You can only delete your own comments.');
+      if (c.author_id !== actor.userId && !isAdmin(actor.roles))
+        throw new DomainError('FORBIDDEN', 'You can only delete your own comments.');
       await tx.query(`UPDATE comment SET deleted_at = now(), version = version + 1 WHERE id = $1`, [commentId]);
-      await this.history.record(tx, actor, { projectId, action: 'comment.deleted', entityType: 'comment', entityId: commentId, before: { body: c.body } });
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'comment.deleted',
+        entityType: 'comment',
+        entityId: commentId,
+        before: { body: c.body },
+      });
     });
   }
 
@@ -124,7 +136,10 @@ export class CommentService {
   }
 
   private async find(em: EntityManager, projectId: string, commentId: string, lock = false): Promise<CommentRow> {
-    const [row]: CommentRow[] = await em.query(`${SELECT_COMMENTS} WHERE c.id = $1 AND c.project_id = $2 AND c.deleted_at IS NULL ${lock ? 'FOR UPDATE OF c' : ''}`, [commentId, projectId]);
+    const [row]: CommentRow[] = await em.query(
+      `${SELECT_COMMENTS} WHERE c.id = $1 AND c.project_id = $2 AND c.deleted_at IS NULL ${lock ? 'FOR UPDATE OF c' : ''}`,
+      [commentId, projectId],
+    );
     if (!row) throw new DomainError('COMMENT_NOT_FOUND', `The project has no comment with id ${commentId}.`);
     return row;
   }
@@ -137,7 +152,8 @@ export class CommentService {
     actor: Principal,
   ): Promise<void> {
     const excerpt = comment.body.length > 280 ? `${comment.body.slice(0, 277)}…` : comment.body;
-    const [phase] = comment.targetType === 'phase_plan' ? await tx.query(`SELECT phase_key FROM project_phase WHERE id = $1`, [comment.targetId]) : [];
+    const [phase] =
+      comment.targetType === 'phase_plan' ? await tx.query(`SELECT phase_key FROM project_phase WHERE id = $1`, [comment.targetId]) : [];
     const link = linkTo(project.id, comment.targetType, phase?.phase_key ?? comment.targetId);
     await this.notifications.notify(
       tx,
@@ -166,7 +182,12 @@ async function findProject(em: EntityManager, projectId: string): Promise<Projec
 }
 
 /** The target must belong to the project, and a draft status report is only for those who see drafts. */
-async function assertTarget(em: EntityManager, project: ProjectRef, target: { targetType: CommentTargetType; targetId: string }, roles: readonly RoleAssignment[]): Promise<void> {
+async function assertTarget(
+  em: EntityManager,
+  project: ProjectRef,
+  target: { targetType: CommentTargetType; targetId: string },
+  roles: readonly RoleAssignment[],
+): Promise<void> {
   const sql: Record<CommentTargetType, string> = {
     phase_plan: `SELECT 'ok' AS state FROM project_phase WHERE id = $1 AND project_id = $2`,
     deliverable: `SELECT 'ok' AS state FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id WHERE d.id = $1 AND ph.project_id = $2`,
@@ -174,12 +195,19 @@ async function assertTarget(em: EntityManager, project: ProjectRef, target: { ta
   };
   const [row] = await em.query(sql[target.targetType], [target.targetId, project.id]);
   if (!row || (row.state === 'draft' && !canOnProject(roles, project, 'edit'))) {
-    throw new DomainError('COMMENT_TARGET_NOT_FOUND', `The project has no ${target.targetType.replace('_', ' ')} with id ${target.targetId}.`);
+    throw new DomainError(
+      'COMMENT_TARGET_NOT_FOUND',
+      `The project has no ${target.targetType.replace('_', ' ')} with id ${target.targetId}.`,
+    );
   }
 }
 
 /** The active people a text mentions who may read the project; others are ignored without a word (no account probing). */
-async function resolveMentions(em: EntityManager, project: ProjectRef, body: string): Promise<{ id: string; name: string; email: string }[]> {
+async function resolveMentions(
+  em: EntityManager,
+  project: ProjectRef,
+  body: string,
+): Promise<{ id: string; name: string; email: string }[]> {
   const { emails, userIds } = extractMentions(body);
   if (!emails.length && !userIds.length) return [];
   const people: { id: string; name: string; email: string; roles: RoleAssignment[] }[] = await em.query(

@@ -26,7 +26,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown, res: Response): ErrorResponseDto {
     if (exception instanceof DomainError) {
       if (exception.retryAfterSeconds) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-      return { statusCode: exception.status, code: exception.code, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) };
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -37,13 +42,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
       if (pgCode === PG_UNIQUE_VIOLATION || pgCode === PG_EXCLUSION_VIOLATION) {
-        return { statusCode: HttpStatus.CONFLICT, code: 'CONFLICT', message: 'This would duplicate something that already exists. Reload and check before trying again.' };
+        return {
+          statusCode: HttpStatus.CONFLICT,
+          code: 'CONFLICT',
+          message: 'This would duplicate something that already exists. Reload and check before trying again.',
+        };
       }
       if (pgCode === PG_FOREIGN_KEY_VIOLATION) {
-        return { statusCode: HttpStatus.CONFLICT, code: 'CONFLICT', message: 'This refers to something that does not exist, or is still in use elsewhere.' };
+        return {
+          statusCode: HttpStatus.CONFLICT,
+          code: 'CONFLICT',
+          message: 'This refers to something that does not exist, or is still in use elsewhere.',
+        };
       }
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.',
+    };
   }
 }
 

@@ -43,7 +43,13 @@ export function RequiredText(options: { max: number; example?: string; descripti
 /** Optional text; on update, a present value must not be empty. */
 export function OptionalText(options: { max: number; example?: string; description?: string; nullable?: boolean }) {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, maxLength: options.max, example: options.example, description: options.description, nullable: options.nullable }),
+    ApiPropertyOptional({
+      type: String,
+      maxLength: options.max,
+      example: options.example,
+      description: options.description,
+      nullable: options.nullable,
+    }),
     trim(),
     options.nullable ? ValidateIf((_, v) => v !== null && v !== undefined) : IsOptional(),
     IsString(),
@@ -71,7 +77,13 @@ export function RequiredDate(options: { example?: string; description?: string }
 /** An optional calendar date; null clears it. */
 export function OptionalDate(options: { example?: string; description?: string; nullable?: boolean } = {}) {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, format: 'date', nullable: options.nullable, example: options.example, description: options.description }),
+    ApiPropertyOptional({
+      type: String,
+      format: 'date',
+      nullable: options.nullable,
+      example: options.example,
+      description: options.description,
+    }),
     ValidateIf((_, v) => v !== null && v !== undefined),
     IsIsoDate(),
   );
@@ -84,5 +96,8 @@ export function ValidateUUID(options: { description?: string } = {}) {
 /** A UUID path parameter; anything else answers 400 naming the parameter. */
 export function IdParam(name = 'id'): ParameterDecorator {
   const message = `${name} in the address must be a UUID`;
-  return Param(name, new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', message, [{ field: name, messages: [message] }]) }));
+  return Param(
+    name,
+    new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', message, [{ field: name, messages: [message] }]) }),
+  );
 }

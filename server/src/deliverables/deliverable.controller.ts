@@ -10,8 +10,7 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
 import { DeliverableDto, NotRequiredDto, ReviewDeliverableDto, UpdateDeliverableDto } from './deliverable.dto';
 import { DeliverableService } from './deliverable.service';
 
-const FileUpload = () =>
-  UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }));
+const FileUpload = () => UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }));
 
 @ApiTags('deliverables')
 @Controller('projects/:id/deliverables/:deliverableId')
@@ -32,7 +31,12 @@ export class DeliverableController {
   @ApiOkResponse({ type: DeliverableDto })
   @ApiOperation({ operationId: 'updateDeliverable', summary: 'Change text, owner or due date of a draft or returned deliverable' })
   @ApiErrors(400, 409)
-  update(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string, @Body() dto: UpdateDeliverableDto): Promise<DeliverableDto> {
+  update(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+    @Body() dto: UpdateDeliverableDto,
+  ): Promise<DeliverableDto> {
     return this.deliverables.update(id, deliverableId, dto, user);
   }
 
@@ -52,7 +56,11 @@ export class DeliverableController {
   @ApiOkResponse({ type: DeliverableDto })
   @ApiOperation({ operationId: 'withdrawDeliverable', summary: 'Take a submitted deliverable back to draft' })
   @ApiErrors(400, 409)
-  withdraw(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string): Promise<DeliverableDto> {
+  withdraw(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+  ): Promise<DeliverableDto> {
     return this.deliverables.withdraw(id, deliverableId, user);
   }
 
@@ -62,7 +70,12 @@ export class DeliverableController {
   @ApiOkResponse({ type: DeliverableDto })
   @ApiOperation({ operationId: 'reviewDeliverable', summary: 'Accept a submitted deliverable, or return it with a comment (regionråd)' })
   @ApiErrors(400, 409)
-  review(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string, @Body() dto: ReviewDeliverableDto): Promise<DeliverableDto> {
+  review(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+    @Body() dto: ReviewDeliverableDto,
+  ): Promise<DeliverableDto> {
     return this.deliverables.review(id, deliverableId, dto, user);
   }
 
@@ -70,9 +83,17 @@ export class DeliverableController {
   @HttpCode(200)
   @Access.project('submit')
   @ApiOkResponse({ type: DeliverableDto })
-  @ApiOperation({ operationId: 'markDeliverableNotRequired', summary: 'Mark the deliverable as not required here, with a reason (project leader)' })
+  @ApiOperation({
+    operationId: 'markDeliverableNotRequired',
+    summary: 'Mark the deliverable as not required here, with a reason (project leader)',
+  })
   @ApiErrors(400, 409, 422)
-  notRequired(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string, @Body() dto: NotRequiredDto): Promise<DeliverableDto> {
+  notRequired(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+    @Body() dto: NotRequiredDto,
+  ): Promise<DeliverableDto> {
     return this.deliverables.markNotRequired(id, deliverableId, dto, user);
   }
 
@@ -82,7 +103,11 @@ export class DeliverableController {
   @ApiOkResponse({ type: DeliverableDto })
   @ApiOperation({ operationId: 'markDeliverableRequired', summary: 'Undo "not required": the deliverable is a draft again' })
   @ApiErrors(400, 409)
-  required(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string): Promise<DeliverableDto> {
+  required(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+  ): Promise<DeliverableDto> {
     return this.deliverables.markRequired(id, deliverableId, user);
   }
 
@@ -90,11 +115,22 @@ export class DeliverableController {
   @Access.project('edit')
   @FileUpload()
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } },
+    },
+  })
   @ApiCreatedResponse({ type: DeliverableDto })
   @ApiOperation({ operationId: 'addDeliverableFile', summary: 'Attach a PDF or Word file (at most 10 MB)' })
   @ApiErrors(400, 409, 422)
-  addFile(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string, @UploadedFile() file: UploadedFileLike | undefined): Promise<DeliverableDto> {
+  addFile(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+    @UploadedFile() file: UploadedFileLike | undefined,
+  ): Promise<DeliverableDto> {
     return this.deliverables.addFile(id, deliverableId, file, user);
   }
 
@@ -103,9 +139,17 @@ export class DeliverableController {
   @ApiOperation({ operationId: 'downloadDeliverableFile', summary: 'Download an attached file' })
   @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(400)
-  async download(@IdParam() id: string, @IdParam('deliverableId') deliverableId: string, @IdParam('fileId') fileId: string): Promise<StreamableFile> {
+  async download(
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+    @IdParam('fileId') fileId: string,
+  ): Promise<StreamableFile> {
     const file = await this.deliverables.readFile(id, deliverableId, fileId);
-    return new StreamableFile(file.data, { type: file.contentType, disposition: contentDisposition(file.filename), length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: contentDisposition(file.filename),
+      length: file.data.length,
+    });
   }
 
   @Delete('files/:fileId')
@@ -113,7 +157,12 @@ export class DeliverableController {
   @ApiOkResponse({ type: DeliverableDto })
   @ApiOperation({ operationId: 'removeDeliverableFile', summary: 'Remove an attached file' })
   @ApiErrors(400, 409)
-  removeFile(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string, @IdParam('fileId') fileId: string): Promise<DeliverableDto> {
+  removeFile(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+    @IdParam('fileId') fileId: string,
+  ): Promise<DeliverableDto> {
     return this.deliverables.removeFile(id, deliverableId, fileId, user);
   }
 }

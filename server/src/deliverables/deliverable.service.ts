@@ -39,7 +39,12 @@ export class DeliverableService {
     private readonly history: HistoryService,
   ) {}
 
-  async get(projectId: string, deliverableId: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<DeliverableDto> {
+  async get(
+    projectId: string,
+    deliverableId: string,
+    roles: readonly RoleAssignment[],
+    em: EntityManager = this.db.manager,
+  ): Promise<DeliverableDto> {
     const d = await this.find(em, projectId, deliverableId);
     const [owner] = d.owner_user_id ? await em.query(`SELECT id, name, email FROM app_user WHERE id = $1`, [d.owner_user_id]) : [];
     const files = await em.query(
@@ -80,12 +85,10 @@ export class DeliverableService {
         ownerUserId: dto.ownerUserId === undefined ? d.owner_user_id : dto.ownerUserId,
         dueDate: dto.dueDate === undefined ? d.due_date : dto.dueDate,
       };
-      await tx.query(`UPDATE deliverable SET content = $2, owner_user_id = $3, due_date = $4, version = version + 1, updated_at = now() WHERE id = $1`, [
-        d.id,
-        after.content,
-        after.ownerUserId,
-        after.dueDate,
-      ]);
+      await tx.query(
+        `UPDATE deliverable SET content = $2, owner_user_id = $3, due_date = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+        [d.id, after.content, after.ownerUserId, after.dueDate],
+      );
       return { action: 'deliverable.updated', before: { content: d.content, ownerUserId: d.owner_user_id, dueDate: d.due_date }, after };
     });
   }
@@ -94,7 +97,8 @@ export class DeliverableService {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
       assertEditable(d);
       const [{ files }] = await tx.query(`SELECT count(*)::int AS files FROM deliverable_file WHERE deliverable_id = $1`, [d.id]);
-      if (!d.content.trim() && files === 0) throw new DomainError('DELIVERABLE_EMPTY', 'Write the deliverable or attach a file before you submit it.');
+      if (!d.content.trim() && files === 0)
+        throw new DomainError('DELIVERABLE_EMPTY', 'Write the deliverable or attach a file before you submit it.');
       return this.setState(tx, d, 'submitted', { review_comment: d.review_comment });
     });
   }
@@ -102,7 +106,8 @@ export class DeliverableService {
   /** Takes a submitted deliverable back to draft, e.g. to correct it before the regionråd reviews it. */
   async withdraw(projectId: string, deliverableId: string, actor: Principal): Promise<DeliverableDto> {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
-      if (d.state !== 'submitted') throw new DomainError('INVALID_STATE', `Only a submitted deliverable can be withdrawn; this one is ${d.state}.`);
+      if (d.state !== 'submitted')
+        throw new DomainError('INVALID_STATE', `Only a submitted deliverable can be withdrawn; this one is ${d.state}.`);
       assertPhaseOpen(d);
       return this.setState(tx, d, 'draft');
     });
@@ -110,9 +115,12 @@ export class DeliverableService {
 
   async review(projectId: string, deliverableId: string, dto: ReviewDeliverableDto, actor: Principal): Promise<DeliverableDto> {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
-      if (d.state !== 'submitted') throw new DomainError('INVALID_STATE', `Only a submitted deliverable can be reviewed; this one is ${d.state}.`);
+      if (d.state !== 'submitted')
+        throw new DomainError('INVALID_STATE', `Only a submitted deliverable can be reviewed; this one is ${d.state}.`);
       if (dto.outcome === 'returned' && !dto.comment?.trim()) {
-        throw new DomainError('VALIDATION_FAILED', 'Say what must change when you return a deliverable.', [{ field: 'comment', messages: ['comment is required when returning'] }]);
+        throw new DomainError('VALIDATION_FAILED', 'Say what must change when you return a deliverable.', [
+          { field: 'comment', messages: ['comment is required when returning'] },
+        ]);
       }
       return this.setState(tx, d, dto.outcome, { review_comment: dto.comment?.trim() || null });
     });
@@ -122,7 +130,8 @@ export class DeliverableService {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
       assertEditable(d);
       const spec = phaseSpec(d.phase_key).deliverables.find((s) => s.key === d.catalogue_key);
-      if (spec?.nextPhasePlan) throw new DomainError('PLAN_REQUIRED', 'The plan for the next phase is always required; the regionråd decides on it.');
+      if (spec?.nextPhasePlan)
+        throw new DomainError('PLAN_REQUIRED', 'The plan for the next phase is always required; the regionråd decides on it.');
       return this.setState(tx, d, 'not_required', { not_required_reason: dto.reason });
     });
   }
@@ -162,7 +171,10 @@ export class DeliverableService {
 
   async readFile(projectId: string, deliverableId: string, fileId: string): Promise<FileContent> {
     await this.find(this.db.manager, projectId, deliverableId);
-    const [link] = await this.db.query(`SELECT 1 FROM deliverable_file WHERE deliverable_id = $1 AND file_id = $2`, [deliverableId, fileId]);
+    const [link] = await this.db.query(`SELECT 1 FROM deliverable_file WHERE deliverable_id = $1 AND file_id = $2`, [
+      deliverableId,
+      fileId,
+    ]);
     if (!link) throw new DomainError('FILE_NOT_FOUND', `The deliverable has no file with id ${fileId}.`);
     return this.files.read(fileId);
   }
@@ -172,19 +184,32 @@ export class DeliverableService {
     projectId: string,
     deliverableId: string,
     actor: Principal,
-    work: (tx: EntityManager, d: DeliverableRecord) => Promise<{ action: string; before?: Record<string, unknown>; after?: Record<string, unknown> }>,
+    work: (
+      tx: EntityManager,
+      d: DeliverableRecord,
+    ) => Promise<{ action: string; before?: Record<string, unknown>; after?: Record<string, unknown> }>,
   ): Promise<DeliverableDto> {
     await this.db.transaction(async (tx) => {
       const d = await this.find(tx, projectId, deliverableId, true);
       const { action, before, after } = await work(tx, d);
-      await this.history.record(tx, actor, { projectId, action, entityType: 'deliverable', entityId: d.id, before: { title: d.title, ...before }, after: { title: d.title, ...after } });
+      await this.history.record(tx, actor, {
+        projectId,
+        action,
+        entityType: 'deliverable',
+        entityId: d.id,
+        before: { title: d.title, ...before },
+        after: { title: d.title, ...after },
+      });
     });
     return this.get(projectId, deliverableId, actor.roles);
   }
 
   private async setState(tx: EntityManager, d: DeliverableRecord, state: DeliverableState, extra: Record<string, string | null> = {}) {
     const sets = Object.keys(extra).map((k, i) => `${k} = $${i + 3}`);
-    await tx.query(`UPDATE deliverable SET state = $2, ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, [d.id, state, ...Object.values(extra)]);
+    await tx.query(
+      `UPDATE deliverable SET state = $2, ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
+      [d.id, state, ...Object.values(extra)],
+    );
     return { action: `deliverable.${state}`, before: { state: d.state }, after: { state, ...extra } };
   }
 
@@ -213,6 +238,9 @@ function assertPhaseOpen(d: DeliverableRecord): void {
 function assertEditable(d: DeliverableRecord): void {
   assertPhaseOpen(d);
   if (d.state !== 'draft' && d.state !== 'returned') {
-    throw new DomainError('INVALID_STATE', `The deliverable is ${d.state.replace('_', ' ')}; only drafts and returned deliverables can be changed.`);
+    throw new DomainError(
+      'INVALID_STATE',
+      `The deliverable is ${d.state.replace('_', ' ')}; only drafts and returned deliverables can be changed.`,
+    );
   }
 }

@@ -19,7 +19,8 @@ const FileResponse = () =>
     },
   });
 
-const send = (doc: RenderedDocument) => new StreamableFile(doc.data, { type: doc.contentType, disposition: contentDisposition(doc.filename), length: doc.data.length });
+const send = (doc: RenderedDocument) =>
+  new StreamableFile(doc.data, { type: doc.contentType, disposition: contentDisposition(doc.filename), length: doc.data.length });
 
 @ApiTags('documents')
 @Controller('projects/:id')
@@ -32,7 +33,12 @@ export class DocumentController {
   @FileResponse()
   @ApiOperation({ operationId: 'downloadPlanDocument', summary: 'The phase plan as PDF or DOCX, with budget and cost sharing' })
   @ApiErrors(400)
-  async plan(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Query() q: DocumentQueryDto): Promise<StreamableFile> {
+  async plan(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Query() q: DocumentQueryDto,
+  ): Promise<StreamableFile> {
     return send(await this.documents.plan(id, phaseKey, user.roles, q.format ?? 'pdf', q.lang ?? 'nb'));
   }
 
@@ -41,7 +47,12 @@ export class DocumentController {
   @FileResponse()
   @ApiOperation({ operationId: 'downloadDeliverableDocument', summary: 'A deliverable as PDF or DOCX' })
   @ApiErrors(400)
-  async deliverable(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string, @Query() q: DocumentQueryDto): Promise<StreamableFile> {
+  async deliverable(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+    @Query() q: DocumentQueryDto,
+  ): Promise<StreamableFile> {
     return send(await this.documents.deliverable(id, deliverableId, user.roles, q.format ?? 'pdf', q.lang ?? 'nb'));
   }
 
@@ -49,9 +60,17 @@ export class DocumentController {
   @Access.project('read')
   @PhaseKeyParam()
   @FileResponse()
-  @ApiOperation({ operationId: 'downloadGateDocument', summary: 'The decision basis (readiness checklist, submission, decision) as PDF or DOCX' })
+  @ApiOperation({
+    operationId: 'downloadGateDocument',
+    summary: 'The decision basis (readiness checklist, submission, decision) as PDF or DOCX',
+  })
   @ApiErrors(400)
-  async gate(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Query() q: DocumentQueryDto): Promise<StreamableFile> {
+  async gate(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Query() q: DocumentQueryDto,
+  ): Promise<StreamableFile> {
     return send(await this.documents.gate(id, phaseKey, user.roles, q.format ?? 'pdf', q.lang ?? 'nb'));
   }
 }

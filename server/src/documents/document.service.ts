@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { FieldValue, KommuneResource, Lang, Milestone, phaseSpec, PlanRole, RoleAssignment, SubGoal, TemplateField, todayInOslo } from '@nvr/shared';
+import {
+  FieldValue,
+  KommuneResource,
+  Lang,
+  Milestone,
+  phaseSpec,
+  PlanRole,
+  RoleAssignment,
+  SubGoal,
+  TemplateField,
+  todayInOslo,
+} from '@nvr/shared';
 import { DeliverableService } from '../deliverables/deliverable.service';
 import { GateService } from '../gates/gate.service';
 import { PlanDto } from '../plans/plan.dto';
@@ -28,7 +39,13 @@ export class DocumentService {
     private readonly gates: GateService,
   ) {}
 
-  async plan(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], format: 'pdf' | 'docx', lang: Lang): Promise<RenderedDocument> {
+  async plan(
+    projectId: string,
+    phaseKey: string,
+    roles: readonly RoleAssignment[],
+    format: 'pdf' | 'docx',
+    lang: Lang,
+  ): Promise<RenderedDocument> {
     const [project, plan] = await Promise.all([this.projects.get(projectId, roles), this.plans.get(projectId, phaseKey, roles)]);
     const blocks: Block[] = [];
     for (const section of plan.template.sections) {
@@ -58,16 +75,26 @@ export class DocumentService {
     );
   }
 
-  async deliverable(projectId: string, deliverableId: string, roles: readonly RoleAssignment[], format: 'pdf' | 'docx', lang: Lang): Promise<RenderedDocument> {
+  async deliverable(
+    projectId: string,
+    deliverableId: string,
+    roles: readonly RoleAssignment[],
+    format: 'pdf' | 'docx',
+    lang: Lang,
+  ): Promise<RenderedDocument> {
     const [project, d] = await Promise.all([this.projects.get(projectId, roles), this.deliverables.get(projectId, deliverableId, roles)]);
     const spec = phaseSpec(d.phaseKey as never).deliverables.find((s) => s.key === d.key);
     const title = spec ? spec.title[lang] : d.title;
     const blocks: Block[] = [
       ...(spec ? [{ type: 'paragraph' as const, text: spec.description[lang], italic: true }] : []),
-      ...(d.content.trim() ? d.content.split(/\n{2,}/).map((p) => ({ type: 'paragraph' as const, text: p })) : [{ type: 'paragraph' as const, text: label('notFilled', lang), italic: true }]),
+      ...(d.content.trim()
+        ? d.content.split(/\n{2,}/).map((p) => ({ type: 'paragraph' as const, text: p }))
+        : [{ type: 'paragraph' as const, text: label('notFilled', lang), italic: true }]),
     ];
-    if (d.files.length) blocks.push({ type: 'heading', text: label('files', lang) }, { type: 'list', items: d.files.map((f) => f.filename) });
-    if (d.notRequiredReason) blocks.push({ type: 'heading', text: label('notRequired', lang) }, { type: 'paragraph', text: d.notRequiredReason });
+    if (d.files.length)
+      blocks.push({ type: 'heading', text: label('files', lang) }, { type: 'list', items: d.files.map((f) => f.filename) });
+    if (d.notRequiredReason)
+      blocks.push({ type: 'heading', text: label('notRequired', lang) }, { type: 'paragraph', text: d.notRequiredReason });
     if (d.reviewComment) blocks.push({ type: 'heading', text: label('reviewComment', lang) }, { type: 'paragraph', text: d.reviewComment });
     return this.render(
       {
@@ -88,7 +115,13 @@ export class DocumentService {
     );
   }
 
-  async gate(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], format: 'pdf' | 'docx', lang: Lang): Promise<RenderedDocument> {
+  async gate(
+    projectId: string,
+    phaseKey: string,
+    roles: readonly RoleAssignment[],
+    format: 'pdf' | 'docx',
+    lang: Lang,
+  ): Promise<RenderedDocument> {
     const [project, gate] = await Promise.all([this.projects.get(projectId, roles), this.gates.get(projectId, phaseKey, roles)]);
     const spec = phaseSpec(gate.phaseKey);
     const phase = project.phases.find((p) => p.key === gate.phaseKey);
@@ -112,17 +145,28 @@ export class DocumentService {
     const readiness = gate.submissions[0]?.readiness ?? gate.readiness;
     const blocks: Block[] = [
       { type: 'heading', text: label('readiness', lang) },
-      { type: 'table', head: [label('item', lang), label('status', lang)], rows: readiness.items.map((i) => [itemText(i) ?? i.key, label(i.status as 'ok' | 'missing' | 'warning', lang)]) },
+      {
+        type: 'table',
+        head: [label('item', lang), label('status', lang)],
+        rows: readiness.items.map((i) => [itemText(i) ?? i.key, label(i.status as 'ok' | 'missing' | 'warning', lang)]),
+      },
       { type: 'heading', text: label('checkpoints', lang) },
       {
         type: 'table',
         head: [label('item', lang), label('status', lang), label('comment', lang)],
-        rows: gate.checkpoints.map((c) => [spec.checkpoints.find((x) => x.key === c.key)?.title[lang] ?? c.key, label(c.checked ? 'ok' : 'missing', lang), c.comment ?? '']),
+        rows: gate.checkpoints.map((c) => [
+          spec.checkpoints.find((x) => x.key === c.key)?.title[lang] ?? c.key,
+          label(c.checked ? 'ok' : 'missing', lang),
+          c.comment ?? '',
+        ]),
       },
     ];
     const latest = gate.submissions[0];
     if (latest) {
-      blocks.push({ type: 'heading', text: label('submission', lang) }, { type: 'paragraph', text: `${label('submittedBy', lang)}: ${latest.submittedBy ?? '–'}, ${date(latest.submittedAt, lang)}` });
+      blocks.push(
+        { type: 'heading', text: label('submission', lang) },
+        { type: 'paragraph', text: `${label('submittedBy', lang)}: ${latest.submittedBy ?? '–'}, ${date(latest.submittedAt, lang)}` },
+      );
       if (latest.note) blocks.push({ type: 'paragraph', text: latest.note });
     }
     blocks.push({ type: 'heading', text: label('decision', lang) });
@@ -182,11 +226,27 @@ function fieldBlocks(field: TemplateField, value: FieldValue | undefined, lang: 
     case 'list':
       return (value as string[]).length ? [{ type: 'list', items: value as string[] }] : empty;
     case 'subgoals':
-      return (value as SubGoal[]).flatMap((g, i): Block[] => [{ type: 'paragraph', text: `${i + 1}. ${g.title}` }, ...(g.activities.length ? [{ type: 'list' as const, items: g.activities }] : [])]);
+      return (value as SubGoal[]).flatMap((g, i): Block[] => [
+        { type: 'paragraph', text: `${i + 1}. ${g.title}` },
+        ...(g.activities.length ? [{ type: 'list' as const, items: g.activities }] : []),
+      ]);
     case 'kommune_resources':
-      return [{ type: 'table', head: [label('kommune', lang), '%'], rows: (value as KommuneResource[]).map((r) => [r.kommuneName, `${r.percent} %`]), alignRight: [1] }];
+      return [
+        {
+          type: 'table',
+          head: [label('kommune', lang), '%'],
+          rows: (value as KommuneResource[]).map((r) => [r.kommuneName, `${r.percent} %`]),
+          alignRight: [1],
+        },
+      ];
     case 'milestones':
-      return [{ type: 'table', head: [label('item', lang), label('dueDate', lang)], rows: (value as Milestone[]).map((m) => [m.title, date(m.date, lang)]) }];
+      return [
+        {
+          type: 'table',
+          head: [label('item', lang), label('dueDate', lang)],
+          rows: (value as Milestone[]).map((m) => [m.title, date(m.date, lang)]),
+        },
+      ];
     case 'roles':
       return [{ type: 'table', head: [label('item', lang), ''], rows: (value as PlanRole[]).map((r) => [r.role, r.name]) }];
   }
@@ -200,7 +260,12 @@ function budgetBlocks(plan: PlanDto, lang: Lang): Block[] {
     rows: [
       ...lines
         .filter((l) => l.kind === kind)
-        .map((l) => [enumLabel(l.category, lang) + (l.status ? ` (${enumLabel(l.status, lang).toLowerCase()})` : ''), String(l.year), l.hours ? `${l.description ?? ''} ${l.hours} t × ${kroner(l.rate ?? 0, lang)}`.trim() : (l.description ?? ''), kroner(l.amount, lang)]),
+        .map((l) => [
+          enumLabel(l.category, lang) + (l.status ? ` (${enumLabel(l.status, lang).toLowerCase()})` : ''),
+          String(l.year),
+          l.hours ? `${l.description ?? ''} ${l.hours} t × ${kroner(l.rate ?? 0, lang)}`.trim() : (l.description ?? ''),
+          kroner(l.amount, lang),
+        ]),
       [label('total', lang), '', '', kroner(kind === 'cost' ? totals.costs : totals.financing, lang)],
     ],
     alignRight: [3],
@@ -225,9 +290,21 @@ function budgetBlocks(plan: PlanDto, lang: Lang): Block[] {
       { type: 'heading', text: label('costSharing', lang) },
       {
         type: 'table',
-        head: [label('kommune', lang), `${label('population', lang)}${cs.rows[0].populationAsOf ? ` ${date(cs.rows[0].populationAsOf, lang)}` : ''}`, `${e} % ${label('equally', lang)}`, `${100 - e} % ${label('byPopulation', lang)}`, label('total', lang)],
+        head: [
+          label('kommune', lang),
+          `${label('population', lang)}${cs.rows[0].populationAsOf ? ` ${date(cs.rows[0].populationAsOf, lang)}` : ''}`,
+          `${e} % ${label('equally', lang)}`,
+          `${100 - e} % ${label('byPopulation', lang)}`,
+          label('total', lang),
+        ],
         rows: [
-          ...cs.rows.map((r) => [r.name, kroner(r.population, lang), kroner(r.equalPart, lang), kroner(r.populationPart, lang), kroner(r.amount, lang)]),
+          ...cs.rows.map((r) => [
+            r.name,
+            kroner(r.population, lang),
+            kroner(r.equalPart, lang),
+            kroner(r.populationPart, lang),
+            kroner(r.amount, lang),
+          ]),
           ['', kroner(cs.totalPopulation, lang), kroner(cs.equalTotal, lang), kroner(cs.populationTotal, lang), kroner(cs.total, lang)],
         ],
         alignRight: [1, 2, 3, 4],

@@ -23,8 +23,16 @@ const L = {
   total: ['Sum', 'Sum', 'Total'],
   difference: ['Differanse', 'Differanse', 'Difference'],
   balanced: ['Kostnader og finansiering er i balanse.', 'Kostnader og finansiering er i balanse.', 'Costs and financing balance.'],
-  unbalanced: ['Kostnader og finansiering er ikke i balanse.', 'Kostnader og finansiering er ikkje i balanse.', 'Costs and financing do not balance.'],
-  costSharing: ['Fordeling av kommunenes direkte finansiering', 'Fordeling av den direkte finansieringa frå kommunane', 'Sharing of the kommuner’s direct contribution'],
+  unbalanced: [
+    'Kostnader og finansiering er ikke i balanse.',
+    'Kostnader og finansiering er ikkje i balanse.',
+    'Costs and financing do not balance.',
+  ],
+  costSharing: [
+    'Fordeling av kommunenes direkte finansiering',
+    'Fordeling av den direkte finansieringa frå kommunane',
+    'Sharing of the kommuner’s direct contribution',
+  ],
   kommune: ['Kommune', 'Kommune', 'Kommune'],
   population: ['Innbyggere', 'Innbyggjarar', 'Population'],
   equally: ['likt', 'likt', 'equally'],
@@ -50,7 +58,11 @@ const L = {
   meetingDate: ['Møtedato', 'Møtedato', 'Meeting date'],
   caseNumber: ['Saksnummer', 'Saksnummer', 'Case number'],
   conditions: ['Vilkår', 'Vilkår', 'Conditions'],
-  noDecision: ['Regionrådet har ikke fattet vedtak ennå.', 'Regionrådet har ikkje gjort vedtak enno.', 'The regionråd has not decided yet.'],
+  noDecision: [
+    'Regionrådet har ikke fattet vedtak ennå.',
+    'Regionrådet har ikkje gjort vedtak enno.',
+    'The regionråd has not decided yet.',
+  ],
   budgetItem: ['Budsjett for neste fase i balanse', 'Budsjett for neste fase i balanse', 'Budget for the next phase balances'],
   nextPlanItem: ['Plan for neste fase godkjent', 'Plan for neste fase godkjend', 'Plan for the next phase accepted'],
   durationItem: ['Varighet sammenlignet med anbefalt', 'Varigheit samanlikna med tilrådd', 'Duration against the recommendation'],
@@ -105,5 +117,7 @@ export function kroner(n: number, lang: Lang): string {
 export function date(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '–';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }

@@ -1,4 +1,16 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Block, DocModel } from './document-model';
 
 const para = (text: string, opts: { bold?: boolean; italic?: boolean; right?: boolean } = {}) =>
@@ -23,7 +35,10 @@ function block(b: Block): (Paragraph | Table)[] {
           tableHeader: head,
           children: cells.map((c, i) => new TableCell({ borders, children: [para(c, { bold: head, right: b.alignRight?.includes(i) })] })),
         });
-      return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(b.head, true), ...b.rows.map((r) => row(r, false))] }), new Paragraph({ text: '' })];
+      return [
+        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(b.head, true), ...b.rows.map((r) => row(r, false))] }),
+        new Paragraph({ text: '' }),
+      ];
     }
   }
 }

@@ -4,7 +4,13 @@ import type { DocModel } from './document-model';
 /** A4 PDF with the built-in Helvetica (covers æ, ø and å), paginated tables with repeated headers. */
 export function renderPdf(doc: DocModel): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 56, right: 56 }, info: { Title: doc.title, Creator: 'Næringsvennlig region' }, lang: 'nb-NO', displayTitle: true });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margins: { top: 56, bottom: 56, left: 56, right: 56 },
+      info: { Title: doc.title, Creator: 'Næringsvennlig region' },
+      lang: 'nb-NO',
+      displayTitle: true,
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
@@ -24,7 +30,11 @@ export function renderPdf(doc: DocModel): Promise<Buffer> {
           pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(b.text).moveDown(0.3);
           break;
         case 'paragraph':
-          pdf.font(b.italic ? 'Helvetica-Oblique' : 'Helvetica').fontSize(10).text(b.text, { width }).moveDown(0.4);
+          pdf
+            .font(b.italic ? 'Helvetica-Oblique' : 'Helvetica')
+            .fontSize(10)
+            .text(b.text, { width })
+            .moveDown(0.4);
           break;
         case 'list':
           pdf.font('Helvetica').fontSize(10).list(b.items, { width, bulletRadius: 2 }).moveDown(0.4);

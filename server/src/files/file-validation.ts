@@ -27,8 +27,12 @@ export interface CheckedFile {
  * name or the browser's word. The name is cleaned for use in a download header.
  */
 export function checkUpload(file: UploadedFileLike | undefined): CheckedFile {
-  if (!file || file.size === 0) throw new DomainError('VALIDATION_FAILED', 'Choose a file to upload (field "file").', [{ field: 'file', messages: ['file is required'] }]);
-  if (file.size > MAX_FILE_BYTES) throw new DomainError('FILE_TOO_LARGE', `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 10 MB.`);
+  if (!file || file.size === 0)
+    throw new DomainError('VALIDATION_FAILED', 'Choose a file to upload (field "file").', [
+      { field: 'file', messages: ['file is required'] },
+    ]);
+  if (file.size > MAX_FILE_BYTES)
+    throw new DomainError('FILE_TOO_LARGE', `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 10 MB.`);
   const b = file.buffer;
   const isPdf = b.subarray(0, 5).toString('latin1') === '%PDF-';
   const isZip = b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

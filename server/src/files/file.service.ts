@@ -50,5 +50,11 @@ export class FileService {
 }
 
 export function mapFile(row: { id: string; filename: string; content_type: string; size_bytes: number; uploaded_at: Date }): FileInfoDto {
-  return { id: row.id, filename: row.filename, contentType: row.content_type, sizeBytes: row.size_bytes, uploadedAt: new Date(row.uploaded_at).toISOString() };
+  return {
+    id: row.id,
+    filename: row.filename,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    uploadedAt: new Date(row.uploaded_at).toISOString(),
+  };
 }

@@ -20,7 +20,10 @@ export class GateController {
   @Get()
   @Access.project('read')
   @ApiOkResponse({ type: GateDto })
-  @ApiOperation({ operationId: 'getGate', summary: 'The decision gate ending a phase: readiness checklist, checkpoints, submissions and decisions' })
+  @ApiOperation({
+    operationId: 'getGate',
+    summary: 'The decision gate ending a phase: readiness checklist, checkpoints, submissions and decisions',
+  })
   @ApiErrors(400)
   get(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string): Promise<GateDto> {
     return this.gates.get(id, phaseKey, user.roles);
@@ -45,9 +48,17 @@ export class GateController {
   @HttpCode(200)
   @Access.project('submit')
   @ApiOkResponse({ type: GateDto })
-  @ApiOperation({ operationId: 'submitGate', summary: 'Submit the phase to the regionråd for decision (project leader); the phase must be ready' })
+  @ApiOperation({
+    operationId: 'submitGate',
+    summary: 'Submit the phase to the regionråd for decision (project leader); the phase must be ready',
+  })
   @ApiErrors(400, 409, 422)
-  submit(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: SubmitGateDto): Promise<GateDto> {
+  submit(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() dto: SubmitGateDto,
+  ): Promise<GateDto> {
     return this.gates.submit(id, phaseKey, dto, user);
   }
 
@@ -55,9 +66,17 @@ export class GateController {
   @HttpCode(200)
   @Access.project('decide')
   @ApiOkResponse({ type: GateDto })
-  @ApiOperation({ operationId: 'recordGateDecision', summary: 'Record the regionråd’s decision (vedtak): approve, approve with conditions, send back or stop' })
+  @ApiOperation({
+    operationId: 'recordGateDecision',
+    summary: 'Record the regionråd’s decision (vedtak): approve, approve with conditions, send back or stop',
+  })
   @ApiErrors(400, 409, 422)
-  decide(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: RecordDecisionDto): Promise<GateDto> {
+  decide(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() dto: RecordDecisionDto,
+  ): Promise<GateDto> {
     return this.gates.decide(id, phaseKey, dto, user);
   }
 
@@ -66,7 +85,13 @@ export class GateController {
   @Access.project('decide')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } },
+    },
+  })
   @ApiOkResponse({ type: GateDto })
   @ApiOperation({ operationId: 'attachDecisionMinutes', summary: 'Attach the meeting minutes (protokoll) to a decision' })
   @ApiErrors(400, 422)
@@ -85,8 +110,16 @@ export class GateController {
   @ApiOperation({ operationId: 'downloadDecisionMinutes', summary: 'Download the minutes of a decision' })
   @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(400)
-  async minutes(@IdParam() id: string, @Param('phaseKey') phaseKey: string, @IdParam('decisionId') decisionId: string): Promise<StreamableFile> {
+  async minutes(
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @IdParam('decisionId') decisionId: string,
+  ): Promise<StreamableFile> {
     const file = await this.gates.readMinutes(id, phaseKey, decisionId);
-    return new StreamableFile(file.data, { type: file.contentType, disposition: contentDisposition(file.filename), length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: contentDisposition(file.filename),
+      length: file.data.length,
+    });
   }
 }

@@ -36,7 +36,11 @@ export class RecordDecisionDto {
   @RequiredText({ max: 60, example: '12/09', description: 'Saksnummer' })
   caseNumber: string;
 
-  @RequiredText({ max: 20000, example: 'Regionrådet godkjenner forstudien og vedtar oppstart av forprosjekt.', description: 'The decision (vedtak) as recorded' })
+  @RequiredText({
+    max: 20000,
+    example: 'Regionrådet godkjenner forstudien og vedtar oppstart av forprosjekt.',
+    description: 'The decision (vedtak) as recorded',
+  })
   decisionText: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when approving with conditions' })

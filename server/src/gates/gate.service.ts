@@ -50,7 +50,13 @@ export class GateService {
       readiness: phaseReadiness(project, phase),
       checkpoints: spec.checkpoints.map((c) => {
         const row = checkpoints.find((r: { checkpoint_key: string }) => r.checkpoint_key === c.key);
-        return { key: c.key, checked: row?.checked ?? false, comment: row?.comment ?? null, updatedBy: row?.updated_by ?? null, updatedAt: row ? new Date(row.updated_at).toISOString() : null };
+        return {
+          key: c.key,
+          checked: row?.checked ?? false,
+          comment: row?.comment ?? null,
+          updatedBy: row?.updated_by ?? null,
+          updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+        };
       }),
       submissions: submissions.map((s: Record<string, never>) => ({
         id: s.id,
@@ -68,11 +74,20 @@ export class GateService {
               conditions: s.conditions,
               decidedBy: s.decided_by,
               decidedAt: new Date(s.decided_at).toISOString(),
-              minutesFile: s.file_id ? mapFile({ id: s.file_id, filename: s.filename, content_type: s.content_type, size_bytes: s.size_bytes, uploaded_at: s.uploaded_at }) : null,
+              minutesFile: s.file_id
+                ? mapFile({
+                    id: s.file_id,
+                    filename: s.filename,
+                    content_type: s.content_type,
+                    size_bytes: s.size_bytes,
+                    uploaded_at: s.uploaded_at,
+                  })
+                : null,
             }
           : null,
       })),
-      pendingSubmissionId: phase.state === 'awaiting_decision' ? (submissions.find((s: { decision_id: string | null }) => !s.decision_id)?.id ?? null) : null,
+      pendingSubmissionId:
+        phase.state === 'awaiting_decision' ? (submissions.find((s: { decision_id: string | null }) => !s.decision_id)?.id ?? null) : null,
       permissions: {
         submit: active && phase.state === 'in_progress' && canOnProject(roles, scope, 'submit'),
         decide: active && phase.state === 'awaiting_decision' && canOnProject(roles, scope, 'decide'),
@@ -80,7 +95,13 @@ export class GateService {
     };
   }
 
-  async setCheckpoint(projectId: string, phaseKey: string, checkpointKey: string, dto: SetCheckpointDto, actor: Principal): Promise<GateDto> {
+  async setCheckpoint(
+    projectId: string,
+    phaseKey: string,
+    checkpointKey: string,
+    dto: SetCheckpointDto,
+    actor: Principal,
+  ): Promise<GateDto> {
     await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
       if (!phaseSpec(phase.key).checkpoints.some((c) => c.key === checkpointKey)) {
         throw new DomainError('NOT_FOUND', `The ${phase.key} gate has no checkpoint "${checkpointKey}".`);
@@ -111,16 +132,24 @@ export class GateService {
       const readiness = phaseReadiness(project, phase);
       if (!readiness.ready) {
         const missing = readiness.items.filter((i) => i.blocking && i.status !== 'ok');
-        throw new DomainError('GATE_NOT_READY', `The ${phase.key} is not ready for decision: ${missing.length} item(s) on the checklist are missing (${missing.map((m) => m.key).join(', ')}).`);
+        throw new DomainError(
+          'GATE_NOT_READY',
+          `The ${phase.key} is not ready for decision: ${missing.length} item(s) on the checklist are missing (${missing.map((m) => m.key).join(', ')}).`,
+        );
       }
-      const [s] = await tx.query(`INSERT INTO gate_submission (phase_id, submitted_by, note, readiness) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        phase.id,
-        actor.userId,
-        dto.note?.trim() || null,
-        JSON.stringify(readiness),
-      ]);
+      const [s] = await tx.query(
+        `INSERT INTO gate_submission (phase_id, submitted_by, note, readiness) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [phase.id, actor.userId, dto.note?.trim() || null, JSON.stringify(readiness)],
+      );
       await setPhaseState(tx, phase, 'awaiting_decision');
-      await this.history.record(tx, actor, { projectId: project.id, action: 'gate.submitted', entityType: 'gate', entityId: phase.key, before: { state: phase.state }, after: { state: 'awaiting_decision', submissionId: s.id, note: dto.note ?? null } });
+      await this.history.record(tx, actor, {
+        projectId: project.id,
+        action: 'gate.submitted',
+        entityType: 'gate',
+        entityId: phase.key,
+        before: { state: phase.state },
+        after: { state: 'awaiting_decision', submissionId: s.id, note: dto.note ?? null },
+      });
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
@@ -131,10 +160,15 @@ export class GateService {
    */
   async decide(projectId: string, phaseKey: string, dto: RecordDecisionDto, actor: Principal): Promise<GateDto> {
     if (dto.outcome === 'approved_with_conditions' && !dto.conditions?.trim()) {
-      throw new DomainError('VALIDATION_FAILED', 'Write the conditions when approving with conditions.', [{ field: 'conditions', messages: ['conditions is required for approved_with_conditions'] }]);
+      throw new DomainError('VALIDATION_FAILED', 'Write the conditions when approving with conditions.', [
+        { field: 'conditions', messages: ['conditions is required for approved_with_conditions'] },
+      ]);
     }
     if (dto.meetingDate > todayInOslo()) {
-      throw new DomainError('INVALID_PERIOD', `The meeting date ${dto.meetingDate} is in the future; record the decision after the meeting.`);
+      throw new DomainError(
+        'INVALID_PERIOD',
+        `The meeting date ${dto.meetingDate} is in the future; record the decision after the meeting.`,
+      );
     }
     await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
       const [submission] = await tx.query(
@@ -142,40 +176,79 @@ export class GateService {
         [dto.submissionId, phase.id],
       );
       if (!submission) throw new DomainError('NOT_FOUND', `The ${phase.key} gate has no submission with id ${dto.submissionId}.`);
-      if (submission.decision_id) throw new DomainError('GATE_ALREADY_DECIDED', 'The regionråd has already decided on this submission. Reload to see the decision.');
-      if (phase.state !== 'awaiting_decision') throw new DomainError('GATE_NOT_AWAITING_DECISION', `The ${phase.key} is not waiting for a decision (it is ${phase.state.replace('_', ' ')}).`);
+      if (submission.decision_id)
+        throw new DomainError('GATE_ALREADY_DECIDED', 'The regionråd has already decided on this submission. Reload to see the decision.');
+      if (phase.state !== 'awaiting_decision')
+        throw new DomainError(
+          'GATE_NOT_AWAITING_DECISION',
+          `The ${phase.key} is not waiting for a decision (it is ${phase.state.replace('_', ' ')}).`,
+        );
       if (phase.actualStart && dto.meetingDate < phase.actualStart) {
-        throw new DomainError('INVALID_PERIOD', `The meeting date ${dto.meetingDate} is before the ${phase.key} began (${phase.actualStart}).`);
+        throw new DomainError(
+          'INVALID_PERIOD',
+          `The meeting date ${dto.meetingDate} is before the ${phase.key} began (${phase.actualStart}).`,
+        );
       }
       const [decision] = await tx.query(
         `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [submission.id, phase.id, dto.outcome, dto.meetingDate, dto.caseNumber, dto.decisionText, dto.outcome === 'approved_with_conditions' ? dto.conditions?.trim() : (dto.conditions?.trim() || null), actor.userId],
+        [
+          submission.id,
+          phase.id,
+          dto.outcome,
+          dto.meetingDate,
+          dto.caseNumber,
+          dto.decisionText,
+          dto.outcome === 'approved_with_conditions' ? dto.conditions?.trim() : dto.conditions?.trim() || null,
+          actor.userId,
+        ],
       );
       await this.history.record(tx, actor, {
         projectId: project.id,
         action: `gate.${dto.outcome}`,
         entityType: 'gate',
         entityId: phase.key,
-        after: { decisionId: decision.id, outcome: dto.outcome, meetingDate: dto.meetingDate, caseNumber: dto.caseNumber, decisionText: dto.decisionText, conditions: dto.conditions ?? null },
+        after: {
+          decisionId: decision.id,
+          outcome: dto.outcome,
+          meetingDate: dto.meetingDate,
+          caseNumber: dto.caseNumber,
+          decisionText: dto.decisionText,
+          conditions: dto.conditions ?? null,
+        },
       });
       await this.applyDecision(tx, actor, project, phase, dto);
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
 
-  async attachMinutes(projectId: string, phaseKey: string, decisionId: string, upload: UploadedFileLike | undefined, actor: Principal): Promise<GateDto> {
+  async attachMinutes(
+    projectId: string,
+    phaseKey: string,
+    decisionId: string,
+    upload: UploadedFileLike | undefined,
+    actor: Principal,
+  ): Promise<GateDto> {
     const file = checkUpload(upload);
     // Minutes often arrive after the meeting, also for the decision that ended the project.
     await this.db.transaction(async (tx) => {
       const project = await loadProject(tx, projectId, true);
       const phase = findPhase(project, phaseKey);
-      const [d] = await tx.query(`SELECT id, minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2 FOR UPDATE`, [decisionId, phase.id]);
+      const [d] = await tx.query(`SELECT id, minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2 FOR UPDATE`, [
+        decisionId,
+        phase.id,
+      ]);
       if (!d) throw new DomainError('DECISION_NOT_FOUND', `The ${phase.key} gate has no decision with id ${decisionId}.`);
       const stored = await this.files.store(tx, file, actor.userId);
       await tx.query(`UPDATE gate_decision SET minutes_file_id = $2 WHERE id = $1`, [decisionId, stored.id]);
       if (d.minutes_file_id) await tx.query(`DELETE FROM stored_file WHERE id = $1`, [d.minutes_file_id]);
-      await this.history.record(tx, actor, { projectId: project.id, action: 'gate.minutes_attached', entityType: 'gate', entityId: phase.key, after: { decisionId, filename: stored.filename } });
+      await this.history.record(tx, actor, {
+        projectId: project.id,
+        action: 'gate.minutes_attached',
+        entityType: 'gate',
+        entityId: phase.key,
+        after: { decisionId, filename: stored.filename },
+      });
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
@@ -188,7 +261,13 @@ export class GateService {
     return this.files.read(d.minutes_file_id);
   }
 
-  private async applyDecision(tx: EntityManager, actor: Principal, project: ProjectAggregate, phase: PhaseRow, dto: RecordDecisionDto): Promise<void> {
+  private async applyDecision(
+    tx: EntityManager,
+    actor: Principal,
+    project: ProjectAggregate,
+    phase: PhaseRow,
+    dto: RecordDecisionDto,
+  ): Promise<void> {
     switch (dto.outcome) {
       case 'approved':
       case 'approved_with_conditions': {
@@ -197,12 +276,36 @@ export class GateService {
         if (nextKey) {
           const next = findPhase(project, nextKey);
           const frozen = await this.plans.freezeApproved(tx, next.id, actor.userId);
-          if (frozen) await this.history.record(tx, actor, { projectId: project.id, action: 'plan.approved', entityType: 'plan', entityId: nextKey, after: { number: frozen } });
-          await tx.query(`UPDATE project_phase SET state = 'in_progress', actual_start = $2, version = version + 1, updated_at = now() WHERE id = $1`, [next.id, dto.meetingDate]);
-          await this.history.record(tx, actor, { projectId: project.id, action: 'phase.started', entityType: 'phase', entityId: nextKey, before: { state: next.state }, after: { state: 'in_progress', actualStart: dto.meetingDate } });
+          if (frozen)
+            await this.history.record(tx, actor, {
+              projectId: project.id,
+              action: 'plan.approved',
+              entityType: 'plan',
+              entityId: nextKey,
+              after: { number: frozen },
+            });
+          await tx.query(
+            `UPDATE project_phase SET state = 'in_progress', actual_start = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+            [next.id, dto.meetingDate],
+          );
+          await this.history.record(tx, actor, {
+            projectId: project.id,
+            action: 'phase.started',
+            entityType: 'phase',
+            entityId: nextKey,
+            before: { state: next.state },
+            after: { state: 'in_progress', actualStart: dto.meetingDate },
+          });
         } else {
           await setProjectStatus(tx, project, 'completed');
-          await this.history.record(tx, actor, { projectId: project.id, action: 'project.completed', entityType: 'project', entityId: project.id, before: { status: project.status }, after: { status: 'completed' } });
+          await this.history.record(tx, actor, {
+            projectId: project.id,
+            action: 'project.completed',
+            entityType: 'project',
+            entityId: project.id,
+            before: { status: project.status },
+            after: { status: 'completed' },
+          });
         }
         return;
       }
@@ -212,13 +315,24 @@ export class GateService {
       case 'stopped':
         await setPhaseState(tx, phase, 'stopped', dto.meetingDate);
         await setProjectStatus(tx, project, 'stopped');
-        await this.history.record(tx, actor, { projectId: project.id, action: 'project.stopped', entityType: 'project', entityId: project.id, before: { status: project.status }, after: { status: 'stopped' } });
+        await this.history.record(tx, actor, {
+          projectId: project.id,
+          action: 'project.stopped',
+          entityType: 'project',
+          entityId: project.id,
+          before: { status: project.status },
+          after: { status: 'stopped' },
+        });
         return;
     }
   }
 
   /** Runs `work` in a transaction holding the project's row lock, so gate changes never interleave. */
-  private async inPhase(projectId: string, phaseKey: string, work: (tx: EntityManager, project: ProjectAggregate, phase: PhaseRow) => Promise<void>): Promise<void> {
+  private async inPhase(
+    projectId: string,
+    phaseKey: string,
+    work: (tx: EntityManager, project: ProjectAggregate, phase: PhaseRow) => Promise<void>,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       const project = await loadProject(tx, projectId, true);
       const phase = findPhase(project, phaseKey);
@@ -230,12 +344,18 @@ export class GateService {
 
 function assertInProgress(phase: PhaseRow): void {
   if (phase.state !== 'in_progress') {
-    throw new DomainError('INVALID_STATE', `The ${phase.key} is ${phase.state.replace('_', ' ')}; this can only be done while it is in progress.`);
+    throw new DomainError(
+      'INVALID_STATE',
+      `The ${phase.key} is ${phase.state.replace('_', ' ')}; this can only be done while it is in progress.`,
+    );
   }
 }
 
 async function setPhaseState(tx: EntityManager, phase: PhaseRow, state: PhaseRow['state'], actualEnd?: string): Promise<void> {
-  await tx.query(`UPDATE project_phase SET state = $2, actual_end = coalesce($3, actual_end), version = version + 1, updated_at = now() WHERE id = $1`, [phase.id, state, actualEnd ?? null]);
+  await tx.query(
+    `UPDATE project_phase SET state = $2, actual_end = coalesce($3, actual_end), version = version + 1, updated_at = now() WHERE id = $1`,
+    [phase.id, state, actualEnd ?? null],
+  );
 }
 
 async function setProjectStatus(tx: EntityManager, project: ProjectAggregate, status: 'completed' | 'stopped'): Promise<void> {

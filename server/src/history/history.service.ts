@@ -52,7 +52,16 @@ export class HistoryService {
     const { before, after } = onlyChanged(entry.before ?? null, entry.after ?? null);
     await tx.query(
       `INSERT INTO history_event (project_id, actor_id, actor_name, action, entity_type, entity_id, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [entry.projectId, actor.userId, actor.name, entry.action, entry.entityType, entry.entityId ?? null, before && JSON.stringify(before), after && JSON.stringify(after)],
+      [
+        entry.projectId,
+        actor.userId,
+        actor.name,
+        entry.action,
+        entry.entityType,
+        entry.entityId ?? null,
+        before && JSON.stringify(before),
+        after && JSON.stringify(after),
+      ],
     );
   }
 
@@ -79,7 +88,9 @@ export class HistoryService {
 /** Keeps only the fields that differ, so the history shows what changed rather than whole rows. */
 export function onlyChanged(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   if (!before || !after) return { before, after };
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   const pick = (o: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
   return { before: pick(before), after: pick(after) };
 }

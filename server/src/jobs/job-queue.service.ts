@@ -61,7 +61,12 @@ export class JobQueue {
   }
 
   /** Adds a job; pass the caller's transaction so the job exists only if the change commits. Returns its id, or null when the unique key was taken. */
-  async enqueue(kind: string, payload: Record<string, unknown> = {}, options: EnqueueOptions = {}, em: EntityManager = this.db.manager): Promise<string | null> {
+  async enqueue(
+    kind: string,
+    payload: Record<string, unknown> = {},
+    options: EnqueueOptions = {},
+    em: EntityManager = this.db.manager,
+  ): Promise<string | null> {
     const [row] = await em.query(
       `INSERT INTO job (kind, payload, unique_key, run_at, max_attempts) VALUES ($1, $2, $3, coalesce($4::timestamptz, now()), $5)
        ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING RETURNING id::text`,
@@ -85,7 +90,16 @@ export class JobQueue {
     );
     // UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
     const claimed = Array.isArray(row) ? row[0] : row;
-    return claimed ? { id: claimed.id, kind: claimed.kind, payload: claimed.payload, uniqueKey: claimed.unique_key, attempts: claimed.attempts, maxAttempts: claimed.max_attempts } : null;
+    return claimed
+      ? {
+          id: claimed.id,
+          kind: claimed.kind,
+          payload: claimed.payload,
+          uniqueKey: claimed.unique_key,
+          attempts: claimed.attempts,
+          maxAttempts: claimed.max_attempts,
+        }
+      : null;
   }
 
   /** Claims and runs one job. */
@@ -96,7 +110,10 @@ export class JobQueue {
     try {
       if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
       await handler(job.payload, job);
-      await this.db.query(`UPDATE job SET state = 'done', finished_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2`, [job.id, workerId]);
+      await this.db.query(`UPDATE job SET state = 'done', finished_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2`, [
+        job.id,
+        workerId,
+      ]);
       return 'ran';
     } catch (e) {
       await this.fail(job, e, workerId);
@@ -117,18 +134,29 @@ export class JobQueue {
       const key = p.key(now);
       if (key) await this.enqueue(p.kind, p.payload?.(now) ?? {}, { uniqueKey: key });
     }
-    await this.db.query(`UPDATE job SET state = 'queued', locked_by = NULL, run_at = now() WHERE state = 'running' AND locked_at < now() - make_interval(mins => $1)`, [LEASE_MINUTES]);
-    await this.db.query(`DELETE FROM job WHERE state IN ('done', 'failed') AND finished_at < now() - make_interval(days => $1)`, [KEEP_DONE_DAYS]);
+    await this.db.query(
+      `UPDATE job SET state = 'queued', locked_by = NULL, run_at = now() WHERE state = 'running' AND locked_at < now() - make_interval(mins => $1)`,
+      [LEASE_MINUTES],
+    );
+    await this.db.query(`DELETE FROM job WHERE state IN ('done', 'failed') AND finished_at < now() - make_interval(days => $1)`, [
+      KEEP_DONE_DAYS,
+    ]);
   }
 
   private async fail(job: JobRecord, error: unknown, workerId: string): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     if (job.attempts >= job.maxAttempts) {
       this.logger.error(`Job ${job.kind} #${job.id} failed for good after ${job.attempts} attempt(s): ${message}`);
-      await this.db.query(`UPDATE job SET state = 'failed', finished_at = now(), last_error = $3 WHERE id = $1 AND locked_by = $2`, [job.id, workerId, message]);
+      await this.db.query(`UPDATE job SET state = 'failed', finished_at = now(), last_error = $3 WHERE id = $1 AND locked_by = $2`, [
+        job.id,
+        workerId,
+        message,
+      ]);
     } else {
       const delay = backoffSeconds(job.attempts);
-      this.logger.warn(`Job ${job.kind} #${job.id} failed (attempt ${job.attempts} of ${job.maxAttempts}), retrying in ${delay} s: ${message}`);
+      this.logger.warn(
+        `Job ${job.kind} #${job.id} failed (attempt ${job.attempts} of ${job.maxAttempts}), retrying in ${delay} s: ${message}`,
+      );
       await this.db.query(
         `UPDATE job SET state = 'queued', locked_by = NULL, locked_at = NULL, run_at = now() + make_interval(secs => $3), last_error = $4 WHERE id = $1 AND locked_by = $2`,
         [job.id, workerId, delay, message],

@@ -17,7 +17,10 @@ export class KommuneService {
     }
     if (query.county) qb.andWhere('k.county = :county', { county: query.county });
     const kommuner = await qb.getMany();
-    const latest = await latestPopulations(this.db.manager, kommuner.map((k) => k.id));
+    const latest = await latestPopulations(
+      this.db.manager,
+      kommuner.map((k) => k.id),
+    );
     return kommuner.map((k) => mapKommune(k, latest.get(k.id)));
   }
 
@@ -32,7 +35,9 @@ export class KommuneService {
       if (await tx.getRepository(Kommune).exists({ where: { number: dto.number } })) {
         throw new DomainError('KOMMUNE_NUMBER_TAKEN', `A kommune with number ${dto.number} already exists.`);
       }
-      const saved = await tx.getRepository(Kommune).save(tx.getRepository(Kommune).create({ number: dto.number, name: dto.name, county: dto.county }));
+      const saved = await tx
+        .getRepository(Kommune)
+        .save(tx.getRepository(Kommune).create({ number: dto.number, name: dto.name, county: dto.county }));
       if (dto.population) await upsertPopulation(tx, saved.id, dto.population);
       return saved.id;
     });

@@ -41,15 +41,22 @@ export class MailService implements OnModuleInit {
 
   /** Sends one pending message; throws (so the job retries) when the SMTP server refuses or cannot be reached. */
   async deliver(outboxId: string): Promise<void> {
-    const [mail] = await this.db.query(`SELECT id, to_address, subject, body_text FROM outbox WHERE id = $1 AND state = 'pending'`, [outboxId]);
+    const [mail] = await this.db.query(`SELECT id, to_address, subject, body_text FROM outbox WHERE id = $1 AND state = 'pending'`, [
+      outboxId,
+    ]);
     if (!mail) return; // sent already, or captured
     try {
       await this.getTransport().sendMail({ from: this.config.mailFrom, to: mail.to_address, subject: mail.subject, text: mail.body_text });
     } catch (e) {
-      await this.db.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [outboxId, e instanceof Error ? e.message : String(e)]);
+      await this.db.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+        outboxId,
+        e instanceof Error ? e.message : String(e),
+      ]);
       throw e;
     }
-    await this.db.query(`UPDATE outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [outboxId]);
+    await this.db.query(`UPDATE outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [
+      outboxId,
+    ]);
     this.logger.debug(`Sent mail #${outboxId}`);
   }
 

@@ -16,7 +16,10 @@ export class NotificationController {
   @Get()
   @Access.signedIn()
   @ApiOkResponse({ type: NotificationListDto })
-  @ApiOperation({ operationId: 'listNotifications', summary: 'Your notifications (mentions and reminders), newest first, with the unread count' })
+  @ApiOperation({
+    operationId: 'listNotifications',
+    summary: 'Your notifications (mentions and reminders), newest first, with the unread count',
+  })
   @ApiErrors(400)
   list(@CurrentUser() user: Principal, @Query() query: ListNotificationsQueryDto): Promise<NotificationListDto> {
     return this.notifications.list(user, query);

@@ -50,7 +50,12 @@ export class NotificationDto {
   @ApiProperty()
   body: string;
 
-  @ApiProperty({ nullable: true, type: String, example: '/prosjekter/0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b', description: 'Where in the web app it leads' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/prosjekter/0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b',
+    description: 'Where in the web app it leads',
+  })
   link: string | null;
 
   @ApiProperty({ type: Object, description: 'Facts for the text, e.g. the deliverable’s due date' })

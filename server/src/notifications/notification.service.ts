@@ -114,14 +114,22 @@ export class NotificationService {
   }
 
   async markRead(user: Principal, id: string): Promise<NotificationDto> {
-    await this.db.query(`UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2`, [id, user.userId]);
-    const [row]: NotificationRow[] = await this.db.query(`${SELECT_NOTIFICATIONS} WHERE n.id = $1 AND n.recipient_id = $2`, [id, user.userId]);
+    await this.db.query(`UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2`, [
+      id,
+      user.userId,
+    ]);
+    const [row]: NotificationRow[] = await this.db.query(`${SELECT_NOTIFICATIONS} WHERE n.id = $1 AND n.recipient_id = $2`, [
+      id,
+      user.userId,
+    ]);
     if (!row || !mayRead(user.roles, row)) throw new DomainError('NOTIFICATION_NOT_FOUND', `You have no notification with id ${id}.`);
     return toDto(row);
   }
 
   async markAllRead(user: Principal): Promise<ReadAllDto> {
-    const [, marked] = await this.db.query(`UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [user.userId]);
+    const [, marked] = await this.db.query(`UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [
+      user.userId,
+    ]);
     return { marked, unreadCount: 0 };
   }
 }

@@ -72,7 +72,13 @@ export class ReminderService implements OnModuleInit {
     ];
     const all = [...deliverables, ...phases, ...gates, ...reports];
     const readable = await this.onlyReaders(all);
-    const summary: ReminderSummary = { deliverable_due_soon: 0, deliverable_overdue: 0, phase_too_long: 0, gate_awaiting_decision: 0, status_report_due: 0 };
+    const summary: ReminderSummary = {
+      deliverable_due_soon: 0,
+      deliverable_overdue: 0,
+      phase_too_long: 0,
+      gate_awaiting_decision: 0,
+      status_report_due: 0,
+    };
     // One transaction per kind keeps locks short; the once-only key makes each insert idempotent.
     for (const kind of Object.keys(summary) as ReminderKind[]) {
       const batch = readable.filter((n) => n.kind === kind);
@@ -83,7 +89,14 @@ export class ReminderService implements OnModuleInit {
 
   /** Deliverables due within a week or overdue: to the owner, else the project leader. */
   private async deliverableReminders(today: IsoDate): Promise<(NewNotification & { fallbackRecipientId: string | null })[]> {
-    const rows: (ProjectRef & { id: string; title: string; due_date: string; state: 'draft' | 'returned'; owner_user_id: string | null; leader_id: string | null })[] = await this.db.query(
+    const rows: (ProjectRef & {
+      id: string;
+      title: string;
+      due_date: string;
+      state: 'draft' | 'returned';
+      owner_user_id: string | null;
+      leader_id: string | null;
+    })[] = await this.db.query(
       `SELECT d.id, d.title, d.due_date, d.state, d.owner_user_id, p.id AS project_id, p.name AS project_name, p.region_id, l.user_id AS leader_id
          FROM deliverable d
          JOIN project_phase ph ON ph.id = d.phase_id AND ph.state IN ('not_started', 'in_progress')
@@ -141,7 +154,13 @@ export class ReminderService implements OnModuleInit {
         title: `${spec.title.nb} har pågått i ${months} måneder`,
         body: `${spec.title.nb} i ${ph.project_name} har pågått i ${months} måneder; anbefalt lengde er ${range} måneder.`,
         link: `/prosjekter/${ph.project_id}`,
-        params: { phaseKey: ph.phase_key, months, min: spec.recommendedMonths?.min ?? null, max: spec.recommendedMonths?.max ?? null, projectName: ph.project_name },
+        params: {
+          phaseKey: ph.phase_key,
+          months,
+          min: spec.recommendedMonths?.min ?? null,
+          max: spec.recommendedMonths?.max ?? null,
+          projectName: ph.project_name,
+        },
       }));
     });
   }
@@ -208,8 +227,12 @@ export class ReminderService implements OnModuleInit {
     const projectIds = [...new Set(projects.map((p) => p.project_id))];
     const regionIds = [...new Set(projects.map((p) => p.region_id))];
     const [leaders, councils]: [{ project_id: string; user_id: string }[], { region_id: string; user_id: string }[]] = await Promise.all([
-      this.db.query(`SELECT project_id, user_id FROM role_assignment WHERE role = 'project_leader' AND project_id = ANY($1::uuid[])`, [projectIds]),
-      this.db.query(`SELECT region_id, user_id FROM role_assignment WHERE role = 'regionraad' AND region_id = ANY($1::uuid[])`, [regionIds]),
+      this.db.query(`SELECT project_id, user_id FROM role_assignment WHERE role = 'project_leader' AND project_id = ANY($1::uuid[])`, [
+        projectIds,
+      ]),
+      this.db.query(`SELECT region_id, user_id FROM role_assignment WHERE role = 'regionraad' AND region_id = ANY($1::uuid[])`, [
+        regionIds,
+      ]),
     ]);
     return (p, who) => [
       ...new Set([

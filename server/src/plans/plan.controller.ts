@@ -6,7 +6,16 @@ import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { PhaseKeyParam } from '../projects/project.controller';
-import { CompareQueryDto, PlanComparisonDto, PlanDto, SaveBudgetDto, SaveCostSharingDto, SaveSnapshotDto, SnapshotDto, UpdatePlanDto } from './plan.dto';
+import {
+  CompareQueryDto,
+  PlanComparisonDto,
+  PlanDto,
+  SaveBudgetDto,
+  SaveCostSharingDto,
+  SaveSnapshotDto,
+  SnapshotDto,
+  UpdatePlanDto,
+} from './plan.dto';
 import { PlanService } from './plan.service';
 
 @ApiTags('plans')
@@ -29,7 +38,12 @@ export class PlanController {
   @ApiOkResponse({ type: PlanDto })
   @ApiOperation({ operationId: 'updatePlan', summary: 'Save answers to some of the plan’s fields (autosave)' })
   @ApiErrors(400, 409)
-  update(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: UpdatePlanDto): Promise<PlanDto> {
+  update(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() dto: UpdatePlanDto,
+  ): Promise<PlanDto> {
     return this.plans.update(id, phaseKey, dto, user);
   }
 
@@ -38,7 +52,12 @@ export class PlanController {
   @ApiOkResponse({ type: PlanDto })
   @ApiOperation({ operationId: 'savePlanBudget', summary: 'Replace the budget’s cost and financing lines' })
   @ApiErrors(400, 409)
-  saveBudget(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: SaveBudgetDto): Promise<PlanDto> {
+  saveBudget(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() dto: SaveBudgetDto,
+  ): Promise<PlanDto> {
     return this.plans.saveBudget(id, phaseKey, dto, user);
   }
 
@@ -47,7 +66,12 @@ export class PlanController {
   @ApiOkResponse({ type: PlanDto })
   @ApiOperation({ operationId: 'savePlanCostSharing', summary: 'Choose how the kommuner share their direct contribution' })
   @ApiErrors(400, 409)
-  saveCostSharing(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: SaveCostSharingDto): Promise<PlanDto> {
+  saveCostSharing(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() dto: SaveCostSharingDto,
+  ): Promise<PlanDto> {
     return this.plans.saveCostSharing(id, phaseKey, dto, user);
   }
 
@@ -56,7 +80,12 @@ export class PlanController {
   @ApiCreatedResponse({ type: PlanDto })
   @ApiOperation({ operationId: 'savePlanVersion', summary: 'Keep the plan as it is now as a numbered version' })
   @ApiErrors(400, 409)
-  saveVersion(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: SaveSnapshotDto): Promise<PlanDto> {
+  saveVersion(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() dto: SaveSnapshotDto,
+  ): Promise<PlanDto> {
     return this.plans.saveSnapshot(id, phaseKey, dto.label, user);
   }
 
@@ -74,7 +103,12 @@ export class PlanController {
   @ApiOkResponse({ type: PlanComparisonDto })
   @ApiOperation({ operationId: 'comparePlanVersions', summary: 'What changed between two versions (numbers, or "current")' })
   @ApiErrors(400, 404)
-  compare(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Query() q: CompareQueryDto): Promise<PlanComparisonDto> {
+  compare(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Query() q: CompareQueryDto,
+  ): Promise<PlanComparisonDto> {
     return this.plans.compare(id, phaseKey, q.from, q.to, user.roles);
   }
 }

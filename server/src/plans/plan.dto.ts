@@ -1,12 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COST_CATEGORIES, FINANCING_SOURCES, FINANCING_STATUSES, type PlanContent } from '@nvr/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { OptionalDate, OptionalText } from '../common/validation';
 import { TemplateVersionDto } from '../templates/template.dto';
 
 export class UpdatePlanDto {
-  @ApiProperty({ type: Object, description: 'Answers by section key and field key; only the fields sent are changed', example: { goals: { main_goal: 'Etablere et samordnet næringsapparat' } } })
+  @ApiProperty({
+    type: Object,
+    description: 'Answers by section key and field key; only the fields sent are changed',
+    example: { goals: { main_goal: 'Etablere et samordnet næringsapparat' } },
+  })
   @IsObject({ message: 'content must be an object of sections' })
   content: PlanContent;
 
@@ -26,7 +44,10 @@ export class BudgetLineDto {
   @IsIn(['cost', 'financing'], { message: '$property must be cost or financing' })
   kind: 'cost' | 'financing';
 
-  @ApiProperty({ enum: [...COST_CATEGORIES, ...FINANCING_SOURCES.filter((s) => s !== 'own_work')], description: 'Cost category, or financing source for financing lines' })
+  @ApiProperty({
+    enum: [...COST_CATEGORIES, ...FINANCING_SOURCES.filter((s) => s !== 'own_work')],
+    description: 'Cost category, or financing source for financing lines',
+  })
   @IsIn([...new Set([...COST_CATEGORIES, ...FINANCING_SOURCES])], { message: '$property must be a cost category or financing source' })
   category: string;
 
@@ -92,7 +113,11 @@ export class CostSharingSettingsDto {
   @OptionalDate({ nullable: true, description: 'Population figures as of this date (the newest on or before it); empty: the newest' })
   populationDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The budget year whose kommuner contribution is shared; empty: all years' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'The budget year whose kommuner contribution is shared; empty: all years',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsInt()
   @Min(2000)

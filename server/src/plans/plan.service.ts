@@ -9,7 +9,6 @@ import {
   kommunerContribution,
   mergePlanContent,
   ownWorkAmount,
-
   PlanContent,
   planCompleteness,
   RoleAssignment,
@@ -22,7 +21,18 @@ import { DomainError, versionConflict } from '../common/domain-error';
 import { HistoryService } from '../history/history.service';
 import { findPhase, loadProject, PhaseRow, ProjectAggregate } from '../projects/project-queries';
 import { TemplateService } from '../templates/template.service';
-import { BudgetDto, BudgetLineDto, CostSharingDto, CostSharingSettingsDto, PlanComparisonDto, PlanDto, SaveBudgetDto, SaveCostSharingDto, SnapshotDto, UpdatePlanDto } from './plan.dto';
+import {
+  BudgetDto,
+  BudgetLineDto,
+  CostSharingDto,
+  CostSharingSettingsDto,
+  PlanComparisonDto,
+  PlanDto,
+  SaveBudgetDto,
+  SaveCostSharingDto,
+  SnapshotDto,
+  UpdatePlanDto,
+} from './plan.dto';
 
 interface PlanRow {
   id: string;
@@ -71,7 +81,14 @@ export class PlanService {
       completeness: planCompleteness(template.sections, content),
       budget,
       costSharing: await costSharing(em, project, settings, budget.lines as BudgetLine[]),
-      snapshots: snapshots.map((s: Record<string, never>) => ({ number: s.number, reason: s.reason, label: s.label, createdAt: new Date(s.created_at).toISOString(), createdBy: s.created_by, templateVersion: s.template_version })),
+      snapshots: snapshots.map((s: Record<string, never>) => ({
+        number: s.number,
+        reason: s.reason,
+        label: s.label,
+        createdAt: new Date(s.created_at).toISOString(),
+        createdBy: s.created_by,
+        templateVersion: s.template_version,
+      })),
       editable: isPlanOpen(project, phase) && canOnProject(roles, project, 'edit'),
       updatedAt: plan ? new Date(plan.updated_at).toISOString() : null,
       updatedBy: plan?.updated_by_name ?? null,
@@ -83,7 +100,11 @@ export class PlanService {
       const template = await this.templates.byId(plan.template_version_id, tx);
       const problems = validatePlanContent(template.sections, dto.content);
       if (problems.length) {
-        throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems.map((p) => ({ field: `content.${p.field}`, messages: [p.message] })));
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+          problems.map((p) => ({ field: `content.${p.field}`, messages: [p.message] })),
+        );
       }
       const next = mergePlanContent(plan.content, dto.content);
       await tx.query(`UPDATE phase_plan SET content = $2 WHERE id = $1`, [plan.id, JSON.stringify(next)]);
@@ -109,14 +130,22 @@ export class PlanService {
         );
       }
       const after = budgetTotals(lines as BudgetLine[]);
-      return { action: 'budget.saved', before: { costs: before.totals.costs, financing: before.totals.financing, lines: before.lines.length }, after: { costs: after.costs, financing: after.financing, lines: lines.length } };
+      return {
+        action: 'budget.saved',
+        before: { costs: before.totals.costs, financing: before.totals.financing, lines: before.lines.length },
+        after: { costs: after.costs, financing: after.financing, lines: lines.length },
+      };
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
 
   async saveCostSharing(projectId: string, phaseKey: string, dto: SaveCostSharingDto, actor: Principal): Promise<PlanDto> {
     await this.change(projectId, phaseKey, dto.version, actor, async (tx, plan) => {
-      const settings: CostSharingSettingsDto = { equalPercent: dto.equalPercent, populationDate: dto.populationDate ?? null, year: dto.year ?? null };
+      const settings: CostSharingSettingsDto = {
+        equalPercent: dto.equalPercent,
+        populationDate: dto.populationDate ?? null,
+        year: dto.year ?? null,
+      };
       await tx.query(`UPDATE phase_plan SET cost_sharing = $2 WHERE id = $1`, [plan.id, JSON.stringify(settings)]);
       return { action: 'cost_sharing.saved', before: { ...plan.cost_sharing }, after: { ...settings } };
     });
@@ -130,7 +159,13 @@ export class PlanService {
       const plan = await findPlan(tx, phase.id, true);
       if (!plan) throw new DomainError('INVALID_STATE', 'Save the plan before you keep a version of it.');
       const number = await this.snapshot(tx, plan, 'saved', actor.userId, label ?? null);
-      await this.history.record(tx, actor, { projectId, action: 'plan.version_saved', entityType: 'plan', entityId: phase.key, after: { number, label: label ?? null } });
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'plan.version_saved',
+        entityType: 'plan',
+        entityId: phase.key,
+        after: { number, label: label ?? null },
+      });
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
@@ -158,14 +193,23 @@ export class PlanService {
     };
   }
 
-  async compare(projectId: string, phaseKey: string, from: string, to: string, roles: readonly RoleAssignment[]): Promise<PlanComparisonDto> {
+  async compare(
+    projectId: string,
+    phaseKey: string,
+    from: string,
+    to: string,
+    roles: readonly RoleAssignment[],
+  ): Promise<PlanComparisonDto> {
     const side = async (which: string) => {
       if (which === 'current') {
         const p = await this.get(projectId, phaseKey, roles);
         return { content: p.content, budget: p.budget, sections: p.template.sections };
       }
       const n = Number(which);
-      if (!Number.isInteger(n) || n < 1) throw new DomainError('VALIDATION_FAILED', `"${which}" is neither a version number nor "current".`, [{ field: 'from/to', messages: ['must be a version number or current'] }]);
+      if (!Number.isInteger(n) || n < 1)
+        throw new DomainError('VALIDATION_FAILED', `"${which}" is neither a version number nor "current".`, [
+          { field: 'from/to', messages: ['must be a version number or current'] },
+        ]);
       const s = await this.getSnapshot(projectId, phaseKey, n);
       return { content: s.content, budget: s.budget, sections: s.template.sections };
     };
@@ -179,12 +223,29 @@ export class PlanService {
     return plan ? this.snapshot(tx, plan, 'approved', actorId, null) : null;
   }
 
-  private async snapshot(tx: EntityManager, plan: PlanRow, reason: 'approved' | 'saved', actorId: string, label: string | null): Promise<number> {
+  private async snapshot(
+    tx: EntityManager,
+    plan: PlanRow,
+    reason: 'approved' | 'saved',
+    actorId: string,
+    label: string | null,
+  ): Promise<number> {
     const budget = await readBudget(tx, plan.phase_id);
     const [{ next }] = await tx.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM phase_plan_snapshot WHERE plan_id = $1`, [plan.id]);
     await tx.query(
       `INSERT INTO phase_plan_snapshot (plan_id, number, reason, label, content, budget, cost_sharing, template_version_id, plan_version, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [plan.id, next, reason, label, JSON.stringify(plan.content), JSON.stringify(budget.lines), JSON.stringify(plan.cost_sharing), plan.template_version_id, plan.version, actorId],
+      [
+        plan.id,
+        next,
+        reason,
+        label,
+        JSON.stringify(plan.content),
+        JSON.stringify(budget.lines),
+        JSON.stringify(plan.cost_sharing),
+        plan.template_version_id,
+        plan.version,
+        actorId,
+      ],
     );
     return next;
   }
@@ -195,7 +256,10 @@ export class PlanService {
     phaseKey: string,
     version: number,
     actor: Principal,
-    work: (tx: EntityManager, plan: PlanRow) => Promise<{ action: string; before: Record<string, unknown>; after: Record<string, unknown> }>,
+    work: (
+      tx: EntityManager,
+      plan: PlanRow,
+    ) => Promise<{ action: string; before: Record<string, unknown>; after: Record<string, unknown> }>,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
       const project = await loadProject(tx, projectId, true);
@@ -209,7 +273,10 @@ export class PlanService {
         plan = (await findPlan(tx, phase.id, true)) as PlanRow;
       }
       const { action, before, after } = await work(tx, plan);
-      await tx.query(`UPDATE phase_plan SET version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`, [plan.id, actor.userId]);
+      await tx.query(`UPDATE phase_plan SET version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`, [
+        plan.id,
+        actor.userId,
+      ]);
       await this.history.record(tx, actor, { projectId, action, entityType: 'plan', entityId: phase.key, before, after });
     });
   }
@@ -240,8 +307,21 @@ async function findPlan(em: EntityManager, phaseId: string, lock = false): Promi
 }
 
 export async function readBudget(em: EntityManager, phaseId: string): Promise<BudgetDto> {
-  const rows = await em.query(`SELECT id, kind, category, year, description, amount::bigint AS amount, hours::float AS hours, rate, status FROM budget_line WHERE phase_id = $1 ORDER BY position`, [phaseId]);
-  const lines = rows.map((r: Record<string, never>) => ({ id: r.id, kind: r.kind, category: r.category, year: r.year, description: r.description, amount: Number(r.amount), hours: r.hours, rate: r.rate, status: r.status }));
+  const rows = await em.query(
+    `SELECT id, kind, category, year, description, amount::bigint AS amount, hours::float AS hours, rate, status FROM budget_line WHERE phase_id = $1 ORDER BY position`,
+    [phaseId],
+  );
+  const lines = rows.map((r: Record<string, never>) => ({
+    id: r.id,
+    kind: r.kind,
+    category: r.category,
+    year: r.year,
+    description: r.description,
+    amount: Number(r.amount),
+    hours: r.hours,
+    rate: r.rate,
+    status: r.status,
+  }));
   return { lines, totals: budgetTotals(lines) };
 }
 
@@ -251,13 +331,17 @@ function normaliseLine(l: BudgetLineDto, i: number): BudgetLineDto {
   const sources = ['innovasjon_norge', 'fylkeskommune', 'other_grants', 'kommuner_direct', 'own_work'];
   const allowed = l.kind === 'cost' ? costCategories : sources;
   if (!allowed.includes(l.category)) {
-    throw new DomainError('VALIDATION_FAILED', `${field}.category: "${l.category}" is not a ${l.kind === 'cost' ? 'cost category' : 'financing source'} (${allowed.join(', ')}).`, [
-      { field: `${field}.category`, messages: [`must be one of ${allowed.join(', ')}`] },
-    ]);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${field}.category: "${l.category}" is not a ${l.kind === 'cost' ? 'cost category' : 'financing source'} (${allowed.join(', ')}).`,
+      [{ field: `${field}.category`, messages: [`must be one of ${allowed.join(', ')}`] }],
+    );
   }
   if (l.category === 'own_work') {
     if (l.hours == null || l.rate == null) {
-      throw new DomainError('VALIDATION_FAILED', `${field}: own work (egeninnsats) needs hours and an hourly rate.`, [{ field: `${field}.hours`, messages: ['hours and rate are required for own work'] }]);
+      throw new DomainError('VALIDATION_FAILED', `${field}: own work (egeninnsats) needs hours and an hourly rate.`, [
+        { field: `${field}.hours`, messages: ['hours and rate are required for own work'] },
+      ]);
     }
     return { ...l, amount: ownWorkAmount(l.hours, l.rate), status: l.kind === 'financing' ? (l.status ?? 'granted') : null };
   }
@@ -265,7 +349,12 @@ function normaliseLine(l: BudgetLineDto, i: number): BudgetLineDto {
 }
 
 /** The cost-sharing table for the project's participating kommuner, or the reason it cannot be made. */
-async function costSharing(em: EntityManager, project: ProjectAggregate, settings: CostSharingSettingsDto, lines: BudgetLine[]): Promise<CostSharingDto> {
+async function costSharing(
+  em: EntityManager,
+  project: ProjectAggregate,
+  settings: CostSharingSettingsDto,
+  lines: BudgetLine[],
+): Promise<CostSharingDto> {
   const total = kommunerContribution(lines, settings.year ?? undefined);
   const rows: { id: string; name: string; population: number | null; as_of: string | null }[] = await em.query(
     `SELECT k.id, k.name, p.population, p.as_of
@@ -280,11 +369,23 @@ async function costSharing(em: EntityManager, project: ProjectAggregate, setting
   const empty = { settings, total, rows: [], totalPopulation: 0, equalTotal: 0, populationTotal: 0 };
   const lacking = rows.filter((r) => r.population === null);
   if (lacking.length && settings.equalPercent < 100) {
-    return { ...empty, problem: `No population figure${settings.populationDate ? ` on or before ${settings.populationDate}` : ''} for ${lacking.map((r) => r.name).join(', ')}.` };
+    return {
+      ...empty,
+      problem: `No population figure${settings.populationDate ? ` on or before ${settings.populationDate}` : ''} for ${lacking.map((r) => r.name).join(', ')}.`,
+    };
   }
   try {
-    const share = shareCosts({ total, equalPercent: settings.equalPercent, kommuner: rows.map((r) => ({ id: r.id, name: r.name, population: r.population ?? 0 })) });
-    return { ...share, settings, rows: share.rows.map((r) => ({ ...r, populationAsOf: rows.find((x) => x.id === r.id)?.as_of ?? null })), problem: null };
+    const share = shareCosts({
+      total,
+      equalPercent: settings.equalPercent,
+      kommuner: rows.map((r) => ({ id: r.id, name: r.name, population: r.population ?? 0 })),
+    });
+    return {
+      ...share,
+      settings,
+      rows: share.rows.map((r) => ({ ...r, populationAsOf: rows.find((x) => x.id === r.id)?.as_of ?? null })),
+      problem: null,
+    };
   } catch (e) {
     if (e instanceof CostShareError) return { ...empty, problem: e.message };
     throw e;

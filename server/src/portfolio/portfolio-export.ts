@@ -12,8 +12,20 @@ interface Column {
 }
 
 const STATUS: Record<ProjectStatus, string> = { active: 'Aktiv', completed: 'Fullført', stopped: 'Stoppet' };
-const PHASE_STATE: Record<PhaseState, string> = { not_started: 'Ikke startet', in_progress: 'Pågår', awaiting_decision: 'Venter på vedtak', completed: 'Fullført', stopped: 'Stoppet' };
-const DURATION: Record<DurationStatus, string> = { unknown: 'Ukjent', within: 'Innenfor anbefalt', short: 'Kortere enn anbefalt', long: 'Lengre enn anbefalt', no_recommendation: 'Ingen anbefaling' };
+const PHASE_STATE: Record<PhaseState, string> = {
+  not_started: 'Ikke startet',
+  in_progress: 'Pågår',
+  awaiting_decision: 'Venter på vedtak',
+  completed: 'Fullført',
+  stopped: 'Stoppet',
+};
+const DURATION: Record<DurationStatus, string> = {
+  unknown: 'Ukjent',
+  within: 'Innenfor anbefalt',
+  short: 'Kortere enn anbefalt',
+  long: 'Lengre enn anbefalt',
+  no_recommendation: 'Ingen anbefaling',
+};
 const COLOUR: Record<StatusColour, string> = { green: 'Grønn', yellow: 'Gul', red: 'Rød' };
 
 const colour = (c: StatusColour | null | undefined) => (c ? COLOUR[c] : '');
@@ -28,7 +40,11 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: 'Fasestatus', width: 18, value: (r) => (r.currentPhaseState ? PHASE_STATE[r.currentPhaseState] : '') },
   { header: 'Fase startet', width: 12, kind: 'date', value: (r) => r.phaseStartedOn },
   { header: 'Måneder i fasen', width: 10, kind: 'number', value: (r) => r.monthsInPhase },
-  { header: 'Anbefalt lengde (måneder)', width: 10, value: (r) => (r.recommendedMonths ? `${r.recommendedMonths.min}–${r.recommendedMonths.max}` : '') },
+  {
+    header: 'Anbefalt lengde (måneder)',
+    width: 10,
+    value: (r) => (r.recommendedMonths ? `${r.recommendedMonths.min}–${r.recommendedMonths.max}` : ''),
+  },
   { header: 'Varighet', width: 20, value: (r) => DURATION[r.durationStatus] },
   { header: 'Siste statusrapport', width: 10, value: (r) => r.latestReport?.period ?? '' },
   { header: 'Samlet status', width: 10, value: (r) => colour(r.latestReport?.colours.overall) },
@@ -36,7 +52,11 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: 'Økonomi', width: 10, value: (r) => colour(r.latestReport?.colours.economy) },
   { header: 'Risiko', width: 10, value: (r) => colour(r.latestReport?.colours.risk) },
   { header: 'Forfalte leveranser', width: 10, kind: 'number', value: (r) => r.overdueDeliverables },
-  { header: 'Neste beslutningspunkt', width: 18, value: (r) => (r.nextGate ? `Etter ${phaseSpec(r.nextGate.phaseKey).title.nb.toLowerCase()}` : '') },
+  {
+    header: 'Neste beslutningspunkt',
+    width: 18,
+    value: (r) => (r.nextGate ? `Etter ${phaseSpec(r.nextGate.phaseKey).title.nb.toLowerCase()}` : ''),
+  },
   { header: 'Forventet dato', width: 12, kind: 'date', value: (r) => r.nextGate?.expectedDate ?? null },
   { header: 'Prosjektleder', width: 24, value: (r) => r.leader?.name ?? '' },
   { header: 'E-post prosjektleder', width: 28, value: (r) => r.leader?.email ?? '' },
@@ -56,7 +76,10 @@ export function portfolioCsv(rows: readonly PortfolioRowDto[]): Buffer {
     const text = kind === 'date' ? norwegianDate(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [EXPORT_COLUMNS.map((c) => field(c.header)).join(';'), ...rows.map((r) => EXPORT_COLUMNS.map((c) => field(c.value(r), c.kind)).join(';'))];
+  const lines = [
+    EXPORT_COLUMNS.map((c) => field(c.header)).join(';'),
+    ...rows.map((r) => EXPORT_COLUMNS.map((c) => field(c.value(r), c.kind)).join(';')),
+  ];
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
 }
 
@@ -72,5 +95,9 @@ export async function portfolioXlsx(rows: readonly PortfolioRowDto[]): Promise<B
       return { value: v, type: String };
     }),
   );
-  return writeXlsxFile([header, ...body], { sheet: 'Portefølje', columns: EXPORT_COLUMNS.map((c) => ({ width: c.width })), stickyRowsCount: 1 }).toBuffer();
+  return writeXlsxFile([header, ...body], {
+    sheet: 'Portefølje',
+    columns: EXPORT_COLUMNS.map((c) => ({ width: c.width })),
+    stickyRowsCount: 1,
+  }).toBuffer();
 }

@@ -19,7 +19,11 @@ export class PortfolioController {
   @Get()
   @Access.signedIn()
   @ApiOkResponse({ type: PortfolioDto })
-  @ApiOperation({ operationId: 'getPortfolio', summary: 'Every project you follow (adviser, regionråd, admin) with phase, time in phase, latest status, overdue deliverables and next gate' })
+  @ApiOperation({
+    operationId: 'getPortfolio',
+    summary:
+      'Every project you follow (adviser, regionråd, admin) with phase, time in phase, latest status, overdue deliverables and next gate',
+  })
   @ApiErrors(400, 403, 404)
   get(@CurrentUser() user: Principal, @Query() query: PortfolioQueryDto): Promise<PortfolioDto> {
     return this.portfolio.portfolio(user.roles, query);
@@ -28,7 +32,10 @@ export class PortfolioController {
   @Get('timeline')
   @Access.signedIn()
   @ApiOkResponse({ type: TimelineDto })
-  @ApiOperation({ operationId: 'getPortfolioTimeline', summary: 'The phases of every project you follow, with planned and actual dates (for a timeline)' })
+  @ApiOperation({
+    operationId: 'getPortfolioTimeline',
+    summary: 'The phases of every project you follow, with planned and actual dates (for a timeline)',
+  })
   @ApiErrors(400, 403, 404)
   timeline(@CurrentUser() user: Principal, @Query() query: PortfolioQueryDto): Promise<TimelineDto> {
     return this.portfolio.timeline(user.roles, query);
@@ -37,8 +44,14 @@ export class PortfolioController {
   @Get('export')
   @Access.signedIn()
   @ApiProduces('text/csv', XLSX)
-  @ApiOkResponse({ description: 'The portfolio as a file', content: { 'text/csv': { schema: { type: 'string' } }, [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
-  @ApiOperation({ operationId: 'exportPortfolio', summary: 'Download the portfolio as CSV (semicolons, UTF-8 with BOM, for Norwegian Excel) or as an Excel workbook' })
+  @ApiOkResponse({
+    description: 'The portfolio as a file',
+    content: { 'text/csv': { schema: { type: 'string' } }, [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({
+    operationId: 'exportPortfolio',
+    summary: 'Download the portfolio as CSV (semicolons, UTF-8 with BOM, for Norwegian Excel) or as an Excel workbook',
+  })
   @ApiErrors(400, 403, 404)
   async export(@CurrentUser() user: Principal, @Query() query: PortfolioExportQueryDto): Promise<StreamableFile> {
     const { rows } = await this.portfolio.portfolio(user.roles, query);
@@ -48,6 +61,10 @@ export class PortfolioController {
       return new StreamableFile(data, { type: XLSX, disposition: `attachment; filename="${name}.xlsx"`, length: data.length });
     }
     const data = portfolioCsv(rows);
-    return new StreamableFile(data, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}.csv"`, length: data.length });
+    return new StreamableFile(data, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${name}.csv"`,
+      length: data.length,
+    });
   }
 }

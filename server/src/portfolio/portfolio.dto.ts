@@ -58,7 +58,11 @@ export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class PortfolioExportQueryDto extends PortfolioQueryDto {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv', description: 'csv: semicolon-separated UTF-8 with BOM (opens in Norwegian Excel); xlsx: an Excel workbook' })
+  @ApiPropertyOptional({
+    enum: EXPORT_FORMATS,
+    default: 'csv',
+    description: 'csv: semicolon-separated UTF-8 with BOM (opens in Norwegian Excel); xlsx: an Excel workbook',
+  })
   @IsOptional()
   @oneOf(EXPORT_FORMATS)
   format?: ExportFormat;
@@ -163,7 +167,14 @@ export class TimelinePhaseDto {
 }
 
 /** A project on the timeline: the summary's identity and status, with every phase's dates. */
-export class TimelineProjectDto extends PickType(ProjectSummaryDto, ['id', 'name', 'regionId', 'regionName', 'status', 'currentPhaseKey'] as const) {
+export class TimelineProjectDto extends PickType(ProjectSummaryDto, [
+  'id',
+  'name',
+  'regionId',
+  'regionName',
+  'status',
+  'currentPhaseKey',
+] as const) {
   @ApiProperty({ type: [TimelinePhaseDto], description: 'In order: forstudie, forprosjekt, hovedprosjekt' })
   phases: TimelinePhaseDto[];
 }

@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnRegion, durationStatus, filterPortfolio, isAdmin, IsoDate, PhaseKey, phaseSpec, PhaseState, ProjectStatus, RoleAssignment, sortPortfolio, StatusColour, todayInOslo } from '@nvr/shared';
+import {
+  canOnRegion,
+  durationStatus,
+  filterPortfolio,
+  isAdmin,
+  IsoDate,
+  PhaseKey,
+  phaseSpec,
+  PhaseState,
+  ProjectStatus,
+  RoleAssignment,
+  sortPortfolio,
+  StatusColour,
+  todayInOslo,
+} from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { PortfolioDto, PortfolioFilterDto, PortfolioQueryDto, PortfolioRowDto, TimelineDto } from './portfolio.dto';
@@ -91,13 +105,20 @@ export class PortfolioService {
   /** Each visible project's phases with planned and actual dates, for a timeline chart; two queries. */
   async timeline(roles: readonly RoleAssignment[], query: PortfolioQueryDto, today: IsoDate = todayInOslo()): Promise<TimelineDto> {
     const rows = sortPortfolio(await this.rows(roles, query, today), query.sort, query.order);
-    const phases: { project_id: string; phase_key: PhaseKey; state: PhaseState; planned_start: string | null; planned_end: string | null; actual_start: string | null; actual_end: string | null }[] =
-      rows.length
-        ? await this.db.query(
-            `SELECT project_id, phase_key, state, planned_start, planned_end, actual_start, actual_end FROM project_phase WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, position`,
-            [rows.map((r) => r.id)],
-          )
-        : [];
+    const phases: {
+      project_id: string;
+      phase_key: PhaseKey;
+      state: PhaseState;
+      planned_start: string | null;
+      planned_end: string | null;
+      actual_start: string | null;
+      actual_end: string | null;
+    }[] = rows.length
+      ? await this.db.query(
+          `SELECT project_id, phase_key, state, planned_start, planned_end, actual_start, actual_end FROM project_phase WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, position`,
+          [rows.map((r) => r.id)],
+        )
+      : [];
     const byProject = new Map<string, typeof phases>();
     for (const ph of phases) byProject.set(ph.project_id, [...(byProject.get(ph.project_id) ?? []), ph]);
     return {
@@ -126,7 +147,12 @@ export class PortfolioService {
     if (filter.regionId && scope !== 'all' && !scope.includes(filter.regionId)) {
       throw new DomainError('REGION_NOT_FOUND', `There is no region with id ${filter.regionId} in your portfolio.`);
     }
-    const records: PortfolioRecord[] = await this.db.query(PORTFOLIO_SQL, [scope === 'all' ? null : scope, filter.regionId ?? null, today, filter.status ?? null]);
+    const records: PortfolioRecord[] = await this.db.query(PORTFOLIO_SQL, [
+      scope === 'all' ? null : scope,
+      filter.regionId ?? null,
+      today,
+      filter.status ?? null,
+    ]);
     return filterPortfolio(
       records.map((r) => toRow(r, today)),
       filter,
@@ -138,13 +164,16 @@ export class PortfolioService {
 export function portfolioScope(roles: readonly RoleAssignment[]): 'all' | string[] {
   if (isAdmin(roles)) return 'all';
   const regions = [...new Set(roles.filter((r) => PORTFOLIO_ROLES.has(r.role) && r.regionId).map((r) => r.regionId as string))];
-  if (!regions.length) throw new DomainError('FORBIDDEN', 'The portfolio is for Innovasjon Norge’s advisers, the regionråd and administrators.');
+  if (!regions.length)
+    throw new DomainError('FORBIDDEN', 'The portfolio is for Innovasjon Norge’s advisers, the regionråd and administrators.');
   return regions.filter((id) => canOnRegion(roles, id, 'read'));
 }
 
 function toRow(r: PortfolioRecord, today: IsoDate): PortfolioRowDto {
   const spec = r.phase_key ? phaseSpec(r.phase_key) : null;
-  const duration = spec ? durationStatus(spec, r.actual_start, r.actual_start ? today : null) : { months: null, status: 'unknown' as const };
+  const duration = spec
+    ? durationStatus(spec, r.actual_start, r.actual_start ? today : null)
+    : { months: null, status: 'unknown' as const };
   return {
     id: r.id,
     name: r.name,

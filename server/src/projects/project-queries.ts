@@ -1,4 +1,15 @@
-import { DeliverableState, durationStatus, evaluateReadiness, PhaseKey, phaseSpec, PhaseState, ProjectStatus, Readiness, ReadinessItem, todayInOslo } from '@nvr/shared';
+import {
+  DeliverableState,
+  durationStatus,
+  evaluateReadiness,
+  PhaseKey,
+  phaseSpec,
+  PhaseState,
+  ProjectStatus,
+  Readiness,
+  ReadinessItem,
+  todayInOslo,
+} from '@nvr/shared';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 
@@ -62,34 +73,40 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
   );
   if (!p) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
   // One query at a time: a transaction's connection runs them in order anyway.
-  const kommuner = await em.query(`SELECT k.id, trim(k.number) AS number, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`, [projectId]);
+  const kommuner = await em.query(
+    `SELECT k.id, trim(k.number) AS number, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`,
+    [projectId],
+  );
   const team = await em.query(
-      `SELECT ra.role, u.id, u.name, u.email FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
+    `SELECT ra.role, u.id, u.name, u.email FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
         WHERE ra.project_id = $1 ORDER BY u.name`,
-      [projectId],
-    );
+    [projectId],
+  );
   const phases = await em.query(
-      `SELECT id, phase_key, position, state, planned_start, planned_end, actual_start, actual_end, version
+    `SELECT id, phase_key, position, state, planned_start, planned_end, actual_start, actual_end, version
          FROM project_phase WHERE project_id = $1 ORDER BY position`,
-      [projectId],
-    );
+    [projectId],
+  );
   const deliverables = await em.query(
-      `SELECT d.id, d.phase_id, d.catalogue_key, d.title, d.required, d.state, d.due_date, d.not_required_reason, d.version,
+    `SELECT d.id, d.phase_id, d.catalogue_key, d.title, d.required, d.state, d.due_date, d.not_required_reason, d.version,
               u.id AS owner_id, u.name AS owner_name, u.email AS owner_email,
               (SELECT count(*)::int FROM deliverable_file f WHERE f.deliverable_id = d.id) AS file_count
          FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id LEFT JOIN app_user u ON u.id = d.owner_user_id
         WHERE ph.project_id = $1 ORDER BY d.phase_id, d.required DESC, d.title`,
-      [projectId],
-    );
-  const checkpoints = await em.query(`SELECT c.phase_id, c.checkpoint_key, c.checked FROM gate_checkpoint c JOIN project_phase ph ON ph.id = c.phase_id WHERE ph.project_id = $1`, [projectId]);
+    [projectId],
+  );
+  const checkpoints = await em.query(
+    `SELECT c.phase_id, c.checkpoint_key, c.checked FROM gate_checkpoint c JOIN project_phase ph ON ph.id = c.phase_id WHERE ph.project_id = $1`,
+    [projectId],
+  );
   const budgets = await em.query(
-      `SELECT b.phase_id,
+    `SELECT b.phase_id,
               coalesce(sum(b.amount) FILTER (WHERE b.kind = 'cost'), 0)::bigint AS costs,
               coalesce(sum(b.amount) FILTER (WHERE b.kind = 'financing'), 0)::bigint AS financing,
               count(*) FILTER (WHERE b.kind = 'cost' AND b.amount > 0)::int AS cost_lines
          FROM budget_line b JOIN project_phase ph ON ph.id = b.phase_id WHERE ph.project_id = $1 GROUP BY b.phase_id`,
-      [projectId],
-    );
+    [projectId],
+  );
   const person = (id: string | null, name: string, email: string): PersonRow | null => (id ? { id, name, email } : null);
   const leaderRow = team.find((t: { role: string }) => t.role === 'project_leader');
   return {
@@ -103,7 +120,9 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
     version: p.version,
     kommuner,
     leader: leaderRow ? person(leaderRow.id, leaderRow.name, leaderRow.email) : null,
-    members: team.filter((t: { role: string }) => t.role === 'project_member').map((t: PersonRow) => ({ id: t.id, name: t.name, email: t.email })),
+    members: team
+      .filter((t: { role: string }) => t.role === 'project_member')
+      .map((t: PersonRow) => ({ id: t.id, name: t.name, email: t.email })),
     phases: phases.map((ph: Record<string, never>) => ({
       id: ph.id,
       key: ph.phase_key,
@@ -116,7 +135,10 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
       version: ph.version,
       deliverables: deliverables
         .filter((d: { phase_id: string }) => d.phase_id === ph.id)
-        .sort((a: { catalogue_key: string | null }, b: { catalogue_key: string | null }) => catalogueOrder(ph.phase_key, a.catalogue_key) - catalogueOrder(ph.phase_key, b.catalogue_key))
+        .sort(
+          (a: { catalogue_key: string | null }, b: { catalogue_key: string | null }) =>
+            catalogueOrder(ph.phase_key, a.catalogue_key) - catalogueOrder(ph.phase_key, b.catalogue_key),
+        )
         .map((d: Record<string, never>) => ({
           id: d.id,
           phaseId: d.phase_id,
@@ -157,7 +179,11 @@ function budgetOf(row: { costs: string; financing: string; cost_lines: number } 
  * The gate's checklist for a phase. Besides the catalogue's items, the budget of the plan being decided
  * on (the next phase's) must have costs, and costs and financing must balance.
  */
-export function phaseReadiness(project: Pick<ProjectAggregate, 'phases'>, phase: PhaseRow, today = phase.actualEnd ?? todayInOslo()): Readiness {
+export function phaseReadiness(
+  project: Pick<ProjectAggregate, 'phases'>,
+  phase: PhaseRow,
+  today = phase.actualEnd ?? todayInOslo(),
+): Readiness {
   const next = project.phases.find((p) => p.position === phase.position + 1);
   const extra: ReadinessItem[] = next
     ? [
@@ -187,6 +213,7 @@ export function phaseDuration(phase: PhaseRow, today = todayInOslo()) {
 
 export function findPhase(project: ProjectAggregate, key: string): PhaseRow {
   const phase = project.phases.find((p) => p.key === key);
-  if (!phase) throw new DomainError('PHASE_NOT_FOUND', `The project has no phase "${key}"; phases are forstudie, forprosjekt and hovedprosjekt.`);
+  if (!phase)
+    throw new DomainError('PHASE_NOT_FOUND', `The project has no phase "${key}"; phases are forstudie, forprosjekt and hovedprosjekt.`);
   return phase;
 }

@@ -39,7 +39,10 @@ export class ProjectController {
   @Post()
   @Access.signedIn()
   @ApiCreatedResponse({ type: ProjectDto })
-  @ApiOperation({ operationId: 'createProject', summary: 'Start a Næringsvennlig region project: its forstudie starts now (regionråd, admin)' })
+  @ApiOperation({
+    operationId: 'createProject',
+    summary: 'Start a Næringsvennlig region project: its forstudie starts now (regionråd, admin)',
+  })
   @ApiErrors(400, 403, 404, 422)
   create(@CurrentUser() user: Principal, @Body() dto: CreateProjectDto): Promise<ProjectDto> {
     return this.projects.create(dto, user);
@@ -77,7 +80,12 @@ export class ProjectController {
   @ApiOkResponse({ type: ProjectDto })
   @ApiOperation({ operationId: 'updatePhase', summary: 'Set a phase’s planned start and end' })
   @ApiErrors(400, 409, 422)
-  updatePhase(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string, @Body() dto: UpdatePhaseDto): Promise<ProjectDto> {
+  updatePhase(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() dto: UpdatePhaseDto,
+  ): Promise<ProjectDto> {
     return this.projects.updatePhase(id, phaseKey, dto, user);
   }
 

@@ -1,7 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DELIVERABLE_STATES, PHASE_KEYS, PHASE_STATES, PROJECT_STATUSES, type DeliverableState, type NextActionKind, type PhaseKey, type PhaseState, type ProjectStatus } from '@nvr/shared';
+import {
+  DELIVERABLE_STATES,
+  PHASE_KEYS,
+  PHASE_STATES,
+  PROJECT_STATUSES,
+  type DeliverableState,
+  type NextActionKind,
+  type PhaseKey,
+  type PhaseState,
+  type ProjectStatus,
+} from '@nvr/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { OptionalDate, OptionalText, RequiredText, ValidateUUID } from '../common/validation';
 
 export class PlannedPeriodDto {
@@ -210,7 +231,20 @@ export class PhaseDto {
 }
 
 export class NextActionDto {
-  @ApiProperty({ enum: ['write_deliverable', 'revise_deliverable', 'review_deliverable', 'tick_checkpoint', 'plan_next_budget', 'submit_for_decision', 'await_decision', 'decide_gate', 'follow', 'project_closed'] })
+  @ApiProperty({
+    enum: [
+      'write_deliverable',
+      'revise_deliverable',
+      'review_deliverable',
+      'tick_checkpoint',
+      'plan_next_budget',
+      'submit_for_decision',
+      'await_decision',
+      'decide_gate',
+      'follow',
+      'project_closed',
+    ],
+  })
   kind: NextActionKind;
 
   @ApiPropertyOptional({ enum: PHASE_KEYS })

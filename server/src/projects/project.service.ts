@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnProject, canOnRegion, isValidPeriod, nextActions, PHASES, PhaseKey, RoleAssignment, todayInOslo, visibleRegionIds } from '@nvr/shared';
+import {
+  canOnProject,
+  canOnRegion,
+  isValidPeriod,
+  nextActions,
+  PHASES,
+  PhaseKey,
+  RoleAssignment,
+  todayInOslo,
+  visibleRegionIds,
+} from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
@@ -54,7 +64,8 @@ export class ProjectService {
   }
 
   async create(dto: CreateProjectDto, actor: Principal): Promise<ProjectDto> {
-    if (!canOnRegion(actor.roles, dto.regionId, 'read')) throw new DomainError('REGION_NOT_FOUND', `There is no region with id ${dto.regionId}.`);
+    if (!canOnRegion(actor.roles, dto.regionId, 'read'))
+      throw new DomainError('REGION_NOT_FOUND', `There is no region with id ${dto.regionId}.`);
     if (!canOnRegion(actor.roles, dto.regionId, 'decide')) {
       throw new DomainError('FORBIDDEN', 'Only the regionråd of the region (or an administrator) can start a project.');
     }
@@ -63,17 +74,35 @@ export class ProjectService {
     const id = await this.db.transaction(async (tx) => {
       await tx.query(`SELECT 1 FROM region WHERE id = $1 FOR SHARE`, [dto.regionId]);
       await assertKommunerInRegion(tx, dto.regionId, dto.kommuneIds);
-      const [project] = await tx.query(`INSERT INTO project (region_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [dto.regionId, dto.name, dto.description ?? null]);
-      for (const k of dto.kommuneIds) await tx.query(`INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [project.id, k]);
+      const [project] = await tx.query(`INSERT INTO project (region_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [
+        dto.regionId,
+        dto.name,
+        dto.description ?? null,
+      ]);
+      for (const k of dto.kommuneIds)
+        await tx.query(`INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [project.id, k]);
       const today = todayInOslo();
       for (const spec of PHASES) {
         const first = spec.order === 1;
         const [phase] = await tx.query(
           `INSERT INTO project_phase (project_id, phase_key, position, state, planned_start, planned_end, actual_start) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [project.id, spec.key, spec.order, first ? 'in_progress' : 'not_started', first ? period.plannedStart : null, first ? period.plannedEnd : null, first ? today : null],
+          [
+            project.id,
+            spec.key,
+            spec.order,
+            first ? 'in_progress' : 'not_started',
+            first ? period.plannedStart : null,
+            first ? period.plannedEnd : null,
+            first ? today : null,
+          ],
         );
         for (const d of spec.deliverables) {
-          await tx.query(`INSERT INTO deliverable (phase_id, catalogue_key, title, required) VALUES ($1, $2, $3, $4)`, [phase.id, d.key, d.title.nb, d.required]);
+          await tx.query(`INSERT INTO deliverable (phase_id, catalogue_key, title, required) VALUES ($1, $2, $3, $4)`, [
+            phase.id,
+            d.key,
+            d.title.nb,
+            d.required,
+          ]);
         }
       }
       if (dto.leaderUserId) await writeTeam(tx, project.id, dto.regionId, { leaderUserId: dto.leaderUserId, memberUserIds: [] });
@@ -97,10 +126,15 @@ export class ProjectService {
       if (dto.kommuneIds) {
         await assertKommunerInRegion(tx, p.regionId, dto.kommuneIds);
         await tx.query(`DELETE FROM project_kommune WHERE project_id = $1`, [projectId]);
-        for (const k of dto.kommuneIds) await tx.query(`INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [projectId, k]);
+        for (const k of dto.kommuneIds)
+          await tx.query(`INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [projectId, k]);
       }
       const after = { name: dto.name ?? p.name, description: dto.description === undefined ? p.description : dto.description || null };
-      await tx.query(`UPDATE project SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1`, [projectId, after.name, after.description]);
+      await tx.query(`UPDATE project SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+        projectId,
+        after.name,
+        after.description,
+      ]);
       await this.history.record(tx, actor, {
         projectId,
         action: 'project.updated',
@@ -135,10 +169,17 @@ export class ProjectService {
       const p = await loadProject(tx, projectId, true);
       const phase = findPhase(p, phaseKey);
       if (phase.version !== dto.version) throw versionConflict('phase', dto.version, phase.version);
-      if (phase.state === 'completed' || phase.state === 'stopped') throw new DomainError('INVALID_STATE', 'A phase that has ended keeps its dates.');
-      const after = { plannedStart: dto.plannedStart === undefined ? phase.plannedStart : dto.plannedStart, plannedEnd: dto.plannedEnd === undefined ? phase.plannedEnd : dto.plannedEnd };
+      if (phase.state === 'completed' || phase.state === 'stopped')
+        throw new DomainError('INVALID_STATE', 'A phase that has ended keeps its dates.');
+      const after = {
+        plannedStart: dto.plannedStart === undefined ? phase.plannedStart : dto.plannedStart,
+        plannedEnd: dto.plannedEnd === undefined ? phase.plannedEnd : dto.plannedEnd,
+      };
       assertPlannedPeriod(after);
-      await tx.query(`UPDATE project_phase SET planned_start = $2, planned_end = $3, version = version + 1, updated_at = now() WHERE id = $1`, [phase.id, after.plannedStart, after.plannedEnd]);
+      await tx.query(
+        `UPDATE project_phase SET planned_start = $2, planned_end = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+        [phase.id, after.plannedStart, after.plannedEnd],
+      );
       await this.history.record(tx, actor, {
         projectId,
         action: 'phase.planned',
@@ -167,7 +208,17 @@ export function toProjectDto(p: ProjectAggregate, roles: readonly RoleAssignment
     actualEnd: ph.actualEnd,
     version: ph.version,
     duration: phaseDuration(ph, today),
-    deliverables: ph.deliverables.map((d) => ({ id: d.id, key: d.key, title: d.title, required: d.required, state: d.state, owner: d.owner, dueDate: d.dueDate, fileCount: d.fileCount, version: d.version })),
+    deliverables: ph.deliverables.map((d) => ({
+      id: d.id,
+      key: d.key,
+      title: d.title,
+      required: d.required,
+      state: d.state,
+      owner: d.owner,
+      dueDate: d.dueDate,
+      fileCount: d.fileCount,
+      version: d.version,
+    })),
     readiness: ph === current ? phaseReadiness(p, ph, today) : null,
   }));
   const currentDto = phases.find((ph) => ph.id === current?.id);
@@ -198,8 +249,12 @@ export function toProjectDto(p: ProjectAggregate, roles: readonly RoleAssignment
                 state: current.state,
                 ready: currentDto.readiness?.ready ?? false,
                 deliverables: current.deliverables,
-                uncheckedCheckpoints: (currentDto.readiness?.items ?? []).filter((i) => i.kind === 'checkpoint' && i.status !== 'ok').map((i) => i.key),
-                nextBudgetMissing: (currentDto.readiness?.items.find((i) => i.kind === 'budget' && i.status !== 'ok')?.params?.phase as PhaseKey | undefined) ?? null,
+                uncheckedCheckpoints: (currentDto.readiness?.items ?? [])
+                  .filter((i) => i.kind === 'checkpoint' && i.status !== 'ok')
+                  .map((i) => i.key),
+                nextBudgetMissing:
+                  (currentDto.readiness?.items.find((i) => i.kind === 'budget' && i.status !== 'ok')?.params?.phase as
+                    PhaseKey | undefined) ?? null,
               }
             : null,
       },
@@ -216,7 +271,11 @@ export function toProjectDto(p: ProjectAggregate, roles: readonly RoleAssignment
 }
 
 function assertCanManage(p: ProjectAggregate, roles: readonly RoleAssignment[]): void {
-  if (!canOnRegion(roles, p.regionId, 'decide')) throw new DomainError('FORBIDDEN', 'Only the regionråd of the region (or an administrator) can change the project’s name, kommuner or team.');
+  if (!canOnRegion(roles, p.regionId, 'decide'))
+    throw new DomainError(
+      'FORBIDDEN',
+      'Only the regionråd of the region (or an administrator) can change the project’s name, kommuner or team.',
+    );
 }
 
 function assertPlannedPeriod(p: { plannedStart: string | null; plannedEnd: string | null }): void {
@@ -235,12 +294,20 @@ async function assertKommunerInRegion(tx: EntityManager, regionId: string, kommu
   const members = new Set(rows.map((r) => r.kommune_id));
   const outside = kommuneIds.filter((k) => !members.has(k));
   if (outside.length) {
-    throw new DomainError('KOMMUNE_NOT_IN_REGION', `These kommuner are not current members of the region: ${outside.join(', ')}. Add them to the region first.`);
+    throw new DomainError(
+      'KOMMUNE_NOT_IN_REGION',
+      `These kommuner are not current members of the region: ${outside.join(', ')}. Add them to the region first.`,
+    );
   }
 }
 
 /** Replaces the project's leader and group (their project roles) in the caller's transaction. */
-async function writeTeam(tx: EntityManager, projectId: string, regionId: string, team: { leaderUserId: string | null; memberUserIds: string[] }): Promise<void> {
+async function writeTeam(
+  tx: EntityManager,
+  projectId: string,
+  regionId: string,
+  team: { leaderUserId: string | null; memberUserIds: string[] },
+): Promise<void> {
   const ids = [...new Set([...(team.leaderUserId ? [team.leaderUserId] : []), ...team.memberUserIds])];
   if (ids.length) {
     const found: { id: string }[] = await tx.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
@@ -249,9 +316,17 @@ async function writeTeam(tx: EntityManager, projectId: string, regionId: string,
   }
   await tx.query(`DELETE FROM role_assignment WHERE project_id = $1`, [projectId]);
   if (team.leaderUserId) {
-    await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [team.leaderUserId, regionId, projectId]);
+    await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [
+      team.leaderUserId,
+      regionId,
+      projectId,
+    ]);
   }
   for (const m of team.memberUserIds.filter((id) => id !== team.leaderUserId)) {
-    await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_member', $2, $3)`, [m, regionId, projectId]);
+    await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_member', $2, $3)`, [
+      m,
+      regionId,
+      projectId,
+    ]);
   }
 }

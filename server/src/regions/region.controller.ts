@@ -5,7 +5,14 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { AddMemberDto, CreateRegionDto, RegionResponseDto, RegionSummaryResponseDto, UpdateMembershipDto, UpdateRegionDto } from './region.dto';
+import {
+  AddMemberDto,
+  CreateRegionDto,
+  RegionResponseDto,
+  RegionSummaryResponseDto,
+  UpdateMembershipDto,
+  UpdateRegionDto,
+} from './region.dto';
 import { RegionService } from './region.service';
 
 @ApiTags('regions')

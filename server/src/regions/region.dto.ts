@@ -11,7 +11,11 @@ export class AddMemberDto {
   @RequiredDate({ example: '2009-02-03', description: 'First day of membership' })
   validFrom: string;
 
-  @OptionalDate({ example: '2027-12-31', description: 'Last day of membership; leave out while the kommune is still a member', nullable: true })
+  @OptionalDate({
+    example: '2027-12-31',
+    description: 'Last day of membership; leave out while the kommune is still a member',
+    nullable: true,
+  })
   validTo?: string | null;
 }
 

@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isCurrentMember, isValidPeriod, periodsOverlap, regionPopulation, RoleAssignment, todayInOslo, visibleRegionIds } from '@nvr/shared';
+import {
+  isCurrentMember,
+  isValidPeriod,
+  periodsOverlap,
+  regionPopulation,
+  RoleAssignment,
+  todayInOslo,
+  visibleRegionIds,
+} from '@nvr/shared';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError, versionConflict } from '../common/domain-error';
 import { mapKommune } from '../kommuner/kommune.dto';
 import { Kommune } from '../kommuner/kommune.entity';
 import { latestPopulations } from '../kommuner/kommune.service';
-import { AddMemberDto, CreateRegionDto, MembershipResponseDto, RegionResponseDto, RegionSummaryResponseDto, UpdateMembershipDto, UpdateRegionDto } from './region.dto';
+import {
+  AddMemberDto,
+  CreateRegionDto,
+  MembershipResponseDto,
+  RegionResponseDto,
+  RegionSummaryResponseDto,
+  UpdateMembershipDto,
+  UpdateRegionDto,
+} from './region.dto';
 import { Region, RegionMembership } from './region.entity';
 
 @Injectable()
@@ -17,9 +33,15 @@ export class RegionService {
   async list(roles: readonly RoleAssignment[]): Promise<RegionSummaryResponseDto[]> {
     const today = todayInOslo();
     const visible = visibleRegionIds(roles);
-    const rows: { id: string; name: string; council_name: string; member_count: number; total_population: string; counties: string[] | null }[] =
-      await this.db.query(
-        `SELECT r.id, r.name, r.council_name,
+    const rows: {
+      id: string;
+      name: string;
+      council_name: string;
+      member_count: number;
+      total_population: string;
+      counties: string[] | null;
+    }[] = await this.db.query(
+      `SELECT r.id, r.name, r.council_name,
                 count(m.id)::int AS member_count,
                 coalesce(sum(p.population), 0)::bigint AS total_population,
                 array_remove(array_agg(DISTINCT k.county ORDER BY k.county), NULL) AS counties
@@ -32,8 +54,8 @@ export class RegionService {
           WHERE $2::uuid[] IS NULL OR r.id = ANY($2::uuid[])
           GROUP BY r.id
           ORDER BY r.name`,
-        [today, visible === 'all' ? null : visible],
-      );
+      [today, visible === 'all' ? null : visible],
+    );
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -56,7 +78,12 @@ export class RegionService {
       validTo: m.validTo,
       current: isCurrentMember({ from: m.validFrom, to: m.validTo }, today),
     }));
-    members.sort((a, b) => Number(b.current) - Number(a.current) || a.kommune.name.localeCompare(b.kommune.name, 'nb') || b.validFrom.localeCompare(a.validFrom));
+    members.sort(
+      (a, b) =>
+        Number(b.current) - Number(a.current) ||
+        a.kommune.name.localeCompare(b.kommune.name, 'nb') ||
+        b.validFrom.localeCompare(a.validFrom),
+    );
     const population = regionPopulation(
       members.map((m) => ({ period: { from: m.validFrom, to: m.validTo }, population: m.kommune.population })),
       today,
@@ -76,9 +103,9 @@ export class RegionService {
   async create(dto: CreateRegionDto): Promise<RegionResponseDto> {
     const id = await this.inTransaction(async (tx) => {
       await this.assertNameFree(tx, dto.name);
-      const region = await tx.getRepository(Region).save(
-        tx.getRepository(Region).create({ name: dto.name, councilName: dto.councilName, description: dto.description ?? null }),
-      );
+      const region = await tx
+        .getRepository(Region)
+        .save(tx.getRepository(Region).create({ name: dto.name, councilName: dto.councilName, description: dto.description ?? null }));
       for (const [i, member] of (dto.members ?? []).entries()) {
         await this.insertMembership(tx, region.id, member, `members[${i}]`);
       }
@@ -132,7 +159,9 @@ export class RegionService {
   }
 
   async findOrFail(em: EntityManager, id: string, lock = false): Promise<Region> {
-    const region = await em.getRepository(Region).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const region = await em
+      .getRepository(Region)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!region) throw new DomainError('REGION_NOT_FOUND', `There is no region with id ${id}.`);
     return region;
   }

@@ -5,7 +5,13 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { CreateStatusReportDto, PublishStatusReportDto, StatusReportDto, StatusReportSummaryDto, UpdateStatusReportDto } from './status-report.dto';
+import {
+  CreateStatusReportDto,
+  PublishStatusReportDto,
+  StatusReportDto,
+  StatusReportSummaryDto,
+  UpdateStatusReportDto,
+} from './status-report.dto';
 import { StatusReportService } from './status-report.service';
 
 @ApiTags('status reports')
@@ -16,7 +22,10 @@ export class StatusReportController {
   @Get()
   @Access.project('read')
   @ApiOkResponse({ type: [StatusReportSummaryDto] })
-  @ApiOperation({ operationId: 'listStatusReports', summary: 'The project’s status reports, newest period first (drafts only for the project team)' })
+  @ApiOperation({
+    operationId: 'listStatusReports',
+    summary: 'The project’s status reports, newest period first (drafts only for the project team)',
+  })
   @ApiErrors(400)
   list(@CurrentUser() user: Principal, @IdParam() id: string): Promise<StatusReportSummaryDto[]> {
     return this.reports.list(id, user.roles);
@@ -25,7 +34,10 @@ export class StatusReportController {
   @Post()
   @Access.project('submit')
   @ApiCreatedResponse({ type: StatusReportDto })
-  @ApiOperation({ operationId: 'createStatusReport', summary: 'Start a draft report for a month, from the latest report’s colours and figures (project leader)' })
+  @ApiOperation({
+    operationId: 'createStatusReport',
+    summary: 'Start a draft report for a month, from the latest report’s colours and figures (project leader)',
+  })
   @ApiErrors(400, 409, 422)
   create(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: CreateStatusReportDto): Promise<StatusReportDto> {
     return this.reports.create(id, dto, user);
@@ -45,7 +57,12 @@ export class StatusReportController {
   @ApiOkResponse({ type: StatusReportDto })
   @ApiOperation({ operationId: 'updateStatusReport', summary: 'Change a draft report: colours, comments, figures, next steps or period' })
   @ApiErrors(400, 409, 422)
-  update(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('reportId') reportId: string, @Body() dto: UpdateStatusReportDto): Promise<StatusReportDto> {
+  update(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('reportId') reportId: string,
+    @Body() dto: UpdateStatusReportDto,
+  ): Promise<StatusReportDto> {
     return this.reports.update(id, reportId, dto, user);
   }
 
@@ -55,7 +72,12 @@ export class StatusReportController {
   @ApiOkResponse({ type: StatusReportDto })
   @ApiOperation({ operationId: 'publishStatusReport', summary: 'Publish a complete draft; a published report is frozen' })
   @ApiErrors(400, 409, 422)
-  publish(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('reportId') reportId: string, @Body() dto: PublishStatusReportDto): Promise<StatusReportDto> {
+  publish(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('reportId') reportId: string,
+    @Body() dto: PublishStatusReportDto,
+  ): Promise<StatusReportDto> {
     return this.reports.publish(id, reportId, dto, user);
   }
 

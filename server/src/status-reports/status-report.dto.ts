@@ -56,7 +56,10 @@ export class EconomyInputDto extends AspectInputDto {
 }
 
 export class CreateStatusReportDto {
-  @ApiPropertyOptional({ example: '2026-10', description: 'The month reported on (YYYY-MM). Default: the month after the latest report, or last month' })
+  @ApiPropertyOptional({
+    example: '2026-10',
+    description: 'The month reported on (YYYY-MM). Default: the month after the latest report, or last month',
+  })
   @IsOptional()
   @IsString()
   @Matches(PERIOD, { message: '$property must be a month written YYYY-MM, e.g. 2026-10' })

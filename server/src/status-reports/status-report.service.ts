@@ -1,11 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnProject, defaultReportPeriod, periodEnd, periodOf, ReportAspect, reportProblems, ReportState, RoleAssignment, StatusColour, todayInOslo } from '@nvr/shared';
+import {
+  canOnProject,
+  defaultReportPeriod,
+  periodEnd,
+  periodOf,
+  ReportAspect,
+  reportProblems,
+  ReportState,
+  RoleAssignment,
+  StatusColour,
+  todayInOslo,
+} from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
 import { HistoryService } from '../history/history.service';
-import { CreateStatusReportDto, PublishStatusReportDto, StatusReportDto, StatusReportSummaryDto, UpdateStatusReportDto } from './status-report.dto';
+import {
+  CreateStatusReportDto,
+  PublishStatusReportDto,
+  StatusReportDto,
+  StatusReportSummaryDto,
+  UpdateStatusReportDto,
+} from './status-report.dto';
 
 interface ReportRow {
   id: string;
@@ -96,7 +113,12 @@ export class StatusReportService {
     }));
   }
 
-  async get(projectId: string, reportId: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<StatusReportDto> {
+  async get(
+    projectId: string,
+    reportId: string,
+    roles: readonly RoleAssignment[],
+    em: EntityManager = this.db.manager,
+  ): Promise<StatusReportDto> {
     const row = await this.find(em, projectId, reportId, roles);
     return toDto(row, roles);
   }
@@ -109,11 +131,16 @@ export class StatusReportService {
         [projectId],
       );
       if (!project) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
-      if (project.status !== 'active') throw new DomainError('INVALID_STATE', `The project is ${project.status}; it takes no new status reports.`);
+      if (project.status !== 'active')
+        throw new DomainError('INVALID_STATE', `The project is ${project.status}; it takes no new status reports.`);
       const today = todayInOslo();
       const [{ latest }] = await tx.query(`SELECT max(period) AS latest FROM status_report WHERE project_id = $1`, [projectId]);
       const period = dto.period ?? defaultReportPeriod(latest, today, project.started);
-      if (!period) throw new DomainError('INVALID_PERIOD', `The project has a report for every month up to now (the latest is ${latest}); next month's report can be written when the month has begun.`);
+      if (!period)
+        throw new DomainError(
+          'INVALID_PERIOD',
+          `The project has a report for every month up to now (the latest is ${latest}); next month's report can be written when the month has begun.`,
+        );
       await assertPeriod(tx, projectId, period, project.started, today);
       const [source] = await tx.query(
         `SELECT id, overall_colour, progress_colour, economy_colour, risk_colour, budget_total, spent_to_date, forecast
@@ -137,7 +164,13 @@ export class StatusReportService {
           actor.userId,
         ],
       );
-      await this.history.record(tx, actor, { projectId, action: 'status_report.created', entityType: 'status_report', entityId: created.id, after: { period, copiedFromId: source?.id ?? null } });
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'status_report.created',
+        entityType: 'status_report',
+        entityId: created.id,
+        after: { period, copiedFromId: source?.id ?? null },
+      });
       return created.id as string;
     });
     return this.get(projectId, id, actor.roles);
@@ -167,7 +200,10 @@ export class StatusReportService {
         nextSteps: dto.nextSteps == null ? before.nextSteps : dto.nextSteps.trim(),
       } as ReportFields;
       if (after.period !== before.period) {
-        const [project] = await tx.query(`SELECT (SELECT min(actual_start) FROM project_phase ph WHERE ph.project_id = $1)::text AS started`, [projectId]);
+        const [project] = await tx.query(
+          `SELECT (SELECT min(actual_start) FROM project_phase ph WHERE ph.project_id = $1)::text AS started`,
+          [projectId],
+        );
         await assertPeriod(tx, projectId, after.period, project.started, todayInOslo());
       }
       await tx.query(
@@ -192,7 +228,14 @@ export class StatusReportService {
           after.nextSteps,
         ],
       );
-      await this.history.record(tx, actor, { projectId, action: 'status_report.updated', entityType: 'status_report', entityId: reportId, before: { ...before }, after: { ...after } });
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'status_report.updated',
+        entityType: 'status_report',
+        entityId: reportId,
+        before: { ...before },
+        after: { ...after },
+      });
     });
     return this.get(projectId, reportId, actor.roles);
   }
@@ -204,9 +247,20 @@ export class StatusReportService {
       assertDraft(row);
       if (row.version !== dto.version) throw versionConflict('status report', dto.version, row.version);
       const problems = problemsOf(row);
-      if (problems.length) throw new DomainError('STATUS_REPORT_INCOMPLETE', `The report for ${row.period} cannot be published yet: ${problems.join('; ')}.`);
-      await tx.query(`UPDATE status_report SET state = 'published', published_at = now(), published_by = $2, version = version + 1, updated_at = now() WHERE id = $1`, [reportId, actor.userId]);
-      await this.history.record(tx, actor, { projectId, action: 'status_report.published', entityType: 'status_report', entityId: reportId, before: { state: 'draft' }, after: { state: 'published', period: row.period } });
+      if (problems.length)
+        throw new DomainError('STATUS_REPORT_INCOMPLETE', `The report for ${row.period} cannot be published yet: ${problems.join('; ')}.`);
+      await tx.query(
+        `UPDATE status_report SET state = 'published', published_at = now(), published_by = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        [reportId, actor.userId],
+      );
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'status_report.published',
+        entityType: 'status_report',
+        entityId: reportId,
+        before: { state: 'draft' },
+        after: { state: 'published', period: row.period },
+      });
     });
     return this.get(projectId, reportId, actor.roles);
   }
@@ -217,13 +271,28 @@ export class StatusReportService {
       const row = await this.find(tx, projectId, reportId, actor.roles, true);
       assertDraft(row);
       await tx.query(`DELETE FROM status_report WHERE id = $1`, [reportId]);
-      await this.history.record(tx, actor, { projectId, action: 'status_report.deleted', entityType: 'status_report', entityId: reportId, before: { period: row.period, state: row.state } });
+      await this.history.record(tx, actor, {
+        projectId,
+        action: 'status_report.deleted',
+        entityType: 'status_report',
+        entityId: reportId,
+        before: { period: row.period, state: row.state },
+      });
     });
   }
 
   /** A report of the project that the person may see; drafts are hidden from those who only read. */
-  private async find(em: EntityManager, projectId: string, reportId: string, roles: readonly RoleAssignment[], lock = false): Promise<ReportRow> {
-    const [row]: ReportRow[] = await em.query(`${SELECT_REPORT} WHERE sr.id = $1 AND sr.project_id = $2 ${lock ? 'FOR UPDATE OF sr' : ''}`, [reportId, projectId]);
+  private async find(
+    em: EntityManager,
+    projectId: string,
+    reportId: string,
+    roles: readonly RoleAssignment[],
+    lock = false,
+  ): Promise<ReportRow> {
+    const [row]: ReportRow[] = await em.query(
+      `${SELECT_REPORT} WHERE sr.id = $1 AND sr.project_id = $2 ${lock ? 'FOR UPDATE OF sr' : ''}`,
+      [reportId, projectId],
+    );
     if (!row || (row.state === 'draft' && !seesDrafts(roles, { id: row.project_id, regionId: row.region_id }))) {
       throw new DomainError('STATUS_REPORT_NOT_FOUND', `The project has no status report with id ${reportId}.`);
     }
@@ -237,15 +306,22 @@ function seesDrafts(roles: readonly RoleAssignment[], project: { id: string; reg
 }
 
 function assertDraft(row: ReportRow): void {
-  if (row.state === 'published') throw new DomainError('STATUS_REPORT_PUBLISHED', `The report for ${row.period} is published and cannot change. Write the next month's report instead.`);
+  if (row.state === 'published')
+    throw new DomainError(
+      'STATUS_REPORT_PUBLISHED',
+      `The report for ${row.period} is published and cannot change. Write the next month's report instead.`,
+    );
 }
 
 /** A period must have begun, must not end before the project began, and must be free. */
 async function assertPeriod(tx: EntityManager, projectId: string, period: string, started: string | null, today: string): Promise<void> {
-  if (period > periodOf(today)) throw new DomainError('INVALID_PERIOD', `${period} has not begun; report on a month that has begun (${periodOf(today)} or earlier).`);
-  if (started && periodEnd(period) < started) throw new DomainError('INVALID_PERIOD', `${period} ended before the project began (${started}).`);
+  if (period > periodOf(today))
+    throw new DomainError('INVALID_PERIOD', `${period} has not begun; report on a month that has begun (${periodOf(today)} or earlier).`);
+  if (started && periodEnd(period) < started)
+    throw new DomainError('INVALID_PERIOD', `${period} ended before the project began (${started}).`);
   const [taken] = await tx.query(`SELECT id FROM status_report WHERE project_id = $1 AND period = $2`, [projectId, period]);
-  if (taken) throw new DomainError('STATUS_REPORT_PERIOD_TAKEN', `The project already has a status report for ${period}. Open that one instead.`);
+  if (taken)
+    throw new DomainError('STATUS_REPORT_PERIOD_TAKEN', `The project already has a status report for ${period}. Open that one instead.`);
 }
 
 const kroner = (v: string | null) => (v === null ? null : Number(v));
@@ -287,7 +363,13 @@ function toDto(r: ReportRow, roles: readonly RoleAssignment[]): StatusReportDto 
     state: r.state,
     overall: { colour: f.overallColour, comment: f.overallComment },
     progress: { colour: f.progressColour, comment: f.progressComment },
-    economy: { colour: f.economyColour, comment: f.economyComment, budgetTotal: f.budgetTotal, spentToDate: f.spentToDate, forecast: f.forecast },
+    economy: {
+      colour: f.economyColour,
+      comment: f.economyComment,
+      budgetTotal: f.budgetTotal,
+      spentToDate: f.spentToDate,
+      forecast: f.forecast,
+    },
     risk: { colour: f.riskColour, comment: f.riskComment },
     nextSteps: f.nextSteps,
     copiedFromId: r.copied_from_id,

@@ -16,7 +16,9 @@ export class TemplateService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async listLatest(): Promise<TemplateVersionDto[]> {
-    const rows = await this.db.query(`${SELECT} WHERE tv.version = (SELECT max(version) FROM template_version x WHERE x.template_id = t.id) ORDER BY t.kind, t.key`);
+    const rows = await this.db.query(
+      `${SELECT} WHERE tv.version = (SELECT max(version) FROM template_version x WHERE x.template_id = t.id) ORDER BY t.kind, t.key`,
+    );
     return rows.map(mapVersion);
   }
 
@@ -48,17 +50,26 @@ export class TemplateService {
   async save(key: string, dto: SaveTemplateDto, actor: Principal): Promise<TemplateVersionDto> {
     const keys = new Set<string>();
     for (const s of dto.sections) {
-      if (keys.has(s.key)) throw new DomainError('VALIDATION_FAILED', `Two sections have the key "${s.key}".`, [{ field: 'sections', messages: [`duplicate section key ${s.key}`] }]);
+      if (keys.has(s.key))
+        throw new DomainError('VALIDATION_FAILED', `Two sections have the key "${s.key}".`, [
+          { field: 'sections', messages: [`duplicate section key ${s.key}`] },
+        ]);
       keys.add(s.key);
       const fieldKeys = s.fields.map((f) => f.key);
-      if (new Set(fieldKeys).size !== fieldKeys.length) throw new DomainError('VALIDATION_FAILED', `The section "${s.title}" repeats a field key.`, [{ field: `sections.${s.key}`, messages: ['duplicate field key'] }]);
+      if (new Set(fieldKeys).size !== fieldKeys.length)
+        throw new DomainError('VALIDATION_FAILED', `The section "${s.title}" repeats a field key.`, [
+          { field: `sections.${s.key}`, messages: ['duplicate field key'] },
+        ]);
     }
     const id = await this.db.transaction(async (tx) => {
       const [t] = await tx.query(`SELECT id FROM template WHERE key = $1 FOR UPDATE`, [key]);
       if (!t) throw notFound(key);
       const [{ latest }] = await tx.query(`SELECT max(version) AS latest FROM template_version WHERE template_id = $1`, [t.id]);
       if (dto.basedOnVersion !== latest) {
-        throw new DomainError('VERSION_CONFLICT', `Version ${latest} of this template was saved after the version ${dto.basedOnVersion} you edited. Reload it and make your change again.`);
+        throw new DomainError(
+          'VERSION_CONFLICT',
+          `Version ${latest} of this template was saved after the version ${dto.basedOnVersion} you edited. Reload it and make your change again.`,
+        );
       }
       const [row] = await tx.query(
         `INSERT INTO template_version (template_id, version, title, description, sections, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -26,7 +26,10 @@ export class UserController {
   @Get('directory')
   @Access.signedIn()
   @ApiOkResponse({ type: [PersonDto] })
-  @ApiOperation({ operationId: 'listPeople', summary: 'Names and e-mail of active accounts, for choosing a project team (regionråd, admin)' })
+  @ApiOperation({
+    operationId: 'listPeople',
+    summary: 'Names and e-mail of active accounts, for choosing a project team (regionråd, admin)',
+  })
   @ApiErrors(403)
   directory(@CurrentUser() me: Principal): Promise<PersonDto[]> {
     return this.users.directory(me.roles);

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@nvr/shared';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { RoleAssignmentDto } from '../auth/auth.dto';
 import { NewPasswordDto } from '../auth/auth.dto';
 import { OptionalText, RequiredText } from '../common/validation';
@@ -13,7 +26,12 @@ export class RoleInputDto {
   @IsIn(ROLES, { message: `$property must be one of: ${ROLES.join(', ')}` })
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Required for regionraad, adviser and kommune_contact' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Required for regionraad, adviser and kommune_contact',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID('all', { message: '$property must be a UUID' })
   regionId?: string | null;

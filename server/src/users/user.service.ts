@@ -37,7 +37,9 @@ export class UserService {
     const passwordHash = await hashPassword(dto.newPassword);
     const id = await this.inTransaction(async (tx) => {
       await this.assertEmailFree(tx, dto.email);
-      const user = await tx.getRepository(AppUser).save(tx.getRepository(AppUser).create({ email: dto.email, name: dto.name, passwordHash }));
+      const user = await tx
+        .getRepository(AppUser)
+        .save(tx.getRepository(AppUser).create({ email: dto.email, name: dto.name, passwordHash }));
       await this.writeRoles(tx, user.id, dto.roles ?? []);
       return user.id;
     });
@@ -53,7 +55,9 @@ export class UserService {
         if (id === actingUserId) throw new DomainError('LAST_ADMIN', 'You cannot deactivate your own account.');
         await this.assertAnotherAdmin(tx, id);
       }
-      await tx.getRepository(AppUser).save({ ...user, email: dto.email ?? user.email, name: dto.name ?? user.name, active: dto.active ?? user.active });
+      await tx
+        .getRepository(AppUser)
+        .save({ ...user, email: dto.email ?? user.email, name: dto.name ?? user.name, active: dto.active ?? user.active });
     });
     if (dto.active === false) await this.sessions.revokeAllForUser(id);
     return this.get(id);
@@ -92,13 +96,21 @@ export class UserService {
       const key = `${r.role}/${r.regionId ?? ''}/${r.projectId ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      await tx.getRepository(RoleAssignmentRow).insert({ userId, role: r.role, regionId: r.regionId ?? null, projectId: r.projectId ?? null });
+      await tx
+        .getRepository(RoleAssignmentRow)
+        .insert({ userId, role: r.role, regionId: r.regionId ?? null, projectId: r.projectId ?? null });
     }
   }
 
   private async withRoles(em: EntityManager, users: AppUser[]): Promise<UserResponseDto[]> {
     if (users.length === 0) return [];
-    const rows: { user_id: string; role: RoleAssignmentRow['role']; region_id: string | null; region_name: string | null; project_id: string | null }[] = await em.query(
+    const rows: {
+      user_id: string;
+      role: RoleAssignmentRow['role'];
+      region_id: string | null;
+      region_name: string | null;
+      project_id: string | null;
+    }[] = await em.query(
       `SELECT ra.user_id, ra.role, ra.region_id, r.name AS region_name, ra.project_id
          FROM role_assignment ra LEFT JOIN region r ON r.id = ra.region_id
         WHERE ra.user_id = ANY($1::uuid[])
@@ -111,12 +123,16 @@ export class UserService {
       name: u.name,
       active: u.active,
       version: u.version,
-      roles: rows.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role, regionId: r.region_id, regionName: r.region_name, projectId: r.project_id })),
+      roles: rows
+        .filter((r) => r.user_id === u.id)
+        .map((r) => ({ role: r.role, regionId: r.region_id, regionName: r.region_name, projectId: r.project_id })),
     }));
   }
 
   private async findOrFail(em: EntityManager, id: string, lock = false): Promise<AppUser> {
-    const user = await em.getRepository(AppUser).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const user = await em
+      .getRepository(AppUser)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!user) throw new DomainError('USER_NOT_FOUND', `There is no account with id ${id}.`);
     return user;
   }

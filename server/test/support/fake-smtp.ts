@@ -39,7 +39,11 @@ export async function startFakeSmtp(): Promise<{ port: number; received: Receive
           }
           continue;
         }
-        const address = () => line.replace(/^[A-Z ]+:\s*/i, '').replace(/[<>]/g, '').split(' ')[0];
+        const address = () =>
+          line
+            .replace(/^[A-Z ]+:\s*/i, '')
+            .replace(/[<>]/g, '')
+            .split(' ')[0];
         switch (line.slice(0, 4).toUpperCase()) {
           case 'EHLO':
           case 'HELO':

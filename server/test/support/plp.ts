@@ -20,7 +20,13 @@ export async function newProjectFixture(t: TestApp, name = `Region ${Math.random
   const leaderUser = await t.factories.newUser({ name: 'Pia Prosjektleder' });
   const created = await regionraad
     .post('/api/projects')
-    .send({ regionId: region.id, name: `Næringsvennlig ${name}`, kommuneIds: [k1.id, k2.id], leaderUserId: leaderUser.id, forstudie: { plannedStart: '2026-01-01', plannedEnd: '2026-09-30' } })
+    .send({
+      regionId: region.id,
+      name: `Næringsvennlig ${name}`,
+      kommuneIds: [k1.id, k2.id],
+      leaderUserId: leaderUser.id,
+      forstudie: { plannedStart: '2026-01-01', plannedEnd: '2026-09-30' },
+    })
     .expect(201);
   const leader = await t.signIn(leaderUser.email);
   return { region, kommuner: [k1, k2], regionraad, leader, adviser, projectId: created.body.id };
@@ -32,20 +38,28 @@ export async function makePhaseReady(f: ProjectFixture, phaseKey: PhaseKey): Pro
   const phase = project.phases.find((p: { key: string }) => p.key === phaseKey);
   for (const d of phase.deliverables.filter((x: { required: boolean; state: string }) => x.required && x.state !== 'accepted')) {
     const base = `/api/projects/${f.projectId}/deliverables/${d.id}`;
-    await f.leader.patch(base).send({ content: `Innhold for ${d.title}`, version: d.version }).expect(200);
+    await f.leader
+      .patch(base)
+      .send({ content: `Innhold for ${d.title}`, version: d.version })
+      .expect(200);
     await f.leader.post(`${base}/submit`).expect(200);
     await f.regionraad.post(`${base}/review`).send({ outcome: 'accepted' }).expect(200);
   }
   const next = nextPhaseKey(phaseKey);
   if (next) await saveBalancedBudget(f, next);
   for (const c of phaseSpec(phaseKey).checkpoints) {
-    await f.leader.put(`/api/projects/${f.projectId}/phases/${phaseKey}/gate/checkpoints/${c.key}`).send({ checked: true, comment: 'OK' }).expect(200);
+    await f.leader
+      .put(`/api/projects/${f.projectId}/phases/${phaseKey}/gate/checkpoints/${c.key}`)
+      .send({ checked: true, comment: 'OK' })
+      .expect(200);
   }
 }
 
 /** Submits a ready phase and returns the pending submission id. */
 export async function submitPhase(f: ProjectFixture, phaseKey: PhaseKey): Promise<string> {
-  const gate = (await f.leader.post(`/api/projects/${f.projectId}/phases/${phaseKey}/gate/submission`).send({ note: 'Klar til behandling' }).expect(200)).body;
+  const gate = (
+    await f.leader.post(`/api/projects/${f.projectId}/phases/${phaseKey}/gate/submission`).send({ note: 'Klar til behandling' }).expect(200)
+  ).body;
   return gate.pendingSubmissionId;
 }
 

@@ -16,7 +16,16 @@ export async function launchBrowser(locale = 'nb-NO'): Promise<{ context: Browse
     executablePath: chromiumPath(),
     headless: true,
     locale,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   context.setDefaultTimeout(15000);
   const page = context.pages()[0] ?? (await context.newPage());

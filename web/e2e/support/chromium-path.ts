@@ -14,6 +14,7 @@ export function resolveChromiumPath(): string {
   }
   const script = "import('@sparticuz/chromium').then((m) => m.default.executablePath()).then((p) => process.stdout.write(p))";
   const path = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
-  if (!path || !existsSync(path)) throw new Error('Could not unpack the Chromium from @sparticuz/chromium; set CHROMIUM_PATH to a Chromium binary.');
+  if (!path || !existsSync(path))
+    throw new Error('Could not unpack the Chromium from @sparticuz/chromium; set CHROMIUM_PATH to a Chromium binary.');
   return path;
 }

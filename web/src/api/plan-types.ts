@@ -22,11 +22,16 @@ export type SnapshotSummary = Plan['snapshots'][number];
 export type UpdatePlanBody = Omit<JsonOf<NonNullable<PlanPath['patch']['requestBody']>>, 'content'> & { content: PlanContent };
 export type SaveBudgetBody = JsonOf<NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/plan/budget']['put']['requestBody']>>;
 export type BudgetLineInput = SaveBudgetBody['lines'][number];
-export type SaveCostSharingBody = JsonOf<NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/plan/cost-sharing']['put']['requestBody']>>;
+export type SaveCostSharingBody = JsonOf<
+  NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/plan/cost-sharing']['put']['requestBody']>
+>;
 export type SavePlanVersionBody = JsonOf<NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/plan/versions']['post']['requestBody']>>;
 
 type RawComparison = JsonOf<paths['/api/projects/{id}/phases/{phaseKey}/plan/compare']['get']['responses'][200]>;
-export type PlanChange = Omit<RawComparison['changes'][number], 'before' | 'after'> & { before: FieldValue | null; after: FieldValue | null };
+export type PlanChange = Omit<RawComparison['changes'][number], 'before' | 'after'> & {
+  before: FieldValue | null;
+  after: FieldValue | null;
+};
 export type PlanComparison = Omit<RawComparison, 'changes'> & { changes: PlanChange[] };
 
 export type TemplateSummary = JsonOf<paths['/api/templates']['get']['responses'][200]>[number];

@@ -13,9 +13,7 @@ export type Population = NonNullable<Kommune['population']>;
 export type CreateRegionBody = JsonOf<NonNullable<paths['/api/regions']['post']['requestBody']>>;
 export type UpdateRegionBody = JsonOf<NonNullable<paths['/api/regions/{id}']['patch']['requestBody']>>;
 export type AddMemberBody = JsonOf<NonNullable<paths['/api/regions/{id}/members']['post']['requestBody']>>;
-export type UpdateMemberBody = JsonOf<
-  NonNullable<paths['/api/regions/{id}/members/{membershipId}']['patch']['requestBody']>
->;
+export type UpdateMemberBody = JsonOf<NonNullable<paths['/api/regions/{id}/members/{membershipId}']['patch']['requestBody']>>;
 
 // Accounts and access
 export type Me = JsonOf<paths['/api/auth/me']['get']['responses'][200]>;
@@ -45,9 +43,7 @@ export type HistoryEvent = JsonOf<paths['/api/projects/{id}/history']['get']['re
 
 export type Deliverable = JsonOf<paths['/api/projects/{id}/deliverables/{deliverableId}']['get']['responses'][200]>;
 export type FileInfo = Deliverable['files'][number];
-export type UpdateDeliverableBody = JsonOf<
-  NonNullable<paths['/api/projects/{id}/deliverables/{deliverableId}']['patch']['requestBody']>
->;
+export type UpdateDeliverableBody = JsonOf<NonNullable<paths['/api/projects/{id}/deliverables/{deliverableId}']['patch']['requestBody']>>;
 export type ReviewDeliverableBody = JsonOf<
   NonNullable<paths['/api/projects/{id}/deliverables/{deliverableId}/review']['post']['requestBody']>
 >;
@@ -59,6 +55,4 @@ export type Decision = NonNullable<Submission['decision']>;
 export type SetCheckpointBody = JsonOf<
   NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/gate/checkpoints/{checkpointKey}']['put']['requestBody']>
 >;
-export type RecordDecisionBody = JsonOf<
-  NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/gate/decision']['post']['requestBody']>
->;
+export type RecordDecisionBody = JsonOf<NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/gate/decision']['post']['requestBody']>>;

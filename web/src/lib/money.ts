@@ -2,7 +2,12 @@ import { intlLocale } from './format';
 
 /** Whole kroner in the locale's style: 1250000 → "1 250 000 kr" (nb), "NOK 1,250,000" (en). */
 export function formatKroner(amount: number, language: string): string {
-  return new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'NOK', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: 'currency',
+    currency: 'NOK',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  }).format(amount);
 }
 
 /**

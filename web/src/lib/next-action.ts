@@ -16,7 +16,9 @@ export function describeNextAction(
   const base = `/prosjekter/${project.id}`;
   const phaseKey = action.phaseKey as PhaseKey | undefined;
   const phase = phaseKey ? catalogue.phaseTitle(phaseKey) : '';
-  const deliverable = action.deliverableId ? project.phases.flatMap((p) => p.deliverables).find((d) => d.id === action.deliverableId) : undefined;
+  const deliverable = action.deliverableId
+    ? project.phases.flatMap((p) => p.deliverables).find((d) => d.id === action.deliverableId)
+    : undefined;
   const title = catalogue.deliverableTitle({ key: action.key ?? deliverable?.key ?? null, title: deliverable?.title });
   const deliverableUrl = `${base}/leveranser/${action.deliverableId}`;
   const gateUrl = `${base}/faser/${phaseKey}/beslutning`;
@@ -28,7 +30,10 @@ export function describeNextAction(
     case 'review_deliverable':
       return { to: deliverableUrl, text: t('projects.next.review', { title }) };
     case 'tick_checkpoint':
-      return { to: gateUrl, text: t('projects.next.tick', { checkpoint: phaseKey && action.key ? catalogue.checkpointTitle(phaseKey, action.key) : '' }) };
+      return {
+        to: gateUrl,
+        text: t('projects.next.tick', { checkpoint: phaseKey && action.key ? catalogue.checkpointTitle(phaseKey, action.key) : '' }),
+      };
     case 'plan_next_budget':
       return { to: `${base}/faser/${phaseKey}/plan`, text: t('projects.next.budget', { phase }) };
     case 'submit_for_decision':

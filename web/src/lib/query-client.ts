@@ -7,8 +7,7 @@ export function createQueryClient() {
     defaultOptions: {
       queries: {
         staleTime: 30 * 1000,
-        retry: (failureCount, error) =>
-          !(error instanceof ApiError && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
       },
       mutations: { retry: false },
     },

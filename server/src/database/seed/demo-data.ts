@@ -25,8 +25,7 @@ export const DEMO_REGIONS: DemoRegion[] = [
   {
     name: 'Kongsbergregionen',
     councilName: 'Regionrådet i Kongsbergregionen',
-    description:
-      'Samordnet næringsapparat i Kongsbergregionen: prosjektskisse basert på PLP, vedtatt av regionrådet 03.02.09.',
+    description: 'Samordnet næringsapparat i Kongsbergregionen: prosjektskisse basert på PLP, vedtatt av regionrådet 03.02.09.',
     memberSince: '2006-01-01',
     kommuner: [
       { number: '4024', name: 'Hjartdal', county: 'Telemark', population: 1619, asOf: '2008-01-01' },

@@ -15,7 +15,13 @@ interface DemoPhase {
   /** Deliverable key → state and text; deliverables not named are drafts. */
   deliverables?: Record<string, { state: 'draft' | 'submitted' | 'accepted' | 'returned'; content?: string; reviewComment?: string }>;
   checkpoints?: string[];
-  decision?: { meetingDate: string; caseNumber: string; text: string; outcome: 'approved' | 'approved_with_conditions'; conditions?: string };
+  decision?: {
+    meetingDate: string;
+    caseNumber: string;
+    text: string;
+    outcome: 'approved' | 'approved_with_conditions';
+    conditions?: string;
+  };
 }
 
 interface DemoProject {
@@ -48,9 +54,45 @@ export const DEMO_PROJECTS: DemoProject[] = [
     status: 'completed',
     leaderEmail: 'prosjektleder@demo.no',
     phases: {
-      forstudie: { state: 'completed', actualStart: '2008-03-01', actualEnd: '2008-09-15', deliverables: allAccepted('forstudie', 'Godkjent.'), checkpoints: allCheckpoints('forstudie'), decision: { meetingDate: '2008-09-15', caseNumber: '31/08', text: 'Regionrådet godkjenner forstudien og ber om en prosjektskisse for samordnet næringsapparat.', outcome: 'approved' } },
-      forprosjekt: { state: 'completed', actualStart: '2008-09-15', actualEnd: '2009-02-03', deliverables: { ...allAccepted('forprosjekt', 'Godkjent.'), plan_hovedprosjekt: { state: 'accepted', content: KONGSBERG_PLAN } }, checkpoints: allCheckpoints('forprosjekt'), decision: { meetingDate: '2009-02-03', caseNumber: '05/09', text: 'Prosjektskissen «Samordnet næringsapparat i Kongsbergregionen» vedtas. Prosjektet gjennomføres i perioden 2009–2012.', outcome: 'approved' } },
-      hovedprosjekt: { state: 'completed', actualStart: '2009-02-03', actualEnd: '2012-02-01', deliverables: allAccepted('hovedprosjekt', 'Godkjent.'), checkpoints: allCheckpoints('hovedprosjekt'), decision: { meetingDate: '2012-02-01', caseNumber: '04/12', text: 'Regionrådet tar sluttrapporten til etterretning. Det samordnede næringsapparatet videreføres som fast ordning.', outcome: 'approved' } },
+      forstudie: {
+        state: 'completed',
+        actualStart: '2008-03-01',
+        actualEnd: '2008-09-15',
+        deliverables: allAccepted('forstudie', 'Godkjent.'),
+        checkpoints: allCheckpoints('forstudie'),
+        decision: {
+          meetingDate: '2008-09-15',
+          caseNumber: '31/08',
+          text: 'Regionrådet godkjenner forstudien og ber om en prosjektskisse for samordnet næringsapparat.',
+          outcome: 'approved',
+        },
+      },
+      forprosjekt: {
+        state: 'completed',
+        actualStart: '2008-09-15',
+        actualEnd: '2009-02-03',
+        deliverables: { ...allAccepted('forprosjekt', 'Godkjent.'), plan_hovedprosjekt: { state: 'accepted', content: KONGSBERG_PLAN } },
+        checkpoints: allCheckpoints('forprosjekt'),
+        decision: {
+          meetingDate: '2009-02-03',
+          caseNumber: '05/09',
+          text: 'Prosjektskissen «Samordnet næringsapparat i Kongsbergregionen» vedtas. Prosjektet gjennomføres i perioden 2009–2012.',
+          outcome: 'approved',
+        },
+      },
+      hovedprosjekt: {
+        state: 'completed',
+        actualStart: '2009-02-03',
+        actualEnd: '2012-02-01',
+        deliverables: allAccepted('hovedprosjekt', 'Godkjent.'),
+        checkpoints: allCheckpoints('hovedprosjekt'),
+        decision: {
+          meetingDate: '2012-02-01',
+          caseNumber: '04/12',
+          text: 'Regionrådet tar sluttrapporten til etterretning. Det samordnede næringsapparatet videreføres som fast ordning.',
+          outcome: 'approved',
+        },
+      },
     },
   },
   {
@@ -68,7 +110,13 @@ export const DEMO_PROJECTS: DemoProject[] = [
         plannedEnd: '2026-03-31',
         deliverables: allAccepted('forstudie', 'Se vedlagt sluttrapport fra forstudien.'),
         checkpoints: allCheckpoints('forstudie'),
-        decision: { meetingDate: '2026-03-10', caseNumber: '08/26', text: 'Regionrådet godkjenner forstudien og vedtar oppstart av forprosjekt i tråd med fremlagt prosjektplan.', outcome: 'approved_with_conditions', conditions: 'Hver kommune melder inn sin dedikerte ressurs innen 1. mai 2026.' },
+        decision: {
+          meetingDate: '2026-03-10',
+          caseNumber: '08/26',
+          text: 'Regionrådet godkjenner forstudien og vedtar oppstart av forprosjekt i tråd med fremlagt prosjektplan.',
+          outcome: 'approved_with_conditions',
+          conditions: 'Hver kommune melder inn sin dedikerte ressurs innen 1. mai 2026.',
+        },
       },
       forprosjekt: {
         state: 'in_progress',
@@ -76,8 +124,16 @@ export const DEMO_PROJECTS: DemoProject[] = [
         plannedStart: '2026-03-10',
         plannedEnd: '2027-02-28',
         deliverables: {
-          service_content: { state: 'submitted', content: 'Næringsutviklertjenestene skal gi én dør inn for bedriftene: veiledning, nettverk og kobling mot virkemiddelapparatet.' },
-          economic_frame: { state: 'returned', content: 'Ramme: 2,5 mill. kr pr. år.', reviewComment: 'Vis fordelingen mellom kommunene og egeninnsatsen.' },
+          service_content: {
+            state: 'submitted',
+            content:
+              'Næringsutviklertjenestene skal gi én dør inn for bedriftene: veiledning, nettverk og kobling mot virkemiddelapparatet.',
+          },
+          economic_frame: {
+            state: 'returned',
+            content: 'Ramme: 2,5 mill. kr pr. år.',
+            reviewComment: 'Vis fordelingen mellom kommunene og egeninnsatsen.',
+          },
           plan_hovedprosjekt: { state: 'draft', content: KONGSBERG_PLAN },
         },
         checkpoints: ['leadership_briefed'],
@@ -98,9 +154,19 @@ export const DEMO_PROJECTS: DemoProject[] = [
         plannedStart: '2026-06-01',
         plannedEnd: '2027-02-28',
         deliverables: {
-          business_needs: { state: 'accepted', content: 'Næringslivet ønsker profesjonelt mottak, rask saksbehandling, tilgang på næringsarealer og tydelig kommunikasjon av mulighetene i regionen.' },
-          current_practice: { state: 'submitted', content: 'I dag: Magnor, Odal, Solør og Grue næringshager, Hedmark kunnskapspark, 7 sterke og kommunenes egne næringsapparat.' },
-          recommendation: { state: 'draft', content: 'Anbefaling: felles næringsfond, felles kommunikasjon og omdømmebygging, felles retningslinjer for næringsarealer.' },
+          business_needs: {
+            state: 'accepted',
+            content:
+              'Næringslivet ønsker profesjonelt mottak, rask saksbehandling, tilgang på næringsarealer og tydelig kommunikasjon av mulighetene i regionen.',
+          },
+          current_practice: {
+            state: 'submitted',
+            content: 'I dag: Magnor, Odal, Solør og Grue næringshager, Hedmark kunnskapspark, 7 sterke og kommunenes egne næringsapparat.',
+          },
+          recommendation: {
+            state: 'draft',
+            content: 'Anbefaling: felles næringsfond, felles kommunikasjon og omdømmebygging, felles retningslinjer for næringsarealer.',
+          },
         },
       },
       forprosjekt: { state: 'not_started' },
@@ -117,14 +183,37 @@ const KONGSBERG_HOVEDPROSJEKT_PLAN = {
   goals: {
     main_goal: 'Etablere og utvikle et samordnet næringsapparat.',
     sub_goals: [
-      { title: 'Etablere en regional enhet for næringsutvikling som skal legge til rette for samhandling og samarbeid', activities: ['Engasjere programkoordinator for næringsutvikling', 'Etablere prosjektgruppe med dedikert ressurs fra hver kommune', 'Etablere nettverk/arena for samhandling og utvikling'] },
-      { title: 'Gjennomføre tiltak som fremmer næringsutvikling i Kongsbergregionen', activities: ['Utvikle strategisk næringsplan', 'Profilere Kongsbergregionen som attraktiv næringsregion', 'Utvikle vertskapsrollen i hver kommune'] },
-      { title: 'Berede en eventuell permanent videreføring', activities: ['Utarbeide gevinstplan', 'Evaluere samordnet næringsapparat', 'Foreslå permanent videreføring'] },
+      {
+        title: 'Etablere en regional enhet for næringsutvikling som skal legge til rette for samhandling og samarbeid',
+        activities: [
+          'Engasjere programkoordinator for næringsutvikling',
+          'Etablere prosjektgruppe med dedikert ressurs fra hver kommune',
+          'Etablere nettverk/arena for samhandling og utvikling',
+        ],
+      },
+      {
+        title: 'Gjennomføre tiltak som fremmer næringsutvikling i Kongsbergregionen',
+        activities: [
+          'Utvikle strategisk næringsplan',
+          'Profilere Kongsbergregionen som attraktiv næringsregion',
+          'Utvikle vertskapsrollen i hver kommune',
+        ],
+      },
+      {
+        title: 'Berede en eventuell permanent videreføring',
+        activities: ['Utarbeide gevinstplan', 'Evaluere samordnet næringsapparat', 'Foreslå permanent videreføring'],
+      },
     ],
-    benefit_areas: ['Effektive, fleksible og tilrettelagte vertskapstjenester for næringsutvikling', 'God lønnsomhet i næringslivet', 'God rekruttering av arbeidskraft', 'Interkommunalt samarbeid oppleves positivt'],
+    benefit_areas: [
+      'Effektive, fleksible og tilrettelagte vertskapstjenester for næringsutvikling',
+      'God lønnsomhet i næringslivet',
+      'God rekruttering av arbeidskraft',
+      'Interkommunalt samarbeid oppleves positivt',
+    ],
   },
   frame: {
-    economic_frame: 'Total økonomisk ramme ca. 2,5 mill. kr pr. år i 3 år, herav 1,25 mill. kr i eksterne kostnader og 1,25 mill. kr i egeninnsats.',
+    economic_frame:
+      'Total økonomisk ramme ca. 2,5 mill. kr pr. år i 3 år, herav 1,25 mill. kr i eksterne kostnader og 1,25 mill. kr i egeninnsats.',
     period: '01.01.2027–31.12.2029',
   },
   schedule: {
@@ -148,7 +237,15 @@ const KONGSBERG_HOVEDPROSJEKT_PLAN = {
   },
 };
 
-const RESOURCE_PERCENT: Record<string, number> = { Hjartdal: 10, Flesberg: 10, Rollag: 10, 'Nore og Uvdal': 10, Tinn: 15, Notodden: 20, Kongsberg: 25 };
+const RESOURCE_PERCENT: Record<string, number> = {
+  Hjartdal: 10,
+  Flesberg: 10,
+  Rollag: 10,
+  'Nore og Uvdal': 10,
+  Tinn: 15,
+  Notodden: 20,
+  Kongsberg: 25,
+};
 
 async function seedKongsbergPlan(tx: EntityManager, projectId: string, phaseId: string): Promise<void> {
   const kommuner: { id: string; name: string }[] = await tx.query(
@@ -157,9 +254,14 @@ async function seedKongsbergPlan(tx: EntityManager, projectId: string, phaseId: 
   );
   const content = {
     ...KONGSBERG_HOVEDPROSJEKT_PLAN,
-    frame: { ...KONGSBERG_HOVEDPROSJEKT_PLAN.frame, kommune_resources: kommuner.map((k) => ({ kommuneId: k.id, kommuneName: k.name, percent: RESOURCE_PERCENT[k.name] ?? 10 })) },
+    frame: {
+      ...KONGSBERG_HOVEDPROSJEKT_PLAN.frame,
+      kommune_resources: kommuner.map((k) => ({ kommuneId: k.id, kommuneName: k.name, percent: RESOURCE_PERCENT[k.name] ?? 10 })),
+    },
   };
-  const [template] = await tx.query(`SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_hovedprosjekt' ORDER BY tv.version DESC LIMIT 1`);
+  const [template] = await tx.query(
+    `SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_hovedprosjekt' ORDER BY tv.version DESC LIMIT 1`,
+  );
   await tx.query(`INSERT INTO phase_plan (phase_id, template_version_id, content, cost_sharing, version) VALUES ($1, $2, $3, $4, 1)`, [
     phaseId,
     template.id,
@@ -194,71 +296,119 @@ export async function seedDemoProjects(tx: EntityManager): Promise<void> {
     const [region] = await tx.query(`SELECT id FROM region WHERE name = $1`, [demo.region]);
     if (!region) continue;
     const [leader] = await tx.query(`SELECT id, name FROM app_user WHERE lower(email) = lower($1)`, [demo.leaderEmail]);
-    const [project] = await tx.query(`INSERT INTO project (region_id, name, description, status) VALUES ($1, $2, $3, $4) RETURNING id`, [region.id, demo.name, demo.description, demo.status]);
+    const [project] = await tx.query(`INSERT INTO project (region_id, name, description, status) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      region.id,
+      demo.name,
+      demo.description,
+      demo.status,
+    ]);
     await tx.query(
       `INSERT INTO project_kommune (project_id, kommune_id) SELECT $1, kommune_id FROM region_membership WHERE region_id = $2 AND valid_to IS NULL`,
       [project.id, region.id],
     );
-    if (leader) await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [leader.id, region.id, project.id]);
-    const [raad] = await tx.query(`SELECT u.id, u.name FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id WHERE ra.role = 'regionraad' AND ra.region_id = $1 LIMIT 1`, [region.id]);
-    const event = (action: string, entityType: string, entityId: string, after: object, actor = leader, at?: string) =>
-      tx.query(`INSERT INTO history_event (project_id, at, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, coalesce($2::timestamptz, now()), $3, $4, $5, $6, $7, $8)`, [
+    if (leader)
+      await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [
+        leader.id,
+        region.id,
         project.id,
-        at ?? null,
-        actor?.id ?? null,
-        actor?.name ?? 'Demodata',
-        action,
-        entityType,
-        entityId,
-        JSON.stringify(after),
       ]);
+    const [raad] = await tx.query(
+      `SELECT u.id, u.name FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id WHERE ra.role = 'regionraad' AND ra.region_id = $1 LIMIT 1`,
+      [region.id],
+    );
+    const event = (action: string, entityType: string, entityId: string, after: object, actor = leader, at?: string) =>
+      tx.query(
+        `INSERT INTO history_event (project_id, at, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, coalesce($2::timestamptz, now()), $3, $4, $5, $6, $7, $8)`,
+        [project.id, at ?? null, actor?.id ?? null, actor?.name ?? 'Demodata', action, entityType, entityId, JSON.stringify(after)],
+      );
     await event('project.created', 'project', project.id, { name: demo.name }, raad, demo.phases.forstudie.actualStart);
     for (const spec of PHASES) {
       const ph = demo.phases[spec.key];
       const [phase] = await tx.query(
         `INSERT INTO project_phase (project_id, phase_key, position, state, planned_start, planned_end, actual_start, actual_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [project.id, spec.key, spec.order, ph.state, ph.plannedStart ?? null, ph.plannedEnd ?? null, ph.actualStart ?? null, ph.actualEnd ?? null],
+        [
+          project.id,
+          spec.key,
+          spec.order,
+          ph.state,
+          ph.plannedStart ?? null,
+          ph.plannedEnd ?? null,
+          ph.actualStart ?? null,
+          ph.actualEnd ?? null,
+        ],
       );
       for (const d of spec.deliverables) {
         const given = ph.deliverables?.[d.key];
-        await tx.query(`INSERT INTO deliverable (phase_id, catalogue_key, title, required, state, content, review_comment, owner_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-          phase.id,
-          d.key,
-          d.title.nb,
-          d.required,
-          given?.state ?? 'draft',
-          given?.content ?? '',
-          given?.reviewComment ?? null,
-          leader?.id ?? null,
-        ]);
+        await tx.query(
+          `INSERT INTO deliverable (phase_id, catalogue_key, title, required, state, content, review_comment, owner_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            phase.id,
+            d.key,
+            d.title.nb,
+            d.required,
+            given?.state ?? 'draft',
+            given?.content ?? '',
+            given?.reviewComment ?? null,
+            leader?.id ?? null,
+          ],
+        );
       }
       for (const key of ph.checkpoints ?? []) {
-        await tx.query(`INSERT INTO gate_checkpoint (phase_id, checkpoint_key, checked, comment, updated_by) VALUES ($1, $2, true, $3, $4)`, [phase.id, key, 'Behandlet i møte.', leader?.id ?? null]);
+        await tx.query(
+          `INSERT INTO gate_checkpoint (phase_id, checkpoint_key, checked, comment, updated_by) VALUES ($1, $2, true, $3, $4)`,
+          [phase.id, key, 'Behandlet i møte.', leader?.id ?? null],
+        );
       }
       if (ph.decision) {
         // The checklist as it stood at submission: everything in order.
         const readiness = evaluateReadiness({
           phaseKey: spec.key,
           phaseState: 'in_progress',
-          deliverables: spec.deliverables.map((d) => ({ id: d.key, key: d.key, required: d.required, state: 'accepted' as const, notRequiredReason: null })),
+          deliverables: spec.deliverables.map((d) => ({
+            id: d.key,
+            key: d.key,
+            required: d.required,
+            state: 'accepted' as const,
+            notRequiredReason: null,
+          })),
           checkpoints: spec.checkpoints.map((c) => ({ key: c.key, checked: true })),
           actualStart: ph.actualStart ?? null,
           today: ph.decision.meetingDate,
         });
-        const [s] = await tx.query(`INSERT INTO gate_submission (phase_id, submitted_by, submitted_at, note, readiness) VALUES ($1, $2, $3::date - 14, $4, $5) RETURNING id`, [
-          phase.id,
-          leader?.id ?? null,
-          ph.decision.meetingDate,
-          'Sluttrapport og plan for neste fase er lagt ved.',
-          JSON.stringify(readiness),
-        ]);
+        const [s] = await tx.query(
+          `INSERT INTO gate_submission (phase_id, submitted_by, submitted_at, note, readiness) VALUES ($1, $2, $3::date - 14, $4, $5) RETURNING id`,
+          [
+            phase.id,
+            leader?.id ?? null,
+            ph.decision.meetingDate,
+            'Sluttrapport og plan for neste fase er lagt ved.',
+            JSON.stringify(readiness),
+          ],
+        );
         await tx.query(
           `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4::date + interval '12 hours')`,
-          [s.id, phase.id, ph.decision.outcome, ph.decision.meetingDate, ph.decision.caseNumber, ph.decision.text, ph.decision.conditions ?? null, raad?.id ?? null],
+          [
+            s.id,
+            phase.id,
+            ph.decision.outcome,
+            ph.decision.meetingDate,
+            ph.decision.caseNumber,
+            ph.decision.text,
+            ph.decision.conditions ?? null,
+            raad?.id ?? null,
+          ],
         );
-        await event(`gate.${ph.decision.outcome}`, 'gate', spec.key, { meetingDate: ph.decision.meetingDate, caseNumber: ph.decision.caseNumber }, raad, ph.decision.meetingDate);
+        await event(
+          `gate.${ph.decision.outcome}`,
+          'gate',
+          spec.key,
+          { meetingDate: ph.decision.meetingDate, caseNumber: ph.decision.caseNumber },
+          raad,
+          ph.decision.meetingDate,
+        );
       }
-      if (demo.name === 'Næringsvennlig Kongsbergregion 2026' && spec.key === 'hovedprosjekt') await seedKongsbergPlan(tx, project.id, phase.id);
+      if (demo.name === 'Næringsvennlig Kongsbergregion 2026' && spec.key === 'hovedprosjekt')
+        await seedKongsbergPlan(tx, project.id, phase.id);
     }
   }
 }

@@ -71,12 +71,35 @@ export async function seedDemoStatusReports(tx: EntityManager): Promise<void> {
       `INSERT INTO status_report (project_id, period, state, overall_colour, overall_comment, progress_colour, progress_comment, economy_colour, economy_comment,
                                   risk_colour, risk_comment, budget_total, spent_to_date, forecast, next_steps, copied_from_id, created_by, created_at, updated_at, published_by, published_at)
        VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::date, $17::date + interval '9 hours', $16, $17::date + interval '9 hours') RETURNING id`,
-      [project.id, r.period, r.colours[0], r.comments[0], r.colours[1], r.comments[1], r.colours[2], r.comments[2], r.colours[3], r.comments[3], ...r.figures, r.nextSteps, previous.get(r.project) ?? null, leader?.id ?? null, r.publishedOn],
+      [
+        project.id,
+        r.period,
+        r.colours[0],
+        r.comments[0],
+        r.colours[1],
+        r.comments[1],
+        r.colours[2],
+        r.comments[2],
+        r.colours[3],
+        r.comments[3],
+        ...r.figures,
+        r.nextSteps,
+        previous.get(r.project) ?? null,
+        leader?.id ?? null,
+        r.publishedOn,
+      ],
     );
     previous.set(r.project, report.id);
     await tx.query(
       `INSERT INTO history_event (project_id, at, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, $2::date + interval '9 hours', $3, $4, 'status_report.published', 'status_report', $5, $6)`,
-      [project.id, r.publishedOn, leader?.id ?? null, leader?.name ?? 'Demodata', report.id, JSON.stringify({ state: 'published', period: r.period })],
+      [
+        project.id,
+        r.publishedOn,
+        leader?.id ?? null,
+        leader?.name ?? 'Demodata',
+        report.id,
+        JSON.stringify({ state: 'published', period: r.period }),
+      ],
     );
     if (r.period === '2026-10' && adviser) {
       const body =
@@ -90,7 +113,14 @@ export async function seedDemoStatusReports(tx: EntityManager): Promise<void> {
       );
       await tx.query(
         `INSERT INTO history_event (project_id, at, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, $2::date + interval '13 hours', $3, $4, 'comment.added', 'comment', $5, $6)`,
-        [project.id, r.publishedOn, adviser.id, adviser.name, comment.id, JSON.stringify({ targetType: 'status_report', targetId: report.id, body })],
+        [
+          project.id,
+          r.publishedOn,
+          adviser.id,
+          adviser.name,
+          comment.id,
+          JSON.stringify({ targetType: 'status_report', targetId: report.id, body }),
+        ],
       );
       for (const recipient of mentioned) {
         await tx.query(
@@ -118,18 +148,13 @@ export async function seedDemoStatusReports(tx: EntityManager): Promise<void> {
   );
   if (economic && leader) {
     const body = 'Jeg legger inn fordelingen 50 % likt og 50 % etter folketall, som i prosjektskissen fra 2009.';
-    const [comment] = await tx.query(`INSERT INTO comment (project_id, target_type, target_id, author_id, body) VALUES ($1, 'deliverable', $2, $3, $4) RETURNING id`, [
-      economic.project_id,
-      economic.id,
-      leader.id,
-      body,
-    ]);
-    await tx.query(`INSERT INTO history_event (project_id, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, $2, $3, 'comment.added', 'comment', $4, $5)`, [
-      economic.project_id,
-      leader.id,
-      leader.name,
-      comment.id,
-      JSON.stringify({ targetType: 'deliverable', targetId: economic.id, body }),
-    ]);
+    const [comment] = await tx.query(
+      `INSERT INTO comment (project_id, target_type, target_id, author_id, body) VALUES ($1, 'deliverable', $2, $3, $4) RETURNING id`,
+      [economic.project_id, economic.id, leader.id, body],
+    );
+    await tx.query(
+      `INSERT INTO history_event (project_id, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, $2, $3, 'comment.added', 'comment', $4, $5)`,
+      [economic.project_id, leader.id, leader.name, comment.id, JSON.stringify({ targetType: 'deliverable', targetId: economic.id, body })],
+    );
   }
 }

@@ -49,7 +49,11 @@ async function seedRegions(tx: EntityManager): Promise<void> {
          ON CONFLICT (number) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
         [k.number, k.name, k.county],
       );
-      await tx.query(`INSERT INTO kommune_population (kommune_id, as_of, population) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [kommuneId, k.asOf, k.population]);
+      await tx.query(`INSERT INTO kommune_population (kommune_id, as_of, population) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        kommuneId,
+        k.asOf,
+        k.population,
+      ]);
       await tx.query(
         `INSERT INTO region_membership (region_id, kommune_id, valid_from)
          SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM region_membership WHERE region_id = $1 AND kommune_id = $2)`,
@@ -64,12 +68,17 @@ async function seedUsers(tx: EntityManager): Promise<void> {
   for (const u of DEMO_USERS) {
     const [existing] = await tx.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [u.email]);
     if (existing) continue;
-    const [{ id }] = await tx.query(`INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [u.email, u.name, passwordHash]);
+    const [{ id }] = await tx.query(`INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
+      u.email,
+      u.name,
+      passwordHash,
+    ]);
     for (const r of u.roles) {
-      await tx.query(
-        `INSERT INTO role_assignment (user_id, role, region_id) SELECT $1, $2, (SELECT id FROM region WHERE name = $3)`,
-        [id, r.role, r.region ?? null],
-      );
+      await tx.query(`INSERT INTO role_assignment (user_id, role, region_id) SELECT $1, $2, (SELECT id FROM region WHERE name = $3)`, [
+        id,
+        r.role,
+        r.region ?? null,
+      ]);
     }
   }
 }
@@ -81,7 +90,11 @@ export async function ensureInitialAdmin(db: DataSource, admin: { email: string;
   return db.transaction(async (tx) => {
     const [existing] = await tx.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [admin.email]);
     if (existing) return false;
-    const [{ id }] = await tx.query(`INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [admin.email, 'Administrator', passwordHash]);
+    const [{ id }] = await tx.query(`INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
+      admin.email,
+      'Administrator',
+      passwordHash,
+    ]);
     await tx.query(`INSERT INTO role_assignment (user_id, role) VALUES ($1, 'admin')`, [id]);
     return true;
   });

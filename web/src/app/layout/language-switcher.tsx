@@ -9,11 +9,7 @@ export function LanguageSwitcher() {
   return (
     <Field className="language-switcher" data-size="sm">
       <Label>{t('layout.language')}</Label>
-      <Select
-        width="auto"
-        value={current}
-        onChange={(event) => void i18n.changeLanguage(event.target.value)}
-      >
+      <Select width="auto" value={current} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
         {LANGUAGES.map((language) => (
           <Select.Option key={language} value={language} lang={language}>
             {t(`layout.languages.${language}`)}

@@ -64,7 +64,12 @@ export function DeliverableRoute() {
         <>
           <DeliverablePage project={project.data} deliverable={deliverable.data} />
           <DeliverableDocumentButtons projectId={project.data.id} deliverableId={deliverable.data.id} heading />
-          <CommentsSection projectId={project.data.id} targetType="deliverable" targetId={deliverable.data.id} canComment={project.data.permissions.comment} />
+          <CommentsSection
+            projectId={project.data.id}
+            targetType="deliverable"
+            targetId={deliverable.data.id}
+            canComment={project.data.permissions.comment}
+          />
         </>
       ) : error ? (
         <>

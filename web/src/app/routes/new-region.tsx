@@ -21,9 +21,7 @@ export function NewRegionRoute() {
       </Heading>
       <Paragraph>{t('regions.new.intro')}</Paragraph>
       <CreateRegionForm
-        onCreated={(region) =>
-          navigate(`/regioner/${region.id}`, { state: { message: t('regions.new.created', { name: region.name }) } })
-        }
+        onCreated={(region) => navigate(`/regioner/${region.id}`, { state: { message: t('regions.new.created', { name: region.name }) } })}
       />
     </div>
   );

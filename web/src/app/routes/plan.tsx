@@ -59,8 +59,22 @@ export function PlanRoute() {
         </>
       ) : project.data && plan.data ? (
         <>
-          <PlanPage projectId={project.data.id} projectName={project.data.name} phaseKey={key} plan={plan.data} kommuner={project.data.kommuner} mayEdit={project.data.permissions.edit} />
-          {phase && <CommentsSection projectId={project.data.id} targetType="phase_plan" targetId={phase.id} canComment={project.data.permissions.comment} />}
+          <PlanPage
+            projectId={project.data.id}
+            projectName={project.data.name}
+            phaseKey={key}
+            plan={plan.data}
+            kommuner={project.data.kommuner}
+            mayEdit={project.data.permissions.edit}
+          />
+          {phase && (
+            <CommentsSection
+              projectId={project.data.id}
+              targetType="phase_plan"
+              targetId={phase.id}
+              canComment={project.data.permissions.comment}
+            />
+          )}
         </>
       ) : error ? (
         <>

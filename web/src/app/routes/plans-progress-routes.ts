@@ -23,14 +23,29 @@ export function plansProgressRoutes(queryClient: QueryClient): RouteObject[] {
       path: 'prosjekter/:id/statusrapporter/:reportId',
       lazy: () => import('./status-report').then((m) => ({ loader: m.statusReportLoader(queryClient), Component: m.StatusReportRoute })),
     },
-    { path: 'maler', lazy: () => import('./templates').then((m) => ({ loader: m.templatesLoader(queryClient), Component: m.TemplatesRoute })) },
-    { path: 'maler/:key', lazy: () => import('./template').then((m) => ({ loader: m.templateLoader(queryClient), Component: m.TemplateRoute })) },
+    {
+      path: 'maler',
+      lazy: () => import('./templates').then((m) => ({ loader: m.templatesLoader(queryClient), Component: m.TemplatesRoute })),
+    },
+    {
+      path: 'maler/:key',
+      lazy: () => import('./template').then((m) => ({ loader: m.templateLoader(queryClient), Component: m.TemplateRoute })),
+    },
     {
       path: 'maler/:key/endre',
       lazy: () => import('./template-edit').then((m) => ({ loader: m.templateEditLoader(queryClient), Component: m.TemplateEditRoute })),
     },
-    { path: 'portefolje', lazy: () => import('./portfolio').then((m) => ({ loader: m.portfolioLoader(queryClient), Component: m.PortfolioRoute })) },
-    { path: 'mine-oppgaver', lazy: () => import('./my-tasks').then((m) => ({ loader: m.myTasksLoader(queryClient), Component: m.MyTasksRoute })) },
-    { path: 'varsler', lazy: () => import('./notifications').then((m) => ({ loader: m.notificationsLoader(queryClient), Component: m.NotificationsRoute })) },
+    {
+      path: 'portefolje',
+      lazy: () => import('./portfolio').then((m) => ({ loader: m.portfolioLoader(queryClient), Component: m.PortfolioRoute })),
+    },
+    {
+      path: 'mine-oppgaver',
+      lazy: () => import('./my-tasks').then((m) => ({ loader: m.myTasksLoader(queryClient), Component: m.MyTasksRoute })),
+    },
+    {
+      path: 'varsler',
+      lazy: () => import('./notifications').then((m) => ({ loader: m.notificationsLoader(queryClient), Component: m.NotificationsRoute })),
+    },
   ];
 }

@@ -72,7 +72,12 @@ export function StatusReportRoute() {
             message={state?.message ?? null}
             onDeleted={(message) => navigate(`/prosjekter/${project.data.id}/statusrapporter`, { replace: true, state: { message } })}
           />
-          <CommentsSection projectId={project.data.id} targetType="status_report" targetId={report.data.id} canComment={project.data.permissions.comment} />
+          <CommentsSection
+            projectId={project.data.id}
+            targetType="status_report"
+            targetId={report.data.id}
+            canComment={project.data.permissions.comment}
+          />
         </>
       ) : error ? (
         <>

@@ -56,7 +56,9 @@ export function TemplateEditRoute() {
           <TemplateEditor
             key={`${latest.version}-${session}`}
             template={latest}
-            onSaved={(saved) => navigate(`/maler/${key}`, { state: { message: t('plans.templateEditor.saved', { version: saved.version }) } })}
+            onSaved={(saved) =>
+              navigate(`/maler/${key}`, { state: { message: t('plans.templateEditor.saved', { version: saved.version }) } })
+            }
             onReload={async () => {
               await queryClient.fetchQuery({ ...getTemplateVersionsQueryOptions(key), staleTime: 0 });
               setSession((s) => s + 1);

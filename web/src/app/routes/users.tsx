@@ -50,7 +50,10 @@ export function UsersRoute() {
         <Heading level={2} data-size="md" id={newHeadingId}>
           {t('users.new.heading')}
         </Heading>
-        <CreateUserForm regions={regionOptions} onCreated={(user) => setStatus(t('users.new.created', { name: user.name, email: user.email }))} />
+        <CreateUserForm
+          regions={regionOptions}
+          onCreated={(user) => setStatus(t('users.new.created', { name: user.name, email: user.email }))}
+        />
       </section>
     </div>
   );

@@ -29,8 +29,7 @@ export function ChangePasswordForm() {
   const serverError = change.error;
   const errors: Errors = {
     currentPassword:
-      clientErrors.currentPassword ??
-      (isApiError(serverError, 'CURRENT_PASSWORD_WRONG') ? t('errors.CURRENT_PASSWORD_WRONG') : undefined),
+      clientErrors.currentPassword ?? (isApiError(serverError, 'CURRENT_PASSWORD_WRONG') ? t('errors.CURRENT_PASSWORD_WRONG') : undefined),
     newPassword: clientErrors.newPassword ?? (isApiError(serverError) ? serverError.messageFor('newPassword') : undefined),
     repeat: clientErrors.repeat,
   };
@@ -87,9 +86,7 @@ export function ChangePasswordForm() {
         autoComplete="new-password"
         required
       />
-      {change.isError && !isApiError(change.error, 'CURRENT_PASSWORD_WRONG') && !errors.newPassword && (
-        <ErrorAlert error={change.error} />
-      )}
+      {change.isError && !isApiError(change.error, 'CURRENT_PASSWORD_WRONG') && !errors.newPassword && <ErrorAlert error={change.error} />}
       <div className="form__actions">
         <Button type="submit" loading={change.isPending} disabled={change.isPending}>
           {t('auth.password.submit')}

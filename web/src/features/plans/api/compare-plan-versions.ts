@@ -29,6 +29,12 @@ export function getPlanComparisonQueryOptions(projectId: string, phaseKey: Phase
   });
 }
 
-export function usePlanComparison(projectId: string, phaseKey: PhaseKey, from: PlanSide, to: PlanSide, { enabled = true }: { enabled?: boolean } = {}) {
+export function usePlanComparison(
+  projectId: string,
+  phaseKey: PhaseKey,
+  from: PlanSide,
+  to: PlanSide,
+  { enabled = true }: { enabled?: boolean } = {},
+) {
   return useQuery({ ...getPlanComparisonQueryOptions(projectId, phaseKey, from, to), enabled, placeholderData: keepPreviousData });
 }

@@ -6,7 +6,12 @@ import type { Language } from '../../../lib/i18n';
 
 // The three documents for the regionråd's meeting, as PDF or Word, in the reader's language.
 
-export async function downloadPlanDocument(projectId: string, phaseKey: PhaseKey, format: DocumentFormat, lang: Language): Promise<DownloadedFile> {
+export async function downloadPlanDocument(
+  projectId: string,
+  phaseKey: PhaseKey,
+  format: DocumentFormat,
+  lang: Language,
+): Promise<DownloadedFile> {
   const result = await api.GET('/api/projects/{id}/phases/{phaseKey}/plan/document', {
     params: { path: { id: projectId, phaseKey }, query: { format, lang } },
     parseAs: 'blob',
@@ -14,7 +19,12 @@ export async function downloadPlanDocument(projectId: string, phaseKey: PhaseKey
   return downloadedFile(result, `plan-${phaseKey}.${format}`);
 }
 
-export async function downloadDeliverableDocument(projectId: string, deliverableId: string, format: DocumentFormat, lang: Language): Promise<DownloadedFile> {
+export async function downloadDeliverableDocument(
+  projectId: string,
+  deliverableId: string,
+  format: DocumentFormat,
+  lang: Language,
+): Promise<DownloadedFile> {
   const result = await api.GET('/api/projects/{id}/deliverables/{deliverableId}/document', {
     params: { path: { id: projectId, deliverableId }, query: { format, lang } },
     parseAs: 'blob',
@@ -22,7 +32,12 @@ export async function downloadDeliverableDocument(projectId: string, deliverable
   return downloadedFile(result, `leveranse.${format}`);
 }
 
-export async function downloadGateDocument(projectId: string, phaseKey: PhaseKey, format: DocumentFormat, lang: Language): Promise<DownloadedFile> {
+export async function downloadGateDocument(
+  projectId: string,
+  phaseKey: PhaseKey,
+  format: DocumentFormat,
+  lang: Language,
+): Promise<DownloadedFile> {
   const result = await api.GET('/api/projects/{id}/phases/{phaseKey}/gate/document', {
     params: { path: { id: projectId, phaseKey }, query: { format, lang } },
     parseAs: 'blob',

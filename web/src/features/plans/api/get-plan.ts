@@ -4,7 +4,9 @@ import { api, unwrap } from '../../../lib/api-client';
 import type { Plan } from '../../../api/plan-types';
 
 export async function getPlan(projectId: string, phaseKey: PhaseKey, { signal }: { signal?: AbortSignal } = {}): Promise<Plan> {
-  return unwrap(await api.GET('/api/projects/{id}/phases/{phaseKey}/plan', { params: { path: { id: projectId, phaseKey } }, signal })) as Plan;
+  return unwrap(
+    await api.GET('/api/projects/{id}/phases/{phaseKey}/plan', { params: { path: { id: projectId, phaseKey } }, signal }),
+  ) as Plan;
 }
 
 /** Below the project's key (['projects','detail',id]), so refreshing a project refreshes its plans too. */

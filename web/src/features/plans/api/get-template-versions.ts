@@ -8,7 +8,10 @@ export async function getTemplateVersions(key: string, { signal }: { signal?: Ab
 }
 
 export function getTemplateVersionsQueryOptions(key: string) {
-  return queryOptions({ queryKey: ['templates', 'detail', key, 'versions'], queryFn: ({ signal }) => getTemplateVersions(key, { signal }) });
+  return queryOptions({
+    queryKey: ['templates', 'detail', key, 'versions'],
+    queryFn: ({ signal }) => getTemplateVersions(key, { signal }),
+  });
 }
 
 export function useTemplateVersions(key: string, { enabled = true }: { enabled?: boolean } = {}) {

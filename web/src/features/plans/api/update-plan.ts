@@ -7,7 +7,15 @@ import type { Plan, UpdatePlanBody } from '../../../api/plan-types';
  * plan version read; a newer one answers 409 VERSION_CONFLICT. Used through the plan editor's writer,
  * which sends one change at a time and keeps the version.
  */
-export async function updatePlan({ projectId, phaseKey, body }: { projectId: string; phaseKey: PhaseKey; body: UpdatePlanBody }): Promise<Plan> {
+export async function updatePlan({
+  projectId,
+  phaseKey,
+  body,
+}: {
+  projectId: string;
+  phaseKey: PhaseKey;
+  body: UpdatePlanBody;
+}): Promise<Plan> {
   return unwrap(
     await api.PATCH('/api/projects/{id}/phases/{phaseKey}/plan', {
       params: { path: { id: projectId, phaseKey } },

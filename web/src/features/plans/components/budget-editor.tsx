@@ -68,7 +68,12 @@ interface LineProblem {
 }
 
 /** The line as the API takes it, or the problems that stop it from being saved. */
-function parseLine(line: DraftLine, t: (key: 'plans.budget.invalid.year' | 'plans.budget.invalid.amount' | 'plans.budget.invalid.hours' | 'plans.budget.invalid.rate') => string) {
+function parseLine(
+  line: DraftLine,
+  t: (
+    key: 'plans.budget.invalid.year' | 'plans.budget.invalid.amount' | 'plans.budget.invalid.hours' | 'plans.budget.invalid.rate',
+  ) => string,
+) {
   const problems: LineProblem[] = [];
   const year = Number(line.year);
   if (!/^\d{4}$/.test(line.year.trim())) problems.push({ uid: line.uid, column: 'year', message: t('plans.budget.invalid.year') });
@@ -78,12 +83,15 @@ function parseLine(line: DraftLine, t: (key: 'plans.budget.invalid.year' | 'plan
   if (line.category === 'own_work') {
     hours = parseHours(line.hours);
     rate = parseWholeNumber(line.rate);
-    if (hours === null || Number.isNaN(hours) || hours < 0) problems.push({ uid: line.uid, column: 'hours', message: t('plans.budget.invalid.hours') });
-    if (rate === null || Number.isNaN(rate) || rate < 0) problems.push({ uid: line.uid, column: 'rate', message: t('plans.budget.invalid.rate') });
+    if (hours === null || Number.isNaN(hours) || hours < 0)
+      problems.push({ uid: line.uid, column: 'hours', message: t('plans.budget.invalid.hours') });
+    if (rate === null || Number.isNaN(rate) || rate < 0)
+      problems.push({ uid: line.uid, column: 'rate', message: t('plans.budget.invalid.rate') });
     amount = hours !== null && rate !== null && !Number.isNaN(hours) && !Number.isNaN(rate) ? ownWorkAmount(hours, rate) : 0;
   } else {
     const parsed = parseWholeNumber(line.amount);
-    if (parsed === null || Number.isNaN(parsed) || parsed < 0) problems.push({ uid: line.uid, column: 'amount', message: t('plans.budget.invalid.amount') });
+    if (parsed === null || Number.isNaN(parsed) || parsed < 0)
+      problems.push({ uid: line.uid, column: 'amount', message: t('plans.budget.invalid.amount') });
     else amount = parsed;
   }
   const input: BudgetLineInput = {
@@ -261,7 +269,10 @@ export function BudgetEditor({
                     <Table.Cell className="budget-table__category">
                       <Select
                         id={cellId(line.uid, 'category')}
-                        aria-label={t('plans.budget.cellLabel', { column: t(kind === 'cost' ? 'plans.budget.category' : 'plans.budget.source'), line: name })}
+                        aria-label={t('plans.budget.cellLabel', {
+                          column: t(kind === 'cost' ? 'plans.budget.category' : 'plans.budget.source'),
+                          line: name,
+                        })}
                         value={line.category}
                         onChange={(e) => update(line.uid, { category: e.target.value as DraftLine['category'] })}
                       >
@@ -338,7 +349,9 @@ export function BudgetEditor({
                     </Table.Cell>
                     <Table.Cell className="numeric">
                       {line.category === 'own_work' ? (
-                        <output aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.amount'), line: name })}>{kr(amount)}</output>
+                        <output aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.amount'), line: name })}>
+                          {kr(amount)}
+                        </output>
                       ) : (
                         <Input
                           id={cellId(line.uid, 'amount')}
@@ -353,7 +366,13 @@ export function BudgetEditor({
                       )}
                     </Table.Cell>
                     <Table.Cell>
-                      <Button type="button" variant="tertiary" data-size="sm" aria-label={t('plans.budget.removeLine', { line: name })} onClick={() => remove(line)}>
+                      <Button
+                        type="button"
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={t('plans.budget.removeLine', { line: name })}
+                        onClick={() => remove(line)}
+                      >
                         <TrashIcon aria-hidden="true" />
                       </Button>
                     </Table.Cell>
@@ -511,4 +530,3 @@ export function BalanceMessage({ totals }: { totals: BudgetTotals }) {
     </Alert>
   );
 }
-

@@ -61,7 +61,11 @@ export function CostSharingSection({
     setSaved(null);
     try {
       await write((version) =>
-        saveCostSharing({ projectId, phaseKey, body: { equalPercent: value, populationDate: date || null, year: year ? Number(year) : null, version } }),
+        saveCostSharing({
+          projectId,
+          phaseKey,
+          body: { equalPercent: value, populationDate: date || null, year: year ? Number(year) : null, version },
+        }),
       );
       setSaved(t('plans.costSharing.saved'));
     } catch (e) {

@@ -26,8 +26,20 @@ export function PlanDocumentButtons({ projectId, phaseKey }: { projectId: string
     <DownloadButtons
       label={t('plans.download.planGroup')}
       choices={[
-        { key: 'pdf', label: t('plans.download.pdf'), ariaLabel: t('plans.download.planPdf'), href: planDocumentUrl(projectId, phaseKey, 'pdf', lang), fetchFile: () => downloadPlanDocument(projectId, phaseKey, 'pdf', lang) },
-        { key: 'docx', label: t('plans.download.docx'), ariaLabel: t('plans.download.planDocx'), href: planDocumentUrl(projectId, phaseKey, 'docx', lang), fetchFile: () => downloadPlanDocument(projectId, phaseKey, 'docx', lang) },
+        {
+          key: 'pdf',
+          label: t('plans.download.pdf'),
+          ariaLabel: t('plans.download.planPdf'),
+          href: planDocumentUrl(projectId, phaseKey, 'pdf', lang),
+          fetchFile: () => downloadPlanDocument(projectId, phaseKey, 'pdf', lang),
+        },
+        {
+          key: 'docx',
+          label: t('plans.download.docx'),
+          ariaLabel: t('plans.download.planDocx'),
+          href: planDocumentUrl(projectId, phaseKey, 'docx', lang),
+          fetchFile: () => downloadPlanDocument(projectId, phaseKey, 'docx', lang),
+        },
       ]}
     />
   );
@@ -49,7 +61,15 @@ function MaybeSection({ heading, children }: { heading: boolean; children: React
 }
 
 /** "Last ned PDF" / "Last ned Word" for a deliverable: for the deliverable's page. */
-export function DeliverableDocumentButtons({ projectId, deliverableId, heading = false }: { projectId: string; deliverableId: string; heading?: boolean }) {
+export function DeliverableDocumentButtons({
+  projectId,
+  deliverableId,
+  heading = false,
+}: {
+  projectId: string;
+  deliverableId: string;
+  heading?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
@@ -57,8 +77,20 @@ export function DeliverableDocumentButtons({ projectId, deliverableId, heading =
       <DownloadButtons
         label={t('plans.download.deliverableGroup')}
         choices={[
-          { key: 'pdf', label: t('plans.download.pdf'), ariaLabel: t('plans.download.deliverablePdf'), href: deliverableDocumentUrl(projectId, deliverableId, 'pdf', lang), fetchFile: () => downloadDeliverableDocument(projectId, deliverableId, 'pdf', lang) },
-          { key: 'docx', label: t('plans.download.docx'), ariaLabel: t('plans.download.deliverableDocx'), href: deliverableDocumentUrl(projectId, deliverableId, 'docx', lang), fetchFile: () => downloadDeliverableDocument(projectId, deliverableId, 'docx', lang) },
+          {
+            key: 'pdf',
+            label: t('plans.download.pdf'),
+            ariaLabel: t('plans.download.deliverablePdf'),
+            href: deliverableDocumentUrl(projectId, deliverableId, 'pdf', lang),
+            fetchFile: () => downloadDeliverableDocument(projectId, deliverableId, 'pdf', lang),
+          },
+          {
+            key: 'docx',
+            label: t('plans.download.docx'),
+            ariaLabel: t('plans.download.deliverableDocx'),
+            href: deliverableDocumentUrl(projectId, deliverableId, 'docx', lang),
+            fetchFile: () => downloadDeliverableDocument(projectId, deliverableId, 'docx', lang),
+          },
         ]}
       />
     </MaybeSection>
@@ -66,7 +98,15 @@ export function DeliverableDocumentButtons({ projectId, deliverableId, heading =
 }
 
 /** "Last ned PDF" / "Last ned Word" for a gate's decision basis (checklist, submission, decision): for the gate's page. */
-export function GateDocumentButtons({ projectId, phaseKey, heading = false }: { projectId: string; phaseKey: PhaseKey; heading?: boolean }) {
+export function GateDocumentButtons({
+  projectId,
+  phaseKey,
+  heading = false,
+}: {
+  projectId: string;
+  phaseKey: PhaseKey;
+  heading?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
@@ -74,8 +114,20 @@ export function GateDocumentButtons({ projectId, phaseKey, heading = false }: { 
       <DownloadButtons
         label={t('plans.download.gateGroup')}
         choices={[
-          { key: 'pdf', label: t('plans.download.pdf'), ariaLabel: t('plans.download.gatePdf'), href: gateDocumentUrl(projectId, phaseKey, 'pdf', lang), fetchFile: () => downloadGateDocument(projectId, phaseKey, 'pdf', lang) },
-          { key: 'docx', label: t('plans.download.docx'), ariaLabel: t('plans.download.gateDocx'), href: gateDocumentUrl(projectId, phaseKey, 'docx', lang), fetchFile: () => downloadGateDocument(projectId, phaseKey, 'docx', lang) },
+          {
+            key: 'pdf',
+            label: t('plans.download.pdf'),
+            ariaLabel: t('plans.download.gatePdf'),
+            href: gateDocumentUrl(projectId, phaseKey, 'pdf', lang),
+            fetchFile: () => downloadGateDocument(projectId, phaseKey, 'pdf', lang),
+          },
+          {
+            key: 'docx',
+            label: t('plans.download.docx'),
+            ariaLabel: t('plans.download.gateDocx'),
+            href: gateDocumentUrl(projectId, phaseKey, 'docx', lang),
+            fetchFile: () => downloadGateDocument(projectId, phaseKey, 'docx', lang),
+          },
         ]}
       />
     </MaybeSection>

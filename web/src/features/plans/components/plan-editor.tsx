@@ -115,7 +115,14 @@ function PlanEditor({
   const showConflict = conflict || autosave.state.kind === 'conflict';
   const budgetBlock = (
     <>
-      <BudgetEditor projectId={projectId} phaseKey={phaseKey} budget={plan.budget} editable={editable && !showConflict} write={write} onConflict={onConflict} />
+      <BudgetEditor
+        projectId={projectId}
+        phaseKey={phaseKey}
+        budget={plan.budget}
+        editable={editable && !showConflict}
+        write={write}
+        onConflict={onConflict}
+      />
       <CostSharingSection
         projectId={projectId}
         phaseKey={phaseKey}
@@ -169,7 +176,12 @@ function PlanEditor({
         </Alert>
       )}
 
-      <CompletenessPanel completeness={completeness} balanced={plan.budget.totals.balanced} empty={plan.budget.totals.empty} hasBudgetSection={hasBudgetSection} />
+      <CompletenessPanel
+        completeness={completeness}
+        balanced={plan.budget.totals.balanced}
+        empty={plan.budget.totals.empty}
+        hasBudgetSection={hasBudgetSection}
+      />
 
       {sections.map((section) => (
         <PlanSection
@@ -206,7 +218,8 @@ function PlanEditor({
 
 function useClock() {
   const { i18n } = useTranslation();
-  return (date: Date) => new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage ?? 'nb'), { hour: '2-digit', minute: '2-digit' }).format(date);
+  return (date: Date) =>
+    new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage ?? 'nb'), { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 /** "Lagrer …" / "Lagret 14:32" in a polite live region; errors with a retry button beside it. */
@@ -278,7 +291,13 @@ function CompletenessPanel({
   const missing = completeness.missing.length;
   const budgetOk = balanced && !empty;
   return (
-    <Card data-color={missing === 0 && budgetOk ? 'success' : 'warning'} variant="tinted" className="plan-completeness" aria-labelledby={headingId} asChild>
+    <Card
+      data-color={missing === 0 && budgetOk ? 'success' : 'warning'}
+      variant="tinted"
+      className="plan-completeness"
+      aria-labelledby={headingId}
+      asChild
+    >
       <section>
         <Heading level={2} data-size="sm" id={headingId}>
           {t('plans.completeness.heading')}
@@ -306,7 +325,11 @@ function CompletenessPanel({
           </List.Unordered>
         )}
         <Paragraph>
-          {budgetOk ? t('plans.completeness.budgetBalanced') : empty ? t('plans.completeness.budgetEmpty') : t('plans.completeness.budgetNotBalanced')}{' '}
+          {budgetOk
+            ? t('plans.completeness.budgetBalanced')
+            : empty
+              ? t('plans.completeness.budgetEmpty')
+              : t('plans.completeness.budgetNotBalanced')}{' '}
           {!budgetOk && (
             <Link
               href={hasBudgetSection ? `#plan-section-${BUDGET_SECTION}` : '#plan-budget-heading'}
@@ -387,4 +410,3 @@ function PlanSection({
     </section>
   );
 }
-

@@ -35,13 +35,7 @@ export function FieldLabel({ field }: { field: TemplateField }) {
 }
 
 /** One input per field kind: text, long text, list, sub-goals with activities, kommune resources, milestones, roles. */
-export function PlanFieldEditor({
-  id,
-  field,
-  value,
-  onChange,
-  kommuner,
-}: EditorProps<FieldValue> & { kommuner: KommuneOption[] }) {
+export function PlanFieldEditor({ id, field, value, onChange, kommuner }: EditorProps<FieldValue> & { kommuner: KommuneOption[] }) {
   switch (field.kind) {
     case 'text':
       return (
@@ -78,7 +72,15 @@ export function PlanFieldEditor({
     case 'subgoals':
       return <SubGoalsEditor id={id} field={field} value={value as SubGoal[] | undefined} onChange={onChange} />;
     case 'kommune_resources':
-      return <KommuneResourcesEditor id={id} field={field} value={value as KommuneResource[] | undefined} onChange={onChange} kommuner={kommuner} />;
+      return (
+        <KommuneResourcesEditor
+          id={id}
+          field={field}
+          value={value as KommuneResource[] | undefined}
+          onChange={onChange}
+          kommuner={kommuner}
+        />
+      );
     case 'milestones':
       return <MilestonesEditor id={id} field={field} value={value as Milestone[] | undefined} onChange={onChange} />;
     case 'roles':
@@ -161,17 +163,10 @@ function TextList({
             onChange={(e) => rows.set(i, e.target.value)}
             className="plan-row__grow"
           />
-          <RowButtons
-            removeLabel={t('plans.field.removeNamed', { name: itemLabel(i + 1) })}
-            onRemove={() => rows.remove(i)}
-          />
+          <RowButtons removeLabel={t('plans.field.removeNamed', { name: itemLabel(i + 1) })} onRemove={() => rows.remove(i)} />
         </div>
       ))}
-      <AddButton
-        id={`${idPrefix}-add`}
-        label={addLabel ?? t('plans.field.addItem')}
-        onAdd={() => rows.add('')}
-      />
+      <AddButton id={`${idPrefix}-add`} label={addLabel ?? t('plans.field.addItem')} onAdd={() => rows.add('')} />
     </div>
   );
 }
@@ -207,19 +202,12 @@ function SubGoalsEditor({ id, field, value, onChange }: EditorProps<SubGoal[]>) 
                   addLabel={t('plans.subgoals.addActivity', { n: i + 1 })}
                 />
               </Fieldset>
-              <RowButtons
-                removeLabel={t('plans.subgoals.remove', { n: i + 1 })}
-                onRemove={() => rows.remove(i)}
-              />
+              <RowButtons removeLabel={t('plans.subgoals.remove', { n: i + 1 })} onRemove={() => rows.remove(i)} />
             </Fieldset>
           </li>
         ))}
       </ol>
-      <AddButton
-        id={`${id}-add`}
-        label={t('plans.subgoals.add')}
-        onAdd={() => rows.add({ title: '', activities: [] })}
-      />
+      <AddButton id={`${id}-add`} label={t('plans.subgoals.add')} onAdd={() => rows.add({ title: '', activities: [] })} />
     </Fieldset>
   );
 }
@@ -328,18 +316,16 @@ function MilestonesEditor({ id, field, value, onChange }: EditorProps<Milestone[
               onChange={(e) => rows.set(i, { ...m, title: e.target.value })}
               className="plan-row__grow"
             />
-            <Textfield type="date" label={t('plans.milestones.date', { n: i + 1 })} value={m.date ?? ''} onChange={(e) => rows.set(i, { ...m, date: e.target.value })} />
-            <RowButtons
-              removeLabel={t('plans.milestones.remove', { n: i + 1 })}
-              onRemove={() => rows.remove(i)}
+            <Textfield
+              type="date"
+              label={t('plans.milestones.date', { n: i + 1 })}
+              value={m.date ?? ''}
+              onChange={(e) => rows.set(i, { ...m, date: e.target.value })}
             />
+            <RowButtons removeLabel={t('plans.milestones.remove', { n: i + 1 })} onRemove={() => rows.remove(i)} />
           </div>
         ))}
-        <AddButton
-          id={`${id}-add`}
-          label={t('plans.milestones.add')}
-          onAdd={() => rows.add({ title: '', date: '' })}
-        />
+        <AddButton id={`${id}-add`} label={t('plans.milestones.add')} onAdd={() => rows.add({ title: '', date: '' })} />
       </div>
     </Fieldset>
   );
@@ -358,24 +344,22 @@ function RolesEditor({ id, field, value, onChange }: EditorProps<PlanRole[]>) {
       <div className="plan-rows">
         {items.map((r, i) => (
           <div className="plan-row" key={i}>
-            <Textfield id={`${id}-${i}`} label={t('plans.roles.role', { n: i + 1 })} value={r.role ?? ''} onChange={(e) => rows.set(i, { ...r, role: e.target.value })} />
+            <Textfield
+              id={`${id}-${i}`}
+              label={t('plans.roles.role', { n: i + 1 })}
+              value={r.role ?? ''}
+              onChange={(e) => rows.set(i, { ...r, role: e.target.value })}
+            />
             <Textfield
               label={t('plans.roles.name', { n: i + 1 })}
               value={r.name ?? ''}
               onChange={(e) => rows.set(i, { ...r, name: e.target.value })}
               className="plan-row__grow"
             />
-            <RowButtons
-              removeLabel={t('plans.roles.remove', { n: i + 1 })}
-              onRemove={() => rows.remove(i)}
-            />
+            <RowButtons removeLabel={t('plans.roles.remove', { n: i + 1 })} onRemove={() => rows.remove(i)} />
           </div>
         ))}
-        <AddButton
-          id={`${id}-add`}
-          label={t('plans.roles.add')}
-          onAdd={() => rows.add({ role: '', name: '' })}
-        />
+        <AddButton id={`${id}-add`} label={t('plans.roles.add')} onAdd={() => rows.add({ role: '', name: '' })} />
       </div>
     </Fieldset>
   );
@@ -424,7 +408,9 @@ export function FieldValueView({ value }: { value: FieldValue | null | undefined
           return <List.Item key={i}>{t('plans.resources.view', { kommune: o.kommuneName, percent: o.percent })}</List.Item>;
         }
         if (typeof o.title === 'string' && typeof o.date === 'string') {
-          return <List.Item key={i}>{o.date ? t('plans.milestones.view', { title: o.title, date: format.date(o.date) }) : o.title}</List.Item>;
+          return (
+            <List.Item key={i}>{o.date ? t('plans.milestones.view', { title: o.title, date: format.date(o.date) }) : o.title}</List.Item>
+          );
         }
         if (typeof o.role === 'string') {
           return <List.Item key={i}>{t('plans.roles.view', { role: o.role, name: o.name })}</List.Item>;

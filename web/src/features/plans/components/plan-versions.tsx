@@ -93,7 +93,9 @@ export function PlanVersions({
                   </Table.Cell>
                   <Table.Cell>
                     <Link asChild>
-                      <RouterLink to={compareUrl(s.number, 'current')}>{t('plans.versions.compareWithCurrent', { number: s.number })}</RouterLink>
+                      <RouterLink to={compareUrl(s.number, 'current')}>
+                        {t('plans.versions.compareWithCurrent', { number: s.number })}
+                      </RouterLink>
                     </Link>
                   </Table.Cell>
                 </Table.Row>

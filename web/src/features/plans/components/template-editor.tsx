@@ -1,5 +1,18 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Link, List, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Link,
+  List,
+  Paragraph,
+  Select,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import { FIELD_KINDS, type FieldKind } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +70,15 @@ function fromTemplate(template: TemplateVersion): DraftSection[] {
     key: s.key,
     title: s.title,
     guidance: s.guidance,
-    fields: s.fields.map((f) => ({ uid: uid('field'), isNew: false, key: f.key, label: f.label, kind: f.kind, required: f.required, help: f.help ?? '' })),
+    fields: s.fields.map((f) => ({
+      uid: uid('field'),
+      isNew: false,
+      key: f.key,
+      label: f.label,
+      kind: f.kind,
+      required: f.required,
+      help: f.help ?? '',
+    })),
   }));
 }
 
@@ -90,7 +111,8 @@ export function TemplateEditor({
   const save = useSaveTemplate(template.key, { onSuccess: onSaved });
   const conflict = isApiError(save.error, 'VERSION_CONFLICT');
 
-  const setSection = (u: string, patch: Partial<DraftSection>) => setSections((ss) => ss.map((s) => (s.uid === u ? { ...s, ...patch } : s)));
+  const setSection = (u: string, patch: Partial<DraftSection>) =>
+    setSections((ss) => ss.map((s) => (s.uid === u ? { ...s, ...patch } : s)));
   const setField = (su: string, fu: string, patch: Partial<DraftField>) =>
     setSections((ss) => ss.map((s) => (s.uid === su ? { ...s, fields: s.fields.map((f) => (f.uid === fu ? { ...f, ...patch } : f)) } : s)));
 
@@ -110,8 +132,13 @@ export function TemplateEditor({
     sections.forEach((s, i) => {
       const n = i + 1;
       if (!s.title.trim()) found.push({ id: `${s.uid}-title`, message: t('plans.templateEditor.invalid.sectionTitle', { n }) });
-      if (!KEY.test(s.key)) found.push({ id: `${s.uid}-key`, message: t('plans.templateEditor.invalid.key', { name: t('plans.templateEditor.sectionN', { n }) }) });
-      else if (sectionKeys.has(s.key)) found.push({ id: `${s.uid}-key`, message: t('plans.templateEditor.invalid.duplicateKey', { key: s.key }) });
+      if (!KEY.test(s.key))
+        found.push({
+          id: `${s.uid}-key`,
+          message: t('plans.templateEditor.invalid.key', { name: t('plans.templateEditor.sectionN', { n }) }),
+        });
+      else if (sectionKeys.has(s.key))
+        found.push({ id: `${s.uid}-key`, message: t('plans.templateEditor.invalid.duplicateKey', { key: s.key }) });
       sectionKeys.add(s.key);
       if (s.fields.length === 0) found.push({ id: `${s.uid}-add-field`, message: t('plans.templateEditor.invalid.noFields', { n }) });
       const fieldKeys = new Set<string>();
@@ -119,7 +146,8 @@ export function TemplateEditor({
         const name = t('plans.templateEditor.fieldN', { section: n, n: j + 1 });
         if (!f.label.trim()) found.push({ id: `${f.uid}-label`, message: t('plans.templateEditor.invalid.label', { name }) });
         if (!KEY.test(f.key)) found.push({ id: `${f.uid}-key`, message: t('plans.templateEditor.invalid.key', { name }) });
-        else if (fieldKeys.has(f.key)) found.push({ id: `${f.uid}-key`, message: t('plans.templateEditor.invalid.duplicateKey', { key: f.key }) });
+        else if (fieldKeys.has(f.key))
+          found.push({ id: `${f.uid}-key`, message: t('plans.templateEditor.invalid.duplicateKey', { key: f.key }) });
         fieldKeys.add(f.key);
       });
     });
@@ -143,7 +171,13 @@ export function TemplateEditor({
         key: s.key,
         title: s.title.trim(),
         guidance: s.guidance.trim(),
-        fields: s.fields.map((f) => ({ key: f.key, label: f.label.trim(), kind: f.kind, required: f.required, ...(f.help.trim() ? { help: f.help.trim() } : {}) })),
+        fields: s.fields.map((f) => ({
+          key: f.key,
+          label: f.label.trim(),
+          kind: f.kind,
+          required: f.required,
+          ...(f.help.trim() ? { help: f.help.trim() } : {}),
+        })),
       })),
     };
     save.mutate(body);
@@ -175,20 +209,45 @@ export function TemplateEditor({
           </List.Unordered>
         </Alert>
       )}
-      <Textfield id="template-title" label={t('plans.templateEditor.title')} value={title} error={problemFor('template-title')} onChange={(e) => setTitle(e.target.value)} />
-      <Textfield multiline rows={3} label={t('plans.templateEditor.description')} value={description} onChange={(e) => setDescription(e.target.value)} />
+      <Textfield
+        id="template-title"
+        label={t('plans.templateEditor.title')}
+        value={title}
+        error={problemFor('template-title')}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <Textfield
+        multiline
+        rows={3}
+        label={t('plans.templateEditor.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
 
       {sections.map((section, i) => (
         <Fieldset key={section.uid} className="template-editor__section">
-          <Fieldset.Legend>{t('plans.templateEditor.sectionLegend', { n: i + 1, title: section.title || t('plans.templateEditor.untitled') })}</Fieldset.Legend>
+          <Fieldset.Legend>
+            {t('plans.templateEditor.sectionLegend', { n: i + 1, title: section.title || t('plans.templateEditor.untitled') })}
+          </Fieldset.Legend>
           <Textfield
             id={`${section.uid}-title`}
             label={t('plans.templateEditor.sectionTitle')}
             value={section.title}
             error={problemFor(`${section.uid}-title`)}
-            onChange={(e) => setSection(section.uid, section.isNew ? { title: e.target.value, key: keyFromTitle(e.target.value) } : { title: e.target.value })}
+            onChange={(e) =>
+              setSection(
+                section.uid,
+                section.isNew ? { title: e.target.value, key: keyFromTitle(e.target.value) } : { title: e.target.value },
+              )
+            }
           />
-          <KeyInput id={`${section.uid}-key`} value={section.key} isNew={section.isNew} error={problemFor(`${section.uid}-key`)} onChange={(key) => setSection(section.uid, { key })} />
+          <KeyInput
+            id={`${section.uid}-key`}
+            value={section.key}
+            isNew={section.isNew}
+            error={problemFor(`${section.uid}-key`)}
+            onChange={(key) => setSection(section.uid, { key })}
+          />
           <Textfield
             multiline
             rows={3}
@@ -208,7 +267,13 @@ export function TemplateEditor({
                     label={t('plans.templateEditor.fieldLabel', { name })}
                     value={field.label}
                     error={problemFor(`${field.uid}-label`)}
-                    onChange={(e) => setField(section.uid, field.uid, field.isNew ? { label: e.target.value, key: keyFromTitle(e.target.value) } : { label: e.target.value })}
+                    onChange={(e) =>
+                      setField(
+                        section.uid,
+                        field.uid,
+                        field.isNew ? { label: e.target.value, key: keyFromTitle(e.target.value) } : { label: e.target.value },
+                      )
+                    }
                   />
                   <Field>
                     <Label>{t('plans.templateEditor.fieldKind', { name })}</Label>
@@ -260,7 +325,15 @@ export function TemplateEditor({
                 variant="secondary"
                 data-size="sm"
                 onClick={() => {
-                  const field: DraftField = { uid: uid('field'), isNew: true, key: '', label: '', kind: 'longtext', required: false, help: '' };
+                  const field: DraftField = {
+                    uid: uid('field'),
+                    isNew: true,
+                    key: '',
+                    label: '',
+                    kind: 'longtext',
+                    required: false,
+                    help: '',
+                  };
                   setSection(section.uid, { fields: [...section.fields, field] });
                   focusById(`${field.uid}-label`, { afterRender: true });
                 }}
@@ -271,11 +344,25 @@ export function TemplateEditor({
             </div>
           </Fieldset>
           <div className="row-actions">
-            <Button id={`${section.uid}-up`} type="button" variant="tertiary" data-size="sm" disabled={i === 0} onClick={() => moveSection(i, -1)}>
+            <Button
+              id={`${section.uid}-up`}
+              type="button"
+              variant="tertiary"
+              data-size="sm"
+              disabled={i === 0}
+              onClick={() => moveSection(i, -1)}
+            >
               <ArrowUpIcon aria-hidden="true" />
               {t('plans.templateEditor.moveUp', { n: i + 1 })}
             </Button>
-            <Button id={`${section.uid}-down`} type="button" variant="tertiary" data-size="sm" disabled={i === sections.length - 1} onClick={() => moveSection(i, 1)}>
+            <Button
+              id={`${section.uid}-down`}
+              type="button"
+              variant="tertiary"
+              data-size="sm"
+              disabled={i === sections.length - 1}
+              onClick={() => moveSection(i, 1)}
+            >
               <ArrowDownIcon aria-hidden="true" />
               {t('plans.templateEditor.moveDown', { n: i + 1 })}
             </Button>
@@ -307,7 +394,17 @@ export function TemplateEditor({
               key: '',
               title: '',
               guidance: '',
-              fields: [{ uid: uid('field'), isNew: true, key: 'notes', label: t('plans.templateEditor.defaultFieldLabel'), kind: 'longtext', required: false, help: '' }],
+              fields: [
+                {
+                  uid: uid('field'),
+                  isNew: true,
+                  key: 'notes',
+                  label: t('plans.templateEditor.defaultFieldLabel'),
+                  kind: 'longtext',
+                  required: false,
+                  help: '',
+                },
+              ],
             };
             setSections((ss) => [...ss, section]);
             focusById(`${section.uid}-title`, { afterRender: true });
@@ -343,7 +440,21 @@ export function TemplateEditor({
   );
 }
 
-function KeyInput({ id, value, isNew, error, onChange, name }: { id: string; value: string; isNew: boolean; error?: string; onChange: (key: string) => void; name?: string }) {
+function KeyInput({
+  id,
+  value,
+  isNew,
+  error,
+  onChange,
+  name,
+}: {
+  id: string;
+  value: string;
+  isNew: boolean;
+  error?: string;
+  onChange: (key: string) => void;
+  name?: string;
+}) {
   const { t } = useTranslation();
   const label = name ? t('plans.templateEditor.fieldKey', { name }) : t('plans.templateEditor.key');
   if (!isNew) {
@@ -353,5 +464,14 @@ function KeyInput({ id, value, isNew, error, onChange, name }: { id: string; val
       </Paragraph>
     );
   }
-  return <Textfield id={id} label={label} description={t('plans.templateEditor.keyHint')} value={value} error={error} onChange={(e) => onChange(e.target.value.trim())} />;
+  return (
+    <Textfield
+      id={id}
+      label={label}
+      description={t('plans.templateEditor.keyHint')}
+      value={value}
+      error={error}
+      onChange={(e) => onChange(e.target.value.trim())}
+    />
+  );
 }

@@ -87,7 +87,11 @@ export function TemplateView({
             <Heading level={3} data-size="xs">
               {section.title}
             </Heading>
-            {section.guidance ? <Paragraph>{section.guidance}</Paragraph> : <Paragraph className="muted">{t('plans.templates.noGuidance')}</Paragraph>}
+            {section.guidance ? (
+              <Paragraph>{section.guidance}</Paragraph>
+            ) : (
+              <Paragraph className="muted">{t('plans.templates.noGuidance')}</Paragraph>
+            )}
             <Heading level={4} data-size="2xs">
               {t('plans.templates.fields')}
             </Heading>

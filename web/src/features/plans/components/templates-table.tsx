@@ -13,7 +13,9 @@ export function TemplatesTable({ templates }: { templates: TemplateSummary[] }) 
   const format = useFormat();
   const catalogue = useCatalogue();
   if (templates.length === 0) return <Paragraph>{t('plans.templates.empty')}</Paragraph>;
-  const sorted = [...templates].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.title.localeCompare(b.title, 'nb'));
+  const sorted = [...templates].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.title.localeCompare(b.title, 'nb'),
+  );
   return (
     <div className="table-scroll">
       <Table zebra border>

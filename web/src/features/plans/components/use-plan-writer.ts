@@ -124,7 +124,9 @@ class Autosaver {
  */
 export function useAutosave(projectId: string, phaseKey: PhaseKey, write: PlanWriter) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [saver] = useState(() => new Autosaver((content) => write((version) => updatePlan({ projectId, phaseKey, body: { content, version } })), setState));
+  const [saver] = useState(
+    () => new Autosaver((content) => write((version) => updatePlan({ projectId, phaseKey, body: { content, version } })), setState),
+  );
 
   useEffect(() => {
     const beforeUnload = (event: BeforeUnloadEvent) => {

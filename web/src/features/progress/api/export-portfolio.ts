@@ -4,7 +4,12 @@ import { apiUrl, downloadedFile, type DownloadedFile } from '../../../lib/downlo
 import type { PortfolioFilters } from '../../../api/progress-types';
 
 /** The portfolio with the same filters and order as a file: CSV (semicolons, for Norwegian Excel) or XLSX. */
-export async function exportPortfolio(filters: PortfolioFilters, sort: PortfolioSortKey, order: SortOrder, format: 'csv' | 'xlsx'): Promise<DownloadedFile> {
+export async function exportPortfolio(
+  filters: PortfolioFilters,
+  sort: PortfolioSortKey,
+  order: SortOrder,
+  format: 'csv' | 'xlsx',
+): Promise<DownloadedFile> {
   const result = await api.GET('/api/portfolio/export', { params: { query: { ...filters, sort, order, format } }, parseAs: 'blob' });
   return downloadedFile(result, `portefolje.${format}`);
 }

@@ -3,8 +3,15 @@ import { api, unwrap } from '../../../lib/api-client';
 import type { Comment, CommentTargetType } from '../../../api/progress-types';
 
 /** The comments on a phase plan (target: the phase's id), a deliverable or a status report, oldest first. */
-export async function getComments(projectId: string, targetType: CommentTargetType, targetId: string, { signal }: { signal?: AbortSignal } = {}): Promise<Comment[]> {
-  return unwrap(await api.GET('/api/projects/{id}/comments', { params: { path: { id: projectId }, query: { targetType, targetId } }, signal }));
+export async function getComments(
+  projectId: string,
+  targetType: CommentTargetType,
+  targetId: string,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Comment[]> {
+  return unwrap(
+    await api.GET('/api/projects/{id}/comments', { params: { path: { id: projectId }, query: { targetType, targetId } }, signal }),
+  );
 }
 
 export function getCommentsQueryOptions(projectId: string, targetType: CommentTargetType, targetId: string) {

@@ -21,7 +21,11 @@ export async function getUnreadCount({ signal }: { signal?: AbortSignal } = {}):
 
 /** The header's bell: asked again every minute and when the window gets focus. */
 export function getUnreadCountQueryOptions() {
-  return queryOptions({ queryKey: ['notifications', 'unread-count'], queryFn: ({ signal }) => getUnreadCount({ signal }), refetchInterval: 60_000 });
+  return queryOptions({
+    queryKey: ['notifications', 'unread-count'],
+    queryFn: ({ signal }) => getUnreadCount({ signal }),
+    refetchInterval: 60_000,
+  });
 }
 
 export function useUnreadCount({ enabled = true }: { enabled?: boolean } = {}) {

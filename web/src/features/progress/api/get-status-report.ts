@@ -3,7 +3,11 @@ import { api, unwrap } from '../../../lib/api-client';
 import type { StatusReport } from '../../../api/progress-types';
 import { statusReportsKey } from './get-status-reports';
 
-export async function getStatusReport(projectId: string, reportId: string, { signal }: { signal?: AbortSignal } = {}): Promise<StatusReport> {
+export async function getStatusReport(
+  projectId: string,
+  reportId: string,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<StatusReport> {
   return unwrap(await api.GET('/api/projects/{id}/status-reports/{reportId}', { params: { path: { id: projectId, reportId } }, signal }));
 }
 

@@ -6,7 +6,12 @@ import { statusReportsChanged } from './get-status-reports';
 
 /** Publishes a complete draft (the version reviewed); a published report is frozen. */
 export async function publishStatusReport(projectId: string, reportId: string, version: number): Promise<StatusReport> {
-  return unwrap(await api.POST('/api/projects/{id}/status-reports/{reportId}/publish', { params: { path: { id: projectId, reportId } }, body: { version } }));
+  return unwrap(
+    await api.POST('/api/projects/{id}/status-reports/{reportId}/publish', {
+      params: { path: { id: projectId, reportId } },
+      body: { version },
+    }),
+  );
 }
 
 export function usePublishStatusReport(projectId: string, reportId: string) {

@@ -11,7 +11,8 @@ export async function updateComment(projectId: string, commentId: string, body: 
 export function useUpdateComment(projectId: string, { onSuccess }: { onSuccess?: (comment: Comment) => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ commentId, body, version }: { commentId: string; body: string; version: number }) => updateComment(projectId, commentId, { body, version }),
+    mutationFn: ({ commentId, body, version }: { commentId: string; body: string; version: number }) =>
+      updateComment(projectId, commentId, { body, version }),
     onSuccess: async (comment) => {
       await queryClient.invalidateQueries({ queryKey: getCommentsQueryOptions(projectId, comment.targetType, comment.targetId).queryKey });
       onSuccess?.(comment);

@@ -21,7 +21,12 @@ function CommentBody({ body }: { body: string }) {
   for (const match of body.matchAll(MENTION)) {
     const start = (match.index ?? 0) + match[1].length;
     const handle = match[2].replace(/[.]+$/, '');
-    parts.push(body.slice(last, start), <strong key={start} className="mention">{handle}</strong>);
+    parts.push(
+      body.slice(last, start),
+      <strong key={start} className="mention">
+        {handle}
+      </strong>,
+    );
     last = start + handle.length;
   }
   parts.push(body.slice(last));
@@ -57,7 +62,11 @@ export function CommentsSection({
   const create = useCreateComment(projectId, {
     onSuccess: (comment) => {
       setText('');
-      setStatus(comment.mentions.length > 0 ? t('progress.comments.postedMentions', { names: comment.mentions.map((m) => m.name).join(', ') }) : t('progress.comments.posted'));
+      setStatus(
+        comment.mentions.length > 0
+          ? t('progress.comments.postedMentions', { names: comment.mentions.map((m) => m.name).join(', ') })
+          : t('progress.comments.posted'),
+      );
     },
   });
 
@@ -160,7 +169,9 @@ function CommentItem({
       <article aria-label={t('progress.comments.by', { name: author })}>
         <p className="comment__meta">
           <strong>{author}</strong> <span className="muted">{format.dateTime(comment.createdAt)}</span>
-          {comment.editedAt && <span className="muted"> · {t('progress.comments.editedAt', { dateTime: format.dateTime(comment.editedAt) })}</span>}
+          {comment.editedAt && (
+            <span className="muted"> · {t('progress.comments.editedAt', { dateTime: format.dateTime(comment.editedAt) })}</span>
+          )}
         </p>
         {editing ? (
           <form
@@ -171,7 +182,14 @@ function CommentItem({
             }}
             noValidate
           >
-            <Textfield ref={editInput} multiline rows={3} label={t('progress.comments.editLabel')} value={text} onChange={(e) => setText(e.target.value)} />
+            <Textfield
+              ref={editInput}
+              multiline
+              rows={3}
+              label={t('progress.comments.editLabel')}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
             {update.error ? <ProgressError error={update.error} /> : null}
             <div className="form__actions">
               <Button type="submit" data-size="sm" loading={update.isPending} disabled={update.isPending || !text.trim()}>
@@ -219,7 +237,14 @@ function CommentItem({
             {comment.deletable &&
               (confirmDelete ? (
                 <>
-                  <Button type="button" variant="secondary" data-color="danger" data-size="sm" onClick={() => remove.mutate(comment)} loading={remove.isPending}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    data-color="danger"
+                    data-size="sm"
+                    onClick={() => remove.mutate(comment)}
+                    loading={remove.isPending}
+                  >
                     {t('progress.comments.confirmDelete')}
                   </Button>
                   <Button type="button" variant="tertiary" data-size="sm" onClick={() => setConfirmDelete(false)}>

@@ -54,7 +54,15 @@ export function MyTasks({
             </Heading>
             <List.Unordered>
               {unread.slice(0, 5).map((n) => (
-                <List.Item key={n.id}>{n.link ? <Link asChild><RouterLink to={n.link}>{title(n)}</RouterLink></Link> : title(n)}</List.Item>
+                <List.Item key={n.id}>
+                  {n.link ? (
+                    <Link asChild>
+                      <RouterLink to={n.link}>{title(n)}</RouterLink>
+                    </Link>
+                  ) : (
+                    title(n)
+                  )}
+                </List.Item>
               ))}
             </List.Unordered>
             <Paragraph>

@@ -34,7 +34,9 @@ export function useNotificationTitle() {
         return due && title ? t('progress.notifications.kinds.deliverable_overdue', { title, date: format.date(due), project }) : n.title;
       }
       case 'phase_too_long':
-        return phase && typeof p.months === 'number' ? t('progress.notifications.kinds.phase_too_long', { phase, months: p.months, project }) : n.title;
+        return phase && typeof p.months === 'number'
+          ? t('progress.notifications.kinds.phase_too_long', { phase, months: p.months, project })
+          : n.title;
       case 'gate_awaiting_decision':
         return phase ? t('progress.notifications.kinds.gate_awaiting_decision', { phase, project }) : n.title;
       case 'status_report_due': {

@@ -14,15 +14,25 @@ import './progress.css';
 export function NotificationsList({ items, unreadCount }: { items: AppNotification[]; unreadCount: number }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string | null>(null);
-  const markAll = useMarkAllNotificationsRead({ onSuccess: (marked) => setStatus(t('progress.notifications.allMarked', { count: marked })) });
+  const markAll = useMarkAllNotificationsRead({
+    onSuccess: (marked) => setStatus(t('progress.notifications.allMarked', { count: marked })),
+  });
   const markOne = useMarkNotificationRead();
 
   return (
     <>
       <div className="page-header">
-        <Paragraph>{unreadCount > 0 ? t('progress.notifications.unreadSummary', { count: unreadCount }) : t('progress.notifications.allRead')}</Paragraph>
+        <Paragraph>
+          {unreadCount > 0 ? t('progress.notifications.unreadSummary', { count: unreadCount }) : t('progress.notifications.allRead')}
+        </Paragraph>
         {unreadCount > 0 && (
-          <Button type="button" variant="secondary" onClick={() => markAll.mutate()} loading={markAll.isPending} disabled={markAll.isPending}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => markAll.mutate()}
+            loading={markAll.isPending}
+            disabled={markAll.isPending}
+          >
             {t('progress.notifications.markAll')}
           </Button>
         )}
@@ -35,7 +45,11 @@ export function NotificationsList({ items, unreadCount }: { items: AppNotificati
       ) : (
         <ul className="notifications">
           {items.map((n) => (
-            <NotificationItem key={n.id} notification={n} onMarkRead={() => markOne.mutate(n.id, { onSuccess: () => setStatus(t('progress.notifications.marked')) })} />
+            <NotificationItem
+              key={n.id}
+              notification={n}
+              onMarkRead={() => markOne.mutate(n.id, { onSuccess: () => setStatus(t('progress.notifications.marked')) })}
+            />
           ))}
         </ul>
       )}
@@ -50,7 +64,10 @@ function NotificationItem({ notification: n, onMarkRead }: { notification: AppNo
   const title = useNotificationTitle()(n);
   const markRead = useMarkNotificationRead();
   const unread = !n.readAt;
-  const excerpt = n.kind === 'mention' && typeof (n.params as Record<string, unknown>)?.excerpt === 'string' ? ((n.params as Record<string, unknown>).excerpt as string) : null;
+  const excerpt =
+    n.kind === 'mention' && typeof (n.params as Record<string, unknown>)?.excerpt === 'string'
+      ? ((n.params as Record<string, unknown>).excerpt as string)
+      : null;
 
   return (
     <li className={`notification ${unread ? 'notification--unread' : ''}`}>
@@ -81,9 +98,19 @@ function NotificationItem({ notification: n, onMarkRead }: { notification: AppNo
           title
         )}
       </p>
-      {excerpt ? <Paragraph className="notification__excerpt">«{excerpt}»</Paragraph> : n.kind !== 'mention' && n.body ? <Paragraph data-size="sm">{n.body}</Paragraph> : null}
+      {excerpt ? (
+        <Paragraph className="notification__excerpt">«{excerpt}»</Paragraph>
+      ) : n.kind !== 'mention' && n.body ? (
+        <Paragraph data-size="sm">{n.body}</Paragraph>
+      ) : null}
       {unread && (
-        <Button type="button" variant="tertiary" data-size="sm" onClick={onMarkRead} aria-label={t('progress.notifications.markOneNamed', { title })}>
+        <Button
+          type="button"
+          variant="tertiary"
+          data-size="sm"
+          onClick={onMarkRead}
+          aria-label={t('progress.notifications.markOneNamed', { title })}
+        >
           {t('progress.notifications.markOne')}
         </Button>
       )}

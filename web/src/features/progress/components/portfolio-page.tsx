@@ -109,12 +109,26 @@ export function PortfolioPage({
           <DownloadButtons
             label={t('progress.portfolio.export')}
             choices={[
-              { key: 'csv', label: t('progress.portfolio.exportCsv'), href: portfolioExportUrl(filters, sort, order, 'csv'), fetchFile: () => exportPortfolio(filters, sort, order, 'csv') },
-              { key: 'xlsx', label: t('progress.portfolio.exportXlsx'), href: portfolioExportUrl(filters, sort, order, 'xlsx'), fetchFile: () => exportPortfolio(filters, sort, order, 'xlsx') },
+              {
+                key: 'csv',
+                label: t('progress.portfolio.exportCsv'),
+                href: portfolioExportUrl(filters, sort, order, 'csv'),
+                fetchFile: () => exportPortfolio(filters, sort, order, 'csv'),
+              },
+              {
+                key: 'xlsx',
+                label: t('progress.portfolio.exportXlsx'),
+                href: portfolioExportUrl(filters, sort, order, 'xlsx'),
+                fetchFile: () => exportPortfolio(filters, sort, order, 'xlsx'),
+              },
             ]}
           />
         </div>
-        {portfolio.data && <Paragraph data-size="sm" className="muted">{t('progress.portfolio.asOf', { date: format.date(portfolio.data.asOf) })}</Paragraph>}
+        {portfolio.data && (
+          <Paragraph data-size="sm" className="muted">
+            {t('progress.portfolio.asOf', { date: format.date(portfolio.data.asOf) })}
+          </Paragraph>
+        )}
         <div aria-live="polite" aria-busy={portfolio.isFetching}>
           {portfolio.isPending ? (
             <Loading label={t('progress.portfolio.loading')} />

@@ -34,7 +34,13 @@ export function PortfolioTable({
   const period = usePeriod();
 
   const header = (key: PortfolioSortKey, label: string, className?: string) => (
-    <Table.HeaderCell key={key} scope="col" className={className} sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} onClick={() => onSort(key)}>
+    <Table.HeaderCell
+      key={key}
+      scope="col"
+      className={className}
+      sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
+      onClick={() => onSort(key)}
+    >
       {label}
     </Table.HeaderCell>
   );
@@ -46,7 +52,13 @@ export function PortfolioTable({
       <Table zebra border data-size="sm" className="portfolio-table">
         <caption>
           {t('progress.portfolio.caption', { count: rows.length })}
-          <span className="visually-hidden">, {t('progress.portfolio.sortedBy', { column: t(`progress.portfolio.columns.${sortLabel(sort)}`), order: t(`progress.portfolio.order.${order}`) })}</span>
+          <span className="visually-hidden">
+            ,{' '}
+            {t('progress.portfolio.sortedBy', {
+              column: t(`progress.portfolio.columns.${sortLabel(sort)}`),
+              order: t(`progress.portfolio.order.${order}`),
+            })}
+          </span>
         </caption>
         <Table.Head>
           <Table.Row>
@@ -73,7 +85,9 @@ export function PortfolioTable({
                 {row.currentPhaseKey ? (
                   <>
                     {catalogue.phaseTitle(row.currentPhaseKey)}
-                    {row.currentPhaseState === 'awaiting_decision' && <span className="cell-note">{t('progress.portfolio.awaitingDecision')}</span>}
+                    {row.currentPhaseState === 'awaiting_decision' && (
+                      <span className="cell-note">{t('progress.portfolio.awaitingDecision')}</span>
+                    )}
                   </>
                 ) : (
                   t(`progress.portfolio.statuses.${row.status}`)
@@ -86,7 +100,9 @@ export function PortfolioTable({
                 {row.latestReport ? (
                   <>
                     <Link asChild>
-                      <RouterLink to={`/prosjekter/${row.id}/statusrapporter/${row.latestReport.id}`}>{period(row.latestReport.period)}</RouterLink>
+                      <RouterLink to={`/prosjekter/${row.id}/statusrapporter/${row.latestReport.id}`}>
+                        {period(row.latestReport.period)}
+                      </RouterLink>
                     </Link>
                     <ReportColoursList colours={row.latestReport.colours} />
                   </>

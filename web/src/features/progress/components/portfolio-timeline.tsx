@@ -125,7 +125,13 @@ export function PortfolioTimeline({ timeline }: { timeline: Timeline }) {
                   return (
                     <g key={phase.key}>
                       {planned && (
-                        <rect x={x(planned.from)} y={top + 6} width={width(planned.from, planned.to)} height={8} className="timeline__planned" />
+                        <rect
+                          x={x(planned.from)}
+                          y={top + 6}
+                          width={width(planned.from, planned.to)}
+                          height={8}
+                          className="timeline__planned"
+                        />
                       )}
                       {actual && (
                         <rect
@@ -170,7 +176,10 @@ function TimelineTable({ timeline }: { timeline: Timeline }) {
   const catalogue = useCatalogue();
   const period = (from: string | null, to: string | null, running: boolean) =>
     from || to
-      ? t('progress.timeline.period', { from: from ? format.date(from) : '…', to: to ? format.date(to) : running ? t('progress.timeline.now') : '…' })
+      ? t('progress.timeline.period', {
+          from: from ? format.date(from) : '…',
+          to: to ? format.date(to) : running ? t('progress.timeline.now') : '…',
+        })
       : t('progress.timeline.none');
   return (
     <div className="table-scroll">
@@ -197,7 +206,9 @@ function TimelineTable({ timeline }: { timeline: Timeline }) {
                 )}
                 <Table.Cell>{catalogue.phaseTitle(phase.key)}</Table.Cell>
                 <Table.Cell>{period(phase.plannedStart, phase.plannedEnd, false)}</Table.Cell>
-                <Table.Cell>{period(phase.actualStart, phase.actualEnd, phase.state === 'in_progress' || phase.state === 'awaiting_decision')}</Table.Cell>
+                <Table.Cell>
+                  {period(phase.actualStart, phase.actualEnd, phase.state === 'in_progress' || phase.state === 'awaiting_decision')}
+                </Table.Cell>
                 <Table.Cell>{t(`progress.timeline.states.${phase.state}`)}</Table.Cell>
               </Table.Row>
             )),

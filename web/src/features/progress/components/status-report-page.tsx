@@ -67,13 +67,18 @@ export function StatusReportPage({
       </div>
       <Paragraph className="muted">
         {report.state === 'published' && report.publishedAt
-          ? t('progress.report.publishedBy', { dateTime: format.dateTime(report.publishedAt), name: report.publishedBy?.name ?? t('progress.report.someone') })
+          ? t('progress.report.publishedBy', {
+              dateTime: format.dateTime(report.publishedAt),
+              name: report.publishedBy?.name ?? t('progress.report.someone'),
+            })
           : t('progress.report.draftChanged', { dateTime: format.dateTime(report.updatedAt) })}
         {report.copiedFromId && (
           <>
             {' '}
             <Link asChild>
-              <RouterLink to={`/prosjekter/${projectId}/statusrapporter/${report.copiedFromId}`}>{t('progress.report.copiedFrom')}</RouterLink>
+              <RouterLink to={`/prosjekter/${projectId}/statusrapporter/${report.copiedFromId}`}>
+                {t('progress.report.copiedFrom')}
+              </RouterLink>
             </Link>
           </>
         )}
@@ -85,7 +90,15 @@ export function StatusReportPage({
         </Alert>
       )}
       {report.editable ? (
-        <StatusReportForm key={session} projectId={projectId} report={report} onSaved={setStatus} onPublished={announce} onDeleted={onDeleted} onReload={reload} />
+        <StatusReportForm
+          key={session}
+          projectId={projectId}
+          report={report}
+          onSaved={setStatus}
+          onPublished={announce}
+          onDeleted={onDeleted}
+          onReload={reload}
+        />
       ) : (
         <StatusReportView report={report} />
       )}
@@ -161,7 +174,9 @@ function StatusReportForm({
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
   const update = useUpdateStatusReport(projectId, report.id);
   const publish = usePublishStatusReport(projectId, report.id);
-  const remove = useDeleteStatusReport(projectId, report.id, { onSuccess: () => onDeleted(t('progress.report.deleted', { period: period(report.period) })) });
+  const remove = useDeleteStatusReport(projectId, report.id, {
+    onSuccess: () => onDeleted(t('progress.report.deleted', { period: period(report.period) })),
+  });
   const error = update.error ?? publish.error ?? remove.error;
   const conflict = isApiError(error, 'VERSION_CONFLICT');
   const busy = update.isPending || publish.isPending || remove.isPending;
@@ -180,15 +195,25 @@ function StatusReportForm({
 
   function problems(): Problem[] {
     const found: Problem[] = [];
-    if (!isReportPeriod(draft.period)) found.push({ id: `${formId}-period`, message: t('progress.reports.periodInvalid'), publishOnly: false });
+    if (!isReportPeriod(draft.period))
+      found.push({ id: `${formId}-period`, message: t('progress.reports.periodInvalid'), publishOnly: false });
     for (const key of FIGURES) {
       const value = parseWholeNumber(draft.economy[key]);
       if (value !== null && (Number.isNaN(value) || value < 0)) {
-        found.push({ id: figureId(key), message: t('progress.report.invalidFigure', { field: t(`progress.report.figures.${key}`) }), publishOnly: false });
+        found.push({
+          id: figureId(key),
+          message: t('progress.report.invalidFigure', { field: t(`progress.report.figures.${key}`) }),
+          publishOnly: false,
+        });
       }
     }
     for (const aspect of REPORT_ASPECTS) {
-      if (!draft[aspect].colour) found.push({ id: aspectId(aspect), message: t('progress.report.missingColour', { aspect: t(`progress.aspects.${aspect}`) }), publishOnly: true });
+      if (!draft[aspect].colour)
+        found.push({
+          id: aspectId(aspect),
+          message: t('progress.report.missingColour', { aspect: t(`progress.aspects.${aspect}`) }),
+          publishOnly: true,
+        });
     }
     return found;
   }
@@ -201,7 +226,12 @@ function StatusReportForm({
       overall: aspect(draft.overall),
       progress: aspect(draft.progress),
       risk: aspect(draft.risk),
-      economy: { ...aspect(draft.economy), budgetTotal: figure('budgetTotal'), spentToDate: figure('spentToDate'), forecast: figure('forecast') },
+      economy: {
+        ...aspect(draft.economy),
+        budgetTotal: figure('budgetTotal'),
+        spentToDate: figure('spentToDate'),
+        forecast: figure('forecast'),
+      },
       nextSteps: draft.nextSteps,
       version: report.version,
     };
@@ -346,14 +376,25 @@ function StatusReportForm({
         <Button type="button" onClick={() => setConfirm('publish')} loading={publish.isPending} disabled={busy}>
           {t('progress.report.publish')}
         </Button>
-        <Button type="button" variant="tertiary" data-color="danger" onClick={() => setConfirm('delete')} loading={remove.isPending} disabled={busy}>
+        <Button
+          type="button"
+          variant="tertiary"
+          data-color="danger"
+          onClick={() => setConfirm('delete')}
+          loading={remove.isPending}
+          disabled={busy}
+        >
           {t('progress.report.delete')}
         </Button>
         {dirty && <Paragraph className="muted form__note">{t('progress.report.unsaved')}</Paragraph>}
       </div>
       {confirm && (
         <ConfirmDialog
-          title={confirm === 'publish' ? t('progress.report.confirmPublishTitle', { period: period(draft.period) }) : t('progress.report.confirmDeleteTitle', { period: period(draft.period) })}
+          title={
+            confirm === 'publish'
+              ? t('progress.report.confirmPublishTitle', { period: period(draft.period) })
+              : t('progress.report.confirmDeleteTitle', { period: period(draft.period) })
+          }
           body={confirm === 'publish' ? t('progress.report.confirmPublishBody') : t('progress.report.confirmDeleteBody')}
           confirmLabel={confirm === 'publish' ? t('progress.report.publish') : t('progress.report.delete')}
           danger={confirm === 'delete'}
@@ -417,7 +458,8 @@ function StatusReportView({ report }: { report: StatusReport }) {
   const { t, i18n } = useTranslation();
   const kr = (n: number | null) => (n === null ? t('progress.report.notGiven') : formatKroner(n, i18n.resolvedLanguage ?? 'nb'));
   const { budgetTotal, spentToDate, forecast } = report.economy;
-  const overBy = budgetTotal !== null && forecast !== null && budgetTotal > 0 ? Math.round(((forecast - budgetTotal) / budgetTotal) * 100) : null;
+  const overBy =
+    budgetTotal !== null && forecast !== null && budgetTotal > 0 ? Math.round(((forecast - budgetTotal) / budgetTotal) * 100) : null;
   return (
     <div className="section">
       {REPORT_ASPECTS.map((aspect) => (
@@ -450,14 +492,22 @@ function StatusReportView({ report }: { report: StatusReport }) {
               )}
             </dl>
           )}
-          {report[aspect].comment ? <Paragraph className="prewrap">{report[aspect].comment}</Paragraph> : <Paragraph className="muted">{t('progress.report.noComment')}</Paragraph>}
+          {report[aspect].comment ? (
+            <Paragraph className="prewrap">{report[aspect].comment}</Paragraph>
+          ) : (
+            <Paragraph className="muted">{t('progress.report.noComment')}</Paragraph>
+          )}
         </section>
       ))}
       <section className="section" aria-labelledby="report-next-steps">
         <Heading level={2} data-size="sm" id="report-next-steps">
           {t('progress.report.nextSteps')}
         </Heading>
-        {report.nextSteps ? <Paragraph className="prewrap">{report.nextSteps}</Paragraph> : <Paragraph className="muted">{t('progress.report.noComment')}</Paragraph>}
+        {report.nextSteps ? (
+          <Paragraph className="prewrap">{report.nextSteps}</Paragraph>
+        ) : (
+          <Paragraph className="muted">{t('progress.report.noComment')}</Paragraph>
+        )}
       </section>
     </div>
   );

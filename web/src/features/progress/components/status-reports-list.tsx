@@ -85,7 +85,9 @@ export function StatusReportsList({
                 <Table.Row key={r.id}>
                   <Table.HeaderCell scope="row">
                     <Link asChild>
-                      <RouterLink to={`/prosjekter/${projectId}/statusrapporter/${r.id}`}>{t('progress.reports.linkName', { period: period(r.period) })}</RouterLink>
+                      <RouterLink to={`/prosjekter/${projectId}/statusrapporter/${r.id}`}>
+                        {t('progress.reports.linkName', { period: period(r.period) })}
+                      </RouterLink>
                     </Link>
                   </Table.HeaderCell>
                   <Table.Cell>
@@ -94,7 +96,9 @@ export function StatusReportsList({
                   <Table.Cell>
                     <ReportColoursList colours={r.colours} />
                   </Table.Cell>
-                  <Table.Cell>{r.publishedAt ? format.dateTime(r.publishedAt) : <span className="muted">{t('progress.reports.notPublished')}</span>}</Table.Cell>
+                  <Table.Cell>
+                    {r.publishedAt ? format.dateTime(r.publishedAt) : <span className="muted">{t('progress.reports.notPublished')}</span>}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

@@ -6,9 +6,7 @@ import { getProjectQueryOptions, invalidateProject } from './get-project';
 
 /** The decision gate that ends a phase: readiness, checkpoints, submissions and decisions. */
 export async function getGate(projectId: string, phaseKey: PhaseKey, { signal }: { signal?: AbortSignal } = {}): Promise<Gate> {
-  return unwrap(
-    await api.GET('/api/projects/{id}/phases/{phaseKey}/gate', { params: { path: { id: projectId, phaseKey } }, signal }),
-  );
+  return unwrap(await api.GET('/api/projects/{id}/phases/{phaseKey}/gate', { params: { path: { id: projectId, phaseKey } }, signal }));
 }
 
 export function getGateQueryOptions(projectId: string, phaseKey: PhaseKey) {

@@ -4,7 +4,15 @@ import type { Deliverable } from '../../../api/types';
 import { deliverableChanged } from './get-deliverable';
 
 /** The project leader marks a deliverable as not required here, with the reason (never the plan for the next phase). */
-export async function markNotRequired({ projectId, deliverableId, reason }: { projectId: string; deliverableId: string; reason: string }): Promise<Deliverable> {
+export async function markNotRequired({
+  projectId,
+  deliverableId,
+  reason,
+}: {
+  projectId: string;
+  deliverableId: string;
+  reason: string;
+}): Promise<Deliverable> {
   return unwrap(
     await api.POST('/api/projects/{id}/deliverables/{deliverableId}/not-required', {
       params: { path: { id: projectId, deliverableId } },
@@ -13,7 +21,11 @@ export async function markNotRequired({ projectId, deliverableId, reason }: { pr
   );
 }
 
-export function useMarkNotRequired(projectId: string, deliverableId: string, { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {}) {
+export function useMarkNotRequired(
+  projectId: string,
+  deliverableId: string,
+  { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) => markNotRequired({ projectId, deliverableId, reason }),

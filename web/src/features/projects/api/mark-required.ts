@@ -12,7 +12,11 @@ export async function markRequired({ projectId, deliverableId }: { projectId: st
   );
 }
 
-export function useMarkRequired(projectId: string, deliverableId: string, { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {}) {
+export function useMarkRequired(
+  projectId: string,
+  deliverableId: string,
+  { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => markRequired({ projectId, deliverableId }),

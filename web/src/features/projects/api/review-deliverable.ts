@@ -4,7 +4,15 @@ import type { Deliverable, ReviewDeliverableBody } from '../../../api/types';
 import { deliverableChanged } from './get-deliverable';
 
 /** The regionråd accepts a submitted deliverable, or returns it with a comment saying what must change. */
-export async function reviewDeliverable({ projectId, deliverableId, body }: { projectId: string; deliverableId: string; body: ReviewDeliverableBody }): Promise<Deliverable> {
+export async function reviewDeliverable({
+  projectId,
+  deliverableId,
+  body,
+}: {
+  projectId: string;
+  deliverableId: string;
+  body: ReviewDeliverableBody;
+}): Promise<Deliverable> {
   return unwrap(
     await api.POST('/api/projects/{id}/deliverables/{deliverableId}/review', {
       params: { path: { id: projectId, deliverableId } },
@@ -13,7 +21,11 @@ export async function reviewDeliverable({ projectId, deliverableId, body }: { pr
   );
 }
 
-export function useReviewDeliverable(projectId: string, deliverableId: string, { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {}) {
+export function useReviewDeliverable(
+  projectId: string,
+  deliverableId: string,
+  { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ReviewDeliverableBody) => reviewDeliverable({ projectId, deliverableId, body }),

@@ -12,7 +12,11 @@ export async function submitDeliverable({ projectId, deliverableId }: { projectI
   );
 }
 
-export function useSubmitDeliverable(projectId: string, deliverableId: string, { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {}) {
+export function useSubmitDeliverable(
+  projectId: string,
+  deliverableId: string,
+  { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => submitDeliverable({ projectId, deliverableId }),

@@ -5,7 +5,15 @@ import type { Gate } from '../../../api/types';
 import { gateChanged } from './get-gate';
 
 /** The project leader sends a ready phase to the regionråd for decision (422 GATE_NOT_READY otherwise). */
-export async function submitGate({ projectId, phaseKey, note }: { projectId: string; phaseKey: PhaseKey; note: string | null }): Promise<Gate> {
+export async function submitGate({
+  projectId,
+  phaseKey,
+  note,
+}: {
+  projectId: string;
+  phaseKey: PhaseKey;
+  note: string | null;
+}): Promise<Gate> {
   return unwrap(
     await api.POST('/api/projects/{id}/phases/{phaseKey}/gate/submission', {
       params: { path: { id: projectId, phaseKey } },

@@ -4,7 +4,13 @@ import type { Deliverable } from '../../../api/types';
 import { deliverableChanged } from './get-deliverable';
 
 /** Takes a submitted deliverable back to draft before the regionråd has reviewed it. */
-export async function withdrawDeliverable({ projectId, deliverableId }: { projectId: string; deliverableId: string }): Promise<Deliverable> {
+export async function withdrawDeliverable({
+  projectId,
+  deliverableId,
+}: {
+  projectId: string;
+  deliverableId: string;
+}): Promise<Deliverable> {
   return unwrap(
     await api.POST('/api/projects/{id}/deliverables/{deliverableId}/withdraw', {
       params: { path: { id: projectId, deliverableId } },
@@ -12,7 +18,11 @@ export async function withdrawDeliverable({ projectId, deliverableId }: { projec
   );
 }
 
-export function useWithdrawDeliverable(projectId: string, deliverableId: string, { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {}) {
+export function useWithdrawDeliverable(
+  projectId: string,
+  deliverableId: string,
+  { onSuccess }: { onSuccess?: (deliverable: Deliverable) => void } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => withdrawDeliverable({ projectId, deliverableId }),

@@ -46,7 +46,9 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
     switch (outcome) {
       case 'approved':
       case 'approved_with_conditions':
-        return nextTitle ? t('gates.decision.doneApprovedNext', { phase: phaseTitle, next: nextTitle }) : t('gates.decision.doneApprovedLast', { phase: phaseTitle });
+        return nextTitle
+          ? t('gates.decision.doneApprovedNext', { phase: phaseTitle, next: nextTitle })
+          : t('gates.decision.doneApprovedLast', { phase: phaseTitle });
       case 'sent_back':
         return t('gates.decision.doneSentBack', { phase: phaseTitle });
       default:

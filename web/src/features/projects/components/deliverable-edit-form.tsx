@@ -123,7 +123,12 @@ export function DeliverableEditForm({
             ))}
           </Select>
         </Field>
-        <Textfield type="date" label={t('deliverables.edit.dueDate')} value={values.dueDate} onChange={(e) => set('dueDate')(e.target.value)} />
+        <Textfield
+          type="date"
+          label={t('deliverables.edit.dueDate')}
+          value={values.dueDate}
+          onChange={(e) => set('dueDate')(e.target.value)}
+        />
       </div>
       <SaveFeedback
         reloaded={reloaded}

@@ -132,9 +132,7 @@ export function DeliverablePage({ project, deliverable }: { project: Project; de
 
       {(canSubmit || canWithdraw || canMarkRequired) && (
         <section className="section" aria-label={t('deliverables.actions.heading')}>
-          {canSubmit && (
-            <Paragraph>{t('deliverables.actions.submitIntro', { council: project.councilName })}</Paragraph>
-          )}
+          {canSubmit && <Paragraph>{t('deliverables.actions.submitIntro', { council: project.councilName })}</Paragraph>}
           {dirtyWarning && dirty && (
             <Alert data-color="warning" role="alert">
               <Paragraph>{t('deliverables.actions.saveFirst')}</Paragraph>
@@ -163,7 +161,12 @@ export function DeliverablePage({ project, deliverable }: { project: Project; de
               </Button>
             )}
             {canMarkRequired && (
-              <Button variant="secondary" onClick={() => markRequired.mutate()} loading={markRequired.isPending} disabled={markRequired.isPending}>
+              <Button
+                variant="secondary"
+                onClick={() => markRequired.mutate()}
+                loading={markRequired.isPending}
+                disabled={markRequired.isPending}
+              >
                 {t('deliverables.actions.markRequired')}
               </Button>
             )}

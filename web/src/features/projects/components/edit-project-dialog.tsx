@@ -76,7 +76,10 @@ export function EditProjectDialog({
     const body: UpdateProjectBody = { version: base.version };
     if (name.trim() !== base.name) body.name = name.trim();
     if (description.trim() !== (base.description ?? '')) body.description = description.trim() || null;
-    const before = base.kommuner.map((k) => k.id).sort().join();
+    const before = base.kommuner
+      .map((k) => k.id)
+      .sort()
+      .join();
     if ([...kommuneIds].sort().join() !== before) body.kommuneIds = kommuneIds;
     if (Object.keys(body).length === 1) {
       setOpen(false);

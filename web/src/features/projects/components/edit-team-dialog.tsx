@@ -67,9 +67,7 @@ export function EditTeamDialog({ project, people, onSaved }: { project: Project;
                     label={t('projects.personOption', { name: p.name, email: p.email })}
                     value={p.id}
                     checked={memberIds.includes(p.id)}
-                    onChange={(e) =>
-                      setMemberIds((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((id) => id !== p.id)))
-                    }
+                    onChange={(e) => setMemberIds((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((id) => id !== p.id)))}
                   />
                 ))}
             </Fieldset>

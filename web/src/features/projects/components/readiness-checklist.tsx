@@ -38,10 +38,10 @@ export function ReadinessChecklist({ project, gate }: { project: Project; gate: 
         {submitted
           ? t('gates.readiness.asSubmitted', { date: format.dateTime(submitted.submittedAt) })
           : !open
-          ? t('gates.readiness.notOpen')
-          : readiness.ready
-            ? t('gates.readiness.ready')
-            : t('gates.readiness.missing', { count: blockingMissing })}
+            ? t('gates.readiness.notOpen')
+            : readiness.ready
+              ? t('gates.readiness.ready')
+              : t('gates.readiness.missing', { count: blockingMissing })}
       </Paragraph>
       <ul className="checklist" aria-labelledby={headingId}>
         {sortItems(gate.phaseKey, readiness.items).map((item) => (
@@ -94,7 +94,8 @@ function useItemText(project: Project, phaseKey: PhaseKey, item: ReadinessItem):
   const known = project.phases.flatMap((p) => p.deliverables).find((d) => d.id === item.deliverableId);
   const title = catalogue.deliverableTitle({ key: known?.key ?? item.key, title: known?.title ?? item.key });
   const rawState = params.state;
-  const state = typeof rawState === 'string' && isDeliverableState(rawState) ? t(`deliverables.state.${rawState}`) : t('gates.readiness.noState');
+  const state =
+    typeof rawState === 'string' && isDeliverableState(rawState) ? t(`deliverables.state.${rawState}`) : t('gates.readiness.noState');
 
   switch (item.kind) {
     case 'deliverable':
@@ -105,7 +106,9 @@ function useItemText(project: Project, phaseKey: PhaseKey, item: ReadinessItem):
       return item.status === 'ok' ? t('gates.readiness.planOk', { title }) : t('gates.readiness.planMissing', { title });
     case 'checkpoint': {
       const checkpoint = catalogue.checkpointTitle(phaseKey, item.key);
-      return item.status === 'ok' ? t('gates.readiness.checkpointOk', { checkpoint }) : t('gates.readiness.checkpointMissing', { checkpoint });
+      return item.status === 'ok'
+        ? t('gates.readiness.checkpointOk', { checkpoint })
+        : t('gates.readiness.checkpointMissing', { checkpoint });
     }
     case 'duration':
       return t(params.status === 'long' ? 'gates.readiness.durationLong' : 'gates.readiness.durationShort', {

@@ -142,7 +142,9 @@ function DecisionDetails({
           submitLabel={t('gates.minutes.upload')}
           pending={attach.isPending}
           error={attach.error}
-          onUpload={(file) => attach.mutateAsync({ decisionId: decision.id, file }).then(() => onChanged(t('gates.minutes.uploaded', { name: file.name })))}
+          onUpload={(file) =>
+            attach.mutateAsync({ decisionId: decision.id, file }).then(() => onChanged(t('gates.minutes.uploaded', { name: file.name })))
+          }
         />
       )}
     </div>

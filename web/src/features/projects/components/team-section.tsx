@@ -38,13 +38,7 @@ export function TeamSection({
         </div>
         <div>
           <dt>{t('projects.team.leader')}</dt>
-          <dd>
-            {project.leader ? (
-              <PersonText person={project.leader} />
-            ) : (
-              <span className="muted">{t('projects.noLeader')}</span>
-            )}
-          </dd>
+          <dd>{project.leader ? <PersonText person={project.leader} /> : <span className="muted">{t('projects.noLeader')}</span>}</dd>
         </div>
         <div>
           <dt>{t('projects.team.members')}</dt>

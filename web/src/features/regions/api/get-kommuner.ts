@@ -3,10 +3,7 @@ import { api, unwrap } from '../../../lib/api-client';
 import type { Kommune } from '../../../api/types';
 
 // Kommuner are read here, by the regions feature, because choosing members is the only use so far.
-export async function getKommuner(
-  search: string | undefined,
-  { signal }: { signal?: AbortSignal } = {},
-): Promise<Kommune[]> {
+export async function getKommuner(search: string | undefined, { signal }: { signal?: AbortSignal } = {}): Promise<Kommune[]> {
   const query = search ? { search } : {};
   return unwrap(await api.GET('/api/kommuner', { params: { query }, signal }));
 }

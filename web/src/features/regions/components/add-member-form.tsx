@@ -15,9 +15,7 @@ type Errors = { kommuneId?: string; validFrom?: string };
 
 /** Kommuner grouped by county and sorted by name, leaving out those already (or soon) members. */
 function choosable(kommuner: Kommune[], region: Region, today: string): [string, Kommune[]][] {
-  const taken = new Set(
-    region.members.filter((m) => m.validTo === null || m.validTo >= today).map((m) => m.kommune.id),
-  );
+  const taken = new Set(region.members.filter((m) => m.validTo === null || m.validTo >= today).map((m) => m.kommune.id));
   const groups = new Map<string, Kommune[]>();
   for (const kommune of kommuner) {
     if (taken.has(kommune.id)) continue;
@@ -129,9 +127,7 @@ export function AddMemberForm({ region }: { region: Region }) {
             error={errors.validFrom}
             required
           />
-          {addMember.isError && !isApiError(addMember.error, 'INVALID_PERIOD') && (
-            <ErrorAlert error={addMember.error} />
-          )}
+          {addMember.isError && !isApiError(addMember.error, 'INVALID_PERIOD') && <ErrorAlert error={addMember.error} />}
           <div className="form__actions">
             <Button type="submit" loading={addMember.isPending} disabled={addMember.isPending}>
               {t('regions.addMember.submit')}

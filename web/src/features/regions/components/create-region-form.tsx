@@ -27,17 +27,9 @@ export function CreateRegionForm({ onCreated }: { onCreated: (region: Region) =>
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <RegionFields
-        idPrefix={form.idPrefix}
-        values={form.values}
-        errors={form.errors}
-        onChange={form.change}
-      />
+      <RegionFields idPrefix={form.idPrefix} values={form.values} errors={form.errors} onChange={form.change} />
       {createRegion.isError && (
-        <ErrorAlert
-          error={createRegion.error}
-          details={form.otherFieldErrors.flatMap((e) => e.messages.map((m) => `${e.field}: ${m}`))}
-        />
+        <ErrorAlert error={createRegion.error} details={form.otherFieldErrors.flatMap((e) => e.messages.map((m) => `${e.field}: ${m}`))} />
       )}
       <div className="form__actions">
         <Button type="submit" loading={createRegion.isPending} disabled={createRegion.isPending}>

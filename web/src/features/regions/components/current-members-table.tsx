@@ -49,9 +49,7 @@ export function CurrentMembersTable({
                   {kommune.population ? (
                     <>
                       {format.number(kommune.population.count)}
-                      <span className="cell-note">
-                        {t('regions.members.asOf', { date: format.date(kommune.population.asOf) })}
-                      </span>
+                      <span className="cell-note">{t('regions.members.asOf', { date: format.date(kommune.population.asOf) })}</span>
                     </>
                   ) : (
                     t('common.unknown')
@@ -82,9 +80,7 @@ export function CurrentMembersTable({
             <Table.Cell className="numeric">
               {format.number(region.totalPopulation)}
               {region.populationAsOf && (
-                <span className="cell-note">
-                  {t('regions.members.asOf', { date: format.date(region.populationAsOf) })}
-                </span>
+                <span className="cell-note">{t('regions.members.asOf', { date: format.date(region.populationAsOf) })}</span>
               )}
             </Table.Cell>
             <Table.Cell colSpan={onEnd ? 2 : 1} />

@@ -82,12 +82,7 @@ export function EditRegionDialog({ region, onSaved }: { region: Region; onSaved:
       <Button variant="secondary" onClick={openDialog}>
         {t('regions.edit.open')}
       </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        closeButton={t('common.closeDialog')}
-        aria-labelledby={titleId}
-      >
+      <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('common.closeDialog')} aria-labelledby={titleId}>
         <Dialog.Block>
           <Heading level={2} data-size="sm" id={titleId}>
             {t('regions.edit.title')}
@@ -95,12 +90,7 @@ export function EditRegionDialog({ region, onSaved }: { region: Region; onSaved:
         </Dialog.Block>
         <Dialog.Block>
           <form className="form" onSubmit={submit} noValidate>
-            <RegionFields
-              idPrefix={form.idPrefix}
-              values={form.values}
-              errors={form.errors}
-              onChange={form.change}
-            />
+            <RegionFields idPrefix={form.idPrefix} values={form.values} errors={form.errors} onChange={form.change} />
             <div aria-live="polite">
               {reloaded && (
                 <Alert data-color="info">

@@ -52,9 +52,7 @@ export function EndMembershipDialog({
   const serverError = update.error;
   let fieldError: string | undefined = clientError ?? undefined;
   if (!fieldError && isApiError(serverError)) {
-    fieldError =
-      serverError.messageFor('validTo') ??
-      (serverError.code === 'INVALID_PERIOD' ? t('errors.INVALID_PERIOD') : undefined);
+    fieldError = serverError.messageFor('validTo') ?? (serverError.code === 'INVALID_PERIOD' ? t('errors.INVALID_PERIOD') : undefined);
   }
 
   return (
@@ -66,9 +64,7 @@ export function EndMembershipDialog({
       </Dialog.Block>
       <Dialog.Block>
         <form className="form" onSubmit={submit} noValidate>
-          <Paragraph>
-            {t('regions.endMember.body', { kommune, date: format.date(membership.validFrom) })}
-          </Paragraph>
+          <Paragraph>{t('regions.endMember.body', { kommune, date: format.date(membership.validFrom) })}</Paragraph>
           <Textfield
             type="date"
             label={t('regions.endMember.validTo')}

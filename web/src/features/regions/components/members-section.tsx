@@ -7,15 +7,7 @@ import { CurrentMembersTable } from './current-members-table';
 import { EndMembershipDialog } from './end-membership-dialog';
 
 /** The current members, each (for administrators) with an "end membership" action that asks for confirmation. */
-export function MembersSection({
-  region,
-  members,
-  canAdminister,
-}: {
-  region: Region;
-  members: Membership[];
-  canAdminister: boolean;
-}) {
+export function MembersSection({ region, members, canAdminister }: { region: Region; members: Membership[]; canAdminister: boolean }) {
   const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);

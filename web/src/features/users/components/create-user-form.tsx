@@ -58,8 +58,26 @@ export function CreateUserForm({ regions, onCreated }: { regions: { id: string; 
 
   return (
     <form className="form form--inline" onSubmit={submit} noValidate>
-      <Textfield id={fieldId('name')} label={t('users.form.name')} value={values.name} onChange={(e) => set('name')(e.target.value)} error={errors.name} required autoComplete="off" maxLength={200} />
-      <Textfield id={fieldId('email')} type="email" label={t('users.form.email')} value={values.email} onChange={(e) => set('email')(e.target.value)} error={errors.email} required autoComplete="off" />
+      <Textfield
+        id={fieldId('name')}
+        label={t('users.form.name')}
+        value={values.name}
+        onChange={(e) => set('name')(e.target.value)}
+        error={errors.name}
+        required
+        autoComplete="off"
+        maxLength={200}
+      />
+      <Textfield
+        id={fieldId('email')}
+        type="email"
+        label={t('users.form.email')}
+        value={values.email}
+        onChange={(e) => set('email')(e.target.value)}
+        error={errors.email}
+        required
+        autoComplete="off"
+      />
       <Textfield
         id={fieldId('newPassword')}
         type="password"

@@ -14,13 +14,26 @@ function rowsOf(user: User): RoleRow[] {
   return user.roles.filter((r) => isRoleAssignable(r.role)).map((r) => ({ role: r.role, regionId: r.regionId ?? '' }));
 }
 
-const rowsKey = (rows: RoleRow[]) => JSON.stringify(toRoleInputs(rows).map((r) => `${r.role}/${r.regionId ?? ''}`).sort());
+const rowsKey = (rows: RoleRow[]) =>
+  JSON.stringify(
+    toRoleInputs(rows)
+      .map((r) => `${r.role}/${r.regionId ?? ''}`)
+      .sort(),
+  );
 
 /**
  * Name, e-mail, active, and the account's admin and region roles. Account fields go with the version
  * read (PATCH); roles are replaced (PUT) only when they changed. Project roles are shown, not edited.
  */
-export function EditUserDialog({ user, regions, onSaved }: { user: User; regions: { id: string; name: string }[]; onSaved: (message: string) => void }) {
+export function EditUserDialog({
+  user,
+  regions,
+  onSaved,
+}: {
+  user: User;
+  regions: { id: string; name: string }[];
+  onSaved: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const idPrefix = useId();
@@ -101,7 +114,11 @@ export function EditUserDialog({ user, regions, onSaved }: { user: User; regions
               onChange={(e) => setEmail(e.target.value)}
               error={
                 errors.email ??
-                (isApiError(update.error, 'EMAIL_TAKEN') ? t('errors.EMAIL_TAKEN') : isApiError(update.error) ? update.error.messageFor('email') : undefined)
+                (isApiError(update.error, 'EMAIL_TAKEN')
+                  ? t('errors.EMAIL_TAKEN')
+                  : isApiError(update.error)
+                    ? update.error.messageFor('email')
+                    : undefined)
               }
               required
               autoComplete="off"
@@ -115,9 +132,7 @@ export function EditUserDialog({ user, regions, onSaved }: { user: User; regions
             <RoleRows idPrefix={idPrefix} rows={rows} onChange={setRows} regions={regions} missingRegionAt={errors.roles ?? -1} />
             {projectRoles.length > 0 && (
               <Alert data-color="info">
-                <Paragraph data-size="sm">
-                  {t('users.edit.projectRoles', { roles: projectRoles.map(roleLabel).join(', ') })}
-                </Paragraph>
+                <Paragraph data-size="sm">{t('users.edit.projectRoles', { roles: projectRoles.map(roleLabel).join(', ') })}</Paragraph>
               </Alert>
             )}
             {isApiError(error, 'VERSION_CONFLICT') ? (
