@@ -27,6 +27,39 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // TypeORM's query() answers [rows, count] for UPDATE/DELETE … RETURNING, and class-validator's
+    // IsOptional lets null through: both caused holes. Use the helpers that say what they answer.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/config/**', 'server/src/database/sql.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='query'] > TemplateLiteral.arguments:first-child[quasis.0.value.raw=/^\\s*(UPDATE|DELETE)\\b[\\s\\S]*\\bRETURNING\\b/i]",
+          message: 'query() answers [rows, count] for UPDATE/DELETE … RETURNING: use queryRows/queryOne from database/sql.ts.',
+        },
+        {
+          selector:
+            "VariableDeclarator[id.type='ArrayPattern'] > AwaitExpression > CallExpression[callee.property.name='query'][arguments.0.quasis.0.value.raw=/^\\s*(UPDATE|DELETE)\\b/i]",
+          message: 'query() answers [rows, count] for UPDATE/DELETE: use execute/queryRows from database/sql.ts.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'IsOptional lets null through; use Optional() from common/validation.ts (or a nullable OptionalText/OptionalDate).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

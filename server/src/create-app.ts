@@ -2,6 +2,7 @@ import { ConsoleLogger, INestApplication, LoggerService, RequestMethod } from '@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import { json } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { requestLogger } from './common/request-logger.middleware';
+import { inputGuard, noStore } from './common/input-guard';
 import { createValidationPipe } from './common/validation';
 import { setupOpenApi } from './openapi/openapi';
 
@@ -28,6 +30,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: logger ?? createLogger(config),
     bufferLogs: false,
+    // The input guard parses JSON itself, after its raw checks; no other body format is accepted.
+    bodyParser: false,
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -35,9 +39,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   app.use(helmet(helmetOptions(config)));
   app.use(cookieParser());
   app.use('/api', requestLogger);
+  app.use('/api', noStore);
+  app.use('/api', inputGuard({ jsonParser: json }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  setupOpenApi(app);
+  setupOpenApi(app, config.apiDocs);
   if (config.webDistDir) serveWebApp(app, config.webDistDir);
   return app;
 }

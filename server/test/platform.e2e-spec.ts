@@ -32,7 +32,7 @@ describe('platform', () => {
     expect((await t.http().get('/api/nope').expect(404)).body.code).toBe('NOT_FOUND');
     const admin = await t.as([{ role: 'admin' }]);
     const bad = await admin.post('/api/regions').set('content-type', 'application/json').send('{"name":').expect(400);
-    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.code).toBe('MALFORMED_JSON');
   });
 
   it('lists every migration file in migrations/index.ts, oldest first', () => {

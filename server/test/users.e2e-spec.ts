@@ -98,12 +98,24 @@ describe('accounts (admin)', () => {
     expect((await admin.patch(`/api/users/${u.id}`).send({ name: 'Gammelt', version: 1 }).expect(409)).body.code).toBe('VERSION_CONFLICT');
   });
 
-  it('lists people for choosing a project team to the regionråd, but not to advisers', async () => {
+  it('lists only the people one shares a region or project with (everyone, for admins)', async () => {
+    const other = await t.factories.newRegion({ name: `Annen region ${Date.now()}` });
     const raad = await t.as([{ role: 'regionraad', regionId: region.id }]);
+    const adviser = await t.as([{ role: 'adviser', regionId: region.id }]);
+    const outsider = await t.factories.newUser({ name: 'Olga Annenregion', roles: [{ role: 'regionraad', regionId: other.id }] });
+    const loner = await t.factories.newUser({ name: 'Uten Rolle' });
     const people = (await raad.get('/api/users/directory').expect(200)).body;
     expect(people[0]).toEqual({ id: expect.any(String), name: expect.any(String), email: expect.any(String) });
-    const adviser = await t.as([{ role: 'adviser', regionId: region.id }]);
-    await adviser.get('/api/users/directory').expect(403);
+    const ids = (list: { id: string }[]) => list.map((p) => p.id);
+    expect(ids(people)).toEqual(expect.arrayContaining([raad.userId, adviser.userId]));
+    expect(ids(people)).not.toContain(outsider.id);
+    expect(ids(people)).not.toContain(loner.id);
+    const byAdviser = (await adviser.get('/api/users/directory').expect(200)).body;
+    expect(ids(byAdviser)).toContain(raad.userId);
+    expect(ids(byAdviser)).not.toContain(outsider.id);
+    const nobody = await t.signIn(loner.email);
+    expect((await nobody.get('/api/users/directory').expect(200)).body).toEqual([]);
+    expect(ids((await admin.get('/api/users/directory').expect(200)).body)).toEqual(expect.arrayContaining([outsider.id, loner.id]));
   });
 
   it('keeps a person’s project roles when their region roles are replaced', async () => {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startAppServer } from './support/app-server';
 import { launchBrowser, seriousA11yViolations } from './support/browser';
+import { samplePdf } from '../../server/test/support/sample-files';
 import { apiAs, logIn, logOut, mainText, type Api } from './support/session';
 
 jest.setTimeout(120_000);
@@ -81,7 +82,7 @@ describe('the PLP journey in the browser', () => {
     await page.getByLabel('Legg ved fil').setInputFiles({
       name: 'Intervjuer næringslivet.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      buffer: await samplePdf('Intervjuer'),
     });
     await page.getByRole('button', { name: 'Last opp' }).click();
     await page.getByRole('link', { name: 'Intervjuer næringslivet.pdf' }).waitFor();

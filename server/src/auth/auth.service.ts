@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { queryOne } from '../database/sql';
 import { ChangePasswordDto, LoginDto, MeResponseDto } from './auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
@@ -18,14 +19,18 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto, meta: { ip: string; userAgent?: string }): Promise<{ token: string; expiresAt: Date; me: MeResponseDto }> {
-    await this.assertNotThrottled(dto.email, meta.ip);
-    const [user]: { id: string; password_hash: string; active: boolean }[] = await this.db.query(
+    // The attempt is recorded as failed before the password is checked, so parallel guesses cannot
+    // all pass the limit check; a right password turns it into a success afterwards.
+    const attemptId = await this.recordAttempt(dto.email, meta.ip);
+    const user = await queryOne<{ id: string; password_hash: string; active: boolean }>(
+      this.db,
       `SELECT id, password_hash, active FROM app_user WHERE lower(email) = lower($1)`,
       [dto.email],
     );
-    const ok = (await verifyPassword(user?.password_hash, dto.password)) && user.active;
-    await this.db.query(`INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, $3)`, [dto.email.toLowerCase(), meta.ip, ok]);
-    if (!ok) throw new DomainError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong, or the account is deactivated.');
+    const ok = (await verifyPassword(user?.password_hash, dto.password)) && user !== undefined && user.active;
+    if (!ok || !user)
+      throw new DomainError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong, or the account is deactivated.');
+    await this.db.query(`UPDATE login_attempt SET succeeded = true WHERE id = $1`, [attemptId]);
     const session = await this.sessions.create(user.id, meta);
     const principal = await this.sessions.resolve(session.token);
     if (!principal) throw new Error('A session just created could not be read');
@@ -58,25 +63,43 @@ export class AuthService {
     await this.sessions.revokeAllForUser(principal.userId, principal.sessionTokenHash);
   }
 
-  private async assertNotThrottled(email: string, ip: string): Promise<void> {
-    const [counts]: { by_email: number; by_ip: number; oldest: Date | null }[] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS by_email,
-              count(*) FILTER (WHERE ip = $2)::int AS by_ip,
-              min(at) AS oldest
-         FROM login_attempt
-        WHERE NOT succeeded AND at > now() - make_interval(mins => $3) AND (lower(email) = lower($1) OR ip = $2)`,
-      [email, ip, LOGIN_LIMITS.windowMinutes],
-    );
-    if (counts.by_email >= LOGIN_LIMITS.perEmail || counts.by_ip >= LOGIN_LIMITS.perIp) {
-      const retryAfter = counts.oldest
-        ? Math.max(1, Math.ceil((new Date(counts.oldest).getTime() + LOGIN_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000))
-        : 60;
-      throw new DomainError(
-        'TOO_MANY_ATTEMPTS',
-        `Too many failed sign-in attempts. Wait ${Math.ceil(retryAfter / 60)} minutes and try again, or ask an administrator to reset your password.`,
-        undefined,
-        retryAfter,
+  /**
+   * Checks the limits and records the attempt (as failed, until the password proves right) in one
+   * transaction that holds a lock per e-mail and per client address, so that the count a guess sees
+   * includes every guess before it.
+   */
+  private async recordAttempt(email: string, ip: string): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      // Always e-mail first, then address: two logins never wait for each other in opposite order.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('login-email:' || lower($1)))`, [email]);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('login-ip:' || $1))`, [ip]);
+      const counts = await queryOne<{ by_email: number; by_ip: number; oldest: Date | null }>(
+        tx,
+        `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS by_email,
+                count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+                min(at) AS oldest
+           FROM login_attempt
+          WHERE NOT succeeded AND at > now() - make_interval(mins => $3) AND (lower(email) = lower($1) OR ip = $2)`,
+        [email, ip, LOGIN_LIMITS.windowMinutes],
       );
-    }
+      if (counts && (counts.by_email >= LOGIN_LIMITS.perEmail || counts.by_ip >= LOGIN_LIMITS.perIp)) {
+        const retryAfter = counts.oldest
+          ? Math.max(1, Math.ceil((new Date(counts.oldest).getTime() + LOGIN_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000))
+          : 60;
+        throw new DomainError(
+          'TOO_MANY_ATTEMPTS',
+          `Too many failed sign-in attempts. Wait ${Math.ceil(retryAfter / 60)} minutes and try again, or ask an administrator to reset your password.`,
+          undefined,
+          retryAfter,
+        );
+      }
+      const row = await queryOne<{ id: string }>(
+        tx,
+        `INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2, false) RETURNING id::text`,
+        [email.toLowerCase(), ip],
+      );
+      if (!row) throw new Error('A login attempt could not be recorded');
+      return row.id;
+    });
   }
 }

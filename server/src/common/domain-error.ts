@@ -7,6 +7,12 @@ import { assertUnreachable } from '@nvr/shared';
  */
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  | 'INVALID_CHARACTERS'
+  | 'MALFORMED_JSON'
+  | 'JSON_TOO_DEEP'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'CROSS_SITE_REQUEST'
   | 'NOT_FOUND'
   | 'VERSION_CONFLICT'
   | 'CONFLICT'
@@ -50,17 +56,28 @@ export type ErrorCode =
   | 'COMMENT_NOT_FOUND'
   | 'COMMENT_TARGET_NOT_FOUND'
   | 'NOTIFICATION_NOT_FOUND'
+  | 'POPULATION_NOT_FOUND'
+  | 'COST_SHARING_NO_POPULATION'
+  | 'COST_SHARING_NO_CONTRIBUTION'
   | 'INTERNAL_ERROR';
 
 export function httpStatusOf(code: ErrorCode): HttpStatus {
   switch (code) {
     case 'VALIDATION_FAILED':
+    case 'INVALID_CHARACTERS':
+    case 'MALFORMED_JSON':
+    case 'JSON_TOO_DEEP':
       return HttpStatus.BAD_REQUEST;
+    case 'PAYLOAD_TOO_LARGE':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
       return HttpStatus.UNAUTHORIZED;
     case 'FORBIDDEN':
     case 'CSRF_TOKEN_INVALID':
+    case 'CROSS_SITE_REQUEST':
       return HttpStatus.FORBIDDEN;
     case 'TOO_MANY_ATTEMPTS':
       return HttpStatus.TOO_MANY_REQUESTS;
@@ -78,6 +95,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case 'COMMENT_NOT_FOUND':
     case 'COMMENT_TARGET_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
+    case 'POPULATION_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'VERSION_CONFLICT':
     case 'CONFLICT':
@@ -104,6 +122,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case 'FILE_TOO_LARGE':
     case 'FILE_TYPE_NOT_ALLOWED':
     case 'STATUS_REPORT_INCOMPLETE':
+    case 'COST_SHARING_NO_POPULATION':
+    case 'COST_SHARING_NO_CONTRIBUTION':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'INTERNAL_ERROR':
       return HttpStatus.INTERNAL_SERVER_ERROR;

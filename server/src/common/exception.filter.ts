@@ -78,6 +78,8 @@ function codeForStatus(status: number): ErrorCode | 'HTTP_ERROR' {
       return 'CONFLICT';
     case 413:
       return 'FILE_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
     default:
       return status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR';
   }

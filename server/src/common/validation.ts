@@ -2,7 +2,7 @@ import { applyDecorators, Param, ParseUUIDPipe, ValidationError, ValidationPipe 
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isIsoDate } from '@nvr/shared';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf, registerDecorator, ValidationOptions } from 'class-validator';
 import { DomainError, FieldError } from './domain-error';
 
 /** The one ValidationPipe: unknown fields are refused, and every message names its field. */
@@ -25,6 +25,31 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
     const own = e.constraints ? [{ field, messages: Object.values(e.constraints).map((m) => m.replace(e.property, field)) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
+}
+
+/**
+ * An optional field: it may be left out, but a field that is sent must hold a value. (class-validator's
+ * IsOptional also lets null through, which reaches services as "no value" where they expect one; use
+ * this instead, and OptionalText/OptionalDate with `nullable` where null means "clear it".)
+ */
+export function Optional(options: { nullMeansUnchanged?: boolean } = {}) {
+  // Some updates document null as "leave it as it is"; their services treat null like a missing field.
+  if (options.nullMeansUnchanged) return ValidateIf((_, v) => v !== null && v !== undefined);
+  return applyDecorators(
+    ValidateIf((_, v) => v !== undefined),
+    NotNull(),
+  );
+}
+
+function NotNull() {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isNotNull',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must not be null; leave it out to keep it as it is' },
+      validator: { validate: (value: unknown) => value !== null },
+    });
 }
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -51,7 +76,7 @@ export function OptionalText(options: { max: number; example?: string; descripti
       nullable: options.nullable,
     }),
     trim(),
-    options.nullable ? ValidateIf((_, v) => v !== null && v !== undefined) : IsOptional(),
+    options.nullable ? ValidateIf((_, v) => v !== null && v !== undefined) : Optional(),
     IsString(),
     ...(options.nullable ? [] : [IsNotEmpty({ message: '$property must not be empty' })]),
     MaxLength(options.max, { message: `$property must be at most ${options.max} characters` }),

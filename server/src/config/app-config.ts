@@ -92,6 +92,10 @@ export class EnvVars {
   @Transform(toBool)
   @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
   JOBS_ENABLED?: boolean;
+
+  @IsOptional()
+  @IsIn(['public', 'signed-in', 'off'], { message: 'API_DOCS must be public, signed-in or off' })
+  API_DOCS?: 'public' | 'signed-in' | 'off';
 }
 
 export interface AppConfig {
@@ -117,6 +121,8 @@ export interface AppConfig {
   mailFrom: string;
   /** Run the background job worker and scheduler (reminders, e-mail delivery) in this process. */
   jobsEnabled: boolean;
+  /** Who may read the API documentation at /api/docs: everyone, signed-in people (production default), or nobody. */
+  apiDocs: 'public' | 'signed-in' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -163,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: vars.SMTP_URL ?? null,
     mailFrom: vars.MAIL_FROM ?? 'Næringsvennlig region <ikke-svar@naeringsvennlig-region.no>',
     jobsEnabled: vars.JOBS_ENABLED ?? true,
+    apiDocs: vars.API_DOCS ?? (env.NODE_ENV === 'production' ? 'signed-in' : 'public'),
   };
 }
 
@@ -182,6 +189,7 @@ const ENV_KEYS = [
   'SMTP_URL',
   'MAIL_FROM',
   'JOBS_ENABLED',
+  'API_DOCS',
 ] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {

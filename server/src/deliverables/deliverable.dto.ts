@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, MaxLength, Min, ValidateIf, IsUUID, IsOptional } from 'class-validator';
-import { OptionalDate, RequiredText } from '../common/validation';
+import { IsIn, IsInt, IsString, MaxLength, Min, ValidateIf, IsUUID } from 'class-validator';
+import { OptionalDate, RequiredText, Optional } from '../common/validation';
 import { FileInfoDto } from '../files/file.service';
 import { DeliverableSummaryDto } from '../projects/project.dto';
 
 export class UpdateDeliverableDto {
   @ApiPropertyOptional({ maxLength: 200000, description: 'The deliverable’s text (plain text or Markdown)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200000, { message: '$property is longer than 200 000 characters; attach a file instead' })
   content?: string;

@@ -4,6 +4,7 @@ import { canOnProject, DeliverableState, phaseSpec, PhaseKey, RoleAssignment } f
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
+import { queryOne } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
 import { HistoryService } from '../history/history.service';
@@ -145,7 +146,7 @@ export class DeliverableService {
   }
 
   async addFile(projectId: string, deliverableId: string, upload: UploadedFileLike | undefined, actor: Principal): Promise<DeliverableDto> {
-    const file = checkUpload(upload);
+    const file = await checkUpload(upload);
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
       assertEditable(d);
       const stored = await this.files.store(tx, file, actor.userId);
@@ -158,12 +159,16 @@ export class DeliverableService {
   async removeFile(projectId: string, deliverableId: string, fileId: string, actor: Principal): Promise<DeliverableDto> {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
       assertEditable(d);
-      const [f] = await tx.query(
-        `DELETE FROM deliverable_file df USING stored_file f WHERE df.deliverable_id = $1 AND df.file_id = $2 AND f.id = df.file_id RETURNING f.filename`,
+      // The link decides: only a file linked to this deliverable is removed, and the file row is deleted
+      // through the link, never by the id the client sent.
+      const f = await queryOne<{ file_id: string; filename: string }>(
+        tx,
+        `DELETE FROM deliverable_file df USING stored_file f WHERE df.deliverable_id = $1 AND df.file_id = $2 AND f.id = df.file_id
+         RETURNING df.file_id, f.filename`,
         [d.id, fileId],
       );
       if (!f) throw new DomainError('FILE_NOT_FOUND', `The deliverable has no file with id ${fileId}.`);
-      await tx.query(`DELETE FROM stored_file WHERE id = $1`, [fileId]);
+      await tx.query(`DELETE FROM stored_file WHERE id = $1`, [f.file_id]);
       await tx.query(`UPDATE deliverable SET version = version + 1, updated_at = now() WHERE id = $1`, [d.id]);
       return { action: 'deliverable.file_removed', before: { fileId, filename: f.filename } };
     });

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import { DomainError } from '../common/domain-error';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -23,10 +25,12 @@ export interface CheckedFile {
 }
 
 /**
- * Accepts PDF and Word (DOCX) files up to 10 MB, judged by their content (magic bytes), not by the
- * name or the browser's word. The name is cleaned for use in a download header.
+ * Accepts PDF and Word (DOCX) files up to 10 MB, judged by their structure, not by the name, the
+ * browser's word or the first bytes: a PDF must open in a PDF library and have pages, a DOCX must be a
+ * zip archive holding `[Content_Types].xml` and `word/document.xml`. The name is cleaned for use in a
+ * download header.
  */
-export function checkUpload(file: UploadedFileLike | undefined): CheckedFile {
+export async function checkUpload(file: UploadedFileLike | undefined): Promise<CheckedFile> {
   if (!file || file.size === 0)
     throw new DomainError('VALIDATION_FAILED', 'Choose a file to upload (field "file").', [
       { field: 'file', messages: ['file is required'] },
@@ -34,11 +38,7 @@ export function checkUpload(file: UploadedFileLike | undefined): CheckedFile {
   if (file.size > MAX_FILE_BYTES)
     throw new DomainError('FILE_TOO_LARGE', `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 10 MB.`);
   const b = file.buffer;
-  const isPdf = b.subarray(0, 5).toString('latin1') === '%PDF-';
-  const isZip = b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-  const isDocx = isZip && b.includes('word/') && b.includes('[Content_Types].xml');
-  if (!isPdf && !isDocx) throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'Only PDF and Word (.docx) files can be uploaded.');
-  const ext = isPdf ? 'pdf' : 'docx';
+  const ext = await detectType(b);
   return {
     filename: cleanFilename(utf8Filename(file.originalname), ext),
     contentType: ALLOWED_FILE_TYPES[ext],
@@ -48,14 +48,67 @@ export function checkUpload(file: UploadedFileLike | undefined): CheckedFile {
   };
 }
 
+type FileKind = keyof typeof ALLOWED_FILE_TYPES;
+
+async function detectType(b: Buffer): Promise<FileKind> {
+  if (b.subarray(0, 5).toString('latin1') === '%PDF-') {
+    if (await isReadablePdf(b)) return 'pdf';
+    throw new DomainError(
+      'FILE_TYPE_NOT_ALLOWED',
+      'The file starts like a PDF but is not a PDF document that can be opened (it may be damaged or something else renamed). Save or export it again as PDF and upload that.',
+    );
+  }
+  if (b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+    if (isWordDocument(b)) return 'docx';
+    throw new DomainError(
+      'FILE_TYPE_NOT_ALLOWED',
+      'The file is a zip archive but not a Word document (.docx): it lacks [Content_Types].xml or word/document.xml. Save it from Word as .docx and upload that.',
+    );
+  }
+  throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'Only PDF and Word (.docx) files can be uploaded.');
+}
+
+/** A PDF that pdf-lib can open, with a document catalogue and at least one page. Encrypted PDFs are fine. */
+export async function isReadablePdf(b: Uint8Array): Promise<boolean> {
+  try {
+    const doc = await PDFDocument.load(b, { ignoreEncryption: true, updateMetadata: false });
+    return doc.getPageCount() > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A zip archive (read without unpacking its parts) with the two parts every Word document has. */
+export function isWordDocument(b: Uint8Array): boolean {
+  try {
+    const names = new Set<string>();
+    unzipSync(b, {
+      filter: (entry) => {
+        names.add(entry.name);
+        return false;
+      },
+    });
+    return names.has('[Content_Types].xml') && names.has('word/document.xml');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Characters that change how text is shown rather than what it says: bidirectional controls (a
+ * right-to-left override makes "rapport\u202Efdp.exe" look like "rapportexe.pdf"), and U+2028/U+2029.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we remove
+const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029]/g;
+
 export function cleanFilename(name: string, ext: string): string {
   const base = (name.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what we remove
-    .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '')
+    .replace(INVISIBLE_CONTROLS, '')
+    .replace(/["<>:|?*]/g, '')
     .trim()
     .slice(0, 150);
-  const withoutExt = base.replace(/\.[^.]*$/, '') || 'dokument';
+  const withoutExt = base.replace(/\.[^.]*$/, '').trim() || 'dokument';
   return `${withoutExt}.${ext}`;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DECISION_OUTCOMES, type DecisionOutcome, PHASE_KEYS, PHASE_STATES, type PhaseKey, type PhaseState } from '@nvr/shared';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { OptionalText, RequiredDate, RequiredText, ValidateUUID } from '../common/validation';
+import { IsBoolean, IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { OptionalText, RequiredDate, RequiredText, ValidateUUID, Optional } from '../common/validation';
 import { FileInfoDto } from '../files/file.service';
 import { ReadinessDto } from '../projects/project.dto';
 
@@ -44,7 +44,7 @@ export class RecordDecisionDto {
   decisionText: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Required when approving with conditions' })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(8000)

@@ -4,6 +4,7 @@ import { canOnProject, nextPhaseKey, phaseSpec, RoleAssignment, todayInOslo } fr
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
+import { queryOne } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
 import { HistoryService } from '../history/history.service';
@@ -229,18 +230,20 @@ export class GateService {
     upload: UploadedFileLike | undefined,
     actor: Principal,
   ): Promise<GateDto> {
-    const file = checkUpload(upload);
+    const file = await checkUpload(upload);
     // Minutes often arrive after the meeting, also for the decision that ended the project.
     await this.db.transaction(async (tx) => {
       const project = await loadProject(tx, projectId, true);
       const phase = findPhase(project, phaseKey);
-      const [d] = await tx.query(`SELECT id, minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2 FOR UPDATE`, [
-        decisionId,
-        phase.id,
-      ]);
+      const d = await queryOne<{ id: string; minutes_file_id: string | null }>(
+        tx,
+        `SELECT id, minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2 FOR UPDATE`,
+        [decisionId, phase.id],
+      );
       if (!d) throw new DomainError('DECISION_NOT_FOUND', `The ${phase.key} gate has no decision with id ${decisionId}.`);
       const stored = await this.files.store(tx, file, actor.userId);
-      await tx.query(`UPDATE gate_decision SET minutes_file_id = $2 WHERE id = $1`, [decisionId, stored.id]);
+      await tx.query(`UPDATE gate_decision SET minutes_file_id = $2 WHERE id = $1`, [d.id, stored.id]);
+      // Only this decision's own previous minutes are removed.
       if (d.minutes_file_id) await tx.query(`DELETE FROM stored_file WHERE id = $1`, [d.minutes_file_id]);
       await this.history.record(tx, actor, {
         projectId: project.id,

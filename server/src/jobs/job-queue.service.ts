@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryOne } from '../database/sql';
 import { backoffSeconds } from './backoff';
 
 export interface JobRecord {
@@ -67,7 +68,8 @@ export class JobQueue {
     options: EnqueueOptions = {},
     em: EntityManager = this.db.manager,
   ): Promise<string | null> {
-    const [row] = await em.query(
+    const row = await queryOne<{ id: string }>(
+      em,
       `INSERT INTO job (kind, payload, unique_key, run_at, max_attempts) VALUES ($1, $2, $3, coalesce($4::timestamptz, now()), $5)
        ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING RETURNING id::text`,
       [kind, JSON.stringify(payload), options.uniqueKey ?? null, options.runAt?.toISOString() ?? null, options.maxAttempts ?? 5],
@@ -79,7 +81,15 @@ export class JobQueue {
   async claim(workerId = this.workerId): Promise<JobRecord | null> {
     const kinds = [...this.handlers.keys()];
     if (!kinds.length) return null;
-    const [row] = await this.db.query(
+    const claimed = await queryOne<{
+      id: string;
+      kind: string;
+      payload: Record<string, unknown>;
+      unique_key: string | null;
+      attempts: number;
+      max_attempts: number;
+    }>(
+      this.db,
       `UPDATE job SET state = 'running', attempts = attempts + 1, locked_by = $1, locked_at = now()
         WHERE id = (
           SELECT id FROM job WHERE state = 'queued' AND run_at <= now() AND kind = ANY($2::text[])
@@ -88,8 +98,6 @@ export class JobQueue {
         RETURNING id::text, kind, payload, unique_key, attempts, max_attempts`,
       [workerId, kinds],
     );
-    // UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
-    const claimed = Array.isArray(row) ? row[0] : row;
     return claimed
       ? {
           id: claimed.id,

@@ -4,6 +4,7 @@ import { canOnProject, RoleAssignment } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
+import { execute, queryOne } from '../database/sql';
 import { MailService } from './mail.service';
 import { NotificationDto, NotificationKind, NotificationListDto, ReadAllDto, UnreadCountDto } from './notification.dto';
 
@@ -60,7 +61,8 @@ export class NotificationService {
     // Same order in every transaction, so two concurrent scans wait for each other instead of deadlocking.
     const list = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, n]) => n);
     if (!list.length) return 0;
-    const [row] = await tx.query(
+    const row = await queryOne<{ created: number; mail_ids: string[] }>(
+      tx,
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::uuid[])
            WITH ORDINALITY AS t(recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id, ord)
@@ -91,6 +93,7 @@ export class NotificationService {
         this.mail.initialState,
       ],
     );
+    if (!row) return 0;
     await this.mail.scheduleDelivery(tx, row.mail_ids);
     return row.created;
   }
@@ -127,7 +130,7 @@ export class NotificationService {
   }
 
   async markAllRead(user: Principal): Promise<ReadAllDto> {
-    const [, marked] = await this.db.query(`UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [
+    const marked = await execute(this.db, `UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [
       user.userId,
     ]);
     return { marked, unreadCount: 0 };

@@ -14,42 +14,43 @@ import {
   type ProjectStatus,
   type SortOrder,
 } from '@nvr/shared';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { PersonDto } from '../projects/project.dto';
 import { ReportColoursDto } from '../status-reports/status-report.dto';
+import { Optional } from '../common/validation';
 
 const oneOf = (values: readonly string[]) => IsIn(values, { message: `$property must be one of: ${values.join(', ')}` });
 
 export class PortfolioFilterDto {
   @ApiPropertyOptional({ enum: COUNTY_NAMES, description: 'Projects with a participating kommune in this county' })
-  @IsOptional()
+  @Optional()
   @oneOf(COUNTY_NAMES)
   county?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
   regionId?: string;
 
   @ApiPropertyOptional({ enum: PHASE_KEYS, description: 'The phase the project is in now' })
-  @IsOptional()
+  @Optional()
   @oneOf(PHASE_KEYS)
   phase?: PhaseKey;
 
   @ApiPropertyOptional({ enum: PROJECT_STATUSES })
-  @IsOptional()
+  @Optional()
   @oneOf(PROJECT_STATUSES)
   status?: ProjectStatus;
 }
 
 export class PortfolioQueryDto extends PortfolioFilterDto {
   @ApiPropertyOptional({ enum: PORTFOLIO_SORT_KEYS, default: 'name' })
-  @IsOptional()
+  @Optional()
   @oneOf(PORTFOLIO_SORT_KEYS)
   sort?: PortfolioSortKey;
 
   @ApiPropertyOptional({ enum: SORT_ORDERS, default: 'asc' })
-  @IsOptional()
+  @Optional()
   @oneOf(SORT_ORDERS)
   order?: SortOrder;
 }
@@ -63,7 +64,7 @@ export class PortfolioExportQueryDto extends PortfolioQueryDto {
     default: 'csv',
     description: 'csv: semicolon-separated UTF-8 with BOM (opens in Norwegian Excel); xlsx: an Excel workbook',
   })
-  @IsOptional()
+  @Optional()
   @oneOf(EXPORT_FORMATS)
   format?: ExportFormat;
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
-import { IdParam } from '../common/validation';
+import { IdParam, Optional } from '../common/validation';
 import { HistoryEventDto, HistoryService } from '../history/history.service';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { CreateProjectDto, ProjectDto, ProjectSummaryDto, SetTeamDto, UpdatePhaseDto, UpdateProjectDto } from './project.dto';
@@ -12,7 +12,7 @@ import { ProjectService } from './project.service';
 
 export class ProjectQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: '$property must be a UUID' })
   regionId?: string;
 }

@@ -11,19 +11,8 @@ import {
   type ProjectStatus,
 } from '@nvr/shared';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { OptionalDate, OptionalText, RequiredText, ValidateUUID } from '../common/validation';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { OptionalDate, OptionalText, RequiredText, ValidateUUID, Optional } from '../common/validation';
 
 export class PlannedPeriodDto {
   @OptionalDate({ example: '2026-01-05', nullable: true })
@@ -57,7 +46,7 @@ export class CreateProjectDto {
   leaderUserId?: string | null;
 
   @ApiPropertyOptional({ type: PlannedPeriodDto, description: 'Planned period of the forstudie, which starts now' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PlannedPeriodDto)
   forstudie?: PlannedPeriodDto;
@@ -71,7 +60,7 @@ export class UpdateProjectDto {
   description?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1, { message: 'kommuneIds must name at least one participating kommune' })
   @ArrayUnique({ message: 'kommuneIds must not repeat a kommune' })

@@ -2,8 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_STATES, STATUS_COLOURS, type ReportState, type StatusColour } from '@nvr/shared';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PersonDto } from '../projects/project.dto';
+import { Optional } from '../common/validation';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Whole kroner; a trillion is far beyond any regional project. */
@@ -20,8 +21,8 @@ const Colour = () =>
 /** A comment; may be empty. */
 const Comment = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: String, maxLength: 4000 }),
-    IsOptional(),
+    ApiPropertyOptional({ type: String, maxLength: 4000, nullable: true, description: 'null or left out: unchanged' }),
+    Optional({ nullMeansUnchanged: true }),
     IsString({ message: '$property must be text' }),
     MaxLength(4000, { message: '$property must be at most 4000 characters' }),
   );
@@ -60,7 +61,7 @@ export class CreateStatusReportDto {
     example: '2026-10',
     description: 'The month reported on (YYYY-MM). Default: the month after the latest report, or last month',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(PERIOD, { message: '$property must be a month written YYYY-MM, e.g. 2026-10' })
   period?: string;
@@ -68,37 +69,37 @@ export class CreateStatusReportDto {
 
 export class UpdateStatusReportDto {
   @ApiPropertyOptional({ example: '2026-10' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(PERIOD, { message: '$property must be a month written YYYY-MM, e.g. 2026-10' })
   period?: string;
 
   @ApiPropertyOptional({ type: AspectInputDto })
-  @IsOptional()
+  @Optional({ nullMeansUnchanged: true })
   @ValidateNested()
   @Type(() => AspectInputDto)
   overall?: AspectInputDto;
 
   @ApiPropertyOptional({ type: AspectInputDto })
-  @IsOptional()
+  @Optional({ nullMeansUnchanged: true })
   @ValidateNested()
   @Type(() => AspectInputDto)
   progress?: AspectInputDto;
 
   @ApiPropertyOptional({ type: EconomyInputDto })
-  @IsOptional()
+  @Optional({ nullMeansUnchanged: true })
   @ValidateNested()
   @Type(() => EconomyInputDto)
   economy?: EconomyInputDto;
 
   @ApiPropertyOptional({ type: AspectInputDto })
-  @IsOptional()
+  @Optional({ nullMeansUnchanged: true })
   @ValidateNested()
   @Type(() => AspectInputDto)
   risk?: AspectInputDto;
 
   @ApiPropertyOptional({ type: String, maxLength: 8000 })
-  @IsOptional()
+  @Optional({ nullMeansUnchanged: true })
   @IsString({ message: '$property must be text' })
   @MaxLength(8000, { message: '$property must be at most 8000 characters' })
   nextSteps?: string;

@@ -8,14 +8,13 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OptionalText, RequiredText } from '../common/validation';
+import { OptionalText, RequiredText, Optional } from '../common/validation';
 
 const KEY = /^[a-z][a-z0-9_]{0,59}$/;
 
@@ -36,7 +35,7 @@ export class TemplateFieldDto {
   required: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   help?: string;

@@ -28,9 +28,10 @@ export class UserController {
   @ApiOkResponse({ type: [PersonDto] })
   @ApiOperation({
     operationId: 'listPeople',
-    summary: 'Names and e-mail of active accounts, for choosing a project team (regionråd, admin)',
+    summary: 'Names and e-mail of the active accounts one shares a region or a project with (every account, for admins)',
+    description:
+      'For choosing a project team and seeing who takes part. A region role (regionråd, adviser, kommune contact) sees everyone with a role in that region or its projects; a project role sees the people of that project and the region roles of its region. Accounts of other regions and accounts with no role are not listed.',
   })
-  @ApiErrors(403)
   directory(@CurrentUser() me: Principal): Promise<PersonDto[]> {
     return this.users.directory(me.roles);
   }

@@ -8,7 +8,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsOptional,
   IsUUID,
   MaxLength,
   Min,
@@ -17,7 +16,7 @@ import {
 } from 'class-validator';
 import { RoleAssignmentDto } from '../auth/auth.dto';
 import { NewPasswordDto } from '../auth/auth.dto';
-import { OptionalText, RequiredText } from '../common/validation';
+import { OptionalText, RequiredText, Optional } from '../common/validation';
 
 const email = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -62,7 +61,7 @@ export class CreateUserDto extends NewPasswordDto {
   name: string;
 
   @ApiPropertyOptional({ type: [RoleInputDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -72,7 +71,7 @@ export class CreateUserDto extends NewPasswordDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @email()
   @IsEmail({}, { message: '$property must be an e-mail address' })
   @MaxLength(200)
@@ -82,7 +81,7 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RoleAssignment, roleScopeProblem } from '@nvr/shared';
+import { isAdmin, ROLE_SCOPE, RoleAssignment, roleScopeProblem } from '@nvr/shared';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { SessionService } from '../auth/session.service';
@@ -20,12 +20,35 @@ export class UserService {
     return this.withRoles(this.db.manager, users);
   }
 
-  /** Active accounts, for those who put project teams together. */
+  /**
+   * Active accounts the caller shares a region or a project with (everyone, for administrators): for a
+   * region role, everyone with a role in that region or in one of its projects; for a project role, the
+   * project's people and the region roles that act on every project of its region (regionråd, advisers,
+   * kommune contacts). People of other regions, and accounts with no role, stay hidden.
+   */
   async directory(roles: readonly RoleAssignment[]): Promise<{ id: string; name: string; email: string }[]> {
-    if (!roles.some((r) => r.role === 'admin' || r.role === 'regionraad')) {
-      throw new DomainError('FORBIDDEN', 'Only the regionråd and administrators choose project teams.');
+    if (isAdmin(roles)) return this.db.query(`SELECT id, name, email FROM app_user WHERE active ORDER BY name, email`);
+    const regionIds = new Set<string>();
+    const projectIds = new Set<string>();
+    const projectRegionIds = new Set<string>();
+    for (const r of roles) {
+      if (ROLE_SCOPE[r.role] === 'region' && r.regionId) regionIds.add(r.regionId);
+      if (ROLE_SCOPE[r.role] === 'project' && r.projectId) {
+        projectIds.add(r.projectId);
+        if (r.regionId) projectRegionIds.add(r.regionId);
+      }
     }
-    return this.db.query(`SELECT id, name, email FROM app_user WHERE active ORDER BY name`);
+    if (regionIds.size === 0 && projectIds.size === 0) return [];
+    return this.db.query(
+      `SELECT u.id, u.name, u.email FROM app_user u
+        WHERE u.active AND EXISTS (
+          SELECT 1 FROM role_assignment ra
+           WHERE ra.user_id = u.id
+             AND (ra.region_id = ANY($1::uuid[]) OR ra.project_id = ANY($2::uuid[]) OR (ra.project_id IS NULL AND ra.region_id = ANY($3::uuid[])))
+        )
+        ORDER BY u.name, u.email`,
+      [[...regionIds], [...projectIds], [...projectRegionIds]],
+    );
   }
 
   async get(id: string, em: EntityManager = this.db.manager): Promise<UserResponseDto> {
