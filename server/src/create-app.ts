@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplication, LoggerService, RequestMethod } from '@nestjs/common';
+import { INestApplication, LoggerService, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -10,13 +10,14 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { requestLogger } from './common/request-logger.middleware';
+import { AppLogger, requestContext } from './common/request-context';
 import { inputGuard, noStore } from './common/input-guard';
 import { createValidationPipe } from './common/validation';
 import { setupOpenApi } from './openapi/openapi';
 
 export function createLogger(config: Pick<AppConfig, 'logFormat' | 'logLevel'>): LoggerService {
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return new ConsoleLogger({
+  return new AppLogger({
     json: config.logFormat === 'json',
     logLevels: [...levels.slice(0, levels.indexOf(config.logLevel) + 1), 'fatal'],
   });
@@ -38,6 +39,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
   app.use(helmet(helmetOptions(config)));
   app.use(cookieParser());
+  app.use('/api', requestContext);
   app.use('/api', requestLogger);
   app.use('/api', noStore);
   app.use('/api', inputGuard({ jsonParser: json }));

@@ -148,6 +148,15 @@ describe('the input guard in front of every route', () => {
     expect(refused.headers['cache-control']).toBe('no-store');
   });
 
+  it('gives every answer a request id, keeping a plain one the caller sent', async () => {
+    const fresh = await t.http().get('/api/health');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await t.http().get('/api/health').set('X-Request-Id', 'proxy-1234abcd');
+    expect(kept.headers['x-request-id']).toBe('proxy-1234abcd');
+    const replaced = await t.http().get('/api/health').set('X-Request-Id', 'bad id with spaces');
+    expect(replaced.headers['x-request-id']).not.toBe('bad id with spaces');
+  });
+
   it('refuses null for a field that may only be left out, naming the field', async () => {
     const region = (await admin.get(`/api/regions/${f.region.id}`).expect(200)).body;
     const res = await admin.patch(`/api/regions/${f.region.id}`).send({ name: null, version: region.version }).expect(400);

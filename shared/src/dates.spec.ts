@@ -1,4 +1,4 @@
-import { isIsoDate, isValidPeriod, periodContains, periodsOverlap, todayInOslo } from './dates';
+import { isIsoDate, isValidPeriod, numericDate, periodContains, periodsOverlap, todayInOslo } from './dates';
 
 describe('isIsoDate', () => {
   it.each(['2024-01-01', '2024-02-29', '1999-12-31'])('accepts %s', (d) => expect(isIsoDate(d)).toBe(true));
@@ -31,5 +31,11 @@ describe('todayInOslo', () => {
   it('uses Norwegian time, not UTC', () => {
     expect(todayInOslo(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
     expect(todayInOslo(new Date('2024-06-30T21:59:00Z'))).toBe('2024-06-30');
+  });
+});
+
+describe('numericDate', () => {
+  it('writes a date the Norwegian way', () => {
+    expect(numericDate('2026-03-04')).toBe('04.03.2026');
   });
 });

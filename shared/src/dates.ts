@@ -34,3 +34,9 @@ export function periodsOverlap(a: DatePeriod, b: DatePeriod): boolean {
 export function isValidPeriod(period: DatePeriod): boolean {
   return period.to === null || period.from <= period.to;
 }
+
+/** A date as Norwegians write it in tables and messages: 24.03.2026. */
+export function numericDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}`;
+}

@@ -15,3 +15,4 @@ export * from './status-report';
 export * from './portfolio';
 export * from './reminders';
 export * from './comments';
+export * from './history';

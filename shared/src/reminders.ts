@@ -17,6 +17,10 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
+/** What a notification is about: a mention in a comment, or one of the reminders. */
+export const NOTIFICATION_KINDS = ['mention', ...REMINDER_KINDS] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** Days before the due date when the owner is reminded. */
 export const DUE_SOON_DAYS = 7;
 /** The day of the month by which last month's status report should be published. */

@@ -5,6 +5,7 @@ import { canOnProject, canOnRegion, isAdmin } from '@nvr/shared';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { setRequestUser } from '../common/request-context';
 import { ACCESS_RULE, AccessRule } from './access.decorator';
 import type { RequestWithPrincipal } from './principal';
 import { SESSION_COOKIE, SessionService } from './session.service';
@@ -42,6 +43,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('CSRF_TOKEN_INVALID', 'The request lacks a valid CSRF token. Reload the page and try again.');
     }
     req.principal = principal;
+    setRequestUser(principal.userId);
 
     switch (rule.kind) {
       case 'signedIn':

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnProject, DeliverableState, phaseSpec, PhaseKey, RoleAssignment } from '@nvr/shared';
+import { canOnProject, DeliverableState, phaseSpec, PhaseKey, RoleAssignment, type ProjectHistoryAction } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
@@ -192,7 +192,7 @@ export class DeliverableService {
     work: (
       tx: EntityManager,
       d: DeliverableRecord,
-    ) => Promise<{ action: string; before?: Record<string, unknown>; after?: Record<string, unknown> }>,
+    ) => Promise<{ action: ProjectHistoryAction; before?: Record<string, unknown>; after?: Record<string, unknown> }>,
   ): Promise<DeliverableDto> {
     await this.db.transaction(async (tx) => {
       const d = await this.find(tx, projectId, deliverableId, true);
@@ -215,7 +215,7 @@ export class DeliverableService {
       `UPDATE deliverable SET state = $2, ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
       [d.id, state, ...Object.values(extra)],
     );
-    return { action: `deliverable.${state}`, before: { state: d.state }, after: { state, ...extra } };
+    return { action: `deliverable.${state}` as const, before: { state: d.state }, after: { state, ...extra } };
   }
 
   private async find(em: EntityManager, projectId: string, deliverableId: string, lock = false): Promise<DeliverableRecord> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PROJECT_HISTORY_ACTIONS, type ProjectHistoryAction } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 
@@ -17,8 +18,8 @@ export class HistoryEventDto {
   @ApiProperty({ example: 'Pia Prosjektleder' })
   actorName: string;
 
-  @ApiProperty({ example: 'deliverable.submitted', description: 'What happened: <entity>.<verb>' })
-  action: string;
+  @ApiProperty({ enum: PROJECT_HISTORY_ACTIONS, example: 'deliverable.submitted', description: 'What happened: <entity>.<verb>' })
+  action: ProjectHistoryAction;
 
   @ApiProperty({ example: 'deliverable' })
   entityType: string;
@@ -35,7 +36,7 @@ export class HistoryEventDto {
 
 export interface HistoryEntry {
   projectId: string;
-  action: string;
+  action: ProjectHistoryAction;
   entityType: string;
   entityId?: string | null;
   before?: Record<string, unknown> | null;

@@ -1,11 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REMINDER_KINDS } from '@nvr/shared';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@nvr/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { Optional } from '../common/validation';
-
-export const NOTIFICATION_KINDS = ['mention', ...REMINDER_KINDS] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ description: 'Only unread notifications', type: Boolean })

@@ -6,7 +6,8 @@ import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
 import { execute, queryOne } from '../database/sql';
 import { MailService } from './mail.service';
-import { NotificationDto, NotificationKind, NotificationListDto, ReadAllDto, UnreadCountDto } from './notification.dto';
+import type { NotificationKind } from '@nvr/shared';
+import { NotificationDto, NotificationListDto, ReadAllDto, UnreadCountDto } from './notification.dto';
 
 /** A notification to create. (kind, targetId, recipientId, period) is its once-only key. */
 export interface NewNotification {

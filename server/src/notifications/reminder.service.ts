@@ -17,6 +17,7 @@ import {
   periodOf,
   previousPeriod,
   durationStatus,
+  numericDate,
 } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
@@ -118,10 +119,10 @@ export class ReminderService implements OnModuleInit {
           projectId: d.project_id,
           targetType: 'deliverable',
           targetId: d.id,
-          title: overdue ? `Forfalt: ${d.title}` : `Frist ${norwegianDate(d.due_date)}: ${d.title}`,
+          title: overdue ? `Forfalt: ${d.title}` : `Frist ${numericDate(d.due_date)}: ${d.title}`,
           body: overdue
-            ? `Leveransen «${d.title}» i ${d.project_name} hadde frist ${norwegianDate(d.due_date)} og er ikke levert.`
-            : `Leveransen «${d.title}» i ${d.project_name} har frist ${norwegianDate(d.due_date)}.`,
+            ? `Leveransen «${d.title}» i ${d.project_name} hadde frist ${numericDate(d.due_date)} og er ikke levert.`
+            : `Leveransen «${d.title}» i ${d.project_name} har frist ${numericDate(d.due_date)}.`,
           link: `/prosjekter/${d.project_id}/leveranser/${d.id}`,
           params: { dueDate: d.due_date, deliverableTitle: d.title, projectName: d.project_name },
         },
@@ -186,7 +187,7 @@ export class ReminderService implements OnModuleInit {
         targetType: 'gate',
         targetId: g.submission_id,
         title: `Venter på vedtak: ${title} i ${g.project_name}`,
-        body: `${title} i ${g.project_name} ble sendt til regionrådet ${norwegianDate(submitted)} og venter på vedtak.`,
+        body: `${title} i ${g.project_name} ble sendt til regionrådet ${numericDate(submitted)} og venter på vedtak.`,
         link: `/prosjekter/${g.project_id}/faser/${g.phase_key}/beslutning`,
         params: { phaseKey: g.phase_key, submittedOn: submitted, projectName: g.project_name },
       }));
@@ -275,11 +276,6 @@ export class ReminderService implements OnModuleInit {
 
 function osloHour(now: Date): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(now));
-}
-
-function norwegianDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];

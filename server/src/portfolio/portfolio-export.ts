@@ -1,4 +1,4 @@
-import { DurationStatus, IsoDate, phaseSpec, PhaseState, ProjectStatus, StatusColour } from '@nvr/shared';
+import { DurationStatus, IsoDate, numericDate, phaseSpec, PhaseState, ProjectStatus, StatusColour } from '@nvr/shared';
 import writeXlsxFile from 'write-excel-file/node';
 import type { PortfolioRowDto } from './portfolio.dto';
 
@@ -62,8 +62,6 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: 'E-post prosjektleder', width: 28, value: (r) => r.leader?.email ?? '' },
 ];
 
-const norwegianDate = (d: IsoDate) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
-
 /**
  * CSV for Norwegian Excel: UTF-8 with a byte-order mark (so æøå survive), `;` between fields (`,` is the
  * decimal separator), CRLF line ends, dates as dd.mm.åååå. Text that a spreadsheet would run as a formula
@@ -73,7 +71,7 @@ export function portfolioCsv(rows: readonly PortfolioRowDto[]): Buffer {
   const field = (v: CellValue, kind?: Column['kind']): string => {
     if (v === null || v === '') return '';
     if (typeof v === 'number') return String(v);
-    const text = kind === 'date' ? norwegianDate(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    const text = kind === 'date' ? numericDate(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [
