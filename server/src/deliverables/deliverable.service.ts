@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canOnProject, DeliverableState, phaseSpec, PhaseKey, RoleAssignment, type ProjectHistoryAction } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { DomainError, versionConflict } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { queryOne } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
-import { HistoryService } from '../history/history.service';
+import { expectVersion, ProjectChanges } from '../projects/project-changes';
 import { DeliverableDto, NotRequiredDto, ReviewDeliverableDto, UpdateDeliverableDto } from './deliverable.dto';
 
 interface DeliverableRecord {
@@ -37,7 +37,7 @@ export class DeliverableService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly files: FileService,
-    private readonly history: HistoryService,
+    private readonly changes: ProjectChanges,
   ) {}
 
   async get(
@@ -75,7 +75,7 @@ export class DeliverableService {
 
   async update(projectId: string, deliverableId: string, dto: UpdateDeliverableDto, actor: Principal): Promise<DeliverableDto> {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
-      if (d.version !== dto.version) throw versionConflict('deliverable', dto.version, d.version);
+      expectVersion('deliverable', dto.version, d.version);
       assertEditable(d);
       if (dto.ownerUserId) {
         const [u] = await tx.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [dto.ownerUserId]);
@@ -184,7 +184,7 @@ export class DeliverableService {
     return this.files.read(fileId);
   }
 
-  /** Runs one change to a deliverable in a transaction with the row locked, records it in the history, and returns the new state. */
+  /** Runs one change to a deliverable through the project's unit of work, with the deliverable row locked too, and returns its new state. */
   private async change(
     projectId: string,
     deliverableId: string,
@@ -194,17 +194,18 @@ export class DeliverableService {
       d: DeliverableRecord,
     ) => Promise<{ action: ProjectHistoryAction; before?: Record<string, unknown>; after?: Record<string, unknown> }>,
   ): Promise<DeliverableDto> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(projectId, actor, async (tx) => {
       const d = await this.find(tx, projectId, deliverableId, true);
       const { action, before, after } = await work(tx, d);
-      await this.history.record(tx, actor, {
-        projectId,
-        action,
-        entityType: 'deliverable',
-        entityId: d.id,
-        before: { title: d.title, ...before },
-        after: { title: d.title, ...after },
-      });
+      return {
+        history: {
+          action,
+          entityType: 'deliverable',
+          entityId: d.id,
+          before: { title: d.title, ...before },
+          after: { title: d.title, ...after },
+        },
+      };
     });
     return this.get(projectId, deliverableId, actor.roles);
   }

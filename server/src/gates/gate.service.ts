@@ -7,8 +7,8 @@ import { DomainError } from '../common/domain-error';
 import { queryOne } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
-import { HistoryService } from '../history/history.service';
 import { PlanService } from '../plans/plan.service';
+import { ChangeRecord, ProjectChanges } from '../projects/project-changes';
 import { findPhase, loadProject, phaseReadiness, PhaseRow, ProjectAggregate } from '../projects/project-queries';
 import { GateDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto } from './gate.dto';
 
@@ -17,8 +17,8 @@ export class GateService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly files: FileService,
-    private readonly history: HistoryService,
     private readonly plans: PlanService,
+    private readonly changes: ProjectChanges,
   ) {}
 
   async get(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<GateDto> {
@@ -103,7 +103,7 @@ export class GateService {
     dto: SetCheckpointDto,
     actor: Principal,
   ): Promise<GateDto> {
-    await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
+    await this.inPhase(projectId, phaseKey, actor, async (tx, _project, phase) => {
       if (!phaseSpec(phase.key).checkpoints.some((c) => c.key === checkpointKey)) {
         throw new DomainError('NOT_FOUND', `The ${phase.key} gate has no checkpoint "${checkpointKey}".`);
       }
@@ -114,21 +114,22 @@ export class GateService {
          ON CONFLICT (phase_id, checkpoint_key) DO UPDATE SET checked = EXCLUDED.checked, comment = EXCLUDED.comment, updated_by = EXCLUDED.updated_by, updated_at = now()`,
         [phase.id, checkpointKey, dto.checked, dto.comment?.trim() || null, actor.userId],
       );
-      await this.history.record(tx, actor, {
-        projectId: project.id,
-        action: 'gate.checkpoint_set',
-        entityType: 'gate',
-        entityId: `${phase.key}/${checkpointKey}`,
-        before: { checked: before },
-        after: { checked: dto.checked, comment: dto.comment ?? null },
-      });
+      return [
+        {
+          action: 'gate.checkpoint_set',
+          entityType: 'gate',
+          entityId: `${phase.key}/${checkpointKey}`,
+          before: { checked: before },
+          after: { checked: dto.checked, comment: dto.comment ?? null },
+        },
+      ];
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
 
   /** The project leader sends the phase to the regionråd; only a ready phase can go. */
   async submit(projectId: string, phaseKey: string, dto: SubmitGateDto, actor: Principal): Promise<GateDto> {
-    await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
+    await this.inPhase(projectId, phaseKey, actor, async (tx, project, phase) => {
       assertInProgress(phase);
       const readiness = phaseReadiness(project, phase);
       if (!readiness.ready) {
@@ -143,14 +144,15 @@ export class GateService {
         [phase.id, actor.userId, dto.note?.trim() || null, JSON.stringify(readiness)],
       );
       await setPhaseState(tx, phase, 'awaiting_decision');
-      await this.history.record(tx, actor, {
-        projectId: project.id,
-        action: 'gate.submitted',
-        entityType: 'gate',
-        entityId: phase.key,
-        before: { state: phase.state },
-        after: { state: 'awaiting_decision', submissionId: s.id, note: dto.note ?? null },
-      });
+      return [
+        {
+          action: 'gate.submitted',
+          entityType: 'gate',
+          entityId: phase.key,
+          before: { state: phase.state },
+          after: { state: 'awaiting_decision', submissionId: s.id, note: dto.note ?? null },
+        },
+      ];
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
@@ -171,7 +173,7 @@ export class GateService {
         `The meeting date ${dto.meetingDate} is in the future; record the decision after the meeting.`,
       );
     }
-    await this.inPhase(projectId, phaseKey, async (tx, project, phase) => {
+    await this.inPhase(projectId, phaseKey, actor, async (tx, project, phase) => {
       const [submission] = await tx.query(
         `SELECT s.id, d.id AS decision_id FROM gate_submission s LEFT JOIN gate_decision d ON d.submission_id = s.id WHERE s.id = $1 AND s.phase_id = $2`,
         [dto.submissionId, phase.id],
@@ -204,8 +206,7 @@ export class GateService {
           actor.userId,
         ],
       );
-      await this.history.record(tx, actor, {
-        projectId: project.id,
+      const decided: ChangeRecord = {
         action: `gate.${dto.outcome}`,
         entityType: 'gate',
         entityId: phase.key,
@@ -217,8 +218,8 @@ export class GateService {
           decisionText: dto.decisionText,
           conditions: dto.conditions ?? null,
         },
-      });
-      await this.applyDecision(tx, actor, project, phase, dto);
+      };
+      return [decided, ...(await this.applyDecision(tx, actor, project, phase, dto))];
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
@@ -232,9 +233,8 @@ export class GateService {
   ): Promise<GateDto> {
     const file = await checkUpload(upload);
     // Minutes often arrive after the meeting, also for the decision that ended the project.
-    await this.db.transaction(async (tx) => {
-      const project = await loadProject(tx, projectId, true);
-      const phase = findPhase(project, phaseKey);
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const phase = findPhase(await locked.aggregate(), phaseKey);
       const d = await queryOne<{ id: string; minutes_file_id: string | null }>(
         tx,
         `SELECT id, minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2 FOR UPDATE`,
@@ -245,13 +245,14 @@ export class GateService {
       await tx.query(`UPDATE gate_decision SET minutes_file_id = $2 WHERE id = $1`, [d.id, stored.id]);
       // Only this decision's own previous minutes are removed.
       if (d.minutes_file_id) await tx.query(`DELETE FROM stored_file WHERE id = $1`, [d.minutes_file_id]);
-      await this.history.record(tx, actor, {
-        projectId: project.id,
-        action: 'gate.minutes_attached',
-        entityType: 'gate',
-        entityId: phase.key,
-        after: { decisionId, filename: stored.filename },
-      });
+      return {
+        history: {
+          action: 'gate.minutes_attached',
+          entityType: 'gate',
+          entityId: phase.key,
+          after: { decisionId, filename: stored.filename },
+        },
+      };
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
@@ -270,7 +271,7 @@ export class GateService {
     project: ProjectAggregate,
     phase: PhaseRow,
     dto: RecordDecisionDto,
-  ): Promise<void> {
+  ): Promise<ChangeRecord[]> {
     switch (dto.outcome) {
       case 'approved':
       case 'approved_with_conditions': {
@@ -279,69 +280,66 @@ export class GateService {
         if (nextKey) {
           const next = findPhase(project, nextKey);
           const frozen = await this.plans.freezeApproved(tx, next.id, actor.userId);
-          if (frozen)
-            await this.history.record(tx, actor, {
-              projectId: project.id,
-              action: 'plan.approved',
-              entityType: 'plan',
-              entityId: nextKey,
-              after: { number: frozen },
-            });
           await tx.query(
             `UPDATE project_phase SET state = 'in_progress', actual_start = $2, version = version + 1, updated_at = now() WHERE id = $1`,
             [next.id, dto.meetingDate],
           );
-          await this.history.record(tx, actor, {
-            projectId: project.id,
-            action: 'phase.started',
-            entityType: 'phase',
-            entityId: nextKey,
-            before: { state: next.state },
-            after: { state: 'in_progress', actualStart: dto.meetingDate },
-          });
-        } else {
-          await setProjectStatus(tx, project, 'completed');
-          await this.history.record(tx, actor, {
-            projectId: project.id,
+          return [
+            ...(frozen ? [{ action: 'plan.approved', entityType: 'plan', entityId: nextKey, after: { number: frozen } } as const] : []),
+            {
+              action: 'phase.started',
+              entityType: 'phase',
+              entityId: nextKey,
+              before: { state: next.state },
+              after: { state: 'in_progress', actualStart: dto.meetingDate },
+            },
+          ];
+        }
+        await setProjectStatus(tx, project, 'completed');
+        return [
+          {
             action: 'project.completed',
             entityType: 'project',
             entityId: project.id,
             before: { status: project.status },
             after: { status: 'completed' },
-          });
-        }
-        return;
+          },
+        ];
       }
       case 'sent_back':
         await setPhaseState(tx, phase, 'in_progress');
-        return;
+        return [];
       case 'stopped':
         await setPhaseState(tx, phase, 'stopped', dto.meetingDate);
         await setProjectStatus(tx, project, 'stopped');
-        await this.history.record(tx, actor, {
-          projectId: project.id,
-          action: 'project.stopped',
-          entityType: 'project',
-          entityId: project.id,
-          before: { status: project.status },
-          after: { status: 'stopped' },
-        });
-        return;
+        return [
+          {
+            action: 'project.stopped',
+            entityType: 'project',
+            entityId: project.id,
+            before: { status: project.status },
+            after: { status: 'stopped' },
+          },
+        ];
     }
   }
 
-  /** Runs `work` in a transaction holding the project's row lock, so gate changes never interleave. */
+  /** Runs one change to an active project's gate through the project's unit of work. */
   private async inPhase(
     projectId: string,
     phaseKey: string,
-    work: (tx: EntityManager, project: ProjectAggregate, phase: PhaseRow) => Promise<void>,
+    actor: Principal,
+    work: (tx: EntityManager, project: ProjectAggregate, phase: PhaseRow) => Promise<ChangeRecord[]>,
   ): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const project = await loadProject(tx, projectId, true);
-      const phase = findPhase(project, phaseKey);
-      if (project.status !== 'active') throw new DomainError('INVALID_STATE', `The project is ${project.status}; its gates are closed.`);
-      await work(tx, project, phase);
-    });
+    await this.changes.run(
+      projectId,
+      actor,
+      async (tx, locked) => {
+        const project = await locked.aggregate();
+        return { history: await work(tx, project, findPhase(project, phaseKey)) };
+      },
+      { activeOnly: 'its gates are closed' },
+    );
   }
 }
 

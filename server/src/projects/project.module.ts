@@ -13,11 +13,22 @@ import { GateService } from '../gates/gate.service';
 import { HistoryService } from '../history/history.service';
 import { ProjectController } from './project.controller';
 import { ProjectService } from './project.service';
+import { ProjectChanges } from './project-changes';
 
 /** The PLP journey: projects, their phases, plans from templates with budgets, deliverables, decision gates, documents, and the history of it all. */
 @Module({
   controllers: [ProjectController, DeliverableController, GateController, PlanController, TemplateController, DocumentController],
-  providers: [ProjectService, DeliverableService, GateService, FileService, HistoryService, PlanService, TemplateService, DocumentService],
-  exports: [ProjectService, HistoryService],
+  providers: [
+    ProjectService,
+    ProjectChanges,
+    DeliverableService,
+    GateService,
+    FileService,
+    HistoryService,
+    PlanService,
+    TemplateService,
+    DocumentService,
+  ],
+  exports: [ProjectService, HistoryService, ProjectChanges],
 })
 export class ProjectModule {}

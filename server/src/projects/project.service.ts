@@ -13,9 +13,10 @@ import {
 } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { DomainError, versionConflict } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { HistoryService } from '../history/history.service';
 import { CreateProjectDto, PhaseDto, ProjectDto, ProjectSummaryDto, SetTeamDto, UpdatePhaseDto, UpdateProjectDto } from './project.dto';
+import { expectVersion, ProjectChanges } from './project-changes';
 import { currentPhase, findPhase, loadProject, phaseDuration, phaseReadiness, ProjectAggregate } from './project-queries';
 
 @Injectable()
@@ -23,6 +24,7 @@ export class ProjectService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly history: HistoryService,
+    private readonly changes: ProjectChanges,
   ) {}
 
   /** The projects the person may see, optionally of one region. */
@@ -119,10 +121,10 @@ export class ProjectService {
   }
 
   async update(projectId: string, dto: UpdateProjectDto, actor: Principal): Promise<ProjectDto> {
-    await this.db.transaction(async (tx) => {
-      const p = await loadProject(tx, projectId, true);
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const p = await locked.aggregate();
       assertCanManage(p, actor.roles);
-      if (p.version !== dto.version) throw versionConflict('project', dto.version, p.version);
+      expectVersion('project', dto.version, p.version);
       if (dto.kommuneIds) {
         await assertKommunerInRegion(tx, p.regionId, dto.kommuneIds);
         await tx.query(`DELETE FROM project_kommune WHERE project_id = $1`, [projectId]);
@@ -135,40 +137,41 @@ export class ProjectService {
         after.name,
         after.description,
       ]);
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'project.updated',
-        entityType: 'project',
-        entityId: projectId,
-        before: { name: p.name, description: p.description, kommuneIds: p.kommuner.map((k) => k.id).sort() },
-        after: { ...after, kommuneIds: (dto.kommuneIds ?? p.kommuner.map((k) => k.id)).slice().sort() },
-      });
+      return {
+        history: {
+          action: 'project.updated',
+          entityType: 'project',
+          entityId: projectId,
+          before: { name: p.name, description: p.description, kommuneIds: p.kommuner.map((k) => k.id).sort() },
+          after: { ...after, kommuneIds: (dto.kommuneIds ?? p.kommuner.map((k) => k.id)).slice().sort() },
+        },
+      };
     });
     return this.get(projectId, actor.roles);
   }
 
   async setTeam(projectId: string, dto: SetTeamDto, actor: Principal): Promise<ProjectDto> {
-    await this.db.transaction(async (tx) => {
-      const p = await loadProject(tx, projectId, true);
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const p = await locked.aggregate();
       assertCanManage(p, actor.roles);
       await writeTeam(tx, projectId, p.regionId, dto);
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'project.team_changed',
-        entityType: 'project',
-        entityId: projectId,
-        before: { leaderUserId: p.leader?.id ?? null, memberUserIds: p.members.map((m) => m.id).sort() },
-        after: { leaderUserId: dto.leaderUserId, memberUserIds: [...dto.memberUserIds].sort() },
-      });
+      return {
+        history: {
+          action: 'project.team_changed',
+          entityType: 'project',
+          entityId: projectId,
+          before: { leaderUserId: p.leader?.id ?? null, memberUserIds: p.members.map((m) => m.id).sort() },
+          after: { leaderUserId: dto.leaderUserId, memberUserIds: [...dto.memberUserIds].sort() },
+        },
+      };
     });
     return this.get(projectId, actor.roles);
   }
 
   async updatePhase(projectId: string, phaseKey: string, dto: UpdatePhaseDto, actor: Principal): Promise<ProjectDto> {
-    await this.db.transaction(async (tx) => {
-      const p = await loadProject(tx, projectId, true);
-      const phase = findPhase(p, phaseKey);
-      if (phase.version !== dto.version) throw versionConflict('phase', dto.version, phase.version);
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const phase = findPhase(await locked.aggregate(), phaseKey);
+      expectVersion('phase', dto.version, phase.version);
       if (phase.state === 'completed' || phase.state === 'stopped')
         throw new DomainError('INVALID_STATE', 'A phase that has ended keeps its dates.');
       const after = {
@@ -180,14 +183,15 @@ export class ProjectService {
         `UPDATE project_phase SET planned_start = $2, planned_end = $3, version = version + 1, updated_at = now() WHERE id = $1`,
         [phase.id, after.plannedStart, after.plannedEnd],
       );
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'phase.planned',
-        entityType: 'phase',
-        entityId: phase.key,
-        before: { plannedStart: phase.plannedStart, plannedEnd: phase.plannedEnd },
-        after,
-      });
+      return {
+        history: {
+          action: 'phase.planned',
+          entityType: 'phase',
+          entityId: phase.key,
+          before: { plannedStart: phase.plannedStart, plannedEnd: phase.plannedEnd },
+          after,
+        },
+      };
     });
     return this.get(projectId, actor.roles);
   }

@@ -14,8 +14,9 @@ import {
 } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { DomainError, versionConflict } from '../common/domain-error';
-import { HistoryService } from '../history/history.service';
+import { DomainError } from '../common/domain-error';
+import { queryOne } from '../database/sql';
+import { ChangeRecord, expectVersion, ProjectChanges } from '../projects/project-changes';
 import {
   CreateStatusReportDto,
   PublishStatusReportDto,
@@ -90,7 +91,7 @@ const SELECT_REPORT = `
 export class StatusReportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly history: HistoryService,
+    private readonly changes: ProjectChanges,
   ) {}
 
   async list(projectId: string, roles: readonly RoleAssignment[]): Promise<StatusReportSummaryDto[]> {
@@ -125,62 +126,60 @@ export class StatusReportService {
 
   /** A new draft for a month, copying the colours and figures of the latest published report before it. */
   async create(projectId: string, dto: CreateStatusReportDto, actor: Principal): Promise<StatusReportDto> {
-    const id = await this.db.transaction(async (tx) => {
-      const [project] = await tx.query(
-        `SELECT p.id, p.status, (SELECT min(actual_start) FROM project_phase ph WHERE ph.project_id = p.id)::text AS started FROM project p WHERE p.id = $1 FOR UPDATE OF p`,
-        [projectId],
-      );
-      if (!project) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
-      if (project.status !== 'active')
-        throw new DomainError('INVALID_STATE', `The project is ${project.status}; it takes no new status reports.`);
-      const today = todayInOslo();
-      const [{ latest }] = await tx.query(`SELECT max(period) AS latest FROM status_report WHERE project_id = $1`, [projectId]);
-      const period = dto.period ?? defaultReportPeriod(latest, today, project.started);
-      if (!period)
-        throw new DomainError(
-          'INVALID_PERIOD',
-          `The project has a report for every month up to now (the latest is ${latest}); next month's report can be written when the month has begun.`,
-        );
-      await assertPeriod(tx, projectId, period, project.started, today);
-      const [source] = await tx.query(
-        `SELECT id, overall_colour, progress_colour, economy_colour, risk_colour, budget_total, spent_to_date, forecast
+    const id = await this.changes.run(
+      projectId,
+      actor,
+      async (tx) => {
+        const started = await projectStart(tx, projectId);
+        const today = todayInOslo();
+        const [{ latest }] = await tx.query(`SELECT max(period) AS latest FROM status_report WHERE project_id = $1`, [projectId]);
+        const period = dto.period ?? defaultReportPeriod(latest, today, started);
+        if (!period)
+          throw new DomainError(
+            'INVALID_PERIOD',
+            `The project has a report for every month up to now (the latest is ${latest}); next month's report can be written when the month has begun.`,
+          );
+        await assertPeriod(tx, projectId, period, started, today);
+        const [source] = await tx.query(
+          `SELECT id, overall_colour, progress_colour, economy_colour, risk_colour, budget_total, spent_to_date, forecast
            FROM status_report WHERE project_id = $1 AND state = 'published' AND period < $2 ORDER BY period DESC LIMIT 1`,
-        [projectId, period],
-      );
-      const [created] = await tx.query(
-        `INSERT INTO status_report (project_id, period, overall_colour, progress_colour, economy_colour, risk_colour, budget_total, spent_to_date, forecast, copied_from_id, created_by)
+          [projectId, period],
+        );
+        const [created] = await tx.query(
+          `INSERT INTO status_report (project_id, period, overall_colour, progress_colour, economy_colour, risk_colour, budget_total, spent_to_date, forecast, copied_from_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          projectId,
-          period,
-          source?.overall_colour ?? null,
-          source?.progress_colour ?? null,
-          source?.economy_colour ?? null,
-          source?.risk_colour ?? null,
-          source?.budget_total ?? null,
-          source?.spent_to_date ?? null,
-          source?.forecast ?? null,
-          source?.id ?? null,
-          actor.userId,
-        ],
-      );
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'status_report.created',
-        entityType: 'status_report',
-        entityId: created.id,
-        after: { period, copiedFromId: source?.id ?? null },
-      });
-      return created.id as string;
-    });
+          [
+            projectId,
+            period,
+            source?.overall_colour ?? null,
+            source?.progress_colour ?? null,
+            source?.economy_colour ?? null,
+            source?.risk_colour ?? null,
+            source?.budget_total ?? null,
+            source?.spent_to_date ?? null,
+            source?.forecast ?? null,
+            source?.id ?? null,
+            actor.userId,
+          ],
+        );
+        const history: ChangeRecord = {
+          action: 'status_report.created',
+          entityType: 'status_report',
+          entityId: created.id,
+          after: { period, copiedFromId: source?.id ?? null },
+        };
+        return { history, result: created.id as string };
+      },
+      { activeOnly: 'it takes no new status reports' },
+    );
     return this.get(projectId, id, actor.roles);
   }
 
   async update(projectId: string, reportId: string, dto: UpdateStatusReportDto, actor: Principal): Promise<StatusReportDto> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(projectId, actor, async (tx) => {
       const row = await this.find(tx, projectId, reportId, actor.roles, true);
       assertDraft(row);
-      if (row.version !== dto.version) throw versionConflict('status report', dto.version, row.version);
+      expectVersion('status report', dto.version, row.version);
       const before = fieldsOf(row);
       // Absent fields keep their value; a colour or figure sent as null is cleared; a null comment counts as absent.
       const aspect = (a: ReportAspect, input: { colour?: StatusColour | null; comment?: string | null } | null | undefined) => ({
@@ -199,13 +198,7 @@ export class StatusReportService {
         forecast: dto.economy?.forecast === undefined ? before.forecast : dto.economy.forecast,
         nextSteps: dto.nextSteps == null ? before.nextSteps : dto.nextSteps.trim(),
       } as ReportFields;
-      if (after.period !== before.period) {
-        const [project] = await tx.query(
-          `SELECT (SELECT min(actual_start) FROM project_phase ph WHERE ph.project_id = $1)::text AS started`,
-          [projectId],
-        );
-        await assertPeriod(tx, projectId, after.period, project.started, todayInOslo());
-      }
+      if (after.period !== before.period) await assertPeriod(tx, projectId, after.period, await projectStart(tx, projectId), todayInOslo());
       await tx.query(
         `UPDATE status_report SET period = $2, overall_colour = $3, overall_comment = $4, progress_colour = $5, progress_comment = $6,
                 economy_colour = $7, economy_comment = $8, risk_colour = $9, risk_comment = $10, budget_total = $11, spent_to_date = $12,
@@ -228,24 +221,25 @@ export class StatusReportService {
           after.nextSteps,
         ],
       );
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'status_report.updated',
-        entityType: 'status_report',
-        entityId: reportId,
-        before: { ...before },
-        after: { ...after },
-      });
+      return {
+        history: {
+          action: 'status_report.updated',
+          entityType: 'status_report',
+          entityId: reportId,
+          before: { ...before },
+          after: { ...after },
+        },
+      };
     });
     return this.get(projectId, reportId, actor.roles);
   }
 
   /** Publishes a complete draft; from now on it is frozen. */
   async publish(projectId: string, reportId: string, dto: PublishStatusReportDto, actor: Principal): Promise<StatusReportDto> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(projectId, actor, async (tx) => {
       const row = await this.find(tx, projectId, reportId, actor.roles, true);
       assertDraft(row);
-      if (row.version !== dto.version) throw versionConflict('status report', dto.version, row.version);
+      expectVersion('status report', dto.version, row.version);
       const problems = problemsOf(row);
       if (problems.length)
         throw new DomainError('STATUS_REPORT_INCOMPLETE', `The report for ${row.period} cannot be published yet: ${problems.join('; ')}.`);
@@ -253,31 +247,33 @@ export class StatusReportService {
         `UPDATE status_report SET state = 'published', published_at = now(), published_by = $2, version = version + 1, updated_at = now() WHERE id = $1`,
         [reportId, actor.userId],
       );
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'status_report.published',
-        entityType: 'status_report',
-        entityId: reportId,
-        before: { state: 'draft' },
-        after: { state: 'published', period: row.period },
-      });
+      return {
+        history: {
+          action: 'status_report.published',
+          entityType: 'status_report',
+          entityId: reportId,
+          before: { state: 'draft' },
+          after: { state: 'published', period: row.period },
+        },
+      };
     });
     return this.get(projectId, reportId, actor.roles);
   }
 
   /** Deletes a draft (a published report stays). */
   async remove(projectId: string, reportId: string, actor: Principal): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(projectId, actor, async (tx) => {
       const row = await this.find(tx, projectId, reportId, actor.roles, true);
       assertDraft(row);
       await tx.query(`DELETE FROM status_report WHERE id = $1`, [reportId]);
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'status_report.deleted',
-        entityType: 'status_report',
-        entityId: reportId,
-        before: { period: row.period, state: row.state },
-      });
+      return {
+        history: {
+          action: 'status_report.deleted',
+          entityType: 'status_report',
+          entityId: reportId,
+          before: { period: row.period, state: row.state },
+        },
+      };
     });
   }
 
@@ -322,6 +318,16 @@ async function assertPeriod(tx: EntityManager, projectId: string, period: string
   const [taken] = await tx.query(`SELECT id FROM status_report WHERE project_id = $1 AND period = $2`, [projectId, period]);
   if (taken)
     throw new DomainError('STATUS_REPORT_PERIOD_TAKEN', `The project already has a status report for ${period}. Open that one instead.`);
+}
+
+/** The day the project's first phase began, if it has. */
+async function projectStart(tx: EntityManager, projectId: string): Promise<string | null> {
+  const row = await queryOne<{ started: string | null }>(
+    tx,
+    `SELECT min(actual_start)::text AS started FROM project_phase WHERE project_id = $1`,
+    [projectId],
+  );
+  return row?.started ?? null;
 }
 
 const kroner = (v: string | null) => (v === null ? null : Number(v));
