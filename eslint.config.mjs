@@ -55,6 +55,14 @@ export default tseslint.config(
               message: 'IsOptional lets null through; use Optional() from common/validation.ts (or a nullable OptionalText/OptionalDate).',
             },
           ],
+          patterns: [
+            {
+              // Feature boundaries: a feature uses another through its module's exports (services, DTOs,
+              // queries), never through its controller; shared params and DTOs live in common/.
+              group: ['../*/*.controller', '../*/*.controller.js'],
+              message: 'Do not import another feature’s controller; move what you need to common/ or export it from the feature’s service or DTOs.',
+            },
+          ],
         },
       ],
     },

@@ -7,6 +7,11 @@ import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { KommuneModule } from './kommuner/kommune.module';
 import { ProjectModule } from './projects/project.module';
+import { TemplateModule } from './templates/template.module';
+import { PlanModule } from './plans/plan.module';
+import { DeliverableModule } from './deliverables/deliverable.module';
+import { GateModule } from './gates/gate.module';
+import { DocumentModule } from './documents/document.module';
 import { RegionModule } from './regions/region.module';
 import { UserModule } from './users/user.module';
 import { StatusReportModule } from './status-reports/status-report.module';
@@ -28,6 +33,11 @@ export class AppModule {
         KommuneModule,
         RegionModule,
         ProjectModule,
+        TemplateModule,
+        PlanModule,
+        DeliverableModule,
+        GateModule,
+        DocumentModule,
         StatusReportModule,
         PortfolioModule,
         CommentModule,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { COMMENT_TARGET_TYPES, type CommentTargetType } from '@nvr/shared';
 import { IsIn, IsInt, Min } from 'class-validator';
 import { RequiredText, ValidateUUID } from '../common/validation';
-import { PersonDto } from '../projects/project.dto';
+import { PersonDto } from '../common/person.dto';
 
 const TargetType = () => IsIn(COMMENT_TARGET_TYPES, { message: `$property must be one of: ${COMMENT_TARGET_TYPES.join(', ')}` });
 

@@ -7,7 +7,7 @@ import { IdParam } from '../common/validation';
 import { contentDisposition } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { DocumentQueryDto } from '../plans/plan.dto';
-import { PhaseKeyParam } from '../projects/project.controller';
+import { PhaseKeyParam } from '../common/params';
 import { DocumentService, RenderedDocument } from './document.service';
 
 const FileResponse = () =>

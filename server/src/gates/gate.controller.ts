@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
 import { contentDisposition, MAX_FILE_BYTES, UploadedFileLike } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { PhaseKeyParam } from '../projects/project.controller';
+import { PhaseKeyParam } from '../common/params';
 import { GateDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto } from './gate.dto';
 import { GateService } from './gate.service';
 

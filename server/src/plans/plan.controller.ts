@@ -5,7 +5,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { PhaseKeyParam } from '../projects/project.controller';
+import { PhaseKeyParam } from '../common/params';
 import {
   CompareQueryDto,
   PlanComparisonDto,

@@ -15,7 +15,7 @@ import {
   type SortOrder,
 } from '@nvr/shared';
 import { IsIn, IsUUID } from 'class-validator';
-import { PersonDto } from '../projects/project.dto';
+import { PersonDto } from '../common/person.dto';
 import { ReportColoursDto } from '../status-reports/status-report.dto';
 import { Optional } from '../common/validation';
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
 import { IdParam, Optional } from '../common/validation';
 import { HistoryEventDto, HistoryService } from '../history/history.service';
+import { PhaseKeyParam } from '../common/params';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { CreateProjectDto, ProjectDto, ProjectSummaryDto, SetTeamDto, UpdatePhaseDto, UpdateProjectDto } from './project.dto';
 import { ProjectService } from './project.service';
@@ -16,8 +17,6 @@ export class ProjectQueryDto {
   @IsUUID('all', { message: '$property must be a UUID' })
   regionId?: string;
 }
-
-export const PhaseKeyParam = () => ApiParam({ name: 'phaseKey', enum: ['forstudie', 'forprosjekt', 'hovedprosjekt'] });
 
 @ApiTags('projects')
 @Controller('projects')

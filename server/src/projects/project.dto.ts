@@ -13,6 +13,7 @@ import {
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { OptionalDate, OptionalText, RequiredText, ValidateUUID, Optional } from '../common/validation';
+import { PersonDto } from '../common/person.dto';
 
 export class PlannedPeriodDto {
   @OptionalDate({ example: '2026-01-05', nullable: true })
@@ -94,16 +95,6 @@ export class UpdatePhaseDto extends PlannedPeriodDto {
   version: number;
 }
 
-export class PersonDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty()
-  email: string;
-}
 
 export class ProjectKommuneDto {
   @ApiProperty({ format: 'uuid' })

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_STATES, STATUS_COLOURS, type ReportState, type StatusColour } from '@nvr/shared';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { PersonDto } from '../projects/project.dto';
+import { PersonDto } from '../common/person.dto';
 import { Optional } from '../common/validation';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;

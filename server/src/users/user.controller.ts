@@ -8,7 +8,7 @@ import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { CreateUserDto, SetRolesDto, UpdateUserDto, UserResponseDto } from './user.dto';
 import { UserService } from './user.service';
-import { PersonDto } from '../projects/project.dto';
+import { PersonDto } from '../common/person.dto';
 
 @ApiTags('users')
 @Controller('users')

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FileModule } from '../files/file.module';
+import { ProjectModule } from '../projects/project.module';
+import { DeliverableController } from './deliverable.controller';
+import { DeliverableService } from './deliverable.service';
+
+/** A phase's deliverables: text and files, submitted, reviewed and accepted. */
+@Module({
+  imports: [ProjectModule, FileModule],
+  controllers: [DeliverableController],
+  providers: [DeliverableService],
+  exports: [DeliverableService],
+})
+export class DeliverableModule {}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { FileService } from './file.service';
+
+/** Uploaded files (PDF, DOCX), stored in the database. */
+@Module({
+  providers: [FileService],
+  exports: [FileService],
+})
+export class FileModule {}

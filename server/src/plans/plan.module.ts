@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module';
+import { ProjectModule } from '../projects/project.module';
+import { TemplateModule } from '../templates/template.module';
+import { PlanController } from './plan.controller';
+import { PlanService } from './plan.service';
+
+/** Each phase's plan from its template, with budget, cost sharing and saved versions. */
+@Module({
+  imports: [ProjectModule, HistoryModule, TemplateModule],
+  controllers: [PlanController],
+  providers: [PlanService],
+  exports: [PlanService],
+})
+export class PlanModule {}
