@@ -32,6 +32,8 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/config/**', 'server/src/database/sql.ts'],
     rules: {
+      // Error codes are declared per feature by extending ErrorCatalogue (common/error-registry.ts).
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       'no-restricted-syntax': [
         'error',
         {

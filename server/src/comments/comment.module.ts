@@ -3,6 +3,7 @@ import { NotificationModule } from '../notifications/notification.module';
 import { ProjectModule } from '../projects/project.module';
 import { CommentController } from './comment.controller';
 import { CommentService } from './comment.service';
+import './comment.errors'; // declares this feature's error codes
 
 /** Comments with @mentions on plans, deliverables and status reports. */
 @Module({

@@ -3,6 +3,7 @@ import { FileModule } from '../files/file.module';
 import { ProjectModule } from '../projects/project.module';
 import { DeliverableController } from './deliverable.controller';
 import { DeliverableService } from './deliverable.service';
+import './deliverable.errors'; // declares this feature's error codes
 
 /** A phase's deliverables: text and files, submitted, reviewed and accepted. */
 @Module({

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { DomainError } from '../common/domain-error';
+import './file.errors'; // declares this feature's error codes
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 

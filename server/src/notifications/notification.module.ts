@@ -4,6 +4,7 @@ import { MailService } from './mail.service';
 import { NotificationController } from './notification.controller';
 import { NotificationService } from './notification.service';
 import { ReminderService } from './reminder.service';
+import './notification.errors'; // declares this feature's error codes
 
 /** In-app notifications, e-mail through the outbox, and the daily reminders. */
 @Module({

@@ -8,10 +8,13 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Signed in, but not allowed',
   404: 'Not found',
   409: 'Conflicts with the stored state (duplicate, or changed by someone else)',
+  413: 'The request body is larger than the limit',
+  415: 'The body is not JSON (or multipart, for uploads)',
   422: 'Well-formed but breaks a domain rule',
+  429: 'Too many attempts; see Retry-After',
 };
 
-/** Documents the error answers of an operation, all with the ErrorResponse body. */
+/** Documents the error answers of an operation, all with the ErrorResponse body; the codes each can carry are added from the error registry. */
 export function ApiErrors(...statuses: number[]) {
   return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })));
 }

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
+import { codesFor } from '../common/error-registry';
 import type { AppConfig } from '../config/app-config';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -13,9 +14,32 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
   });
+  listErrorCodes(document);
+  return document;
+}
+
+/**
+ * Each documented error answer gets the codes it can carry, as an enum: the codes of that status
+ * declared by the features the operation's tag belongs to (see common/error-registry.ts), so a client
+ * can switch on them.
+ */
+function listErrorCodes(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const content = response && 'content' in response ? response.content?.['application/json'] : undefined;
+        if (Number(status) < 400 || !content?.schema || !('$ref' in content.schema)) continue;
+        const codes = codesFor(operation.tags ?? [], Number(status));
+        if (!codes.length) continue;
+        content.schema = { allOf: [content.schema, { type: 'object', properties: { code: { type: 'string', enum: codes } } }] };
+      }
+    }
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { ProjectModule } from '../projects/project.module';
 import { TemplateModule } from '../templates/template.module';
 import { PlanController } from './plan.controller';
 import { PlanService } from './plan.service';
+import './plan.errors'; // declares this feature's error codes
 
 /** Each phase's plan from its template, with budget, cost sharing and saved versions. */
 @Module({

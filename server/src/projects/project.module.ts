@@ -3,6 +3,7 @@ import { HistoryModule } from '../history/history.module';
 import { ProjectChanges } from './project-changes';
 import { ProjectController } from './project.controller';
 import { ProjectService } from './project.service';
+import './project.errors'; // declares this feature's error codes
 
 /**
  * The project core: projects, their phases and team, and the one unit of work every change to a project

@@ -1,0 +1,14 @@
+import { CodesOf, defineErrors } from '../common/error-registry';
+
+/** Comments and their targets. */
+export const COMMENT_ERRORS = defineErrors(
+  { tags: ['comments'] },
+  {
+    COMMENT_NOT_FOUND: 404,
+    COMMENT_TARGET_NOT_FOUND: 404,
+  },
+);
+
+declare module '../common/error-registry' {
+  interface ErrorCatalogue extends CodesOf<typeof COMMENT_ERRORS> {}
+}

@@ -1,0 +1,17 @@
+import { CodesOf, defineErrors } from '../common/error-registry';
+
+/** Kommuner and their population figures. */
+export const KOMMUNE_ERRORS = defineErrors(
+  { tags: ['kommuner', 'regions', 'projects'] },
+  {
+    KOMMUNE_NOT_FOUND: 404,
+    KOMMUNE_NUMBER_TAKEN: 409,
+    KOMMUNE_COUNTY_MISMATCH: 422,
+    KOMMUNE_IN_USE: 409,
+    POPULATION_NOT_FOUND: 404,
+  },
+);
+
+declare module '../common/error-registry' {
+  interface ErrorCatalogue extends CodesOf<typeof KOMMUNE_ERRORS> {}
+}
