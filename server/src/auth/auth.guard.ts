@@ -6,9 +6,16 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { setRequestUser } from '../common/request-context';
+import { queryOne } from '../database/sql';
 import { ACCESS_RULE, AccessRule } from './access.decorator';
 import type { RequestWithPrincipal } from './principal';
 import { SESSION_COOKIE, SessionService } from './session.service';
+
+/** The project a project-scoped route acts on, as its access rule needs it. */
+interface ProjectScopeRow {
+  id: string;
+  regionId: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -36,8 +43,8 @@ export class AuthGuard implements CanActivate {
     }
     if (rule.kind === 'public') return true;
 
-    const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal & { project?: { id: string; regionId: string } }>();
-    const principal = await this.sessions.resolve(req.cookies?.[SESSION_COOKIE]);
+    const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal & { project?: ProjectScopeRow }>();
+    const principal = await this.sessions.resolve(sessionCookie(req));
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
     if (!SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== principal.csrfToken) {
       throw new DomainError('CSRF_TOKEN_INVALID', 'The request lacks a valid CSRF token. Reload the page and try again.');
@@ -62,7 +69,9 @@ export class AuthGuard implements CanActivate {
       case 'project': {
         const projectId = req.params[rule.param];
         if (typeof projectId !== 'string' || !UUID.test(projectId)) return true;
-        const [project] = await this.db.query(`SELECT id, region_id AS "regionId" FROM project WHERE id = $1`, [projectId]);
+        const project = await queryOne<ProjectScopeRow>(this.db, `SELECT id, region_id AS "regionId" FROM project WHERE id = $1`, [
+          projectId,
+        ]);
         if (!project || !canOnProject(principal.roles, project, 'read'))
           throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
         req.project = project;
@@ -71,6 +80,14 @@ export class AuthGuard implements CanActivate {
       }
     }
   }
+}
+
+/** The session token from the cookie; express types parsed cookies as `any`, so only a string counts. */
+function sessionCookie(req: Request): string | undefined {
+  const cookies: unknown = req.cookies;
+  if (typeof cookies !== 'object' || cookies === null) return undefined;
+  const token: unknown = Reflect.get(cookies, SESSION_COOKIE);
+  return typeof token === 'string' ? token : undefined;
 }
 
 function forbidden(): DomainError {

@@ -2,11 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { queryOne } from '../database/sql';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { ChangePasswordDto, LoginDto, MeResponseDto } from './auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import { SessionService } from './session.service';
+
+interface LoginUserRow {
+  id: string;
+  password_hash: string;
+  active: boolean;
+}
+
+interface RegionNameRow {
+  id: string;
+  name: string;
+}
+
+interface AttemptCountsRow {
+  by_email: number;
+  by_ip: number;
+  oldest: Date | null;
+}
 
 /** Failed logins allowed in the window, per e-mail and per client address (shared by all instances). */
 export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perIp: 30 };
@@ -22,15 +39,13 @@ export class AuthService {
     // The attempt is recorded as failed before the password is checked, so parallel guesses cannot
     // all pass the limit check; a right password turns it into a success afterwards.
     const attemptId = await this.recordAttempt(dto.email, meta.ip);
-    const user = await queryOne<{ id: string; password_hash: string; active: boolean }>(
-      this.db,
-      `SELECT id, password_hash, active FROM app_user WHERE lower(email) = lower($1)`,
-      [dto.email],
-    );
+    const user = await queryOne<LoginUserRow>(this.db, `SELECT id, password_hash, active FROM app_user WHERE lower(email) = lower($1)`, [
+      dto.email,
+    ]);
     const ok = (await verifyPassword(user?.password_hash, dto.password)) && user !== undefined && user.active;
     if (!ok || !user)
       throw new DomainError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong, or the account is deactivated.');
-    await this.db.query(`UPDATE login_attempt SET succeeded = true WHERE id = $1`, [attemptId]);
+    await execute(this.db, `UPDATE login_attempt SET succeeded = true WHERE id = $1`, [attemptId]);
     const session = await this.sessions.create(user.id, meta);
     const principal = await this.sessions.resolve(session.token);
     if (!principal) throw new Error('A session just created could not be read');
@@ -39,8 +54,8 @@ export class AuthService {
 
   async me(principal: Principal): Promise<MeResponseDto> {
     const regionIds = [...new Set(principal.roles.map((r) => r.regionId).filter((id): id is string => id !== null))];
-    const names: { id: string; name: string }[] = regionIds.length
-      ? await this.db.query(`SELECT id, name FROM region WHERE id = ANY($1::uuid[])`, [regionIds])
+    const names = regionIds.length
+      ? await queryRows<RegionNameRow>(this.db, `SELECT id, name FROM region WHERE id = ANY($1::uuid[])`, [regionIds])
       : [];
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     return {
@@ -51,11 +66,13 @@ export class AuthService {
   }
 
   async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
-    const [user] = await this.db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [principal.userId]);
+    const user = await queryOne<Pick<LoginUserRow, 'password_hash'>>(this.db, `SELECT password_hash FROM app_user WHERE id = $1`, [
+      principal.userId,
+    ]);
     if (!(await verifyPassword(user?.password_hash, dto.currentPassword))) {
       throw new DomainError('CURRENT_PASSWORD_WRONG', 'Your current password is not right.');
     }
-    await this.db.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+    await execute(this.db, `UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [
       principal.userId,
       await hashPassword(dto.newPassword),
     ]);
@@ -71,9 +88,9 @@ export class AuthService {
   private async recordAttempt(email: string, ip: string): Promise<string> {
     return this.db.transaction(async (tx) => {
       // Always e-mail first, then address: two logins never wait for each other in opposite order.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('login-email:' || lower($1)))`, [email]);
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('login-ip:' || $1))`, [ip]);
-      const counts = await queryOne<{ by_email: number; by_ip: number; oldest: Date | null }>(
+      await execute(tx, `SELECT pg_advisory_xact_lock(hashtext('login-email:' || lower($1)))`, [email]);
+      await execute(tx, `SELECT pg_advisory_xact_lock(hashtext('login-ip:' || $1))`, [ip]);
+      const counts = await queryOne<AttemptCountsRow>(
         tx,
         `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS by_email,
                 count(*) FILTER (WHERE ip = $2)::int AS by_ip,

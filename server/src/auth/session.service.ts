@@ -1,16 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role } from '@nvr/shared';
+import type { RoleAssignment } from '@nvr/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/app-config';
+import { execute, queryOne } from '../database/sql';
 import type { Principal } from './principal';
 
 export const SESSION_COOKIE = 'nvr_session';
 const ABSOLUTE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 /** last_seen_at/expires_at are written at most this often per session, to keep reads cheap. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** A valid session with its active user and the user's roles. */
+interface SessionRow {
+  user_id: string;
+  email: string;
+  name: string;
+  csrf_token: string;
+  last_seen_at: Date;
+  created_at: Date;
+  roles: RoleAssignment[];
+}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -33,12 +45,13 @@ export class SessionService {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + this.idleMs);
-    await this.db.query(
+    await execute(
+      this.db,
       `INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $5, $6)`,
       [sha256(token), userId, csrfToken, expiresAt, meta.userAgent?.slice(0, 300) ?? null, meta.ip ?? null],
     );
     // Housekeeping: drop this person's expired sessions.
-    await this.db.query(`DELETE FROM user_session WHERE user_id = $1 AND expires_at < now()`, [userId]);
+    await execute(this.db, `DELETE FROM user_session WHERE user_id = $1 AND expires_at < now()`, [userId]);
     return { token, csrfToken, expiresAt };
   }
 
@@ -46,15 +59,8 @@ export class SessionService {
   async resolve(token: string | undefined): Promise<Principal | null> {
     if (!token || token.length > 100) return null;
     const tokenHash = sha256(token);
-    const rows: {
-      user_id: string;
-      email: string;
-      name: string;
-      csrf_token: string;
-      last_seen_at: Date;
-      created_at: Date;
-      roles: { role: Role; regionId: string | null; projectId: string | null }[];
-    }[] = await this.db.query(
+    const row = await queryOne<SessionRow>(
+      this.db,
       `SELECT s.user_id, u.email, u.name, s.csrf_token, s.last_seen_at, s.created_at,
                 coalesce(json_agg(json_build_object('role', r.role, 'regionId', r.region_id, 'projectId', r.project_id) ORDER BY r.role, r.created_at) FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
            FROM user_session s
@@ -64,11 +70,10 @@ export class SessionService {
           GROUP BY s.token_hash, u.id`,
       [tokenHash],
     );
-    const row = rows[0];
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       const expires = new Date(Math.min(Date.now() + this.idleMs, new Date(row.created_at).getTime() + ABSOLUTE_LIFETIME_MS));
-      await this.db.query(`UPDATE user_session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1`, [tokenHash, expires]);
+      await execute(this.db, `UPDATE user_session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1`, [tokenHash, expires]);
     }
     return {
       userId: row.user_id,
@@ -81,11 +86,11 @@ export class SessionService {
   }
 
   async revoke(tokenHash: string): Promise<void> {
-    await this.db.query(`DELETE FROM user_session WHERE token_hash = $1`, [tokenHash]);
+    await execute(this.db, `DELETE FROM user_session WHERE token_hash = $1`, [tokenHash]);
   }
 
   async revokeAllForUser(userId: string, exceptTokenHash?: string): Promise<void> {
-    await this.db.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash <> coalesce($2, '')`, [
+    await execute(this.db, `DELETE FROM user_session WHERE user_id = $1 AND token_hash <> coalesce($2, '')`, [
       userId,
       exceptTokenHash ?? null,
     ]);

@@ -4,6 +4,7 @@ import { canOnProject, CommentTargetType, extractMentions, isAdmin, RoleAssignme
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { HistoryService } from '../history/history.service';
 import { NotificationService } from '../notifications/notification.service';
 import { CommentDto, CommentTargetQueryDto, CreateCommentDto, UpdateCommentDto } from './comment.dto';
@@ -31,6 +32,16 @@ interface ProjectRef {
   name: string;
 }
 
+interface MentionedPerson {
+  id: string;
+  name: string;
+  email: string;
+}
+
+interface MentionCandidateRow extends MentionedPerson {
+  roles: RoleAssignment[];
+}
+
 const SELECT_COMMENTS = `
   SELECT c.id, c.project_id, c.target_type, c.target_id, c.body, c.author_id, a.name AS author_name, a.email AS author_email,
          c.mentioned_user_ids, c.created_at, c.edited_at, c.deleted_at, c.version,
@@ -53,7 +64,8 @@ export class CommentService {
   async list(projectId: string, target: CommentTargetQueryDto, actor: Principal): Promise<CommentDto[]> {
     const project = await findProject(this.db.manager, projectId);
     await assertTarget(this.db.manager, project, target, actor.roles);
-    const rows: CommentRow[] = await this.db.query(
+    const rows = await queryRows<CommentRow>(
+      this.db,
       `${SELECT_COMMENTS} WHERE c.project_id = $1 AND c.target_type = $2 AND c.target_id = $3 AND c.deleted_at IS NULL ORDER BY c.created_at, c.id`,
       [projectId, target.targetType, target.targetId],
     );
@@ -65,10 +77,12 @@ export class CommentService {
       const project = await findProject(tx, projectId);
       await assertTarget(tx, project, dto, actor.roles);
       const mentioned = await resolveMentions(tx, project, dto.body);
-      const [c] = await tx.query(
+      const c = await queryOne<{ id: string }>(
+        tx,
         `INSERT INTO comment (project_id, target_type, target_id, author_id, body, mentioned_user_ids) VALUES ($1, $2, $3, $4, $5, $6::uuid[]) RETURNING id`,
         [projectId, dto.targetType, dto.targetId, actor.userId, dto.body, mentioned.map((m) => m.id)],
       );
+      if (!c) throw new Error('INSERT … RETURNING answered no row');
       await this.notifyMentioned(
         tx,
         project,
@@ -83,7 +97,7 @@ export class CommentService {
         entityId: c.id,
         after: { targetType: dto.targetType, targetId: dto.targetId, body: dto.body, mentionedUserIds: mentioned.map((m) => m.id) },
       });
-      return c.id as string;
+      return c.id;
     });
     return this.get(projectId, id, actor);
   }
@@ -95,7 +109,8 @@ export class CommentService {
       if (c.author_id !== actor.userId) throw new DomainError('FORBIDDEN', 'You can only edit your own comments.');
       if (c.version !== dto.version) throw versionConflict('comment', dto.version, c.version);
       const mentioned = await resolveMentions(tx, project, dto.body);
-      await tx.query(
+      await execute(
+        tx,
         `UPDATE comment SET body = $2, mentioned_user_ids = $3::uuid[], edited_at = now(), version = version + 1 WHERE id = $1`,
         [commentId, dto.body, mentioned.map((m) => m.id)],
       );
@@ -120,7 +135,7 @@ export class CommentService {
       const c = await this.find(tx, projectId, commentId, true);
       if (c.author_id !== actor.userId && !isAdmin(actor.roles))
         throw new DomainError('FORBIDDEN', 'You can only delete your own comments.');
-      await tx.query(`UPDATE comment SET deleted_at = now(), version = version + 1 WHERE id = $1`, [commentId]);
+      await execute(tx, `UPDATE comment SET deleted_at = now(), version = version + 1 WHERE id = $1`, [commentId]);
       await this.history.record(tx, actor, {
         projectId,
         action: 'comment.deleted',
@@ -136,7 +151,8 @@ export class CommentService {
   }
 
   private async find(em: EntityManager, projectId: string, commentId: string, lock = false): Promise<CommentRow> {
-    const [row]: CommentRow[] = await em.query(
+    const row = await queryOne<CommentRow>(
+      em,
       `${SELECT_COMMENTS} WHERE c.id = $1 AND c.project_id = $2 AND c.deleted_at IS NULL ${lock ? 'FOR UPDATE OF c' : ''}`,
       [commentId, projectId],
     );
@@ -148,12 +164,14 @@ export class CommentService {
     tx: EntityManager,
     project: ProjectRef,
     comment: { id: string; targetType: CommentTargetType; targetId: string; body: string },
-    people: { id: string }[],
+    people: readonly { id: string }[],
     actor: Principal,
   ): Promise<void> {
     const excerpt = comment.body.length > 280 ? `${comment.body.slice(0, 277)}…` : comment.body;
-    const [phase] =
-      comment.targetType === 'phase_plan' ? await tx.query(`SELECT phase_key FROM project_phase WHERE id = $1`, [comment.targetId]) : [];
+    const phase =
+      comment.targetType === 'phase_plan'
+        ? await queryOne<{ phase_key: string }>(tx, `SELECT phase_key FROM project_phase WHERE id = $1`, [comment.targetId])
+        : undefined;
     const link = linkTo(project.id, comment.targetType, phase?.phase_key ?? comment.targetId);
     await this.notifications.notify(
       tx,
@@ -176,7 +194,7 @@ export class CommentService {
 }
 
 async function findProject(em: EntityManager, projectId: string): Promise<ProjectRef> {
-  const [p] = await em.query(`SELECT id, region_id AS "regionId", name FROM project WHERE id = $1`, [projectId]);
+  const p = await queryOne<ProjectRef>(em, `SELECT id, region_id AS "regionId", name FROM project WHERE id = $1`, [projectId]);
   if (!p) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
   return p;
 }
@@ -193,7 +211,7 @@ async function assertTarget(
     deliverable: `SELECT 'ok' AS state FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id WHERE d.id = $1 AND ph.project_id = $2`,
     status_report: `SELECT state FROM status_report WHERE id = $1 AND project_id = $2`,
   };
-  const [row] = await em.query(sql[target.targetType], [target.targetId, project.id]);
+  const row = await queryOne<{ state: string }>(em, sql[target.targetType], [target.targetId, project.id]);
   if (!row || (row.state === 'draft' && !canOnProject(roles, project, 'edit'))) {
     throw new DomainError(
       'COMMENT_TARGET_NOT_FOUND',
@@ -203,14 +221,11 @@ async function assertTarget(
 }
 
 /** The active people a text mentions who may read the project; others are ignored without a word (no account probing). */
-async function resolveMentions(
-  em: EntityManager,
-  project: ProjectRef,
-  body: string,
-): Promise<{ id: string; name: string; email: string }[]> {
+async function resolveMentions(em: EntityManager, project: ProjectRef, body: string): Promise<MentionedPerson[]> {
   const { emails, userIds } = extractMentions(body);
   if (!emails.length && !userIds.length) return [];
-  const people: { id: string; name: string; email: string; roles: RoleAssignment[] }[] = await em.query(
+  const people = await queryRows<MentionCandidateRow>(
+    em,
     `SELECT u.id, u.name, u.email,
             coalesce(json_agg(json_build_object('role', ra.role, 'regionId', ra.region_id, 'projectId', ra.project_id)) FILTER (WHERE ra.id IS NOT NULL), '[]') AS roles
        FROM app_user u LEFT JOIN role_assignment ra ON ra.user_id = u.id

@@ -1,14 +1,62 @@
 import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
+import { LoginAttempt } from '../auth/login-attempt.entity';
+import { UserSession } from '../auth/session.entity';
+import { Comment } from '../comments/comment.entity';
+import { Deliverable, DeliverableFile } from '../deliverables/deliverable.entity';
+import { StoredFile } from '../files/stored-file.entity';
+import { GateCheckpoint, GateDecision, GateSubmission } from '../gates/gate.entity';
+import { HistoryEvent } from '../history/history-event.entity';
+import { Job } from '../jobs/job.entity';
 import { Kommune, KommunePopulation } from '../kommuner/kommune.entity';
+import { Notification } from '../notifications/notification.entity';
+import { OutboxMail } from '../notifications/outbox.entity';
+import { BudgetLine } from '../plans/budget-line.entity';
+import { PhasePlan, PhasePlanSnapshot } from '../plans/phase-plan.entity';
+import { ProjectPhase } from '../projects/project-phase.entity';
+import { Project, ProjectKommune } from '../projects/project.entity';
 import { Region, RegionMembership } from '../regions/region.entity';
+import { StatusReport } from '../status-reports/status-report.entity';
+import { Template, TemplateVersion } from '../templates/template.entity';
 import { AppUser, RoleAssignmentRow } from '../users/user.entity';
+import { AppState } from './app-state.entity';
 
 // Calendar dates stay 'YYYY-MM-DD' strings; turning them into JS Dates would shift them across time zones.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
-export const entities = [Kommune, KommunePopulation, Region, RegionMembership, AppUser, RoleAssignmentRow];
+/** One entity per table; server/test/schema.e2e-spec.ts proves they match what the migrations build. */
+export const entities = [
+  AppState,
+  Kommune,
+  KommunePopulation,
+  Region,
+  RegionMembership,
+  AppUser,
+  RoleAssignmentRow,
+  UserSession,
+  LoginAttempt,
+  Project,
+  ProjectKommune,
+  ProjectPhase,
+  StoredFile,
+  Deliverable,
+  DeliverableFile,
+  GateCheckpoint,
+  GateSubmission,
+  GateDecision,
+  HistoryEvent,
+  Template,
+  TemplateVersion,
+  PhasePlan,
+  PhasePlanSnapshot,
+  BudgetLine,
+  StatusReport,
+  Comment,
+  Notification,
+  OutboxMail,
+  Job,
+];
 
 /** The one description of the database: used by the app, the tests and the TypeORM CLI. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Access } from '../auth/access.decorator';
+import { queryOne } from '../database/sql';
 
 export class HealthResponseDto {
   @ApiProperty({ enum: ['ok', 'degraded'] })
@@ -25,7 +26,7 @@ export class HealthController {
   @ApiResponse({ status: 503, type: HealthResponseDto, description: 'The database cannot be reached' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponseDto> {
     try {
-      await this.db.query('SELECT 1');
+      await queryOne<{ ok: number }>(this.db, 'SELECT 1 AS ok');
       return { status: 'ok', database: 'up' };
     } catch {
       res.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PROJECT_HISTORY_ACTIONS, type ProjectHistoryAction } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { execute, queryRows } from '../database/sql';
 
 export class HistoryEventDto {
   @ApiProperty()
@@ -51,7 +52,8 @@ export class HistoryService {
   /** Call inside the change's own transaction, so history and change commit together. */
   async record(tx: EntityManager, actor: Pick<Principal, 'userId' | 'name'>, entry: HistoryEntry): Promise<void> {
     const { before, after } = onlyChanged(entry.before ?? null, entry.after ?? null);
-    await tx.query(
+    await execute(
+      tx,
       `INSERT INTO history_event (project_id, actor_id, actor_name, action, entity_type, entity_id, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         entry.projectId,
@@ -67,23 +69,40 @@ export class HistoryService {
   }
 
   async list(projectId: string, limit = 500): Promise<HistoryEventDto[]> {
-    const rows = await this.db.query(
+    const rows = await queryRows<HistoryEventRow>(
+      this.db,
       `SELECT id::int, at, actor_id, actor_name, action, entity_type, entity_id, before, after
          FROM history_event WHERE project_id = $1 ORDER BY id DESC LIMIT $2`,
       [projectId, limit],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r.id as number,
-      at: (r.at as Date).toISOString(),
-      actorId: r.actor_id as string | null,
-      actorName: r.actor_name as string,
-      action: r.action as string,
-      entityType: r.entity_type as string,
-      entityId: r.entity_id as string | null,
-      before: r.before as Record<string, unknown> | null,
-      after: r.after as Record<string, unknown> | null,
-    }));
+    return rows.map(toHistoryEventDto);
   }
+}
+
+interface HistoryEventRow {
+  id: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  action: ProjectHistoryAction;
+  entity_type: string;
+  entity_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+function toHistoryEventDto(r: HistoryEventRow): HistoryEventDto {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+  };
 }
 
 /** Keeps only the fields that differ, so the history shows what changed rather than whole rows. */

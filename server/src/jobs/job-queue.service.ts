@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryOne } from '../database/sql';
+import { execute, queryOne } from '../database/sql';
 import { backoffSeconds } from './backoff';
 
 export interface JobRecord {
@@ -13,6 +13,16 @@ export interface JobRecord {
   uniqueKey: string | null;
   attempts: number;
   maxAttempts: number;
+}
+
+/** A claimed job as the UPDATE … RETURNING answers it. */
+interface JobRow {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  unique_key: string | null;
+  attempts: number;
+  max_attempts: number;
 }
 
 export type JobHandler = (payload: Record<string, unknown>, job: JobRecord) => Promise<void>;
@@ -81,14 +91,7 @@ export class JobQueue {
   async claim(workerId = this.workerId): Promise<JobRecord | null> {
     const kinds = [...this.handlers.keys()];
     if (!kinds.length) return null;
-    const claimed = await queryOne<{
-      id: string;
-      kind: string;
-      payload: Record<string, unknown>;
-      unique_key: string | null;
-      attempts: number;
-      max_attempts: number;
-    }>(
+    const claimed = await queryOne<JobRow>(
       this.db,
       `UPDATE job SET state = 'running', attempts = attempts + 1, locked_by = $1, locked_at = now()
         WHERE id = (
@@ -98,16 +101,7 @@ export class JobQueue {
         RETURNING id::text, kind, payload, unique_key, attempts, max_attempts`,
       [workerId, kinds],
     );
-    return claimed
-      ? {
-          id: claimed.id,
-          kind: claimed.kind,
-          payload: claimed.payload,
-          uniqueKey: claimed.unique_key,
-          attempts: claimed.attempts,
-          maxAttempts: claimed.max_attempts,
-        }
-      : null;
+    return claimed ? toJobRecord(claimed) : null;
   }
 
   /** Claims and runs one job. */
@@ -118,7 +112,7 @@ export class JobQueue {
     try {
       if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
       await handler(job.payload, job);
-      await this.db.query(`UPDATE job SET state = 'done', finished_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2`, [
+      await execute(this.db, `UPDATE job SET state = 'done', finished_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2`, [
         job.id,
         workerId,
       ]);
@@ -142,11 +136,12 @@ export class JobQueue {
       const key = p.key(now);
       if (key) await this.enqueue(p.kind, p.payload?.(now) ?? {}, { uniqueKey: key });
     }
-    await this.db.query(
+    await execute(
+      this.db,
       `UPDATE job SET state = 'queued', locked_by = NULL, run_at = now() WHERE state = 'running' AND locked_at < now() - make_interval(mins => $1)`,
       [LEASE_MINUTES],
     );
-    await this.db.query(`DELETE FROM job WHERE state IN ('done', 'failed') AND finished_at < now() - make_interval(days => $1)`, [
+    await execute(this.db, `DELETE FROM job WHERE state IN ('done', 'failed') AND finished_at < now() - make_interval(days => $1)`, [
       KEEP_DONE_DAYS,
     ]);
   }
@@ -155,7 +150,7 @@ export class JobQueue {
     const message = error instanceof Error ? error.message : String(error);
     if (job.attempts >= job.maxAttempts) {
       this.logger.error(`Job ${job.kind} #${job.id} failed for good after ${job.attempts} attempt(s): ${message}`);
-      await this.db.query(`UPDATE job SET state = 'failed', finished_at = now(), last_error = $3 WHERE id = $1 AND locked_by = $2`, [
+      await execute(this.db, `UPDATE job SET state = 'failed', finished_at = now(), last_error = $3 WHERE id = $1 AND locked_by = $2`, [
         job.id,
         workerId,
         message,
@@ -165,10 +160,22 @@ export class JobQueue {
       this.logger.warn(
         `Job ${job.kind} #${job.id} failed (attempt ${job.attempts} of ${job.maxAttempts}), retrying in ${delay} s: ${message}`,
       );
-      await this.db.query(
+      await execute(
+        this.db,
         `UPDATE job SET state = 'queued', locked_by = NULL, locked_at = NULL, run_at = now() + make_interval(secs => $3), last_error = $4 WHERE id = $1 AND locked_by = $2`,
         [job.id, workerId, delay, message],
       );
     }
   }
+}
+
+function toJobRecord(r: JobRow): JobRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    payload: r.payload,
+    uniqueKey: r.unique_key,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+  };
 }

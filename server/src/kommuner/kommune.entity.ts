@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -7,16 +8,21 @@ import {
   OneToMany,
   PrimaryColumn,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
 
 @Entity('kommune')
+@Unique('kommune_number_key', ['number'])
+@Check('kommune_number_format', `number ~ '^[0-9]{4}$'`)
+@Check('kommune_name_not_blank', `btrim(name) <> ''`)
 export class Kommune {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'kommune_pkey' })
   id: string;
 
-  @Column({ type: 'char', length: 4, unique: true })
+  /** The four-digit kommunenummer. */
+  @Column({ type: 'char', length: 4 })
   number: string;
 
   @Column({ type: 'text' })
@@ -25,7 +31,7 @@ export class Kommune {
   @Column({ type: 'text' })
   county: string;
 
-  @VersionColumn()
+  @VersionColumn({ default: 1 })
   version: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -40,17 +46,18 @@ export class Kommune {
 
 /** A kommune's population on a given date (SSB figures are as of 1 January). */
 @Entity('kommune_population')
+@Check('kommune_population_not_negative', `population >= 0`)
 export class KommunePopulation {
-  @PrimaryColumn({ name: 'kommune_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'kommune_id', type: 'uuid', primaryKeyConstraintName: 'kommune_population_pkey' })
   kommuneId: string;
 
-  @PrimaryColumn({ name: 'as_of', type: 'date' })
+  @PrimaryColumn({ name: 'as_of', type: 'date', primaryKeyConstraintName: 'kommune_population_pkey' })
   asOf: string;
 
   @Column({ type: 'integer' })
   population: number;
 
   @ManyToOne(() => Kommune, (k) => k.populations, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'kommune_id' })
+  @JoinColumn({ name: 'kommune_id', foreignKeyConstraintName: 'kommune_population_kommune_id_fkey' })
   kommune?: Kommune;
 }

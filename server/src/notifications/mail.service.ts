@@ -4,9 +4,17 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { execute, queryOne } from '../database/sql';
 import { JobQueue } from '../jobs/job-queue.service';
 
 export const MAIL_DELIVER_JOB = 'mail.deliver';
+
+interface OutboxMailRow {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+}
 
 /**
  * E-mail through an outbox: every message is written to `outbox` in the transaction that caused it.
@@ -41,20 +49,22 @@ export class MailService implements OnModuleInit {
 
   /** Sends one pending message; throws (so the job retries) when the SMTP server refuses or cannot be reached. */
   async deliver(outboxId: string): Promise<void> {
-    const [mail] = await this.db.query(`SELECT id, to_address, subject, body_text FROM outbox WHERE id = $1 AND state = 'pending'`, [
-      outboxId,
-    ]);
+    const mail = await queryOne<OutboxMailRow>(
+      this.db,
+      `SELECT id, to_address, subject, body_text FROM outbox WHERE id = $1 AND state = 'pending'`,
+      [outboxId],
+    );
     if (!mail) return; // sent already, or captured
     try {
       await this.getTransport().sendMail({ from: this.config.mailFrom, to: mail.to_address, subject: mail.subject, text: mail.body_text });
     } catch (e) {
-      await this.db.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+      await execute(this.db, `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
         outboxId,
         e instanceof Error ? e.message : String(e),
       ]);
       throw e;
     }
-    await this.db.query(`UPDATE outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [
+    await execute(this.db, `UPDATE outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [
       outboxId,
     ]);
     this.logger.debug(`Sent mail #${outboxId}`);

@@ -7,13 +7,13 @@ import { Optional } from '../common/validation';
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ description: 'Only unread notifications', type: Boolean })
   @Optional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: '$property must be true or false' })
   unreadOnly?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @Optional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
   @IsInt({ message: '$property must be a whole number' })
   @Min(1)
   @Max(200)

@@ -4,7 +4,7 @@ import { canOnProject, RoleAssignment } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { execute, queryOne } from '../database/sql';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { MailService } from './mail.service';
 import type { NotificationKind } from '@nvr/shared';
 import { NotificationDto, NotificationListDto, ReadAllDto, UnreadCountDto } from './notification.dto';
@@ -25,12 +25,16 @@ export interface NewNotification {
   actorId?: string | null;
 }
 
-interface NotificationRow {
+/** What decides whether a notification may still be shown: its project and that project's region. */
+interface NotificationProjectRow {
+  project_id: string | null;
+  region_id: string | null;
+}
+
+interface NotificationRow extends NotificationProjectRow {
   id: string;
   kind: NotificationKind;
-  project_id: string | null;
   project_name: string | null;
-  region_id: string | null;
   target_type: string;
   target_id: string;
   period: string;
@@ -100,7 +104,8 @@ export class NotificationService {
   }
 
   async list(user: Principal, options: { unreadOnly?: boolean; limit?: number }): Promise<NotificationListDto> {
-    const rows: NotificationRow[] = await this.db.query(
+    const rows = await queryRows<NotificationRow>(
+      this.db,
       `${SELECT_NOTIFICATIONS} WHERE n.recipient_id = $1 AND ($2::boolean IS NOT TRUE OR n.read_at IS NULL) ORDER BY n.created_at DESC, n.id LIMIT $3`,
       [user.userId, options.unreadOnly ?? false, options.limit ?? 50],
     );
@@ -110,7 +115,8 @@ export class NotificationService {
 
   /** Unread notifications about projects the person may still read. */
   async unreadCount(user: Principal): Promise<UnreadCountDto> {
-    const rows: { project_id: string | null; region_id: string | null }[] = await this.db.query(
+    const rows = await queryRows<NotificationProjectRow>(
+      this.db,
       `SELECT n.project_id, p.region_id FROM notification n LEFT JOIN project p ON p.id = n.project_id WHERE n.recipient_id = $1 AND n.read_at IS NULL`,
       [user.userId],
     );
@@ -118,11 +124,11 @@ export class NotificationService {
   }
 
   async markRead(user: Principal, id: string): Promise<NotificationDto> {
-    await this.db.query(`UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2`, [
+    await execute(this.db, `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2`, [
       id,
       user.userId,
     ]);
-    const [row]: NotificationRow[] = await this.db.query(`${SELECT_NOTIFICATIONS} WHERE n.id = $1 AND n.recipient_id = $2`, [
+    const row = await queryOne<NotificationRow>(this.db, `${SELECT_NOTIFICATIONS} WHERE n.id = $1 AND n.recipient_id = $2`, [
       id,
       user.userId,
     ]);
@@ -144,7 +150,7 @@ const SELECT_NOTIFICATIONS = `
     FROM notification n LEFT JOIN project p ON p.id = n.project_id LEFT JOIN app_user a ON a.id = n.actor_id`;
 
 /** A notification about a project shows only while the person may read that project (roles change). */
-function mayRead(roles: readonly RoleAssignment[], r: { project_id: string | null; region_id: string | null }): boolean {
+function mayRead(roles: readonly RoleAssignment[], r: NotificationProjectRow): boolean {
   return !r.project_id || (r.region_id !== null && canOnProject(roles, { id: r.project_id, regionId: r.region_id }, 'read'));
 }
 

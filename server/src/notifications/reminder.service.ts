@@ -5,11 +5,9 @@ import {
   deliverableReminder,
   gateAwaitingReminder,
   IsoDate,
-  PhaseKey,
   phaseSpec,
   phaseTooLongReminder,
   ReminderKind,
-  RoleAssignment,
   statusReportReminder,
   todayInOslo,
   addDays,
@@ -22,18 +20,24 @@ import {
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
 import { NewNotification, NotificationService } from './notification.service';
+import {
+  type ActiveUserRoleRow,
+  findActiveUserRoles,
+  findCouncilMembers,
+  findDueDeliverables,
+  findGatesAwaitingDecision,
+  findProjectLeaders,
+  findProjectRegions,
+  findRunningPhases,
+  findStatusReportsDue,
+  ReminderProjectRow,
+} from './reminder.queries';
 
 export const REMINDER_SCAN_JOB = 'reminders.scan';
 /** Reminders go out from this hour (Oslo time), once a day. */
 const SCAN_FROM_HOUR = 7;
 
 export type ReminderSummary = Record<ReminderKind, number>;
-
-interface ProjectRef {
-  project_id: string;
-  project_name: string;
-  region_id: string;
-}
 
 /**
  * Finds what people should be reminded of today and notifies them (in the app and by e-mail). Each
@@ -90,22 +94,7 @@ export class ReminderService implements OnModuleInit {
 
   /** Deliverables due within a week or overdue: to the owner, else the project leader. */
   private async deliverableReminders(today: IsoDate): Promise<(NewNotification & { fallbackRecipientId: string | null })[]> {
-    const rows: (ProjectRef & {
-      id: string;
-      title: string;
-      due_date: string;
-      state: 'draft' | 'returned';
-      owner_user_id: string | null;
-      leader_id: string | null;
-    })[] = await this.db.query(
-      `SELECT d.id, d.title, d.due_date, d.state, d.owner_user_id, p.id AS project_id, p.name AS project_name, p.region_id, l.user_id AS leader_id
-         FROM deliverable d
-         JOIN project_phase ph ON ph.id = d.phase_id AND ph.state IN ('not_started', 'in_progress')
-         JOIN project p ON p.id = ph.project_id AND p.status = 'active'
-         LEFT JOIN LATERAL (SELECT user_id FROM role_assignment ra WHERE ra.project_id = p.id AND ra.role = 'project_leader' LIMIT 1) l ON true
-        WHERE d.state IN ('draft', 'returned') AND d.due_date IS NOT NULL AND d.due_date <= $1::date`,
-      [addDays(today, DUE_SOON_DAYS)],
-    );
+    const rows = await findDueDeliverables(this.db, addDays(today, DUE_SOON_DAYS));
     return rows.flatMap((d) => {
       const decision = deliverableReminder({ dueDate: d.due_date, state: d.state }, today);
       const recipientId = d.owner_user_id ?? d.leader_id;
@@ -132,11 +121,7 @@ export class ReminderService implements OnModuleInit {
 
   /** Phases in progress past their recommended length: to the project leader and the regionråd. */
   private async phaseReminders(today: IsoDate): Promise<NewNotification[]> {
-    const rows: (ProjectRef & { id: string; phase_key: PhaseKey; actual_start: string })[] = await this.db.query(
-      `SELECT ph.id, ph.phase_key, ph.actual_start, p.id AS project_id, p.name AS project_name, p.region_id
-         FROM project_phase ph JOIN project p ON p.id = ph.project_id AND p.status = 'active'
-        WHERE ph.state = 'in_progress' AND ph.actual_start IS NOT NULL`,
-    );
+    const rows = await findRunningPhases(this.db);
     const due = rows.flatMap((ph) => {
       const decision = phaseTooLongReminder({ key: ph.phase_key, actualStart: ph.actual_start }, today);
       return decision ? [{ ph, decision }] : [];
@@ -168,13 +153,7 @@ export class ReminderService implements OnModuleInit {
 
   /** Gates waiting for the regionråd's decision: to every regionråd member of the region. */
   private async gateReminders(today: IsoDate): Promise<NewNotification[]> {
-    const rows: (ProjectRef & { phase_key: PhaseKey; submission_id: string; submitted_at: Date })[] = await this.db.query(
-      `SELECT ph.phase_key, s.id AS submission_id, s.submitted_at, p.id AS project_id, p.name AS project_name, p.region_id
-         FROM project_phase ph
-         JOIN project p ON p.id = ph.project_id AND p.status = 'active'
-         JOIN LATERAL (SELECT id, submitted_at FROM gate_submission gs WHERE gs.phase_id = ph.id ORDER BY submitted_at DESC LIMIT 1) s ON true
-        WHERE ph.state = 'awaiting_decision'`,
-    );
+    const rows = await findGatesAwaitingDecision(this.db);
     const recipients = await this.leadersAndCouncils(rows);
     const decision = gateAwaitingReminder(today);
     return rows.flatMap((g) => {
@@ -197,13 +176,7 @@ export class ReminderService implements OnModuleInit {
   /** Last month's status report not published by the 5th: to the project leader. */
   private async statusReportReminders(today: IsoDate): Promise<NewNotification[]> {
     const due = previousPeriod(periodOf(today));
-    const rows: (ProjectRef & { running_since: string; has_report: boolean })[] = await this.db.query(
-      `SELECT p.id AS project_id, p.name AS project_name, p.region_id,
-              coalesce((SELECT min(actual_start) FROM project_phase ph WHERE ph.project_id = p.id), (p.created_at AT TIME ZONE 'Europe/Oslo')::date)::text AS running_since,
-              EXISTS (SELECT 1 FROM status_report sr WHERE sr.project_id = p.id AND sr.period = $1 AND sr.state = 'published') AS has_report
-         FROM project p WHERE p.status = 'active'`,
-      [due],
-    );
+    const rows = await findStatusReportsDue(this.db, due);
     const recipients = await this.leadersAndCouncils(rows);
     return rows.flatMap((p) => {
       const decision = statusReportReminder({ publishedPeriods: p.has_report ? [due] : [], runningSince: p.running_since }, today);
@@ -223,18 +196,13 @@ export class ReminderService implements OnModuleInit {
   }
 
   /** Looks up the project leaders and regionråd members of some projects in two queries. */
-  private async leadersAndCouncils(projects: readonly ProjectRef[]): Promise<(p: ProjectRef, who: ('leader' | 'council')[]) => string[]> {
+  private async leadersAndCouncils(
+    projects: readonly ReminderProjectRow[],
+  ): Promise<(p: ReminderProjectRow, who: ('leader' | 'council')[]) => string[]> {
     if (!projects.length) return () => [];
     const projectIds = [...new Set(projects.map((p) => p.project_id))];
     const regionIds = [...new Set(projects.map((p) => p.region_id))];
-    const [leaders, councils]: [{ project_id: string; user_id: string }[], { region_id: string; user_id: string }[]] = await Promise.all([
-      this.db.query(`SELECT project_id, user_id FROM role_assignment WHERE role = 'project_leader' AND project_id = ANY($1::uuid[])`, [
-        projectIds,
-      ]),
-      this.db.query(`SELECT region_id, user_id FROM role_assignment WHERE role = 'regionraad' AND region_id = ANY($1::uuid[])`, [
-        regionIds,
-      ]),
-    ]);
+    const [leaders, councils] = await Promise.all([findProjectLeaders(this.db, projectIds), findCouncilMembers(this.db, regionIds)]);
     return (p, who) => [
       ...new Set([
         ...(who.includes('leader') ? leaders.filter((l) => l.project_id === p.project_id).map((l) => l.user_id) : []),
@@ -251,15 +219,8 @@ export class ReminderService implements OnModuleInit {
     const userIds = [...new Set(items.flatMap((n) => [n.recipientId, n.fallbackRecipientId ?? null]).filter((id): id is string => !!id))];
     const projectIds = [...new Set(items.map((n) => n.projectId).filter((id): id is string => !!id))];
     if (!userIds.length) return [];
-    const [roleRows, projectRows]: [(RoleAssignment & { userId: string })[], { id: string; regionId: string }[]] = await Promise.all([
-      this.db.query(
-        `SELECT ra.user_id AS "userId", ra.role, ra.region_id AS "regionId", ra.project_id AS "projectId"
-           FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id AND u.active WHERE ra.user_id = ANY($1::uuid[])`,
-        [userIds],
-      ),
-      this.db.query(`SELECT id, region_id AS "regionId" FROM project WHERE id = ANY($1::uuid[])`, [projectIds]),
-    ]);
-    const roles = new Map<string, RoleAssignment[]>();
+    const [roleRows, projectRows] = await Promise.all([findActiveUserRoles(this.db, userIds), findProjectRegions(this.db, projectIds)]);
+    const roles = new Map<string, ActiveUserRoleRow[]>();
     for (const r of roleRows) roles.set(r.userId, [...(roles.get(r.userId) ?? []), r]);
     const projects = new Map(projectRows.map((p) => [p.id, p]));
     const mayRead = (userId: string | null | undefined, projectId: string | null) => {
@@ -268,7 +229,7 @@ export class ReminderService implements OnModuleInit {
     };
     return items.flatMap(({ fallbackRecipientId, ...n }) => {
       if (mayRead(n.recipientId, n.projectId)) return [n];
-      if (mayRead(fallbackRecipientId, n.projectId)) return [{ ...n, recipientId: fallbackRecipientId as string }];
+      if (fallbackRecipientId && mayRead(fallbackRecipientId, n.projectId)) return [{ ...n, recipientId: fallbackRecipientId }];
       return [];
     });
   }

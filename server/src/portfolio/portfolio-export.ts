@@ -1,8 +1,9 @@
-import { DurationStatus, IsoDate, numericDate, phaseSpec, PhaseState, ProjectStatus, StatusColour } from '@nvr/shared';
+import { DurationStatus, numericDate, phaseSpec, PhaseState, ProjectStatus, StatusColour } from '@nvr/shared';
 import writeXlsxFile from 'write-excel-file/node';
 import type { PortfolioRowDto } from './portfolio.dto';
 
-type CellValue = string | number | IsoDate | null;
+/** Text, a number, or an ISO date ('YYYY-MM-DD', written as a date cell). */
+type CellValue = string | number | null;
 
 interface Column {
   header: string;

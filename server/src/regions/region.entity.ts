@@ -1,7 +1,10 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Exclusion,
+  Index,
   JoinColumn,
   ManyToOne,
   OneToMany,
@@ -12,8 +15,11 @@ import {
 import { Kommune } from '../kommuner/kommune.entity';
 
 @Entity('region')
+@Check('region_name_not_blank', `btrim(name) <> ''`)
+// UNIQUE (lower(name)): a functional index TypeORM cannot declare; the migration owns it.
+@Index('region_name_key', { synchronize: false })
 export class Region {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'region_pkey' })
   id: string;
 
   @Column({ type: 'text' })
@@ -26,7 +32,7 @@ export class Region {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @VersionColumn()
+  @VersionColumn({ default: 1 })
   version: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -41,8 +47,14 @@ export class Region {
 
 /** A kommune's membership of a region over an inclusive period; validTo null means still a member. */
 @Entity('region_membership')
+@Check('region_membership_period', `valid_to IS NULL OR valid_to >= valid_from`)
+@Exclusion(
+  'region_membership_no_overlap',
+  `USING gist (region_id WITH =, kommune_id WITH =, daterange(valid_from, valid_to, '[]') WITH &&)`,
+)
+@Index('region_membership_kommune_idx', ['kommuneId'])
 export class RegionMembership {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'region_membership_pkey' })
   id: string;
 
   @Column({ name: 'region_id', type: 'uuid' })
@@ -61,10 +73,10 @@ export class RegionMembership {
   createdAt: Date;
 
   @ManyToOne(() => Region, (r) => r.memberships, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'region_id' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'region_membership_region_id_fkey' })
   region?: Region;
 
   @ManyToOne(() => Kommune, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'kommune_id' })
+  @JoinColumn({ name: 'kommune_id', foreignKeyConstraintName: 'region_membership_kommune_id_fkey' })
   kommune?: Kommune;
 }

@@ -3,7 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { SaveTemplateDto, TemplateVersionDto } from './template.dto';
+import { queryOne, queryRows } from '../database/sql';
+import { SaveTemplateDto, TemplateSectionDto, TemplateVersionDto } from './template.dto';
+
+/** One version of a template, with the template's latest version number (SELECT). */
+interface TemplateVersionRow {
+  id: string;
+  key: string;
+  kind: string;
+  phase_key: string | null;
+  version: number;
+  title: string;
+  description: string;
+  sections: TemplateSectionDto[];
+  created_at: Date;
+  created_by: string | null;
+  latest_version: number;
+}
 
 const SELECT = `
   SELECT tv.id, t.key, t.kind, t.phase_key, tv.version, tv.title, tv.description, tv.sections, tv.created_at, u.name AS created_by,
@@ -16,32 +32,33 @@ export class TemplateService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async listLatest(): Promise<TemplateVersionDto[]> {
-    const rows = await this.db.query(
+    const rows = await queryRows<TemplateVersionRow>(
+      this.db,
       `${SELECT} WHERE tv.version = (SELECT max(version) FROM template_version x WHERE x.template_id = t.id) ORDER BY t.kind, t.key`,
     );
     return rows.map(mapVersion);
   }
 
   async versions(key: string): Promise<TemplateVersionDto[]> {
-    const rows = await this.db.query(`${SELECT} WHERE t.key = $1 ORDER BY tv.version DESC`, [key]);
+    const rows = await queryRows<TemplateVersionRow>(this.db, `${SELECT} WHERE t.key = $1 ORDER BY tv.version DESC`, [key]);
     if (!rows.length) throw notFound(key);
     return rows.map(mapVersion);
   }
 
   async latest(key: string, em: EntityManager = this.db.manager): Promise<TemplateVersionDto> {
-    const [row] = await em.query(`${SELECT} WHERE t.key = $1 ORDER BY tv.version DESC LIMIT 1`, [key]);
+    const row = await queryOne<TemplateVersionRow>(em, `${SELECT} WHERE t.key = $1 ORDER BY tv.version DESC LIMIT 1`, [key]);
     if (!row) throw notFound(key);
     return mapVersion(row);
   }
 
   async byId(id: string, em: EntityManager = this.db.manager): Promise<TemplateVersionDto> {
-    const [row] = await em.query(`${SELECT} WHERE tv.id = $1`, [id]);
+    const row = await queryOne<TemplateVersionRow>(em, `${SELECT} WHERE tv.id = $1`, [id]);
     if (!row) throw new DomainError('NOT_FOUND', `There is no template version with id ${id}.`);
     return mapVersion(row);
   }
 
   async version(key: string, version: number): Promise<TemplateVersionDto> {
-    const [row] = await this.db.query(`${SELECT} WHERE t.key = $1 AND tv.version = $2`, [key, version]);
+    const row = await queryOne<TemplateVersionRow>(this.db, `${SELECT} WHERE t.key = $1 AND tv.version = $2`, [key, version]);
     if (!row) throw new DomainError('NOT_FOUND', `The template "${key}" has no version ${version}.`);
     return mapVersion(row);
   }
@@ -62,20 +79,27 @@ export class TemplateService {
         ]);
     }
     const id = await this.db.transaction(async (tx) => {
-      const [t] = await tx.query(`SELECT id FROM template WHERE key = $1 FOR UPDATE`, [key]);
+      const t = await queryOne<{ id: string }>(tx, `SELECT id FROM template WHERE key = $1 FOR UPDATE`, [key]);
       if (!t) throw notFound(key);
-      const [{ latest }] = await tx.query(`SELECT max(version) AS latest FROM template_version WHERE template_id = $1`, [t.id]);
+      const latest =
+        (
+          await queryOne<{ latest: number | null }>(tx, `SELECT max(version) AS latest FROM template_version WHERE template_id = $1`, [
+            t.id,
+          ])
+        )?.latest ?? null;
       if (dto.basedOnVersion !== latest) {
         throw new DomainError(
           'VERSION_CONFLICT',
           `Version ${latest} of this template was saved after the version ${dto.basedOnVersion} you edited. Reload it and make your change again.`,
         );
       }
-      const [row] = await tx.query(
+      const row = await queryOne<{ id: string }>(
+        tx,
         `INSERT INTO template_version (template_id, version, title, description, sections, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [t.id, latest + 1, dto.title, dto.description ?? '', JSON.stringify(dto.sections), actor.userId],
       );
-      return row.id as string;
+      if (!row) throw new Error('INSERT … RETURNING answered no row');
+      return row.id;
     });
     return this.byId(id);
   }
@@ -85,7 +109,7 @@ function notFound(key: string): DomainError {
   return new DomainError('NOT_FOUND', `There is no template "${key}".`);
 }
 
-function mapVersion(r: Record<string, never>): TemplateVersionDto {
+function mapVersion(r: TemplateVersionRow): TemplateVersionDto {
   return {
     id: r.id,
     key: r.key,

@@ -18,7 +18,7 @@ import { RoleAssignmentDto } from '../auth/auth.dto';
 import { NewPasswordDto } from '../auth/auth.dto';
 import { OptionalText, RequiredText, Optional } from '../common/validation';
 
-const email = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const email = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class RoleInputDto {
   @ApiProperty({ enum: ROLES })

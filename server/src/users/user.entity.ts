@@ -1,8 +1,10 @@
 import type { Role } from '@nvr/shared';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   OneToMany,
@@ -10,10 +12,16 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { Project } from '../projects/project.entity';
+import { Region } from '../regions/region.entity';
 
 @Entity('app_user')
+@Check('app_user_email_format', `email ~ '^[^@\\s]+@[^@\\s]+$'`)
+@Check('app_user_name_not_blank', `btrim(name) <> ''`)
+// UNIQUE (lower(email)): a functional index TypeORM cannot declare; the migration owns it.
+@Index('app_user_email_key', { synchronize: false })
 export class AppUser {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'app_user_pkey' })
   id: string;
 
   @Column({ type: 'text' })
@@ -28,7 +36,7 @@ export class AppUser {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @VersionColumn()
+  @VersionColumn({ default: 1 })
   version: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -43,8 +51,19 @@ export class AppUser {
 
 /** One role of one person, scoped to a region or a project (none for admin). */
 @Entity('role_assignment')
+@Check('role_assignment_role', `role IN ('admin', 'regionraad', 'project_leader', 'project_member', 'adviser', 'kommune_contact')`)
+@Check(
+  'role_assignment_scope',
+  `(role = 'admin' AND region_id IS NULL AND project_id IS NULL)
+    OR (role IN ('regionraad', 'adviser', 'kommune_contact') AND region_id IS NOT NULL AND project_id IS NULL)
+    OR (role IN ('project_leader', 'project_member') AND region_id IS NOT NULL AND project_id IS NOT NULL)`,
+)
+// UNIQUE (user_id, role, coalesce(region_id, …), coalesce(project_id, …)): functional, so the migration owns it.
+@Index('role_assignment_unique', { synchronize: false })
+@Index('role_assignment_region_idx', ['regionId'])
+@Index('role_assignment_project_idx', ['projectId'])
 export class RoleAssignmentRow {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'role_assignment_pkey' })
   id: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
@@ -63,6 +82,14 @@ export class RoleAssignmentRow {
   createdAt: Date;
 
   @ManyToOne(() => AppUser, (u) => u.roles, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'role_assignment_user_id_fkey' })
   user?: AppUser;
+
+  @ManyToOne(() => Region, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'role_assignment_region_id_fkey' })
+  region?: Region | null;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'role_assignment_project_fk' })
+  project?: Project | null;
 }

@@ -5,8 +5,30 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { SessionService } from '../auth/session.service';
 import { DomainError, versionConflict } from '../common/domain-error';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { CreateUserDto, RoleInputDto, UpdateUserDto, UserResponseDto } from './user.dto';
 import { AppUser, RoleAssignmentRow } from './user.entity';
+
+/** An active account as the directory lists it. */
+interface DirectoryRow {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A role of a listed account, with its region's name. */
+interface UserRoleRow {
+  user_id: string;
+  role: RoleAssignmentRow['role'];
+  region_id: string | null;
+  region_name: string | null;
+  project_id: string | null;
+}
+
+/** The answer of an existence check (`SELECT 1 AS found …`). */
+interface FoundRow {
+  found: number;
+}
 
 @Injectable()
 export class UserService {
@@ -26,8 +48,8 @@ export class UserService {
    * project's people and the region roles that act on every project of its region (regionråd, advisers,
    * kommune contacts). People of other regions, and accounts with no role, stay hidden.
    */
-  async directory(roles: readonly RoleAssignment[]): Promise<{ id: string; name: string; email: string }[]> {
-    if (isAdmin(roles)) return this.db.query(`SELECT id, name, email FROM app_user WHERE active ORDER BY name, email`);
+  async directory(roles: readonly RoleAssignment[]): Promise<DirectoryRow[]> {
+    if (isAdmin(roles)) return queryRows<DirectoryRow>(this.db, `SELECT id, name, email FROM app_user WHERE active ORDER BY name, email`);
     const regionIds = new Set<string>();
     const projectIds = new Set<string>();
     const projectRegionIds = new Set<string>();
@@ -39,7 +61,8 @@ export class UserService {
       }
     }
     if (regionIds.size === 0 && projectIds.size === 0) return [];
-    return this.db.query(
+    return queryRows<DirectoryRow>(
+      this.db,
       `SELECT u.id, u.name, u.email FROM app_user u
         WHERE u.active AND EXISTS (
           SELECT 1 FROM role_assignment ra
@@ -92,9 +115,9 @@ export class UserService {
       await this.findOrFail(tx, id, true);
       if (!roles.some((r) => r.role === 'admin')) await this.assertAnotherAdmin(tx, id);
       // Project roles are kept: they are given on the project's page (its team).
-      await tx.query(`DELETE FROM role_assignment WHERE user_id = $1 AND project_id IS NULL`, [id]);
+      await execute(tx, `DELETE FROM role_assignment WHERE user_id = $1 AND project_id IS NULL`, [id]);
       await this.writeRoles(tx, id, roles);
-      await tx.query(`UPDATE app_user SET version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await execute(tx, `UPDATE app_user SET version = version + 1, updated_at = now() WHERE id = $1`, [id]);
     });
     return this.get(id);
   }
@@ -102,7 +125,10 @@ export class UserService {
   /** An administrator sets a new password; the person's sessions end. */
   async setPassword(id: string, newPassword: string): Promise<void> {
     await this.findOrFail(this.db.manager, id);
-    await this.db.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, await hashPassword(newPassword)]);
+    await execute(this.db, `UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      await hashPassword(newPassword),
+    ]);
     await this.sessions.revokeAllForUser(id);
   }
 
@@ -113,7 +139,7 @@ export class UserService {
       if (problem) throw new DomainError('ROLE_SCOPE_INVALID', `roles[${i}]: ${problem}`);
       if (r.projectId) throw new DomainError('ROLE_SCOPE_INVALID', `roles[${i}]: project roles are given on the project's page.`);
       if (r.regionId) {
-        const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [r.regionId]);
+        const region = await queryOne<FoundRow>(tx, `SELECT 1 AS found FROM region WHERE id = $1`, [r.regionId]);
         if (!region) throw new DomainError('REGION_NOT_FOUND', `roles[${i}]: there is no region with id ${r.regionId}.`);
       }
       const key = `${r.role}/${r.regionId ?? ''}/${r.projectId ?? ''}`;
@@ -127,13 +153,8 @@ export class UserService {
 
   private async withRoles(em: EntityManager, users: AppUser[]): Promise<UserResponseDto[]> {
     if (users.length === 0) return [];
-    const rows: {
-      user_id: string;
-      role: RoleAssignmentRow['role'];
-      region_id: string | null;
-      region_name: string | null;
-      project_id: string | null;
-    }[] = await em.query(
+    const rows = await queryRows<UserRoleRow>(
+      em,
       `SELECT ra.user_id, ra.role, ra.region_id, r.name AS region_name, ra.project_id
          FROM role_assignment ra LEFT JOIN region r ON r.id = ra.region_id
         WHERE ra.user_id = ANY($1::uuid[])
@@ -161,16 +182,19 @@ export class UserService {
   }
 
   private async assertEmailFree(em: EntityManager, email: string): Promise<void> {
-    const [taken] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [email]);
+    const taken = await queryOne<FoundRow>(em, `SELECT 1 AS found FROM app_user WHERE lower(email) = lower($1)`, [email]);
     if (taken) throw new DomainError('EMAIL_TAKEN', `An account with the e-mail address ${email} already exists.`);
   }
 
   /** Refuses a change that would leave no active administrator. */
   private async assertAnotherAdmin(em: EntityManager, exceptUserId: string): Promise<void> {
-    const [isAdmin] = await em.query(`SELECT 1 FROM role_assignment WHERE user_id = $1 AND role = 'admin'`, [exceptUserId]);
+    const isAdmin = await queryOne<FoundRow>(em, `SELECT 1 AS found FROM role_assignment WHERE user_id = $1 AND role = 'admin'`, [
+      exceptUserId,
+    ]);
     if (!isAdmin) return;
-    const [other] = await em.query(
-      `SELECT 1 FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE ra.role = 'admin' AND u.active AND u.id <> $1 LIMIT 1`,
+    const other = await queryOne<FoundRow>(
+      em,
+      `SELECT 1 AS found FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE ra.role = 'admin' AND u.active AND u.id <> $1 LIMIT 1`,
       [exceptUserId],
     );
     if (!other) throw new DomainError('LAST_ADMIN', 'This is the last active administrator; make someone else an administrator first.');

@@ -1,0 +1,132 @@
+import type { PhaseKey, RoleAssignment } from '@nvr/shared';
+import { queryRows, type SqlRunner } from '../database/sql';
+
+/** The read model behind the daily reminder scan: the SQL and the row each statement answers. */
+
+/** The project a reminder is about. */
+export interface ReminderProjectRow {
+  project_id: string;
+  project_name: string;
+  region_id: string;
+}
+
+export interface DueDeliverableRow extends ReminderProjectRow {
+  id: string;
+  title: string;
+  due_date: string;
+  state: 'draft' | 'returned';
+  owner_user_id: string | null;
+  leader_id: string | null;
+}
+
+/** Open deliverables of active projects due on or before `dueBy`, with the project leader as fallback recipient. */
+export function findDueDeliverables(db: SqlRunner, dueBy: string): Promise<DueDeliverableRow[]> {
+  return queryRows<DueDeliverableRow>(
+    db,
+    `SELECT d.id, d.title, d.due_date, d.state, d.owner_user_id, p.id AS project_id, p.name AS project_name, p.region_id, l.user_id AS leader_id
+       FROM deliverable d
+       JOIN project_phase ph ON ph.id = d.phase_id AND ph.state IN ('not_started', 'in_progress')
+       JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+       LEFT JOIN LATERAL (SELECT user_id FROM role_assignment ra WHERE ra.project_id = p.id AND ra.role = 'project_leader' LIMIT 1) l ON true
+      WHERE d.state IN ('draft', 'returned') AND d.due_date IS NOT NULL AND d.due_date <= $1::date`,
+    [dueBy],
+  );
+}
+
+export interface RunningPhaseRow extends ReminderProjectRow {
+  id: string;
+  phase_key: PhaseKey;
+  actual_start: string;
+}
+
+/** Phases in progress in active projects. */
+export function findRunningPhases(db: SqlRunner): Promise<RunningPhaseRow[]> {
+  return queryRows<RunningPhaseRow>(
+    db,
+    `SELECT ph.id, ph.phase_key, ph.actual_start, p.id AS project_id, p.name AS project_name, p.region_id
+       FROM project_phase ph JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+      WHERE ph.state = 'in_progress' AND ph.actual_start IS NOT NULL`,
+  );
+}
+
+export interface AwaitingGateRow extends ReminderProjectRow {
+  phase_key: PhaseKey;
+  submission_id: string;
+  submitted_at: Date;
+}
+
+/** Phases of active projects awaiting the regionråd's decision, with their latest submission. */
+export function findGatesAwaitingDecision(db: SqlRunner): Promise<AwaitingGateRow[]> {
+  return queryRows<AwaitingGateRow>(
+    db,
+    `SELECT ph.phase_key, s.id AS submission_id, s.submitted_at, p.id AS project_id, p.name AS project_name, p.region_id
+       FROM project_phase ph
+       JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+       JOIN LATERAL (SELECT id, submitted_at FROM gate_submission gs WHERE gs.phase_id = ph.id ORDER BY submitted_at DESC LIMIT 1) s ON true
+      WHERE ph.state = 'awaiting_decision'`,
+  );
+}
+
+export interface StatusReportDueRow extends ReminderProjectRow {
+  running_since: string;
+  has_report: boolean;
+}
+
+/** Active projects, when they started running, and whether the report for `period` is published. */
+export function findStatusReportsDue(db: SqlRunner, period: string): Promise<StatusReportDueRow[]> {
+  return queryRows<StatusReportDueRow>(
+    db,
+    `SELECT p.id AS project_id, p.name AS project_name, p.region_id,
+            coalesce((SELECT min(actual_start) FROM project_phase ph WHERE ph.project_id = p.id), (p.created_at AT TIME ZONE 'Europe/Oslo')::date)::text AS running_since,
+            EXISTS (SELECT 1 FROM status_report sr WHERE sr.project_id = p.id AND sr.period = $1 AND sr.state = 'published') AS has_report
+       FROM project p WHERE p.status = 'active'`,
+    [period],
+  );
+}
+
+export interface ProjectLeaderRow {
+  project_id: string;
+  user_id: string;
+}
+
+export function findProjectLeaders(db: SqlRunner, projectIds: readonly string[]): Promise<ProjectLeaderRow[]> {
+  return queryRows<ProjectLeaderRow>(
+    db,
+    `SELECT project_id, user_id FROM role_assignment WHERE role = 'project_leader' AND project_id = ANY($1::uuid[])`,
+    [projectIds],
+  );
+}
+
+export interface CouncilMemberRow {
+  region_id: string;
+  user_id: string;
+}
+
+export function findCouncilMembers(db: SqlRunner, regionIds: readonly string[]): Promise<CouncilMemberRow[]> {
+  return queryRows<CouncilMemberRow>(
+    db,
+    `SELECT region_id, user_id FROM role_assignment WHERE role = 'regionraad' AND region_id = ANY($1::uuid[])`,
+    [regionIds],
+  );
+}
+
+/** A role of an active user (camelCase, so it is a RoleAssignment as it stands). */
+export type ActiveUserRoleRow = RoleAssignment & { userId: string };
+
+export function findActiveUserRoles(db: SqlRunner, userIds: readonly string[]): Promise<ActiveUserRoleRow[]> {
+  return queryRows<ActiveUserRoleRow>(
+    db,
+    `SELECT ra.user_id AS "userId", ra.role, ra.region_id AS "regionId", ra.project_id AS "projectId"
+       FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id AND u.active WHERE ra.user_id = ANY($1::uuid[])`,
+    [userIds],
+  );
+}
+
+export interface ProjectRegionRow {
+  id: string;
+  regionId: string;
+}
+
+export function findProjectRegions(db: SqlRunner, projectIds: readonly string[]): Promise<ProjectRegionRow[]> {
+  return queryRows<ProjectRegionRow>(db, `SELECT id, region_id AS "regionId" FROM project WHERE id = ANY($1::uuid[])`, [projectIds]);
+}
