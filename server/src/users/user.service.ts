@@ -158,7 +158,7 @@ export class UserService {
       `SELECT ra.user_id, ra.role, ra.region_id, r.name AS region_name, ra.project_id
          FROM role_assignment ra LEFT JOIN region r ON r.id = ra.region_id
         WHERE ra.user_id = ANY($1::uuid[])
-        ORDER BY ra.role, r.name`,
+        ORDER BY ra.role, r.name, ra.project_id, ra.id`,
       [users.map((u) => u.id)],
     );
     return users.map((u) => ({
