@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { JobQueue } from '../src/jobs/job-queue.service';
 import { JobWorker } from '../src/jobs/job-worker';
 import { NotificationService } from '../src/notifications/notification.service';
@@ -117,6 +119,21 @@ describe('job queue', () => {
     expect(await job(id)).toMatchObject({ state: 'queued', locked_by: null });
     await queue.drain();
     expect(await job(id)).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it('hands on at once the job of a killed worker on this machine, but not that of a live one', async () => {
+    queue.register('test.killed', async () => undefined);
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid as number; // a pid that has just ended
+    const killed = (await queue.enqueue('test.killed')) as string;
+    const alive = (await queue.enqueue('test.killed')) as string;
+    const lockAs = (id: string, worker: string) =>
+      t.db.query(`UPDATE job SET state = 'running', locked_by = $2, locked_at = now(), attempts = 1 WHERE id = $1`, [id, worker]);
+    await lockAs(killed, `${hostname()}:${dead}:abcd1234`);
+    await lockAs(alive, `${hostname()}:${process.ppid}:abcd1234`);
+    await queue.tick();
+    expect(await job(killed)).toMatchObject({ state: 'queued', locked_by: null });
+    expect(await job(alive)).toMatchObject({ state: 'running' });
+    await t.db.query(`UPDATE job SET state = 'done' WHERE id = $1`, [alive]);
   });
 
   it('runs in the background when the worker is started, and stops cleanly', async () => {

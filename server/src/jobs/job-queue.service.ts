@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, EntityManager } from 'typeorm';
-import { execute, queryOne } from '../database/sql';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { backoffSeconds } from './backoff';
 
 export interface JobRecord {
@@ -130,6 +130,27 @@ export class JobQueue {
     return n;
   }
 
+  /**
+   * A worker on this machine that was killed (kill -9, a crash) cannot have finished its job: hand the
+   * job on at once rather than after the lease. Workers are named host:pid:…, so a process that is gone
+   * is certain; workers on other machines wait for their lease.
+   */
+  async releaseJobsOfDeadLocalWorkers(): Promise<number> {
+    const prefix = `${hostname()}:`;
+    const workers = await queryRows<{ locked_by: string }>(
+      this.db,
+      `SELECT DISTINCT locked_by FROM job WHERE state = 'running' AND starts_with(locked_by, $1)`,
+      [prefix],
+    );
+    const dead = workers.map((w) => w.locked_by).filter((w) => !isProcessAlive(Number(w.slice(prefix.length).split(':')[0])));
+    if (!dead.length) return 0;
+    return execute(
+      this.db,
+      `UPDATE job SET state = 'queued', locked_by = NULL, locked_at = NULL, run_at = now() WHERE state = 'running' AND locked_by = ANY($1::text[])`,
+      [dead],
+    );
+  }
+
   /** The scheduler's beat: enqueue recurring work due now, free jobs whose worker died, and forget old finished jobs. */
   async tick(now = new Date()): Promise<void> {
     for (const p of this.periodic) {
@@ -141,6 +162,7 @@ export class JobQueue {
       `UPDATE job SET state = 'queued', locked_by = NULL, run_at = now() WHERE state = 'running' AND locked_at < now() - make_interval(mins => $1)`,
       [LEASE_MINUTES],
     );
+    await this.releaseJobsOfDeadLocalWorkers();
     await execute(this.db, `DELETE FROM job WHERE state IN ('done', 'failed') AND finished_at < now() - make_interval(days => $1)`, [
       KEEP_DONE_DAYS,
     ]);
@@ -178,4 +200,15 @@ function toJobRecord(r: JobRow): JobRecord {
     attempts: r.attempts,
     maxAttempts: r.max_attempts,
   };
+}
+
+function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true; // not ours to judge
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
