@@ -3,6 +3,7 @@ import { Accounts1795470000000 } from './1795470000000-Accounts';
 import { Projects1795476000000 } from './1795476000000-Projects';
 import { PlansBudgetsTemplates1795482000000 } from './1795482000000-PlansBudgetsTemplates';
 import { FollowingProgress1795488000000 } from './1795488000000-FollowingProgress';
+import { PopulationHistory1795494000000 } from './1795494000000-PopulationHistory';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -14,4 +15,5 @@ export const migrations = [
   Projects1795476000000,
   PlansBudgetsTemplates1795482000000,
   FollowingProgress1795488000000,
+  PopulationHistory1795494000000,
 ];

@@ -204,18 +204,17 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
 
     it('shares the kommuner contribution by the chosen split and population date, adding up exactly', async () => {
       const p = (await f.leader.get(url())).body;
-      expect(p.costSharing).toMatchObject({ total: 500000, settings: { equalPercent: 50 }, totalPopulation: 3000, problem: null });
+      expect(p.costSharing).toMatchObject({ total: 500000, settings: { equalPercent: 50 }, totalPopulation: 3000, reason: null });
       expect(p.costSharing.rows.map((r: { amount: number }) => r.amount)).toEqual([208333, 291667]);
       const s = (
         await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 30, populationDate: '2024-06-30', version: p.version }).expect(200)
       ).body;
       expect(s.costSharing.rows.map((r: { amount: number }) => r.amount)).toEqual([191667, 308333]);
       expect(s.costSharing.rows[0].populationAsOf).toBe('2024-01-01');
-      const early = (
-        await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 30, populationDate: '2020-01-01', version: s.version }).expect(200)
-      ).body;
-      expect(early.costSharing.problem).toMatch(/No population figure on or before 2020-01-01/);
-      await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 101, version: early.version }).expect(400);
+      // A date before every figure cannot be computed: refused, nothing stored (see 'cost-sharing settings' below).
+      await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 30, populationDate: '2020-01-01', version: s.version }).expect(422);
+      await f.leader.put(`${url()}/cost-sharing`).send({ equalPercent: 101, version: s.version }).expect(400);
+      expect((await f.leader.get(url())).body.costSharing.settings).toEqual({ equalPercent: 30, populationDate: '2024-06-30', year: null });
     });
 
     it('exports the plan as PDF and DOCX with the budget and cost-sharing table', async () => {
@@ -234,6 +233,139 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
         .expect(200);
       expect(docx.body.subarray(0, 2).toString()).toBe('PK');
       await f.adviser.get(`${url()}/document?format=odt`).expect(400);
+    });
+  });
+
+  describe('cost-sharing settings', () => {
+    let f: ProjectFixture;
+    let admin: Awaited<ReturnType<TestApp['as']>>;
+    beforeAll(async () => {
+      f = await newProjectFixture(t, 'Fordelingsregionen');
+      admin = await t.as([{ role: 'admin' }]);
+      const plan = (await f.leader.get(url()).expect(200)).body;
+      await f.leader
+        .put(`${url()}/budget`)
+        .send({
+          version: plan.version,
+          lines: [
+            { kind: 'cost', category: 'project_management', year: 2027, amount: 300000 },
+            { kind: 'cost', category: 'project_management', year: 2028, amount: 100000 },
+            { kind: 'financing', category: 'kommuner_direct', year: 2027, amount: 300000 },
+            { kind: 'financing', category: 'innovasjon_norge', year: 2028, amount: 100000 },
+          ],
+        })
+        .expect(200);
+    });
+    const url = () => `/api/projects/${f.projectId}/phases/forprosjekt/plan`;
+    const version = async () => (await f.leader.get(url()).expect(200)).body.version as number;
+    const settings = async () => (await f.leader.get(url()).expect(200)).body.costSharing.settings;
+
+    it('refuses a population date with no figures for some kommuner (422, naming them) and stores nothing', async () => {
+      const before = await settings();
+      const [k1] = (await t.db.query(`SELECT name FROM kommune WHERE id = $1`, [f.kommuner[0].id])) as { name: string }[];
+      const [k2] = (await t.db.query(`SELECT name FROM kommune WHERE id = $1`, [f.kommuner[1].id])) as { name: string }[];
+      const res = await f.leader
+        .put(`${url()}/cost-sharing`)
+        .send({ equalPercent: 50, populationDate: '2000-01-01', version: await version() })
+        .expect(422);
+      expect(res.body.code).toBe('COST_SHARING_NO_POPULATION');
+      expect(res.body.errors).toEqual([{ field: 'populationDate', messages: [expect.stringContaining('on or before 2000-01-01')] }]);
+      expect(res.body.message).toContain('on or before 2000-01-01');
+      expect(res.body.message).toContain(k1.name);
+      expect(res.body.message).toContain(k2.name);
+      expect(await settings()).toEqual(before);
+      // All equal needs no population: the same date is fine then.
+      const all = (
+        await f.leader
+          .put(`${url()}/cost-sharing`)
+          .send({ equalPercent: 100, populationDate: '2000-01-01', version: await version() })
+          .expect(200)
+      ).body;
+      expect(all.costSharing).toMatchObject({ reason: null, total: 300000 });
+      expect(all.costSharing.rows.map((r: { amount: number }) => r.amount)).toEqual([150000, 150000]);
+    });
+
+    it('refuses a year with no kommuner contribution (422) instead of sharing 0 kr', async () => {
+      const res = await f.leader
+        .put(`${url()}/cost-sharing`)
+        .send({ equalPercent: 50, year: 2028, version: await version() })
+        .expect(422);
+      expect(res.body.code).toBe('COST_SHARING_NO_CONTRIBUTION');
+      expect(res.body.errors).toEqual([{ field: 'year', messages: [expect.stringContaining('in 2028')] }]);
+      const ok = (
+        await f.leader
+          .put(`${url()}/cost-sharing`)
+          .send({ equalPercent: 50, year: 2027, version: await version() })
+          .expect(200)
+      ).body;
+      expect(ok.costSharing).toMatchObject({ reason: null, total: 300000, settings: { year: 2027 } });
+    });
+
+    it('answers "must be a whole number" only for a percentage that is not one', async () => {
+      for (const equalPercent of ['50', 12.5, null, true]) {
+        const res = await f.leader
+          .put(`${url()}/cost-sharing`)
+          .send({ equalPercent, version: await version() })
+          .expect(400);
+        expect({ equalPercent, body: res.body }).toMatchObject({
+          equalPercent,
+          body: {
+            code: 'VALIDATION_FAILED',
+            message: 'equalPercent must be a whole number',
+            errors: [{ field: 'equalPercent', messages: ['equalPercent must be a whole number'] }],
+          },
+        });
+      }
+      for (const equalPercent of [-1, 101]) {
+        const res = await f.leader
+          .put(`${url()}/cost-sharing`)
+          .send({ equalPercent, version: await version() })
+          .expect(400);
+        expect(res.body.errors).toEqual([{ field: 'equalPercent', messages: ['equalPercent must be from 0 to 100'] }]);
+      }
+      const year = await f.leader
+        .put(`${url()}/cost-sharing`)
+        .send({ equalPercent: 50, year: '2027', version: await version() })
+        .expect(400);
+      expect(year.body.errors).toEqual([{ field: 'year', messages: ['year must be a whole number'] }]);
+    });
+
+    it('takes populationDate "" like null: the newest figures', async () => {
+      const res = (
+        await f.leader
+          .put(`${url()}/cost-sharing`)
+          .send({ equalPercent: 40, populationDate: '', year: null, version: await version() })
+          .expect(200)
+      ).body;
+      expect(res.costSharing.settings).toEqual({ equalPercent: 40, populationDate: null, year: null });
+      expect(res.costSharing.reason).toBeNull();
+      await f.leader
+        .put(`${url()}/cost-sharing`)
+        .send({ equalPercent: 40, populationDate: '2024-13-01', version: await version() })
+        .expect(400);
+    });
+
+    it('shows a problem as { code, params } when figures go away after the settings were saved', async () => {
+      await f.leader
+        .put(`${url()}/cost-sharing`)
+        .send({ equalPercent: 50, populationDate: null, year: 2027, version: await version() })
+        .expect(200);
+      const [{ as_of: asOf }] = await t.db.query(
+        `SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM kommune_population WHERE kommune_id = $1`,
+        [f.kommuner[0].id],
+      );
+      await admin.delete(`/api/regions/${f.region.id}/kommuner/${f.kommuner[0].id}/population/${asOf}`).expect(200);
+      const [{ name }] = await t.db.query(`SELECT name FROM kommune WHERE id = $1`, [f.kommuner[0].id]);
+      const cs = (await f.leader.get(url()).expect(200)).body.costSharing;
+      expect(cs).toMatchObject({
+        rows: [],
+        total: 300000,
+        reason: { code: 'COST_SHARING_NO_POPULATION', params: { kommuner: [name], populationDate: null } },
+      });
+      // With all years and no kommuner contribution at all, the table says so instead of sharing 0 kr.
+      const g = await newProjectFixture(t, 'Tombudsjettregionen');
+      const empty = (await g.leader.get(`/api/projects/${g.projectId}/phases/forprosjekt/plan`).expect(200)).body.costSharing;
+      expect(empty).toMatchObject({ rows: [], total: 0, reason: { code: 'COST_SHARING_NO_CONTRIBUTION', params: { year: null } } });
     });
   });
 

@@ -1,3 +1,4 @@
+import { todayInOslo } from '@nvr/shared';
 import { createTestApp, Session, TestApp } from './support/test-app';
 
 describe('regions API', () => {
@@ -174,6 +175,160 @@ describe('regions API', () => {
       );
       expect(results.map((x) => x.status).sort()).toEqual([201, 409, 409]);
       expect(await t.db.query('SELECT count(*)::int AS n FROM region_membership WHERE region_id = $1', [r.id])).toEqual([{ n: 1 }]);
+    });
+  });
+
+  describe('population figures and their history', () => {
+    const nextYear = Number(todayInOslo().slice(0, 4)) + 1;
+    let ada: Session;
+    beforeAll(async () => {
+      const user = await t.factories.newUser({ name: 'Ada Admin', roles: [{ role: 'admin' }] });
+      ada = await t.signIn(user.email);
+    });
+    const popUrl = (regionId: string, kommuneId: string) => `/api/regions/${regionId}/kommuner/${kommuneId}/population`;
+
+    it('takes figures dated 1900-01-01 to 31 December next year, and refuses others with 400 naming asOf', async () => {
+      const k = await t.factories.newKommune();
+      const r = await t.factories.newRegion({ members: [{ kommuneId: k.id }] });
+      for (const asOf of ['1899-12-31', `${nextYear + 1}-01-01`, '2099-01-01', '1800-01-01']) {
+        const res = await ada.put(popUrl(r.id, k.id)).send({ count: 100, asOf }).expect(400);
+        expect({ asOf, body: res.body }).toMatchObject({
+          asOf,
+          body: {
+            code: 'VALIDATION_FAILED',
+            errors: [{ field: 'asOf', messages: [`asOf must be a date from 1900-01-01 to ${nextYear}-12-31`] }],
+          },
+        });
+      }
+      for (const [count, message] of [
+        ['5', 'count must be a whole number'],
+        [1.5, 'count must be a whole number'],
+        [-1, 'count must not be negative'],
+        [10_000_001, 'count is larger than any kommune'],
+      ] as const) {
+        const res = await ada.put(popUrl(r.id, k.id)).send({ count, asOf: '2024-01-01' }).expect(400);
+        expect(res.body.errors).toEqual([{ field: 'count', messages: [message] }]);
+      }
+      const notADate = await ada.put(popUrl(r.id, k.id)).send({ count: 100, asOf: '2024-02-30' }).expect(400);
+      expect(notADate.body.errors).toEqual([{ field: 'asOf', messages: ['asOf must be a real date written YYYY-MM-DD'] }]);
+      await ada.put(popUrl(r.id, k.id)).send({ count: 100, asOf: '1900-01-01' }).expect(200);
+      await ada
+        .put(popUrl(r.id, k.id))
+        .send({ count: 200, asOf: `${nextYear}-12-31` })
+        .expect(200);
+      // The same rule on the kommune routes.
+      const viaKommune = await ada.put(`/api/kommuner/${k.id}/population`).send({ count: 1, asOf: '2099-01-01' }).expect(400);
+      expect(viaKommune.body.errors[0].field).toBe('asOf');
+      const created = await ada
+        .post('/api/kommuner')
+        .send({ number: '3398', name: 'Framtida', county: 'Buskerud', population: { count: 5, asOf: '1800-01-01' } })
+        .expect(400);
+      expect(created.body.errors).toEqual([
+        { field: 'population.asOf', messages: [`population.asOf must be a date from 1900-01-01 to ${nextYear}-12-31`] },
+      ]);
+      expect(
+        await t.db.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM kommune_population WHERE kommune_id = $1 ORDER BY as_of`, [
+          k.id,
+        ]),
+      ).toEqual([{ as_of: '1900-01-01' }, { as_of: `${nextYear}-12-31` }]);
+    });
+
+    it('lists, corrects and deletes figures, answering the figure saved and recording each change', async () => {
+      const k = await t.factories.newKommune({ name: 'Flesberg', population: 2521, asOf: '2008-01-01' });
+      const r = await t.factories.newRegion({ members: [{ kommuneId: k.id }] });
+      const recorded = await ada.put(popUrl(r.id, k.id)).send({ count: 2700, asOf: '2024-01-01' }).expect(200);
+      expect(recorded.body).toEqual({ asOf: '2024-01-01', count: 2700, recordedAt: expect.any(String), recordedBy: 'Ada Admin' });
+      // Correcting an older figure answers that figure, not the newest.
+      const corrected = await ada.put(popUrl(r.id, k.id)).send({ count: 2530, asOf: '2008-01-01' }).expect(200);
+      expect(corrected.body).toMatchObject({ asOf: '2008-01-01', count: 2530, recordedBy: 'Ada Admin' });
+      // Saving the same count again changes nothing and records nothing.
+      await ada.put(popUrl(r.id, k.id)).send({ count: 2530, asOf: '2008-01-01' }).expect(200);
+
+      const history = (await ada.get(popUrl(r.id, k.id)).expect(200)).body;
+      expect(history).toMatchObject({
+        kommuneId: k.id,
+        kommuneName: 'Flesberg',
+        earliestAsOf: '1900-01-01',
+        latestAsOf: `${nextYear}-12-31`,
+      });
+      expect(history.figures).toEqual([
+        { asOf: '2024-01-01', count: 2700, recordedAt: expect.any(String), recordedBy: 'Ada Admin' },
+        { asOf: '2008-01-01', count: 2530, recordedAt: expect.any(String), recordedBy: 'Ada Admin' },
+      ]);
+      expect(history.events).toEqual([
+        expect.objectContaining({ action: 'population.corrected', asOf: '2008-01-01', before: 2521, after: 2530, actorName: 'Ada Admin' }),
+        expect.objectContaining({ action: 'population.recorded', asOf: '2024-01-01', before: null, after: 2700, actorName: 'Ada Admin' }),
+      ]);
+
+      const afterDelete = (await ada.delete(`${popUrl(r.id, k.id)}/2024-01-01`).expect(200)).body;
+      expect(afterDelete.figures.map((x: { asOf: string }) => x.asOf)).toEqual(['2008-01-01']);
+      expect(afterDelete.events[0]).toMatchObject({ action: 'population.deleted', asOf: '2024-01-01', before: 2700, after: null });
+      expect((await admin.get(`/api/regions/${r.id}`)).body.members[0].kommune.population).toEqual({ count: 2530, asOf: '2008-01-01' });
+
+      const again = await ada.delete(`${popUrl(r.id, k.id)}/2024-01-01`).expect(404);
+      expect(again.body).toMatchObject({ code: 'POPULATION_NOT_FOUND', message: 'Flesberg has no population figure on 2024-01-01.' });
+      const bad = await ada.delete(`${popUrl(r.id, k.id)}/2024-02-30`).expect(400);
+      expect(bad.body.errors).toEqual([{ field: 'asOf', messages: ['asOf in the address must be a real date written YYYY-MM-DD'] }]);
+    });
+
+    it('can remove a figure stored with an impossible date before the rule, so it stops being the newest', async () => {
+      const k = await t.factories.newKommune({ population: 1000, asOf: '2024-01-01' });
+      await t.db.query(`INSERT INTO kommune_population (kommune_id, as_of, population) VALUES ($1, '2099-01-01', 9)`, [k.id]);
+      const r = await t.factories.newRegion({ members: [{ kommuneId: k.id }] });
+      const before = (await ada.get(popUrl(r.id, k.id)).expect(200)).body;
+      expect(before.figures[0]).toEqual({ asOf: '2099-01-01', count: 9, recordedAt: null, recordedBy: null });
+      await ada.delete(`${popUrl(r.id, k.id)}/2099-01-01`).expect(200);
+      expect((await ada.get(`/api/regions/${r.id}`)).body.totalPopulation).toBe(1000);
+      // The kommune routes do the same for administrators.
+      const viaKommune = (await ada.get(`/api/kommuner/${k.id}/population`).expect(200)).body;
+      expect(viaKommune.events[0]).toMatchObject({ action: 'population.deleted', asOf: '2099-01-01', before: 9 });
+      await ada.delete(`/api/kommuner/${k.id}/population/2024-01-01`).expect(200);
+      expect((await ada.get(`/api/kommuner/${k.id}`)).body.population).toBeNull();
+    });
+
+    it('lets the region read the history, only admins change it, and other regions get 404', async () => {
+      const k = await t.factories.newKommune({ population: 1000, asOf: '2024-01-01' });
+      const outsider = await t.factories.newKommune({ population: 50, asOf: '2024-01-01' });
+      const r = await t.factories.newRegion({ members: [{ kommuneId: k.id }] });
+      const other = await t.factories.newRegion({ members: [{ kommuneId: outsider.id }] });
+      const regionraad = await t.as([{ role: 'regionraad', regionId: r.id }]);
+      const contact = await t.as([{ role: 'kommune_contact', regionId: r.id }]);
+      const otherRaad = await t.as([{ role: 'regionraad', regionId: other.id }]);
+
+      await regionraad.get(popUrl(r.id, k.id)).expect(200);
+      await contact.get(popUrl(r.id, k.id)).expect(200);
+      for (const s of [regionraad, contact]) {
+        expect((await s.put(popUrl(r.id, k.id)).send({ count: 1, asOf: '2025-01-01' }).expect(403)).body.code).toBe('FORBIDDEN');
+        expect((await s.delete(`${popUrl(r.id, k.id)}/2024-01-01`).expect(403)).body.code).toBe('FORBIDDEN');
+        await s.get(`/api/kommuner/${k.id}/population`).expect(403);
+        await s.delete(`/api/kommuner/${k.id}/population/2024-01-01`).expect(403);
+      }
+      // Another region's people do not learn that the region exists.
+      expect((await otherRaad.get(popUrl(r.id, k.id)).expect(404)).body.code).toBe('REGION_NOT_FOUND');
+      expect((await otherRaad.put(popUrl(r.id, k.id)).send({ count: 1, asOf: '2025-01-01' }).expect(404)).body.code).toBe(
+        'REGION_NOT_FOUND',
+      );
+      expect((await otherRaad.delete(`${popUrl(r.id, k.id)}/2024-01-01`).expect(404)).body.code).toBe('REGION_NOT_FOUND');
+      // Reading another region's kommune through one's own region: 404 as well.
+      expect((await regionraad.get(popUrl(r.id, outsider.id)).expect(404)).body.code).toBe('KOMMUNE_NOT_FOUND');
+      expect((await ada.put(popUrl(r.id, outsider.id)).send({ count: 1, asOf: '2025-01-01' }).expect(404)).body.code).toBe(
+        'KOMMUNE_NOT_FOUND',
+      );
+      await ada.get(popUrl('6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b', k.id)).expect(404);
+      await ada.get(popUrl(r.id, 'nope')).expect(400);
+      expect(
+        await t.db.query(`SELECT count(*)::int AS n FROM kommune_population WHERE kommune_id = ANY($1)`, [[k.id, outsider.id]]),
+      ).toEqual([{ n: 2 }]);
+    });
+
+    it('keeps the population history append-only', async () => {
+      const k = await t.factories.newKommune();
+      const r = await t.factories.newRegion({ members: [{ kommuneId: k.id }] });
+      await ada.put(popUrl(r.id, k.id)).send({ count: 10, asOf: '2024-01-01' }).expect(200);
+      await expect(t.db.query(`UPDATE kommune_population_event SET after = 11 WHERE kommune_id = $1`, [k.id])).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(t.db.query(`DELETE FROM kommune_population_event WHERE kommune_id = $1`, [k.id])).rejects.toThrow(/append-only/);
     });
   });
 });

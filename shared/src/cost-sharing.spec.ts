@@ -1,5 +1,12 @@
 import { budgetTotals, ownWorkAmount } from './budget';
-import { CostShareError, shareCosts } from './cost-sharing';
+import {
+  CostShareError,
+  type CostShareProblem,
+  costShareProblem,
+  costShareProblemText,
+  isSettingsProblem,
+  shareCosts,
+} from './cost-sharing';
 
 const KONGSBERG = [
   ['Hjartdal', 1619, 43747],
@@ -68,5 +75,59 @@ describe('budgetTotals', () => {
     ]);
     expect(t).toMatchObject({ costs: 1000000, financing: 1000000, balanced: true, empty: false });
     expect(budgetTotals([]).empty).toBe(true);
+  });
+});
+
+describe('costShareProblem', () => {
+  const base = { total: 500000, equalPercent: 50, populationDate: null, year: null };
+  const kommuner = [
+    { name: 'Flesberg', population: 2521 },
+    { name: 'Rollag', population: 1419 },
+  ];
+
+  it('is null when the table can be made', () => {
+    expect(costShareProblem({ ...base, kommuner })).toBeNull();
+  });
+
+  it('names the kommuner without a figure on or before the date, unless everything is shared equally', () => {
+    const lacking = [kommuner[0], { name: 'Rollag', population: null }, { name: 'Nore og Uvdal', population: null }];
+    expect(costShareProblem({ ...base, populationDate: '2000-01-01', kommuner: lacking })).toEqual({
+      code: 'COST_SHARING_NO_POPULATION',
+      params: { kommuner: ['Rollag', 'Nore og Uvdal'], populationDate: '2000-01-01' },
+    });
+    expect(costShareProblem({ ...base, equalPercent: 100, kommuner: lacking })).toBeNull();
+  });
+
+  it('treats figures that are all 0 like missing ones', () => {
+    const zero = kommuner.map((k) => ({ ...k, population: 0 }));
+    expect(costShareProblem({ ...base, kommuner: zero })).toMatchObject({
+      code: 'COST_SHARING_NO_POPULATION',
+      params: { kommuner: ['Flesberg', 'Rollag'] },
+    });
+  });
+
+  it('says when there is no contribution to share, and when there are no kommuner', () => {
+    expect(costShareProblem({ ...base, total: 0, year: 2028, kommuner })).toEqual({
+      code: 'COST_SHARING_NO_CONTRIBUTION',
+      params: { year: 2028 },
+    });
+    expect(costShareProblem({ ...base, kommuner: [] })).toEqual({ code: 'COST_SHARING_NO_KOMMUNER', params: {} });
+  });
+
+  it('refuses settings only for problems the settings cause', () => {
+    const noPopulation = { code: 'COST_SHARING_NO_POPULATION', params: {} } as const;
+    const noContribution = { code: 'COST_SHARING_NO_CONTRIBUTION', params: {} } as const;
+    expect(isSettingsProblem(noPopulation, { year: null })).toBe(true);
+    expect(isSettingsProblem(noContribution, { year: 2028 })).toBe(true);
+    expect(isSettingsProblem(noContribution, { year: null })).toBe(false);
+    expect(isSettingsProblem({ code: 'COST_SHARING_NO_KOMMUNER', params: {} }, { year: 2027 })).toBe(false);
+  });
+
+  it('puts a problem into words in bokmål, nynorsk and English', () => {
+    const p: CostShareProblem = { code: 'COST_SHARING_NO_POPULATION', params: { kommuner: ['Rollag'], populationDate: '2000-01-01' } };
+    expect(costShareProblemText(p, 'nb')).toBe('Mangler innbyggertall per 01.01.2000 eller tidligere for: Rollag.');
+    expect(costShareProblemText(p, 'nn')).toBe('Manglar innbyggjartal per 01.01.2000 eller tidlegare for: Rollag.');
+    expect(costShareProblemText(p, 'en')).toBe('No population figure on or before 2000-01-01 for: Rollag.');
+    expect(costShareProblemText({ code: 'COST_SHARING_NO_CONTRIBUTION', params: { year: 2028 } }, 'en')).toContain('in 2028');
   });
 });

@@ -73,3 +73,97 @@ export function shareCosts(input: { total: number; equalPercent: number; kommune
     populationTotal: total - round(T * e, 100n),
   };
 }
+
+/**
+ * Why a cost-sharing table cannot be made, as a stable code with parameters (the web and the
+ * documents put it into words in each language).
+ * - COST_SHARING_NO_KOMMUNER: the project has no participating kommuner.
+ * - COST_SHARING_NO_POPULATION: some share goes by population, but `kommuner` have no figure on or
+ *   before `populationDate` (null: no figure at all), or every figure is 0.
+ * - COST_SHARING_NO_CONTRIBUTION: the budget has no kommuner direct contribution in `year` (null: in any year).
+ */
+export const COST_SHARE_PROBLEM_CODES = ['COST_SHARING_NO_KOMMUNER', 'COST_SHARING_NO_POPULATION', 'COST_SHARING_NO_CONTRIBUTION'] as const;
+export type CostShareProblemCode = (typeof COST_SHARE_PROBLEM_CODES)[number];
+
+export interface CostShareProblem {
+  code: CostShareProblemCode;
+  params: {
+    /** The kommuner lacking a usable figure (COST_SHARING_NO_POPULATION). */
+    kommuner?: string[];
+    populationDate?: string | null;
+    year?: number | null;
+  };
+}
+
+/**
+ * The problem that keeps the table from being made, or null when `shareCosts` can make it.
+ * `population` null means the kommune has no figure on or before the date.
+ */
+export function costShareProblem(input: {
+  total: number;
+  equalPercent: number;
+  populationDate: string | null;
+  year: number | null;
+  kommuner: readonly { name: string; population: number | null }[];
+}): CostShareProblem | null {
+  const { kommuner, equalPercent, populationDate, year } = input;
+  if (kommuner.length === 0) return { code: 'COST_SHARING_NO_KOMMUNER', params: {} };
+  if (equalPercent < 100) {
+    const lacking = kommuner.filter((k) => k.population === null);
+    const none = lacking.length ? lacking : kommuner.every((k) => k.population === 0) ? kommuner : [];
+    if (none.length) return { code: 'COST_SHARING_NO_POPULATION', params: { kommuner: none.map((k) => k.name), populationDate } };
+  }
+  if (input.total <= 0) return { code: 'COST_SHARING_NO_CONTRIBUTION', params: { year } };
+  return null;
+}
+
+/** Whether a problem comes from the chosen settings (so saving them is refused) rather than from the project or budget. */
+export function isSettingsProblem(problem: CostShareProblem, settings: { year: number | null }): boolean {
+  switch (problem.code) {
+    case 'COST_SHARING_NO_POPULATION':
+      return true;
+    case 'COST_SHARING_NO_CONTRIBUTION':
+      return settings.year !== null;
+    case 'COST_SHARING_NO_KOMMUNER':
+      return false;
+  }
+}
+
+/** A cost-sharing problem in words, for documents (the web app has its own strings in its locales). */
+export function costShareProblemText(problem: CostShareProblem, lang: 'nb' | 'nn' | 'en'): string {
+  const { kommuner = [], populationDate = null, year = null } = problem.params;
+  const date = populationDate && lang !== 'en' ? populationDate.split('-').reverse().join('.') : populationDate;
+  const names = kommuner.join(', ');
+  switch (problem.code) {
+    case 'COST_SHARING_NO_KOMMUNER':
+      return {
+        nb: 'Prosjektet har ingen deltakende kommuner å fordele kostnadene mellom.',
+        nn: 'Prosjektet har ingen deltakande kommunar å fordele kostnadene mellom.',
+        en: 'The project has no participating kommuner to share the costs between.',
+      }[lang];
+    case 'COST_SHARING_NO_POPULATION':
+      return date
+        ? {
+            nb: `Mangler innbyggertall per ${date} eller tidligere for: ${names}.`,
+            nn: `Manglar innbyggjartal per ${date} eller tidlegare for: ${names}.`,
+            en: `No population figure on or before ${date} for: ${names}.`,
+          }[lang]
+        : {
+            nb: `Mangler innbyggertall for: ${names}.`,
+            nn: `Manglar innbyggjartal for: ${names}.`,
+            en: `No population figure for: ${names}.`,
+          }[lang];
+    case 'COST_SHARING_NO_CONTRIBUTION':
+      return year
+        ? {
+            nb: `Budsjettet har ingen direkte finansiering fra kommunene i ${year}.`,
+            nn: `Budsjettet har ingen direkte finansiering frå kommunane i ${year}.`,
+            en: `The budget has no direct contribution from the kommuner in ${year}.`,
+          }[lang]
+        : {
+            nb: 'Budsjettet har ingen direkte finansiering fra kommunene.',
+            nn: 'Budsjettet har ingen direkte finansiering frå kommunane.',
+            en: 'The budget has no direct contribution from the kommuner.',
+          }[lang];
+  }
+}

@@ -3,6 +3,7 @@ export * from './assert';
 export * from './dates';
 export * from './counties';
 export * from './kommune';
+export * from './population';
 export * from './region';
 export * from './access';
 export * from './plp';

@@ -9,6 +9,7 @@ import { StoredFile } from '../files/stored-file.entity';
 import { GateCheckpoint, GateDecision, GateSubmission } from '../gates/gate.entity';
 import { HistoryEvent } from '../history/history-event.entity';
 import { Job } from '../jobs/job.entity';
+import { KommunePopulationEvent } from '../kommuner/kommune-population-event.entity';
 import { Kommune, KommunePopulation } from '../kommuner/kommune.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMail } from '../notifications/outbox.entity';
@@ -30,6 +31,7 @@ export const entities = [
   AppState,
   Kommune,
   KommunePopulation,
+  KommunePopulationEvent,
   Region,
   RegionMembership,
   AppUser,

@@ -4,9 +4,9 @@ import { canOnProject, DeliverableState, phaseSpec, PhaseKey, RoleAssignment, ty
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { queryOne } from '../database/sql';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
-import { FileContent, FileService, mapFile } from '../files/file.service';
+import { FileContent, FileService, mapFile, StoredFileRow } from '../files/file.service';
 import { expectVersion, ProjectChanges } from '../projects/project-changes';
 import { DeliverableDto, NotRequiredDto, ReviewDeliverableDto, UpdateDeliverableDto } from './deliverable.dto';
 
@@ -29,6 +29,13 @@ interface DeliverableRecord {
   version: number;
 }
 
+/** A deliverable's owner, as the API shows it. */
+interface OwnerRecord {
+  id: string;
+  name: string;
+  email: string;
+}
+
 /** Phases whose deliverables can still be worked on: the current one, and later ones being prepared. */
 const OPEN_PHASE_STATES = ['not_started', 'in_progress'];
 
@@ -47,8 +54,11 @@ export class DeliverableService {
     em: EntityManager = this.db.manager,
   ): Promise<DeliverableDto> {
     const d = await this.find(em, projectId, deliverableId);
-    const [owner] = d.owner_user_id ? await em.query(`SELECT id, name, email FROM app_user WHERE id = $1`, [d.owner_user_id]) : [];
-    const files = await em.query(
+    const owner = d.owner_user_id
+      ? await queryOne<OwnerRecord>(em, `SELECT id, name, email FROM app_user WHERE id = $1`, [d.owner_user_id])
+      : undefined;
+    const files = await queryRows<StoredFileRow>(
+      em,
       `SELECT f.id, f.filename, f.content_type, f.size_bytes, f.uploaded_at FROM deliverable_file df JOIN stored_file f ON f.id = df.file_id
         WHERE df.deliverable_id = $1 ORDER BY f.uploaded_at`,
       [deliverableId],
@@ -78,7 +88,7 @@ export class DeliverableService {
       expectVersion('deliverable', dto.version, d.version);
       assertEditable(d);
       if (dto.ownerUserId) {
-        const [u] = await tx.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [dto.ownerUserId]);
+        const u = await queryOne<{ found: number }>(tx, `SELECT 1 AS found FROM app_user WHERE id = $1 AND active`, [dto.ownerUserId]);
         if (!u) throw new DomainError('USER_NOT_FOUND', `No active account has the id ${dto.ownerUserId}.`);
       }
       const after = {
@@ -86,7 +96,8 @@ export class DeliverableService {
         ownerUserId: dto.ownerUserId === undefined ? d.owner_user_id : dto.ownerUserId,
         dueDate: dto.dueDate === undefined ? d.due_date : dto.dueDate,
       };
-      await tx.query(
+      await execute(
+        tx,
         `UPDATE deliverable SET content = $2, owner_user_id = $3, due_date = $4, version = version + 1, updated_at = now() WHERE id = $1`,
         [d.id, after.content, after.ownerUserId, after.dueDate],
       );
@@ -97,7 +108,10 @@ export class DeliverableService {
   async submit(projectId: string, deliverableId: string, actor: Principal): Promise<DeliverableDto> {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
       assertEditable(d);
-      const [{ files }] = await tx.query(`SELECT count(*)::int AS files FROM deliverable_file WHERE deliverable_id = $1`, [d.id]);
+      const count = await queryOne<{ files: number }>(tx, `SELECT count(*)::int AS files FROM deliverable_file WHERE deliverable_id = $1`, [
+        d.id,
+      ]);
+      const files = count?.files ?? 0;
       if (!d.content.trim() && files === 0)
         throw new DomainError('DELIVERABLE_EMPTY', 'Write the deliverable or attach a file before you submit it.');
       return this.setState(tx, d, 'submitted', { review_comment: d.review_comment });
@@ -150,8 +164,8 @@ export class DeliverableService {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
       assertEditable(d);
       const stored = await this.files.store(tx, file, actor.userId);
-      await tx.query(`INSERT INTO deliverable_file (deliverable_id, file_id) VALUES ($1, $2)`, [d.id, stored.id]);
-      await tx.query(`UPDATE deliverable SET version = version + 1, updated_at = now() WHERE id = $1`, [d.id]);
+      await execute(tx, `INSERT INTO deliverable_file (deliverable_id, file_id) VALUES ($1, $2)`, [d.id, stored.id]);
+      await execute(tx, `UPDATE deliverable SET version = version + 1, updated_at = now() WHERE id = $1`, [d.id]);
       return { action: 'deliverable.file_added', after: { fileId: stored.id, filename: stored.filename, sizeBytes: stored.sizeBytes } };
     });
   }
@@ -168,18 +182,19 @@ export class DeliverableService {
         [d.id, fileId],
       );
       if (!f) throw new DomainError('FILE_NOT_FOUND', `The deliverable has no file with id ${fileId}.`);
-      await tx.query(`DELETE FROM stored_file WHERE id = $1`, [f.file_id]);
-      await tx.query(`UPDATE deliverable SET version = version + 1, updated_at = now() WHERE id = $1`, [d.id]);
+      await execute(tx, `DELETE FROM stored_file WHERE id = $1`, [f.file_id]);
+      await execute(tx, `UPDATE deliverable SET version = version + 1, updated_at = now() WHERE id = $1`, [d.id]);
       return { action: 'deliverable.file_removed', before: { fileId, filename: f.filename } };
     });
   }
 
   async readFile(projectId: string, deliverableId: string, fileId: string): Promise<FileContent> {
     await this.find(this.db.manager, projectId, deliverableId);
-    const [link] = await this.db.query(`SELECT 1 FROM deliverable_file WHERE deliverable_id = $1 AND file_id = $2`, [
-      deliverableId,
-      fileId,
-    ]);
+    const link = await queryOne<{ found: number }>(
+      this.db,
+      `SELECT 1 AS found FROM deliverable_file WHERE deliverable_id = $1 AND file_id = $2`,
+      [deliverableId, fileId],
+    );
     if (!link) throw new DomainError('FILE_NOT_FOUND', `The deliverable has no file with id ${fileId}.`);
     return this.files.read(fileId);
   }
@@ -212,7 +227,8 @@ export class DeliverableService {
 
   private async setState(tx: EntityManager, d: DeliverableRecord, state: DeliverableState, extra: Record<string, string | null> = {}) {
     const sets = Object.keys(extra).map((k, i) => `${k} = $${i + 3}`);
-    await tx.query(
+    await execute(
+      tx,
       `UPDATE deliverable SET state = $2, ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
       [d.id, state, ...Object.values(extra)],
     );
@@ -220,7 +236,8 @@ export class DeliverableService {
   }
 
   private async find(em: EntityManager, projectId: string, deliverableId: string, lock = false): Promise<DeliverableRecord> {
-    const [d] = await em.query(
+    const d = await queryOne<DeliverableRecord>(
+      em,
       `SELECT d.*, ph.project_id, ph.phase_key, ph.state AS phase_state, p.region_id, p.status AS project_status
          FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id JOIN project p ON p.id = ph.project_id
         WHERE d.id = $1 AND ph.project_id = $2 ${lock ? 'FOR UPDATE OF d' : ''}`,

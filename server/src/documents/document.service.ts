@@ -10,6 +10,7 @@ import {
   SubGoal,
   TemplateField,
   todayInOslo,
+  costShareProblemText,
 } from '@nvr/shared';
 import { DeliverableService } from '../deliverables/deliverable.service';
 import { GateService } from '../gates/gate.service';
@@ -310,8 +311,8 @@ function budgetBlocks(plan: PlanDto, lang: Lang): Block[] {
         alignRight: [1, 2, 3, 4],
       },
     );
-  } else if (cs.problem) {
-    blocks.push({ type: 'paragraph', text: cs.problem, italic: true });
+  } else if (cs.reason) {
+    blocks.push({ type: 'paragraph', text: costShareProblemText(cs.reason, lang), italic: true });
   }
   return blocks;
 }

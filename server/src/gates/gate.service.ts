@@ -4,13 +4,14 @@ import { canOnProject, nextPhaseKey, phaseSpec, RoleAssignment, todayInOslo } fr
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { queryOne } from '../database/sql';
+import { execute, queryOne } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
 import { PlanService } from '../plans/plan.service';
 import { ChangeRecord, ProjectChanges } from '../projects/project-changes';
 import { findPhase, loadProject, phaseReadiness, PhaseRow, ProjectAggregate } from '../projects/project-queries';
-import { GateDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto } from './gate.dto';
+import { CheckpointDto, DecisionDto, GateDto, RecordDecisionDto, SetCheckpointDto, SubmissionDto, SubmitGateDto } from './gate.dto';
+import { DecisionColumns, findGateCheckpoints, findGateSubmissions, GateCheckpointRecord, GateSubmissionRecord } from './gate.queries';
 
 @Injectable()
 export class GateService {
@@ -25,23 +26,8 @@ export class GateService {
     const project = await loadProject(em, projectId);
     const phase = findPhase(project, phaseKey);
     const spec = phaseSpec(phase.key);
-    const checkpoints = await em.query(
-      `SELECT c.checkpoint_key, c.checked, c.comment, u.name AS updated_by, c.updated_at
-         FROM gate_checkpoint c LEFT JOIN app_user u ON u.id = c.updated_by WHERE c.phase_id = $1`,
-      [phase.id],
-    );
-    const submissions = await em.query(
-      `SELECT s.id, s.submitted_at, su.name AS submitted_by, s.note, s.readiness,
-              d.id AS decision_id, d.outcome, d.meeting_date, d.case_number, d.decision_text, d.conditions, du.name AS decided_by, d.decided_at,
-              f.id AS file_id, f.filename, f.content_type, f.size_bytes, f.uploaded_at
-         FROM gate_submission s
-         LEFT JOIN app_user su ON su.id = s.submitted_by
-         LEFT JOIN gate_decision d ON d.submission_id = s.id
-         LEFT JOIN app_user du ON du.id = d.decided_by
-         LEFT JOIN stored_file f ON f.id = d.minutes_file_id
-        WHERE s.phase_id = $1 ORDER BY s.submitted_at DESC`,
-      [phase.id],
-    );
+    const checkpoints = await findGateCheckpoints(em, phase.id);
+    const submissions = await findGateSubmissions(em, phase.id);
     const scope = { id: project.id, regionId: project.regionId };
     const active = project.status === 'active';
     return {
@@ -49,46 +35,14 @@ export class GateService {
       phaseKey: phase.key,
       phaseState: phase.state,
       readiness: phaseReadiness(project, phase),
-      checkpoints: spec.checkpoints.map((c) => {
-        const row = checkpoints.find((r: { checkpoint_key: string }) => r.checkpoint_key === c.key);
-        return {
-          key: c.key,
-          checked: row?.checked ?? false,
-          comment: row?.comment ?? null,
-          updatedBy: row?.updated_by ?? null,
-          updatedAt: row ? new Date(row.updated_at).toISOString() : null,
-        };
-      }),
-      submissions: submissions.map((s: Record<string, never>) => ({
-        id: s.id,
-        submittedAt: new Date(s.submitted_at).toISOString(),
-        submittedBy: s.submitted_by,
-        note: s.note,
-        readiness: s.readiness,
-        decision: s.decision_id
-          ? {
-              id: s.decision_id,
-              outcome: s.outcome,
-              meetingDate: s.meeting_date,
-              caseNumber: s.case_number,
-              decisionText: s.decision_text,
-              conditions: s.conditions,
-              decidedBy: s.decided_by,
-              decidedAt: new Date(s.decided_at).toISOString(),
-              minutesFile: s.file_id
-                ? mapFile({
-                    id: s.file_id,
-                    filename: s.filename,
-                    content_type: s.content_type,
-                    size_bytes: s.size_bytes,
-                    uploaded_at: s.uploaded_at,
-                  })
-                : null,
-            }
-          : null,
-      })),
-      pendingSubmissionId:
-        phase.state === 'awaiting_decision' ? (submissions.find((s: { decision_id: string | null }) => !s.decision_id)?.id ?? null) : null,
+      checkpoints: spec.checkpoints.map((c) =>
+        toCheckpointDto(
+          c.key,
+          checkpoints.find((r) => r.checkpoint_key === c.key),
+        ),
+      ),
+      submissions: submissions.map(toSubmissionDto),
+      pendingSubmissionId: phase.state === 'awaiting_decision' ? (submissions.find((s) => s.decision_id === null)?.id ?? null) : null,
       permissions: {
         submit: active && phase.state === 'in_progress' && canOnProject(roles, scope, 'submit'),
         decide: active && phase.state === 'awaiting_decision' && canOnProject(roles, scope, 'decide'),
@@ -109,7 +63,8 @@ export class GateService {
       }
       assertInProgress(phase);
       const before = phase.checkpoints.find((c) => c.key === checkpointKey)?.checked ?? false;
-      await tx.query(
+      await execute(
+        tx,
         `INSERT INTO gate_checkpoint (phase_id, checkpoint_key, checked, comment, updated_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (phase_id, checkpoint_key) DO UPDATE SET checked = EXCLUDED.checked, comment = EXCLUDED.comment, updated_by = EXCLUDED.updated_by, updated_at = now()`,
         [phase.id, checkpointKey, dto.checked, dto.comment?.trim() || null, actor.userId],
@@ -139,7 +94,8 @@ export class GateService {
           `The ${phase.key} is not ready for decision: ${missing.length} item(s) on the checklist are missing (${missing.map((m) => m.key).join(', ')}).`,
         );
       }
-      const [s] = await tx.query(
+      const s = await insertedId(
+        tx,
         `INSERT INTO gate_submission (phase_id, submitted_by, note, readiness) VALUES ($1, $2, $3, $4) RETURNING id`,
         [phase.id, actor.userId, dto.note?.trim() || null, JSON.stringify(readiness)],
       );
@@ -174,7 +130,8 @@ export class GateService {
       );
     }
     await this.inPhase(projectId, phaseKey, actor, async (tx, project, phase) => {
-      const [submission] = await tx.query(
+      const submission = await queryOne<{ id: string; decision_id: string | null }>(
+        tx,
         `SELECT s.id, d.id AS decision_id FROM gate_submission s LEFT JOIN gate_decision d ON d.submission_id = s.id WHERE s.id = $1 AND s.phase_id = $2`,
         [dto.submissionId, phase.id],
       );
@@ -192,7 +149,8 @@ export class GateService {
           `The meeting date ${dto.meetingDate} is before the ${phase.key} began (${phase.actualStart}).`,
         );
       }
-      const [decision] = await tx.query(
+      const decision = await insertedId(
+        tx,
         `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [
@@ -242,9 +200,9 @@ export class GateService {
       );
       if (!d) throw new DomainError('DECISION_NOT_FOUND', `The ${phase.key} gate has no decision with id ${decisionId}.`);
       const stored = await this.files.store(tx, file, actor.userId);
-      await tx.query(`UPDATE gate_decision SET minutes_file_id = $2 WHERE id = $1`, [d.id, stored.id]);
+      await execute(tx, `UPDATE gate_decision SET minutes_file_id = $2 WHERE id = $1`, [d.id, stored.id]);
       // Only this decision's own previous minutes are removed.
-      if (d.minutes_file_id) await tx.query(`DELETE FROM stored_file WHERE id = $1`, [d.minutes_file_id]);
+      if (d.minutes_file_id) await execute(tx, `DELETE FROM stored_file WHERE id = $1`, [d.minutes_file_id]);
       return {
         history: {
           action: 'gate.minutes_attached',
@@ -260,7 +218,11 @@ export class GateService {
   async readMinutes(projectId: string, phaseKey: string, decisionId: string): Promise<FileContent> {
     const project = await loadProject(this.db.manager, projectId);
     const phase = findPhase(project, phaseKey);
-    const [d] = await this.db.query(`SELECT minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2`, [decisionId, phase.id]);
+    const d = await queryOne<{ minutes_file_id: string | null }>(
+      this.db,
+      `SELECT minutes_file_id FROM gate_decision WHERE id = $1 AND phase_id = $2`,
+      [decisionId, phase.id],
+    );
     if (!d?.minutes_file_id) throw new DomainError('FILE_NOT_FOUND', 'This decision has no minutes attached.');
     return this.files.read(d.minutes_file_id);
   }
@@ -280,7 +242,8 @@ export class GateService {
         if (nextKey) {
           const next = findPhase(project, nextKey);
           const frozen = await this.plans.freezeApproved(tx, next.id, actor.userId);
-          await tx.query(
+          await execute(
+            tx,
             `UPDATE project_phase SET state = 'in_progress', actual_start = $2, version = version + 1, updated_at = now() WHERE id = $1`,
             [next.id, dto.meetingDate],
           );
@@ -343,6 +306,58 @@ export class GateService {
   }
 }
 
+function toCheckpointDto(key: string, row: GateCheckpointRecord | undefined): CheckpointDto {
+  return {
+    key,
+    checked: row?.checked ?? false,
+    comment: row?.comment ?? null,
+    updatedBy: row?.updated_by ?? null,
+    updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+  };
+}
+
+function toSubmissionDto(s: GateSubmissionRecord): SubmissionDto {
+  return {
+    id: s.id,
+    submittedAt: new Date(s.submitted_at).toISOString(),
+    submittedBy: s.submitted_by,
+    note: s.note,
+    readiness: s.readiness,
+    decision: toDecisionDto(s),
+  };
+}
+
+function toDecisionDto(d: DecisionColumns): DecisionDto | null {
+  if (d.decision_id === null) return null;
+  return {
+    id: d.decision_id,
+    outcome: d.outcome,
+    meetingDate: d.meeting_date,
+    caseNumber: d.case_number,
+    decisionText: d.decision_text,
+    conditions: d.conditions,
+    decidedBy: d.decided_by,
+    decidedAt: new Date(d.decided_at).toISOString(),
+    minutesFile:
+      d.file_id === null
+        ? null
+        : mapFile({
+            id: d.file_id,
+            filename: d.filename,
+            content_type: d.content_type,
+            size_bytes: d.size_bytes,
+            uploaded_at: d.uploaded_at,
+          }),
+  };
+}
+
+/** The id an INSERT … RETURNING id answers. */
+async function insertedId(tx: EntityManager, sql: string, params: readonly unknown[]): Promise<{ id: string }> {
+  const row = await queryOne<{ id: string }>(tx, sql, params);
+  if (!row) throw new Error('INSERT … RETURNING answered no row');
+  return row;
+}
+
 function assertInProgress(phase: PhaseRow): void {
   if (phase.state !== 'in_progress') {
     throw new DomainError(
@@ -353,12 +368,13 @@ function assertInProgress(phase: PhaseRow): void {
 }
 
 async function setPhaseState(tx: EntityManager, phase: PhaseRow, state: PhaseRow['state'], actualEnd?: string): Promise<void> {
-  await tx.query(
+  await execute(
+    tx,
     `UPDATE project_phase SET state = $2, actual_end = coalesce($3, actual_end), version = version + 1, updated_at = now() WHERE id = $1`,
     [phase.id, state, actualEnd ?? null],
   );
 }
 
 async function setProjectStatus(tx: EntityManager, project: ProjectAggregate, status: 'completed' | 'stopped'): Promise<void> {
-  await tx.query(`UPDATE project SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [project.id, status]);
+  await execute(tx, `UPDATE project SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [project.id, status]);
 }

@@ -1,9 +1,19 @@
-import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { CreateKommuneDto, KommuneQueryDto, KommuneResponseDto, PopulationDto, UpdateKommuneDto } from './kommune.dto';
+import {
+  CreateKommuneDto,
+  DateParam,
+  KommuneQueryDto,
+  KommuneResponseDto,
+  PopulationDto,
+  PopulationHistoryResponseDto,
+  UpdateKommuneDto,
+} from './kommune.dto';
 import { KommuneService } from './kommune.service';
 
 @ApiTags('kommuner')
@@ -34,8 +44,8 @@ export class KommuneController {
   @ApiCreatedResponse({ type: KommuneResponseDto })
   @ApiOperation({ operationId: 'createKommune', summary: 'Register a kommune' })
   @ApiErrors(400, 409, 422)
-  create(@Body() dto: CreateKommuneDto): Promise<KommuneResponseDto> {
-    return this.kommuner.create(dto);
+  create(@CurrentUser() user: Principal, @Body() dto: CreateKommuneDto): Promise<KommuneResponseDto> {
+    return this.kommuner.create(dto, user);
   }
 
   @Patch(':id')
@@ -50,9 +60,38 @@ export class KommuneController {
   @Put(':id/population')
   @Access.admin()
   @ApiOkResponse({ type: KommuneResponseDto })
-  @ApiOperation({ operationId: 'recordKommunePopulation', summary: 'Record or correct the population on a date' })
+  @ApiOperation({
+    operationId: 'recordKommunePopulation',
+    summary: 'Record or correct the population on a date; answers the kommune with its newest figure',
+    description: 'To get the figure saved back, use PUT /api/regions/{id}/kommuner/{kommuneId}/population.',
+  })
   @ApiErrors(400, 404)
-  recordPopulation(@IdParam() id: string, @Body() dto: PopulationDto): Promise<KommuneResponseDto> {
-    return this.kommuner.recordPopulation(id, dto);
+  recordPopulation(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: PopulationDto): Promise<KommuneResponseDto> {
+    return this.kommuner.recordPopulation(id, dto, user);
+  }
+
+  @Get(':id/population')
+  @Access.admin()
+  @ApiOkResponse({ type: PopulationHistoryResponseDto })
+  @ApiOperation({
+    operationId: 'getKommunePopulationHistory',
+    summary: 'Every population figure of a kommune (newest first, with who recorded it) and every change',
+  })
+  @ApiErrors(400, 404)
+  populationHistory(@IdParam() id: string): Promise<PopulationHistoryResponseDto> {
+    return this.kommuner.populationHistory(id);
+  }
+
+  @Delete(':id/population/:asOf')
+  @Access.admin()
+  @ApiOkResponse({ type: PopulationHistoryResponseDto })
+  @ApiOperation({ operationId: 'deleteKommunePopulation', summary: 'Delete the population figure of a date (e.g. one with a wrong date)' })
+  @ApiErrors(400, 404)
+  deletePopulation(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @DateParam('asOf') asOf: string,
+  ): Promise<PopulationHistoryResponseDto> {
+    return this.kommuner.deletePopulation(id, asOf, user);
   }
 }

@@ -65,7 +65,7 @@ export class PlanController {
   @Access.project('edit')
   @ApiOkResponse({ type: PlanDto })
   @ApiOperation({ operationId: 'savePlanCostSharing', summary: 'Choose how the kommuner share their direct contribution' })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 409, 422)
   saveCostSharing(
     @CurrentUser() user: Principal,
     @IdParam() id: string,

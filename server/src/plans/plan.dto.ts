@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COST_CATEGORIES, FINANCING_SOURCES, FINANCING_STATUSES, type PlanContent } from '@nvr/shared';
-import { Type } from 'class-transformer';
+import {
+  COST_CATEGORIES,
+  COST_SHARE_PROBLEM_CODES,
+  type CostShareProblemCode,
+  FINANCING_SOURCES,
+  FINANCING_STATUSES,
+  type PlanContent,
+} from '@nvr/shared';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -8,15 +15,15 @@ import {
   IsInt,
   IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
+  registerDecorator,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { OptionalDate, OptionalText } from '../common/validation';
+import { Optional, OptionalDate, OptionalText } from '../common/validation';
 import { TemplateVersionDto } from '../templates/template.dto';
 
 export class UpdatePlanDto {
@@ -58,7 +65,7 @@ export class BudgetLineDto {
   year: number;
 
   @ApiPropertyOptional({ maxLength: 300, type: String, description: 'May be empty' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(300)
   description?: string;
@@ -103,25 +110,54 @@ export class SaveBudgetDto {
   version: number;
 }
 
+/**
+ * A whole number from `min` to `max`, with one message: "must be a whole number" for anything that is
+ * not (e.g. the string "50" or 12.5), else the range.
+ */
+function WholeNumberFrom(min: number, max: number) {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'wholeNumberFrom',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+        defaultMessage: (args) =>
+          Number.isInteger(args?.value) ? `$property must be from ${min} to ${max}` : '$property must be a whole number',
+      },
+    });
+}
+
 export class CostSharingSettingsDto {
-  @ApiProperty({ description: 'Share split equally, in whole per cent (0–100); the rest by population', example: 50 })
-  @IsInt({ message: '$property must be a whole percentage' })
-  @Min(0)
-  @Max(100)
+  @ApiProperty({
+    description: 'Share split equally, in whole per cent (0–100); the rest by population',
+    example: 50,
+    minimum: 0,
+    maximum: 100,
+  })
+  @WholeNumberFrom(0, 100)
   equalPercent: number;
 
-  @OptionalDate({ nullable: true, description: 'Population figures as of this date (the newest on or before it); empty: the newest' })
+  @OptionalDate({
+    nullable: true,
+    description:
+      'Population figures as of this date (each kommune’s newest on or before it). Null, "" or left out: each kommune’s newest figure. ' +
+      'Refused with 422 when some share goes by population and a kommune has no figure on or before the date.',
+  })
+  @Transform(({ value }) => (value === '' ? null : value))
   populationDate?: string | null;
 
   @ApiPropertyOptional({
     nullable: true,
     type: Number,
-    description: 'The budget year whose kommuner contribution is shared; empty: all years',
+    minimum: 2000,
+    maximum: 2100,
+    description:
+      'The budget year whose kommuner contribution is shared; null or left out: all years. ' +
+      'Refused with 422 when the budget has no kommuner direct contribution that year.',
   })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @WholeNumberFrom(2000, 2100)
   year?: number | null;
 }
 
@@ -158,6 +194,36 @@ export class BudgetDto {
   @ApiProperty({ type: BudgetTotalsDto }) totals: BudgetTotalsDto;
 }
 
+export class CostSharingProblemParamsDto {
+  @ApiPropertyOptional({ type: [String], description: 'COST_SHARING_NO_POPULATION: the kommuner without a usable figure' })
+  kommuner?: string[];
+
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'COST_SHARING_NO_POPULATION: the population date (null: newest)',
+  })
+  populationDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'COST_SHARING_NO_CONTRIBUTION: the budget year (null: all years)' })
+  year?: number | null;
+}
+
+export class CostSharingProblemDto {
+  @ApiProperty({
+    enum: COST_SHARE_PROBLEM_CODES,
+    enumName: 'CostSharingProblemCode',
+    description:
+      'COST_SHARING_NO_KOMMUNER: the project has no kommuner; COST_SHARING_NO_POPULATION: kommuner lack a figure on or before the date; ' +
+      'COST_SHARING_NO_CONTRIBUTION: the budget has no kommuner direct contribution (in the year)',
+  })
+  code: CostShareProblemCode;
+
+  @ApiProperty({ type: CostSharingProblemParamsDto })
+  params: CostSharingProblemParamsDto;
+}
+
 export class CostShareRowDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -175,8 +241,12 @@ export class CostSharingDto {
   @ApiProperty() totalPopulation: number;
   @ApiProperty() equalTotal: number;
   @ApiProperty() populationTotal: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Why the table cannot be made (e.g. a kommune lacks a population figure)' })
-  problem: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: () => CostSharingProblemDto,
+    description: 'Why the table cannot be made (then `rows` is empty), as a code with parameters to put into words; null when it can',
+  })
+  reason: CostSharingProblemDto | null;
 }
 
 export class MissingFieldDto {
@@ -254,12 +324,12 @@ export class CompareQueryDto {
 
 export class DocumentQueryDto {
   @ApiPropertyOptional({ enum: ['docx', 'pdf'], default: 'pdf' })
-  @IsOptional()
+  @Optional()
   @IsIn(['docx', 'pdf'], { message: '$property must be docx or pdf' })
   format?: 'docx' | 'pdf';
 
   @ApiPropertyOptional({ enum: ['nb', 'nn', 'en'], default: 'nb' })
-  @IsOptional()
+  @Optional()
   @IsIn(['nb', 'nn', 'en'], { message: '$property must be nb, nn or en' })
   lang?: 'nb' | 'nn' | 'en';
 }

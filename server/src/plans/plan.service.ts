@@ -4,7 +4,8 @@ import {
   BudgetLine,
   budgetTotals,
   canOnProject,
-  CostShareError,
+  costShareProblem,
+  CostShareProblem,
   diffPlans,
   kommunerContribution,
   mergePlanContent,
@@ -12,8 +13,10 @@ import {
   PlanContent,
   planCompleteness,
   RoleAssignment,
+  isSettingsProblem,
   shareCosts,
   validatePlanContent,
+  type ProjectHistoryAction,
 } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -146,6 +149,13 @@ export class PlanService {
         populationDate: dto.populationDate ?? null,
         year: dto.year ?? null,
       };
+      const { reason: problem } = await costSharing(
+        tx,
+        { id: projectId },
+        settings,
+        (await readBudget(tx, plan.phase_id)).lines as BudgetLine[],
+      );
+      if (problem && isSettingsProblem(problem, { year: settings.year ?? null })) throw costSharingRefusal(problem);
       await tx.query(`UPDATE phase_plan SET cost_sharing = $2 WHERE id = $1`, [plan.id, JSON.stringify(settings)]);
       return { action: 'cost_sharing.saved', before: { ...plan.cost_sharing }, after: { ...settings } };
     });
@@ -259,7 +269,7 @@ export class PlanService {
     work: (
       tx: EntityManager,
       plan: PlanRow,
-    ) => Promise<{ action: string; before: Record<string, unknown>; after: Record<string, unknown> }>,
+    ) => Promise<{ action: ProjectHistoryAction; before: Record<string, unknown>; after: Record<string, unknown> }>,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
       const project = await loadProject(tx, projectId, true);
@@ -351,7 +361,7 @@ function normaliseLine(l: BudgetLineDto, i: number): BudgetLineDto {
 /** The cost-sharing table for the project's participating kommuner, or the reason it cannot be made. */
 async function costSharing(
   em: EntityManager,
-  project: ProjectAggregate,
+  project: Pick<ProjectAggregate, 'id'>,
   settings: CostSharingSettingsDto,
   lines: BudgetLine[],
 ): Promise<CostSharingDto> {
@@ -366,28 +376,46 @@ async function costSharing(
       WHERE pk.project_id = $1 ORDER BY k.name`,
     [project.id, settings.populationDate ?? null],
   );
-  const empty = { settings, total, rows: [], totalPopulation: 0, equalTotal: 0, populationTotal: 0 };
-  const lacking = rows.filter((r) => r.population === null);
-  if (lacking.length && settings.equalPercent < 100) {
-    return {
-      ...empty,
-      problem: `No population figure${settings.populationDate ? ` on or before ${settings.populationDate}` : ''} for ${lacking.map((r) => r.name).join(', ')}.`,
-    };
+  const problem = costShareProblem({
+    total,
+    equalPercent: settings.equalPercent,
+    populationDate: settings.populationDate ?? null,
+    year: settings.year ?? null,
+    kommuner: rows,
+  });
+  if (problem) {
+    const empty = { settings, total, rows: [], totalPopulation: 0, equalTotal: 0, populationTotal: 0 };
+    return { ...empty, reason: problem };
   }
-  try {
-    const share = shareCosts({
-      total,
-      equalPercent: settings.equalPercent,
-      kommuner: rows.map((r) => ({ id: r.id, name: r.name, population: r.population ?? 0 })),
-    });
-    return {
-      ...share,
-      settings,
-      rows: share.rows.map((r) => ({ ...r, populationAsOf: rows.find((x) => x.id === r.id)?.as_of ?? null })),
-      problem: null,
-    };
-  } catch (e) {
-    if (e instanceof CostShareError) return { ...empty, problem: e.message };
-    throw e;
+  const share = shareCosts({
+    total,
+    equalPercent: settings.equalPercent,
+    kommuner: rows.map((r) => ({ id: r.id, name: r.name, population: r.population ?? 0 })),
+  });
+  return {
+    ...share,
+    settings,
+    rows: share.rows.map((r) => ({ ...r, populationAsOf: rows.find((x) => x.id === r.id)?.as_of ?? null })),
+    reason: null,
+  };
+}
+
+/**
+ * A 422 refusal of settings whose table cannot be made, with the code of the problem and the field
+ * to change (the message names the kommuner or the year).
+ */
+function costSharingRefusal(problem: CostShareProblem): DomainError {
+  const { kommuner = [], populationDate = null, year = null } = problem.params;
+  switch (problem.code) {
+    case 'COST_SHARING_NO_POPULATION': {
+      const message = `No population figure${populationDate ? ` on or before ${populationDate}` : ''} for ${kommuner.join(', ')}. Choose a later date, or share everything equally (equalPercent 100).`;
+      return new DomainError('COST_SHARING_NO_POPULATION', message, [{ field: 'populationDate', messages: [message] }]);
+    }
+    case 'COST_SHARING_NO_CONTRIBUTION': {
+      const message = `The budget has no direct contribution from the kommuner in ${year}, so there is nothing to share. Choose another year, or all years.`;
+      return new DomainError('COST_SHARING_NO_CONTRIBUTION', message, [{ field: 'year', messages: [message] }]);
+    }
+    case 'COST_SHARING_NO_KOMMUNER':
+      return new DomainError('INVALID_STATE', 'The project has no participating kommuner to share the costs between.');
   }
 }

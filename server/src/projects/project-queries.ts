@@ -12,6 +12,7 @@ import {
 } from '@nvr/shared';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { queryOne, queryRows } from '../database/sql';
 
 export interface PersonRow {
   id: string;
@@ -64,51 +65,115 @@ export interface ProjectAggregate {
   phases: PhaseRow[];
 }
 
-/** Reads a whole project (phases, deliverables, team, budget totals) in seven queries. */
-export async function loadProject(em: EntityManager, projectId: string, lock = false): Promise<ProjectAggregate> {
-  const [p] = await em.query(
-    `SELECT p.id, p.region_id, r.name AS region_name, r.council_name, p.name, p.description, p.status, p.version
-       FROM project p JOIN region r ON r.id = p.region_id WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`,
-    [projectId],
-  );
-  if (!p) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
-  // One query at a time: a transaction's connection runs them in order anyway.
-  const kommuner = await em.query(
-    `SELECT k.id, trim(k.number) AS number, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`,
-    [projectId],
-  );
-  const team = await em.query(
-    `SELECT ra.role, u.id, u.name, u.email FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
-        WHERE ra.project_id = $1 ORDER BY u.name`,
-    [projectId],
-  );
-  const phases = await em.query(
-    `SELECT id, phase_key, position, state, planned_start, planned_end, actual_start, actual_end, version
-         FROM project_phase WHERE project_id = $1 ORDER BY position`,
-    [projectId],
-  );
-  const deliverables = await em.query(
-    `SELECT d.id, d.phase_id, d.catalogue_key, d.title, d.required, d.state, d.due_date, d.not_required_reason, d.version,
+/** The project row with its region (PROJECT_SQL). */
+interface ProjectRecord {
+  id: string;
+  region_id: string;
+  region_name: string;
+  council_name: string;
+  name: string;
+  description: string | null;
+  status: ProjectStatus;
+  version: number;
+}
+
+const PROJECT_SQL = `SELECT p.id, p.region_id, r.name AS region_name, r.council_name, p.name, p.description, p.status, p.version
+       FROM project p JOIN region r ON r.id = p.region_id WHERE p.id = $1`;
+
+/** A participating kommune (KOMMUNER_SQL); its shape is the API's. */
+interface KommuneRecord {
+  id: string;
+  number: string;
+  name: string;
+}
+
+const KOMMUNER_SQL = `SELECT k.id, trim(k.number) AS number, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`;
+
+/** A person with a project role (TEAM_SQL). */
+interface TeamRecord {
+  role: string;
+  id: string;
+  name: string;
+  email: string;
+}
+
+const TEAM_SQL = `SELECT ra.role, u.id, u.name, u.email FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
+        WHERE ra.project_id = $1 ORDER BY u.name`;
+
+/** A phase of the project (PHASES_SQL). */
+interface PhaseRecord {
+  id: string;
+  phase_key: PhaseKey;
+  position: number;
+  state: PhaseState;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  version: number;
+}
+
+const PHASES_SQL = `SELECT id, phase_key, position, state, planned_start, planned_end, actual_start, actual_end, version
+         FROM project_phase WHERE project_id = $1 ORDER BY position`;
+
+/** A deliverable of one of the project's phases, with its owner and file count (DELIVERABLES_SQL). */
+interface DeliverableRecord {
+  id: string;
+  phase_id: string;
+  catalogue_key: string | null;
+  title: string;
+  required: boolean;
+  state: DeliverableState;
+  due_date: string | null;
+  not_required_reason: string | null;
+  version: number;
+  owner_id: string | null;
+  owner_name: string | null;
+  owner_email: string | null;
+  file_count: number;
+}
+
+const DELIVERABLES_SQL = `SELECT d.id, d.phase_id, d.catalogue_key, d.title, d.required, d.state, d.due_date, d.not_required_reason, d.version,
               u.id AS owner_id, u.name AS owner_name, u.email AS owner_email,
               (SELECT count(*)::int FROM deliverable_file f WHERE f.deliverable_id = d.id) AS file_count
          FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id LEFT JOIN app_user u ON u.id = d.owner_user_id
-        WHERE ph.project_id = $1 ORDER BY d.phase_id, d.required DESC, d.title`,
-    [projectId],
-  );
-  const checkpoints = await em.query(
-    `SELECT c.phase_id, c.checkpoint_key, c.checked FROM gate_checkpoint c JOIN project_phase ph ON ph.id = c.phase_id WHERE ph.project_id = $1`,
-    [projectId],
-  );
-  const budgets = await em.query(
-    `SELECT b.phase_id,
+        WHERE ph.project_id = $1 ORDER BY d.phase_id, d.required DESC, d.title`;
+
+/** A gate checkpoint of one of the project's phases (CHECKPOINTS_SQL). */
+interface CheckpointRecord {
+  phase_id: string;
+  checkpoint_key: string;
+  checked: boolean;
+}
+
+const CHECKPOINTS_SQL = `SELECT c.phase_id, c.checkpoint_key, c.checked FROM gate_checkpoint c JOIN project_phase ph ON ph.id = c.phase_id WHERE ph.project_id = $1`;
+
+/** The budget totals of a phase's plan (BUDGETS_SQL); bigint sums arrive as strings. */
+interface BudgetRecord {
+  phase_id: string;
+  costs: string;
+  financing: string;
+  cost_lines: number;
+}
+
+const BUDGETS_SQL = `SELECT b.phase_id,
               coalesce(sum(b.amount) FILTER (WHERE b.kind = 'cost'), 0)::bigint AS costs,
               coalesce(sum(b.amount) FILTER (WHERE b.kind = 'financing'), 0)::bigint AS financing,
               count(*) FILTER (WHERE b.kind = 'cost' AND b.amount > 0)::int AS cost_lines
-         FROM budget_line b JOIN project_phase ph ON ph.id = b.phase_id WHERE ph.project_id = $1 GROUP BY b.phase_id`,
-    [projectId],
-  );
-  const person = (id: string | null, name: string, email: string): PersonRow | null => (id ? { id, name, email } : null);
-  const leaderRow = team.find((t: { role: string }) => t.role === 'project_leader');
+         FROM budget_line b JOIN project_phase ph ON ph.id = b.phase_id WHERE ph.project_id = $1 GROUP BY b.phase_id`;
+
+/** Reads a whole project (phases, deliverables, team, budget totals) in seven queries. */
+export async function loadProject(em: EntityManager, projectId: string, lock = false): Promise<ProjectAggregate> {
+  const p = await queryOne<ProjectRecord>(em, `${PROJECT_SQL} ${lock ? 'FOR UPDATE OF p' : ''}`, [projectId]);
+  if (!p) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
+  // One query at a time: a transaction's connection runs them in order anyway.
+  const kommuner = await queryRows<KommuneRecord>(em, KOMMUNER_SQL, [projectId]);
+  const team = await queryRows<TeamRecord>(em, TEAM_SQL, [projectId]);
+  const phases = await queryRows<PhaseRecord>(em, PHASES_SQL, [projectId]);
+  const deliverables = await queryRows<DeliverableRecord>(em, DELIVERABLES_SQL, [projectId]);
+  const checkpoints = await queryRows<CheckpointRecord>(em, CHECKPOINTS_SQL, [projectId]);
+  const budgets = await queryRows<BudgetRecord>(em, BUDGETS_SQL, [projectId]);
+  const leader = team.find((t) => t.role === 'project_leader');
   return {
     id: p.id,
     regionId: p.region_id,
@@ -118,45 +183,64 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
     description: p.description,
     status: p.status,
     version: p.version,
-    kommuner,
-    leader: leaderRow ? person(leaderRow.id, leaderRow.name, leaderRow.email) : null,
-    members: team
-      .filter((t: { role: string }) => t.role === 'project_member')
-      .map((t: PersonRow) => ({ id: t.id, name: t.name, email: t.email })),
-    phases: phases.map((ph: Record<string, never>) => ({
-      id: ph.id,
-      key: ph.phase_key,
-      position: ph.position,
-      state: ph.state,
-      plannedStart: ph.planned_start,
-      plannedEnd: ph.planned_end,
-      actualStart: ph.actual_start,
-      actualEnd: ph.actual_end,
-      version: ph.version,
-      deliverables: deliverables
-        .filter((d: { phase_id: string }) => d.phase_id === ph.id)
-        .sort(
-          (a: { catalogue_key: string | null }, b: { catalogue_key: string | null }) =>
-            catalogueOrder(ph.phase_key, a.catalogue_key) - catalogueOrder(ph.phase_key, b.catalogue_key),
-        )
-        .map((d: Record<string, never>) => ({
-          id: d.id,
-          phaseId: d.phase_id,
-          key: d.catalogue_key,
-          title: d.title,
-          required: d.required,
-          state: d.state,
-          owner: person(d.owner_id, d.owner_name, d.owner_email),
-          dueDate: d.due_date,
-          notRequiredReason: d.not_required_reason,
-          fileCount: d.file_count,
-          version: d.version,
-        })),
-      checkpoints: checkpoints
-        .filter((c: { phase_id: string }) => c.phase_id === ph.id)
-        .map((c: { checkpoint_key: string; checked: boolean }) => ({ key: c.checkpoint_key, checked: c.checked })),
-      budget: budgetOf(budgets.find((b: { phase_id: string }) => b.phase_id === ph.id)),
-    })),
+    kommuner: kommuner.map((k) => ({ id: k.id, number: k.number, name: k.name })),
+    leader: leader ? toPerson(leader) : null,
+    members: team.filter((t) => t.role === 'project_member').map(toPerson),
+    phases: phases.map((ph) =>
+      toPhaseRow(
+        ph,
+        deliverables.filter((d) => d.phase_id === ph.id),
+        checkpoints.filter((c) => c.phase_id === ph.id),
+        budgets.find((b) => b.phase_id === ph.id),
+      ),
+    ),
+  };
+}
+
+function toPerson(t: TeamRecord): PersonRow {
+  return { id: t.id, name: t.name, email: t.email };
+}
+
+function toPhaseRow(
+  ph: PhaseRecord,
+  deliverables: DeliverableRecord[],
+  checkpoints: CheckpointRecord[],
+  budget: BudgetRecord | undefined,
+): PhaseRow {
+  return {
+    id: ph.id,
+    key: ph.phase_key,
+    position: ph.position,
+    state: ph.state,
+    plannedStart: ph.planned_start,
+    plannedEnd: ph.planned_end,
+    actualStart: ph.actual_start,
+    actualEnd: ph.actual_end,
+    version: ph.version,
+    deliverables: deliverables
+      .sort((a, b) => catalogueOrder(ph.phase_key, a.catalogue_key) - catalogueOrder(ph.phase_key, b.catalogue_key))
+      .map(toDeliverableRow),
+    checkpoints: checkpoints.map((c) => ({ key: c.checkpoint_key, checked: c.checked })),
+    budget: budgetOf(budget),
+  };
+}
+
+function toDeliverableRow(d: DeliverableRecord): DeliverableRow {
+  return {
+    id: d.id,
+    phaseId: d.phase_id,
+    key: d.catalogue_key,
+    title: d.title,
+    required: d.required,
+    state: d.state,
+    owner:
+      d.owner_id !== null && d.owner_name !== null && d.owner_email !== null
+        ? { id: d.owner_id, name: d.owner_name, email: d.owner_email }
+        : null,
+    dueDate: d.due_date,
+    notRequiredReason: d.not_required_reason,
+    fileCount: d.file_count,
+    version: d.version,
   };
 }
 
@@ -171,7 +255,7 @@ function catalogueOrder(phaseKey: PhaseKey, key: string | null): number {
   return i < 0 ? 1000 : i;
 }
 
-function budgetOf(row: { costs: string; financing: string; cost_lines: number } | undefined) {
+function budgetOf(row: BudgetRecord | undefined): PhaseRow['budget'] {
   return { costs: Number(row?.costs ?? 0), financing: Number(row?.financing ?? 0), costLines: row?.cost_lines ?? 0 };
 }
 

@@ -95,7 +95,6 @@ export class UpdatePhaseDto extends PlannedPeriodDto {
   version: number;
 }
 
-
 export class ProjectKommuneDto {
   @ApiProperty({ format: 'uuid' })
   id: string;

@@ -7,6 +7,8 @@ import {
   nextActions,
   PHASES,
   PhaseKey,
+  PhaseState,
+  ProjectStatus,
   RoleAssignment,
   todayInOslo,
   visibleRegionIds,
@@ -14,10 +16,39 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { HistoryService } from '../history/history.service';
 import { CreateProjectDto, PhaseDto, ProjectDto, ProjectSummaryDto, SetTeamDto, UpdatePhaseDto, UpdateProjectDto } from './project.dto';
 import { expectVersion, ProjectChanges } from './project-changes';
 import { currentPhase, findPhase, loadProject, phaseDuration, phaseReadiness, ProjectAggregate } from './project-queries';
+
+/** A project in the list, with its current phase and leader (PROJECT_SUMMARIES_SQL). */
+interface ProjectSummaryRecord {
+  id: string;
+  name: string;
+  region_id: string;
+  region_name: string;
+  status: ProjectStatus;
+  phase_key: PhaseKey | null;
+  phase_state: PhaseState | null;
+  leader_id: string | null;
+  leader_name: string | null;
+  leader_email: string | null;
+}
+
+const PROJECT_SUMMARIES_SQL = `SELECT p.id, p.name, p.region_id, r.name AS region_name, p.status,
+              cur.phase_key, cur.state AS phase_state, u.id AS leader_id, u.name AS leader_name, u.email AS leader_email
+         FROM project p
+         JOIN region r ON r.id = p.region_id
+         LEFT JOIN LATERAL (
+           SELECT phase_key, state FROM project_phase ph WHERE ph.project_id = p.id AND ph.state IN ('in_progress', 'awaiting_decision') LIMIT 1
+         ) cur ON true
+         LEFT JOIN LATERAL (
+           SELECT user_id FROM role_assignment ra WHERE ra.project_id = p.id AND ra.role = 'project_leader' LIMIT 1
+         ) l ON true
+         LEFT JOIN app_user u ON u.id = l.user_id
+        WHERE ($1::uuid[] IS NULL OR p.region_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR p.region_id = $2)
+        ORDER BY r.name, p.name`;
 
 @Injectable()
 export class ProjectService {
@@ -30,35 +61,12 @@ export class ProjectService {
   /** The projects the person may see, optionally of one region. */
   async list(roles: readonly RoleAssignment[], regionId?: string): Promise<ProjectSummaryDto[]> {
     const visible = visibleRegionIds(roles);
-    const rows = await this.db.query(
-      `SELECT p.id, p.name, p.region_id, r.name AS region_name, p.status,
-              cur.phase_key, cur.state AS phase_state, u.id AS leader_id, u.name AS leader_name, u.email AS leader_email
-         FROM project p
-         JOIN region r ON r.id = p.region_id
-         LEFT JOIN LATERAL (
-           SELECT phase_key, state FROM project_phase ph WHERE ph.project_id = p.id AND ph.state IN ('in_progress', 'awaiting_decision') LIMIT 1
-         ) cur ON true
-         LEFT JOIN LATERAL (
-           SELECT user_id FROM role_assignment ra WHERE ra.project_id = p.id AND ra.role = 'project_leader' LIMIT 1
-         ) l ON true
-         LEFT JOIN app_user u ON u.id = l.user_id
-        WHERE ($1::uuid[] IS NULL OR p.region_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR p.region_id = $2)
-        ORDER BY r.name, p.name`,
-      [visible === 'all' ? null : visible, regionId ?? null],
-    );
+    const rows = await queryRows<ProjectSummaryRecord>(this.db, PROJECT_SUMMARIES_SQL, [
+      visible === 'all' ? null : visible,
+      regionId ?? null,
+    ]);
     // Project roles see only their own project, not every project of the region.
-    return rows
-      .filter((r: { id: string; region_id: string }) => canOnProject(roles, { id: r.id, regionId: r.region_id }, 'read'))
-      .map((r: Record<string, never>) => ({
-        id: r.id,
-        name: r.name,
-        regionId: r.region_id,
-        regionName: r.region_name,
-        status: r.status,
-        currentPhaseKey: r.phase_key ?? null,
-        currentPhaseState: r.phase_state ?? null,
-        leader: r.leader_id ? { id: r.leader_id, name: r.leader_name, email: r.leader_email } : null,
-      }));
+    return rows.filter((r) => canOnProject(roles, { id: r.id, regionId: r.region_id }, 'read')).map(toProjectSummaryDto);
   }
 
   async get(projectId: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<ProjectDto> {
@@ -74,19 +82,20 @@ export class ProjectService {
     const period = { plannedStart: dto.forstudie?.plannedStart ?? null, plannedEnd: dto.forstudie?.plannedEnd ?? null };
     assertPlannedPeriod(period);
     const id = await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT 1 FROM region WHERE id = $1 FOR SHARE`, [dto.regionId]);
+      await execute(tx, `SELECT 1 FROM region WHERE id = $1 FOR SHARE`, [dto.regionId]);
       await assertKommunerInRegion(tx, dto.regionId, dto.kommuneIds);
-      const [project] = await tx.query(`INSERT INTO project (region_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [
+      const project = await insertedId(tx, `INSERT INTO project (region_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [
         dto.regionId,
         dto.name,
         dto.description ?? null,
       ]);
       for (const k of dto.kommuneIds)
-        await tx.query(`INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [project.id, k]);
+        await execute(tx, `INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [project.id, k]);
       const today = todayInOslo();
       for (const spec of PHASES) {
         const first = spec.order === 1;
-        const [phase] = await tx.query(
+        const phase = await insertedId(
+          tx,
           `INSERT INTO project_phase (project_id, phase_key, position, state, planned_start, planned_end, actual_start) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
           [
             project.id,
@@ -99,7 +108,7 @@ export class ProjectService {
           ],
         );
         for (const d of spec.deliverables) {
-          await tx.query(`INSERT INTO deliverable (phase_id, catalogue_key, title, required) VALUES ($1, $2, $3, $4)`, [
+          await execute(tx, `INSERT INTO deliverable (phase_id, catalogue_key, title, required) VALUES ($1, $2, $3, $4)`, [
             phase.id,
             d.key,
             d.title.nb,
@@ -115,7 +124,7 @@ export class ProjectService {
         entityId: project.id,
         after: { name: dto.name, regionId: dto.regionId, kommuneIds: dto.kommuneIds, leaderUserId: dto.leaderUserId ?? null, ...period },
       });
-      return project.id as string;
+      return project.id;
     });
     return this.get(id, actor.roles);
   }
@@ -127,12 +136,12 @@ export class ProjectService {
       expectVersion('project', dto.version, p.version);
       if (dto.kommuneIds) {
         await assertKommunerInRegion(tx, p.regionId, dto.kommuneIds);
-        await tx.query(`DELETE FROM project_kommune WHERE project_id = $1`, [projectId]);
+        await execute(tx, `DELETE FROM project_kommune WHERE project_id = $1`, [projectId]);
         for (const k of dto.kommuneIds)
-          await tx.query(`INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [projectId, k]);
+          await execute(tx, `INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [projectId, k]);
       }
       const after = { name: dto.name ?? p.name, description: dto.description === undefined ? p.description : dto.description || null };
-      await tx.query(`UPDATE project SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+      await execute(tx, `UPDATE project SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
         projectId,
         after.name,
         after.description,
@@ -179,7 +188,8 @@ export class ProjectService {
         plannedEnd: dto.plannedEnd === undefined ? phase.plannedEnd : dto.plannedEnd,
       };
       assertPlannedPeriod(after);
-      await tx.query(
+      await execute(
+        tx,
         `UPDATE project_phase SET planned_start = $2, planned_end = $3, version = version + 1, updated_at = now() WHERE id = $1`,
         [phase.id, after.plannedStart, after.plannedEnd],
       );
@@ -274,6 +284,29 @@ export function toProjectDto(p: ProjectAggregate, roles: readonly RoleAssignment
   };
 }
 
+function toProjectSummaryDto(r: ProjectSummaryRecord): ProjectSummaryDto {
+  return {
+    id: r.id,
+    name: r.name,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    status: r.status,
+    currentPhaseKey: r.phase_key ?? null,
+    currentPhaseState: r.phase_state ?? null,
+    leader:
+      r.leader_id !== null && r.leader_name !== null && r.leader_email !== null
+        ? { id: r.leader_id, name: r.leader_name, email: r.leader_email }
+        : null,
+  };
+}
+
+/** The id an INSERT … RETURNING id answers. */
+async function insertedId(tx: EntityManager, sql: string, params: readonly unknown[]): Promise<{ id: string }> {
+  const row = await queryOne<{ id: string }>(tx, sql, params);
+  if (!row) throw new Error('INSERT … RETURNING answered no row');
+  return row;
+}
+
 function assertCanManage(p: ProjectAggregate, roles: readonly RoleAssignment[]): void {
   if (!canOnRegion(roles, p.regionId, 'decide'))
     throw new DomainError(
@@ -291,7 +324,8 @@ function assertPlannedPeriod(p: { plannedStart: string | null; plannedEnd: strin
 /** Participating kommuner must be current members of the project's region. */
 async function assertKommunerInRegion(tx: EntityManager, regionId: string, kommuneIds: string[]): Promise<void> {
   const today = todayInOslo();
-  const rows: { kommune_id: string }[] = await tx.query(
+  const rows = await queryRows<{ kommune_id: string }>(
+    tx,
     `SELECT kommune_id FROM region_membership WHERE region_id = $1 AND kommune_id = ANY($2::uuid[]) AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`,
     [regionId, kommuneIds, today],
   );
@@ -314,20 +348,20 @@ async function writeTeam(
 ): Promise<void> {
   const ids = [...new Set([...(team.leaderUserId ? [team.leaderUserId] : []), ...team.memberUserIds])];
   if (ids.length) {
-    const found: { id: string }[] = await tx.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
+    const found = await queryRows<{ id: string }>(tx, `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw new DomainError('USER_NOT_FOUND', `No active account has the id ${missing.join(', ')}.`);
   }
-  await tx.query(`DELETE FROM role_assignment WHERE project_id = $1`, [projectId]);
+  await execute(tx, `DELETE FROM role_assignment WHERE project_id = $1`, [projectId]);
   if (team.leaderUserId) {
-    await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [
+    await execute(tx, `INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [
       team.leaderUserId,
       regionId,
       projectId,
     ]);
   }
   for (const m of team.memberUserIds.filter((id) => id !== team.leaderUserId)) {
-    await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_member', $2, $3)`, [
+    await execute(tx, `INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_member', $2, $3)`, [
       m,
       regionId,
       projectId,

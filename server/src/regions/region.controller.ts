@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
+import { DateParam, PopulationDto, PopulationFigureResponseDto, PopulationHistoryResponseDto } from '../kommuner/kommune.dto';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import {
   AddMemberDto,
@@ -84,5 +85,51 @@ export class RegionController {
   @ApiErrors(400, 404)
   removeMembership(@IdParam() id: string, @IdParam('membershipId') membershipId: string): Promise<RegionResponseDto> {
     return this.regions.removeMembership(id, membershipId);
+  }
+
+  @Get(':id/kommuner/:kommuneId/population')
+  @Access.region('read')
+  @ApiOkResponse({ type: PopulationHistoryResponseDto })
+  @ApiOperation({
+    operationId: 'getRegionKommunePopulation',
+    summary: 'A member kommune’s population figures (newest first, with who recorded them) and every change to them',
+  })
+  @ApiErrors(400, 404)
+  populationHistory(@IdParam() id: string, @IdParam('kommuneId') kommuneId: string): Promise<PopulationHistoryResponseDto> {
+    return this.regions.populationHistory(id, kommuneId);
+  }
+
+  @Put(':id/kommuner/:kommuneId/population')
+  @Access.region('administer')
+  @ApiOkResponse({ type: PopulationFigureResponseDto })
+  @ApiOperation({
+    operationId: 'saveRegionKommunePopulation',
+    summary: 'Record a member kommune’s population on a date, or correct the figure of that date; answers the figure saved',
+  })
+  @ApiErrors(400, 404)
+  savePopulation(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('kommuneId') kommuneId: string,
+    @Body() dto: PopulationDto,
+  ): Promise<PopulationFigureResponseDto> {
+    return this.regions.savePopulation(id, kommuneId, dto, user);
+  }
+
+  @Delete(':id/kommuner/:kommuneId/population/:asOf')
+  @Access.region('administer')
+  @ApiOkResponse({ type: PopulationHistoryResponseDto })
+  @ApiOperation({
+    operationId: 'deleteRegionKommunePopulation',
+    summary: 'Delete a member kommune’s population figure of a date (e.g. one recorded with a wrong date)',
+  })
+  @ApiErrors(400, 404)
+  deletePopulation(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('kommuneId') kommuneId: string,
+    @DateParam('asOf') asOf: string,
+  ): Promise<PopulationHistoryResponseDto> {
+    return this.regions.deletePopulation(id, kommuneId, asOf, user);
   }
 }

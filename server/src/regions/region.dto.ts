@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, Min, ValidateNested } from 'class-validator';
 import { KommuneResponseDto } from '../kommuner/kommune.dto';
-import { OptionalDate, OptionalText, RequiredDate, RequiredText, ValidateUUID } from '../common/validation';
+import { Optional, OptionalDate, OptionalText, RequiredDate, RequiredText, ValidateUUID } from '../common/validation';
 
 export class AddMemberDto {
   @ValidateUUID({ description: 'The kommune joining the region' })
@@ -38,7 +38,7 @@ export class CreateRegionDto {
   description?: string | null;
 
   @ApiPropertyOptional({ type: [AddMemberDto], description: 'Member kommuner, added in the same transaction' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

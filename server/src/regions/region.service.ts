@@ -11,9 +11,9 @@ import {
 } from '@nvr/shared';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError, versionConflict } from '../common/domain-error';
-import { mapKommune } from '../kommuner/kommune.dto';
+import { mapKommune, PopulationDto, PopulationFigureResponseDto, PopulationHistoryResponseDto } from '../kommuner/kommune.dto';
 import { Kommune } from '../kommuner/kommune.entity';
-import { latestPopulations } from '../kommuner/kommune.service';
+import { Actor, KommuneService, latestPopulations } from '../kommuner/kommune.service';
 import {
   AddMemberDto,
   CreateRegionDto,
@@ -27,7 +27,10 @@ import { Region, RegionMembership } from './region.entity';
 
 @Injectable()
 export class RegionService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly kommuner: KommuneService,
+  ) {}
 
   /** The regions the person's roles let them see. */
   async list(roles: readonly RoleAssignment[]): Promise<RegionSummaryResponseDto[]> {
@@ -156,6 +159,31 @@ export class RegionService {
       await tx.getRepository(RegionMembership).delete({ id: membershipId });
     });
     return this.get(regionId);
+  }
+
+  /** The population history of a kommune that is or was a member of the region. */
+  async populationHistory(regionId: string, kommuneId: string): Promise<PopulationHistoryResponseDto> {
+    await this.assertMemberKommune(regionId, kommuneId);
+    return this.kommuner.populationHistory(kommuneId);
+  }
+
+  /** Records or corrects a member kommune's population on a date; answers the figure saved. */
+  async savePopulation(regionId: string, kommuneId: string, dto: PopulationDto, actor: Actor): Promise<PopulationFigureResponseDto> {
+    await this.assertMemberKommune(regionId, kommuneId);
+    return this.kommuner.savePopulation(kommuneId, dto, actor);
+  }
+
+  /** Deletes a member kommune's population figure of a date; answers the history after. */
+  async deletePopulation(regionId: string, kommuneId: string, asOf: string, actor: Actor): Promise<PopulationHistoryResponseDto> {
+    await this.assertMemberKommune(regionId, kommuneId);
+    return this.kommuner.deletePopulation(kommuneId, asOf, actor);
+  }
+
+  /** Kommuner that never belonged to the region answer 404, as if they did not exist. */
+  private async assertMemberKommune(regionId: string, kommuneId: string): Promise<void> {
+    await this.findOrFail(this.db.manager, regionId);
+    const member = await this.db.getRepository(RegionMembership).exists({ where: { regionId, kommuneId } });
+    if (!member) throw new DomainError('KOMMUNE_NOT_FOUND', `The region has no member kommune with id ${kommuneId}.`);
   }
 
   async findOrFail(em: EntityManager, id: string, lock = false): Promise<Region> {

@@ -15,7 +15,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { queryOne } from '../database/sql';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { ChangeRecord, expectVersion, ProjectChanges } from '../projects/project-changes';
 import {
   CreateStatusReportDto,
@@ -57,6 +57,27 @@ interface ReportRow {
   version: number;
 }
 
+/** A report in the project's list (the list's SELECT). */
+type ReportSummaryRow = Pick<
+  ReportRow,
+  | 'id'
+  | 'project_id'
+  | 'period'
+  | 'state'
+  | 'overall_colour'
+  | 'progress_colour'
+  | 'economy_colour'
+  | 'risk_colour'
+  | 'published_at'
+  | 'updated_at'
+>;
+
+/** What a new draft copies from the latest published report before its period. */
+type CopySourceRow = Pick<
+  ReportRow,
+  'id' | 'overall_colour' | 'progress_colour' | 'economy_colour' | 'risk_colour' | 'budget_total' | 'spent_to_date' | 'forecast'
+>;
+
 /** The stored fields of a report, flat: what a change writes and what the history shows. */
 interface ReportFields {
   period: string;
@@ -95,10 +116,15 @@ export class StatusReportService {
   ) {}
 
   async list(projectId: string, roles: readonly RoleAssignment[]): Promise<StatusReportSummaryDto[]> {
-    const [project] = await this.db.query(`SELECT id, region_id AS "regionId" FROM project WHERE id = $1`, [projectId]);
+    const project = await queryOne<{ id: string; regionId: string }>(
+      this.db,
+      `SELECT id, region_id AS "regionId" FROM project WHERE id = $1`,
+      [projectId],
+    );
     if (!project) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
     const drafts = seesDrafts(roles, project);
-    const rows: ReportRow[] = await this.db.query(
+    const rows = await queryRows<ReportSummaryRow>(
+      this.db,
       `SELECT id, project_id, period, state, overall_colour, progress_colour, economy_colour, risk_colour, published_at, updated_at
          FROM status_report WHERE project_id = $1 AND ($2 OR state = 'published') ORDER BY period DESC`,
       [projectId, drafts],
@@ -132,7 +158,10 @@ export class StatusReportService {
       async (tx) => {
         const started = await projectStart(tx, projectId);
         const today = todayInOslo();
-        const [{ latest }] = await tx.query(`SELECT max(period) AS latest FROM status_report WHERE project_id = $1`, [projectId]);
+        const max = await queryOne<{ latest: string | null }>(tx, `SELECT max(period) AS latest FROM status_report WHERE project_id = $1`, [
+          projectId,
+        ]);
+        const latest = max?.latest ?? null;
         const period = dto.period ?? defaultReportPeriod(latest, today, started);
         if (!period)
           throw new DomainError(
@@ -140,12 +169,14 @@ export class StatusReportService {
             `The project has a report for every month up to now (the latest is ${latest}); next month's report can be written when the month has begun.`,
           );
         await assertPeriod(tx, projectId, period, started, today);
-        const [source] = await tx.query(
+        const source = await queryOne<CopySourceRow>(
+          tx,
           `SELECT id, overall_colour, progress_colour, economy_colour, risk_colour, budget_total, spent_to_date, forecast
            FROM status_report WHERE project_id = $1 AND state = 'published' AND period < $2 ORDER BY period DESC LIMIT 1`,
           [projectId, period],
         );
-        const [created] = await tx.query(
+        const created = await queryOne<{ id: string }>(
+          tx,
           `INSERT INTO status_report (project_id, period, overall_colour, progress_colour, economy_colour, risk_colour, budget_total, spent_to_date, forecast, copied_from_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
           [
@@ -162,13 +193,14 @@ export class StatusReportService {
             actor.userId,
           ],
         );
+        if (!created) throw new Error('INSERT … RETURNING answered no row');
         const history: ChangeRecord = {
           action: 'status_report.created',
           entityType: 'status_report',
           entityId: created.id,
           after: { period, copiedFromId: source?.id ?? null },
         };
-        return { history, result: created.id as string };
+        return { history, result: created.id };
       },
       { activeOnly: 'it takes no new status reports' },
     );
@@ -186,7 +218,7 @@ export class StatusReportService {
         [`${a}Colour`]: input?.colour === undefined ? before[`${a}Colour`] : input.colour,
         [`${a}Comment`]: input?.comment == null ? before[`${a}Comment`] : input.comment.trim(),
       });
-      const after = {
+      const after: ReportFields = {
         ...before,
         period: dto.period ?? before.period,
         ...aspect('overall', dto.overall),
@@ -197,9 +229,10 @@ export class StatusReportService {
         spentToDate: dto.economy?.spentToDate === undefined ? before.spentToDate : dto.economy.spentToDate,
         forecast: dto.economy?.forecast === undefined ? before.forecast : dto.economy.forecast,
         nextSteps: dto.nextSteps == null ? before.nextSteps : dto.nextSteps.trim(),
-      } as ReportFields;
+      };
       if (after.period !== before.period) await assertPeriod(tx, projectId, after.period, await projectStart(tx, projectId), todayInOslo());
-      await tx.query(
+      await execute(
+        tx,
         `UPDATE status_report SET period = $2, overall_colour = $3, overall_comment = $4, progress_colour = $5, progress_comment = $6,
                 economy_colour = $7, economy_comment = $8, risk_colour = $9, risk_comment = $10, budget_total = $11, spent_to_date = $12,
                 forecast = $13, next_steps = $14, version = version + 1, updated_at = now()
@@ -243,7 +276,8 @@ export class StatusReportService {
       const problems = problemsOf(row);
       if (problems.length)
         throw new DomainError('STATUS_REPORT_INCOMPLETE', `The report for ${row.period} cannot be published yet: ${problems.join('; ')}.`);
-      await tx.query(
+      await execute(
+        tx,
         `UPDATE status_report SET state = 'published', published_at = now(), published_by = $2, version = version + 1, updated_at = now() WHERE id = $1`,
         [reportId, actor.userId],
       );
@@ -265,7 +299,7 @@ export class StatusReportService {
     await this.changes.run(projectId, actor, async (tx) => {
       const row = await this.find(tx, projectId, reportId, actor.roles, true);
       assertDraft(row);
-      await tx.query(`DELETE FROM status_report WHERE id = $1`, [reportId]);
+      await execute(tx, `DELETE FROM status_report WHERE id = $1`, [reportId]);
       return {
         history: {
           action: 'status_report.deleted',
@@ -285,7 +319,8 @@ export class StatusReportService {
     roles: readonly RoleAssignment[],
     lock = false,
   ): Promise<ReportRow> {
-    const [row]: ReportRow[] = await em.query(
+    const row = await queryOne<ReportRow>(
+      em,
       `${SELECT_REPORT} WHERE sr.id = $1 AND sr.project_id = $2 ${lock ? 'FOR UPDATE OF sr' : ''}`,
       [reportId, projectId],
     );
@@ -315,7 +350,10 @@ async function assertPeriod(tx: EntityManager, projectId: string, period: string
     throw new DomainError('INVALID_PERIOD', `${period} has not begun; report on a month that has begun (${periodOf(today)} or earlier).`);
   if (started && periodEnd(period) < started)
     throw new DomainError('INVALID_PERIOD', `${period} ended before the project began (${started}).`);
-  const [taken] = await tx.query(`SELECT id FROM status_report WHERE project_id = $1 AND period = $2`, [projectId, period]);
+  const taken = await queryOne<{ id: string }>(tx, `SELECT id FROM status_report WHERE project_id = $1 AND period = $2`, [
+    projectId,
+    period,
+  ]);
   if (taken)
     throw new DomainError('STATUS_REPORT_PERIOD_TAKEN', `The project already has a status report for ${period}. Open that one instead.`);
 }

@@ -114,7 +114,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Names and e-mail of active accounts, for choosing a project team (regionråd, admin) */
+        /**
+         * Names and e-mail of the active accounts one shares a region or a project with (every account, for admins)
+         * @description For choosing a project team and seeing who takes part. A region role (regionråd, adviser, kommune contact) sees everyone with a role in that region or its projects; a project role sees the people of that project and the region roles of its region. Accounts of other regions and accounts with no role are not listed.
+         */
         get: operations["listPeople"];
         put?: never;
         post?: never;
@@ -219,11 +222,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** Record or correct the population on a date */
+        /** Every population figure of a kommune (newest first, with who recorded it) and every change */
+        get: operations["getKommunePopulationHistory"];
+        /**
+         * Record or correct the population on a date; answers the kommune with its newest figure
+         * @description To get the figure saved back, use PUT /api/regions/{id}/kommuner/{kommuneId}/population.
+         */
         put: operations["recordKommunePopulation"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kommuner/{id}/population/{asOf}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete the population figure of a date (e.g. one with a wrong date) */
+        delete: operations["deleteKommunePopulation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -298,6 +322,41 @@ export interface paths {
         head?: never;
         /** Change a membership’s dates (set validTo when a kommune leaves) */
         patch: operations["updateRegionMembership"];
+        trace?: never;
+    };
+    "/api/regions/{id}/kommuner/{kommuneId}/population": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member kommune’s population figures (newest first, with who recorded them) and every change to them */
+        get: operations["getRegionKommunePopulation"];
+        /** Record a member kommune’s population on a date, or correct the figure of that date; answers the figure saved */
+        put: operations["saveRegionKommunePopulation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{id}/kommuner/{kommuneId}/population/{asOf}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a member kommune’s population figure of a date (e.g. one recorded with a wrong date) */
+        delete: operations["deleteRegionKommunePopulation"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/projects": {
@@ -379,6 +438,177 @@ export interface paths {
         };
         /** Every change to the project, newest first */
         get: operations["getProjectHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template library: the newest version of each template */
+        get: operations["listTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a template, newest first */
+        get: operations["listTemplateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a template */
+        get: operations["getTemplateVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save an edited template as its next version (admin) */
+        put: operations["saveTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The phase plan with its template, completeness, budget, cost sharing and versions */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save answers to some of the plan’s fields (autosave) */
+        patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the budget’s cost and financing lines */
+        put: operations["savePlanBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/cost-sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose how the kommuner share their direct contribution */
+        put: operations["savePlanCostSharing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep the plan as it is now as a numbered version */
+        post: operations["savePlanVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A kept version of the plan (approved versions are frozen) */
+        get: operations["getPlanVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/plan/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions (numbers, or "current") */
+        get: operations["comparePlanVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -605,177 +835,6 @@ export interface paths {
         put?: never;
         /** Attach the meeting minutes (protokoll) to a decision */
         post: operations["attachDecisionMinutes"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}/phases/{phaseKey}/plan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The phase plan with its template, completeness, budget, cost sharing and versions */
-        get: operations["getPlan"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Save answers to some of the plan’s fields (autosave) */
-        patch: operations["updatePlan"];
-        trace?: never;
-    };
-    "/api/projects/{id}/phases/{phaseKey}/plan/budget": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Replace the budget’s cost and financing lines */
-        put: operations["savePlanBudget"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}/phases/{phaseKey}/plan/cost-sharing": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Choose how the kommuner share their direct contribution */
-        put: operations["savePlanCostSharing"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}/phases/{phaseKey}/plan/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Keep the plan as it is now as a numbered version */
-        post: operations["savePlanVersion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}/phases/{phaseKey}/plan/versions/{number}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A kept version of the plan (approved versions are frozen) */
-        get: operations["getPlanVersion"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}/phases/{phaseKey}/plan/compare": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What changed between two versions (numbers, or "current") */
-        get: operations["comparePlanVersions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The template library: the newest version of each template */
-        get: operations["listTemplates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/templates/{key}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every version of a template, newest first */
-        get: operations["listTemplateVersions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/templates/{key}/versions/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One version of a template */
-        get: operations["getTemplateVersion"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/templates/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Save an edited template as its next version (admin) */
-        put: operations["saveTemplate"];
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1188,7 +1247,7 @@ export interface components {
             count: number;
             /**
              * Format: date
-             * @description The date the figure is for (SSB counts as of 1 January).
+             * @description The date the figure is for (SSB counts as of 1 January); from 1900-01-01 to 31 December of next year.
              * @example 2024-01-01
              */
             asOf: string;
@@ -1206,7 +1265,8 @@ export interface components {
              * @enum {string}
              */
             county: "Oslo" | "Rogaland" | "Møre og Romsdal" | "Nordland" | "Østfold" | "Akershus" | "Buskerud" | "Innlandet" | "Vestfold" | "Telemark" | "Agder" | "Vestland" | "Trøndelag" | "Troms" | "Finnmark";
-            population?: components["schemas"]["PopulationDto"];
+            /** @description The first population figure; null or left out: none yet */
+            population?: components["schemas"]["PopulationDto"] | null;
         };
         UpdateKommuneDto: {
             /** @example Kongsberg */
@@ -1218,6 +1278,66 @@ export interface components {
              * @example 1
              */
             version: number;
+        };
+        PopulationFigureResponseDto: {
+            /**
+             * Format: date
+             * @example 2024-01-01
+             */
+            asOf: string;
+            /** @example 27839 */
+            count: number;
+            /**
+             * Format: date-time
+             * @description When the figure was last recorded or corrected; null for figures from before the population history
+             */
+            recordedAt: string | null;
+            /**
+             * @description Who recorded or corrected it last; null when unknown
+             * @example Ada Admin
+             */
+            recordedBy: string | null;
+        };
+        /** @enum {string} */
+        PopulationAction: "population.recorded" | "population.corrected" | "population.deleted";
+        PopulationEventResponseDto: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @example Ada Admin */
+            actorName: string;
+            action: components["schemas"]["PopulationAction"];
+            /**
+             * Format: date
+             * @description The date of the figure that changed
+             */
+            asOf: string;
+            /** @description The count before; null when the figure was new */
+            before: number | null;
+            /** @description The count after; null when the figure was deleted */
+            after: number | null;
+        };
+        PopulationHistoryResponseDto: {
+            /** Format: uuid */
+            kommuneId: string;
+            /** @example Kongsberg */
+            kommuneName: string;
+            /** @description Every figure, newest date first */
+            figures: components["schemas"]["PopulationFigureResponseDto"][];
+            /** @description Every change, newest first */
+            events: components["schemas"]["PopulationEventResponseDto"][];
+            /**
+             * Format: date
+             * @description The earliest date a figure may be recorded for
+             * @example 1900-01-01
+             */
+            earliestAsOf: string;
+            /**
+             * Format: date
+             * @description The latest date a figure may be recorded for (31 December of next year)
+             * @example 2027-12-31
+             */
+            latestAsOf: string;
         };
         RegionSummaryResponseDto: {
             /** Format: uuid */
@@ -1507,8 +1627,9 @@ export interface components {
             /**
              * @description What happened: <entity>.<verb>
              * @example deliverable.submitted
+             * @enum {string}
              */
-            action: string;
+            action: "project.created" | "project.updated" | "project.team_changed" | "project.completed" | "project.stopped" | "phase.planned" | "phase.started" | "deliverable.updated" | "deliverable.draft" | "deliverable.submitted" | "deliverable.accepted" | "deliverable.returned" | "deliverable.not_required" | "deliverable.file_added" | "deliverable.file_removed" | "gate.checkpoint_set" | "gate.submitted" | "gate.approved" | "gate.approved_with_conditions" | "gate.sent_back" | "gate.stopped" | "gate.minutes_attached" | "plan.updated" | "plan.version_saved" | "plan.approved" | "budget.saved" | "cost_sharing.saved" | "comment.added" | "comment.edited" | "comment.deleted" | "status_report.created" | "status_report.updated" | "status_report.published" | "status_report.deleted";
             /** @example deliverable */
             entityType: string;
             entityId: string | null;
@@ -1516,6 +1637,290 @@ export interface components {
             before: Record<string, never> | null;
             /** @description The changed fields after */
             after: Record<string, never> | null;
+        };
+        TemplateFieldDto: {
+            /** @example main_goal */
+            key: string;
+            /** @example Hovedmål */
+            label: string;
+            /** @enum {string} */
+            kind: "text" | "longtext" | "list" | "subgoals" | "kommune_resources" | "milestones" | "roles";
+            required: boolean;
+            help?: string;
+        };
+        TemplateSectionDto: {
+            /** @example goals */
+            key: string;
+            /** @example 2 Mål og hovedaktiviteter */
+            title: string;
+            /** @description Guidance shown beside the section */
+            guidance: string;
+            fields: components["schemas"]["TemplateFieldDto"][];
+        };
+        TemplateVersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example plan_forstudie */
+            key: string;
+            /** @enum {string} */
+            kind: "project_plan" | "guide" | "survey" | "report";
+            /** @enum {string|null} */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt" | null;
+            version: number;
+            latestVersion: number;
+            title: string;
+            description: string;
+            sections: components["schemas"]["TemplateSectionDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+        };
+        SaveTemplateDto: {
+            title: string;
+            description?: string;
+            sections: components["schemas"]["TemplateSectionDto"][];
+            /** @description The version you edited; a newer one answers 409 VERSION_CONFLICT */
+            basedOnVersion: number;
+        };
+        MissingFieldDto: {
+            section: string;
+            sectionTitle: string;
+            field: string;
+            label: string;
+        };
+        CompletenessDto: {
+            complete: boolean;
+            filled: number;
+            required: number;
+            missing: components["schemas"]["MissingFieldDto"][];
+        };
+        BudgetLineResponseDto: {
+            /** @enum {string} */
+            kind: "cost" | "financing";
+            /**
+             * @description Cost category, or financing source for financing lines
+             * @enum {string}
+             */
+            category: "project_management" | "rent_equipment" | "consultants" | "material_communication" | "meetings_travel" | "own_work" | "innovasjon_norge" | "fylkeskommune" | "other_grants" | "kommuner_direct";
+            /** @example 2026 */
+            year: number;
+            /** @description May be empty */
+            description?: string;
+            /**
+             * @description Whole kroner (for own work: computed from hours × rate)
+             * @example 250000
+             */
+            amount: number;
+            /** @description Own work: hours */
+            hours?: number | null;
+            /** @description Own work: kroner per hour */
+            rate?: number | null;
+            /**
+             * @description Financing: applied for or granted
+             * @enum {string|null}
+             */
+            status?: "applied" | "granted" | null;
+            /** Format: uuid */
+            id: string;
+        };
+        BudgetYearDto: {
+            year: number;
+            costs: number;
+            financing: number;
+            difference: number;
+        };
+        BudgetTotalsDto: {
+            byYear: components["schemas"]["BudgetYearDto"][];
+            costs: number;
+            financing: number;
+            /** @description Costs minus financing */
+            difference: number;
+            balanced: boolean;
+            empty: boolean;
+        };
+        BudgetDto: {
+            lines: components["schemas"]["BudgetLineResponseDto"][];
+            totals: components["schemas"]["BudgetTotalsDto"];
+        };
+        CostSharingSettingsDto: {
+            /**
+             * @description Share split equally, in whole per cent (0–100); the rest by population
+             * @example 50
+             */
+            equalPercent: number;
+            /**
+             * Format: date
+             * @description Population figures as of this date (each kommune’s newest on or before it). Null, "" or left out: each kommune’s newest figure. Refused with 422 when some share goes by population and a kommune has no figure on or before the date.
+             */
+            populationDate?: string | null;
+            /** @description The budget year whose kommuner contribution is shared; null or left out: all years. Refused with 422 when the budget has no kommuner direct contribution that year. */
+            year?: number | null;
+        };
+        CostShareRowDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            population: number;
+            /** Format: date */
+            populationAsOf: string | null;
+            equalPart: number;
+            populationPart: number;
+            amount: number;
+        };
+        /**
+         * @description COST_SHARING_NO_KOMMUNER: the project has no kommuner; COST_SHARING_NO_POPULATION: kommuner lack a figure on or before the date; COST_SHARING_NO_CONTRIBUTION: the budget has no kommuner direct contribution (in the year)
+         * @enum {string}
+         */
+        CostSharingProblemCode: "COST_SHARING_NO_KOMMUNER" | "COST_SHARING_NO_POPULATION" | "COST_SHARING_NO_CONTRIBUTION";
+        CostSharingProblemParamsDto: {
+            /** @description COST_SHARING_NO_POPULATION: the kommuner without a usable figure */
+            kommuner?: string[];
+            /**
+             * Format: date
+             * @description COST_SHARING_NO_POPULATION: the population date (null: newest)
+             */
+            populationDate?: string | null;
+            /** @description COST_SHARING_NO_CONTRIBUTION: the budget year (null: all years) */
+            year?: number | null;
+        };
+        CostSharingProblemDto: {
+            /** @description COST_SHARING_NO_KOMMUNER: the project has no kommuner; COST_SHARING_NO_POPULATION: kommuner lack a figure on or before the date; COST_SHARING_NO_CONTRIBUTION: the budget has no kommuner direct contribution (in the year) */
+            code: components["schemas"]["CostSharingProblemCode"];
+            params: components["schemas"]["CostSharingProblemParamsDto"];
+        };
+        CostSharingDto: {
+            settings: components["schemas"]["CostSharingSettingsDto"];
+            /** @description The kommuner’s direct contribution being shared */
+            total: number;
+            rows: components["schemas"]["CostShareRowDto"][];
+            totalPopulation: number;
+            equalTotal: number;
+            populationTotal: number;
+            /** @description Why the table cannot be made (then `rows` is empty), as a code with parameters to put into words; null when it can */
+            reason: components["schemas"]["CostSharingProblemDto"] | null;
+        };
+        SnapshotSummaryDto: {
+            number: number;
+            /** @enum {string} */
+            reason: "approved" | "saved";
+            label: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            templateVersion: number;
+        };
+        PlanDto: {
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            /** @description 0 until the plan is first saved */
+            version: number;
+            template: components["schemas"]["TemplateVersionDto"];
+            content: Record<string, never>;
+            completeness: components["schemas"]["CompletenessDto"];
+            budget: components["schemas"]["BudgetDto"];
+            costSharing: components["schemas"]["CostSharingDto"];
+            /** @description Saved and approved versions, newest first */
+            snapshots: components["schemas"]["SnapshotSummaryDto"][];
+            /** @description Whether you may edit it now */
+            editable: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        UpdatePlanDto: {
+            /**
+             * @description Answers by section key and field key; only the fields sent are changed
+             * @example {
+             *       "goals": {
+             *         "main_goal": "Etablere et samordnet næringsapparat"
+             *       }
+             *     }
+             */
+            content: Record<string, never>;
+            /** @description The plan version you read (0 when the plan has not been saved yet) */
+            version: number;
+        };
+        BudgetLineDto: {
+            /** @enum {string} */
+            kind: "cost" | "financing";
+            /**
+             * @description Cost category, or financing source for financing lines
+             * @enum {string}
+             */
+            category: "project_management" | "rent_equipment" | "consultants" | "material_communication" | "meetings_travel" | "own_work" | "innovasjon_norge" | "fylkeskommune" | "other_grants" | "kommuner_direct";
+            /** @example 2026 */
+            year: number;
+            /** @description May be empty */
+            description?: string;
+            /**
+             * @description Whole kroner (for own work: computed from hours × rate)
+             * @example 250000
+             */
+            amount: number;
+            /** @description Own work: hours */
+            hours?: number | null;
+            /** @description Own work: kroner per hour */
+            rate?: number | null;
+            /**
+             * @description Financing: applied for or granted
+             * @enum {string|null}
+             */
+            status?: "applied" | "granted" | null;
+        };
+        SaveBudgetDto: {
+            lines: components["schemas"]["BudgetLineDto"][];
+            /** @description The plan version you read (0 when the plan has not been saved yet) */
+            version: number;
+        };
+        SaveCostSharingDto: {
+            /**
+             * @description Share split equally, in whole per cent (0–100); the rest by population
+             * @example 50
+             */
+            equalPercent: number;
+            /**
+             * Format: date
+             * @description Population figures as of this date (each kommune’s newest on or before it). Null, "" or left out: each kommune’s newest figure. Refused with 422 when some share goes by population and a kommune has no figure on or before the date.
+             */
+            populationDate?: string | null;
+            /** @description The budget year whose kommuner contribution is shared; null or left out: all years. Refused with 422 when the budget has no kommuner direct contribution that year. */
+            year?: number | null;
+            version: number;
+        };
+        SaveSnapshotDto: {
+            /** @description A label for this version, e.g. "Til styringsgruppen 12.03" */
+            label?: string;
+        };
+        SnapshotDto: {
+            number: number;
+            /** @enum {string} */
+            reason: "approved" | "saved";
+            label: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            templateVersion: number;
+            content: Record<string, never>;
+            budget: components["schemas"]["BudgetDto"];
+            template: components["schemas"]["TemplateVersionDto"];
+        };
+        PlanChangeDto: {
+            section: string;
+            sectionTitle: string;
+            field: string;
+            label: string;
+            before: Record<string, never> | null;
+            after: Record<string, never> | null;
+        };
+        PlanComparisonDto: {
+            /** @description Snapshot number, or "current" */
+            from: string;
+            to: string;
+            changes: components["schemas"]["PlanChangeDto"][];
+            budgetBefore: components["schemas"]["BudgetTotalsDto"];
+            budgetAfter: components["schemas"]["BudgetTotalsDto"];
         };
         FileInfoDto: {
             /** Format: uuid */
@@ -1667,269 +2072,6 @@ export interface components {
             /** @description Required when approving with conditions */
             conditions?: string | null;
         };
-        TemplateFieldDto: {
-            /** @example main_goal */
-            key: string;
-            /** @example Hovedmål */
-            label: string;
-            /** @enum {string} */
-            kind: "text" | "longtext" | "list" | "subgoals" | "kommune_resources" | "milestones" | "roles";
-            required: boolean;
-            help?: string;
-        };
-        TemplateSectionDto: {
-            /** @example goals */
-            key: string;
-            /** @example 2 Mål og hovedaktiviteter */
-            title: string;
-            /** @description Guidance shown beside the section */
-            guidance: string;
-            fields: components["schemas"]["TemplateFieldDto"][];
-        };
-        TemplateVersionDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example plan_forstudie */
-            key: string;
-            /** @enum {string} */
-            kind: "project_plan" | "guide" | "survey" | "report";
-            /** @enum {string|null} */
-            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt" | null;
-            version: number;
-            latestVersion: number;
-            title: string;
-            description: string;
-            sections: components["schemas"]["TemplateSectionDto"][];
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string | null;
-        };
-        MissingFieldDto: {
-            section: string;
-            sectionTitle: string;
-            field: string;
-            label: string;
-        };
-        CompletenessDto: {
-            complete: boolean;
-            filled: number;
-            required: number;
-            missing: components["schemas"]["MissingFieldDto"][];
-        };
-        BudgetLineResponseDto: {
-            /** @enum {string} */
-            kind: "cost" | "financing";
-            /**
-             * @description Cost category, or financing source for financing lines
-             * @enum {string}
-             */
-            category: "project_management" | "rent_equipment" | "consultants" | "material_communication" | "meetings_travel" | "own_work" | "innovasjon_norge" | "fylkeskommune" | "other_grants" | "kommuner_direct";
-            /** @example 2026 */
-            year: number;
-            /** @description May be empty */
-            description?: string;
-            /**
-             * @description Whole kroner (for own work: computed from hours × rate)
-             * @example 250000
-             */
-            amount: number;
-            /** @description Own work: hours */
-            hours?: number | null;
-            /** @description Own work: kroner per hour */
-            rate?: number | null;
-            /**
-             * @description Financing: applied for or granted
-             * @enum {string|null}
-             */
-            status?: "applied" | "granted" | null;
-            /** Format: uuid */
-            id: string;
-        };
-        BudgetYearDto: {
-            year: number;
-            costs: number;
-            financing: number;
-            difference: number;
-        };
-        BudgetTotalsDto: {
-            byYear: components["schemas"]["BudgetYearDto"][];
-            costs: number;
-            financing: number;
-            /** @description Costs minus financing */
-            difference: number;
-            balanced: boolean;
-            empty: boolean;
-        };
-        BudgetDto: {
-            lines: components["schemas"]["BudgetLineResponseDto"][];
-            totals: components["schemas"]["BudgetTotalsDto"];
-        };
-        CostSharingSettingsDto: {
-            /**
-             * @description Share split equally, in whole per cent (0–100); the rest by population
-             * @example 50
-             */
-            equalPercent: number;
-            /**
-             * Format: date
-             * @description Population figures as of this date (the newest on or before it); empty: the newest
-             */
-            populationDate?: string | null;
-            /** @description The budget year whose kommuner contribution is shared; empty: all years */
-            year?: number | null;
-        };
-        CostShareRowDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            population: number;
-            /** Format: date */
-            populationAsOf: string | null;
-            equalPart: number;
-            populationPart: number;
-            amount: number;
-        };
-        CostSharingDto: {
-            settings: components["schemas"]["CostSharingSettingsDto"];
-            /** @description The kommuner’s direct contribution being shared */
-            total: number;
-            rows: components["schemas"]["CostShareRowDto"][];
-            totalPopulation: number;
-            equalTotal: number;
-            populationTotal: number;
-            /** @description Why the table cannot be made (e.g. a kommune lacks a population figure) */
-            problem: string | null;
-        };
-        SnapshotSummaryDto: {
-            number: number;
-            /** @enum {string} */
-            reason: "approved" | "saved";
-            label: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string | null;
-            templateVersion: number;
-        };
-        PlanDto: {
-            /** Format: uuid */
-            projectId: string;
-            /** @enum {string} */
-            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
-            /** @description 0 until the plan is first saved */
-            version: number;
-            template: components["schemas"]["TemplateVersionDto"];
-            content: Record<string, never>;
-            completeness: components["schemas"]["CompletenessDto"];
-            budget: components["schemas"]["BudgetDto"];
-            costSharing: components["schemas"]["CostSharingDto"];
-            /** @description Saved and approved versions, newest first */
-            snapshots: components["schemas"]["SnapshotSummaryDto"][];
-            /** @description Whether you may edit it now */
-            editable: boolean;
-            /** Format: date-time */
-            updatedAt: string | null;
-            updatedBy: string | null;
-        };
-        UpdatePlanDto: {
-            /**
-             * @description Answers by section key and field key; only the fields sent are changed
-             * @example {
-             *       "goals": {
-             *         "main_goal": "Etablere et samordnet næringsapparat"
-             *       }
-             *     }
-             */
-            content: Record<string, never>;
-            /** @description The plan version you read (0 when the plan has not been saved yet) */
-            version: number;
-        };
-        BudgetLineDto: {
-            /** @enum {string} */
-            kind: "cost" | "financing";
-            /**
-             * @description Cost category, or financing source for financing lines
-             * @enum {string}
-             */
-            category: "project_management" | "rent_equipment" | "consultants" | "material_communication" | "meetings_travel" | "own_work" | "innovasjon_norge" | "fylkeskommune" | "other_grants" | "kommuner_direct";
-            /** @example 2026 */
-            year: number;
-            /** @description May be empty */
-            description?: string;
-            /**
-             * @description Whole kroner (for own work: computed from hours × rate)
-             * @example 250000
-             */
-            amount: number;
-            /** @description Own work: hours */
-            hours?: number | null;
-            /** @description Own work: kroner per hour */
-            rate?: number | null;
-            /**
-             * @description Financing: applied for or granted
-             * @enum {string|null}
-             */
-            status?: "applied" | "granted" | null;
-        };
-        SaveBudgetDto: {
-            lines: components["schemas"]["BudgetLineDto"][];
-            /** @description The plan version you read (0 when the plan has not been saved yet) */
-            version: number;
-        };
-        SaveCostSharingDto: {
-            /**
-             * @description Share split equally, in whole per cent (0–100); the rest by population
-             * @example 50
-             */
-            equalPercent: number;
-            /**
-             * Format: date
-             * @description Population figures as of this date (the newest on or before it); empty: the newest
-             */
-            populationDate?: string | null;
-            /** @description The budget year whose kommuner contribution is shared; empty: all years */
-            year?: number | null;
-            version: number;
-        };
-        SaveSnapshotDto: {
-            /** @description A label for this version, e.g. "Til styringsgruppen 12.03" */
-            label?: string;
-        };
-        SnapshotDto: {
-            number: number;
-            /** @enum {string} */
-            reason: "approved" | "saved";
-            label: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string | null;
-            templateVersion: number;
-            content: Record<string, never>;
-            budget: components["schemas"]["BudgetDto"];
-            template: components["schemas"]["TemplateVersionDto"];
-        };
-        PlanChangeDto: {
-            section: string;
-            sectionTitle: string;
-            field: string;
-            label: string;
-            before: Record<string, never> | null;
-            after: Record<string, never> | null;
-        };
-        PlanComparisonDto: {
-            /** @description Snapshot number, or "current" */
-            from: string;
-            to: string;
-            changes: components["schemas"]["PlanChangeDto"][];
-            budgetBefore: components["schemas"]["BudgetTotalsDto"];
-            budgetAfter: components["schemas"]["BudgetTotalsDto"];
-        };
-        SaveTemplateDto: {
-            title: string;
-            description?: string;
-            sections: components["schemas"]["TemplateSectionDto"][];
-            /** @description The version you edited; a newer one answers 409 VERSION_CONFLICT */
-            basedOnVersion: number;
-        };
         ReportColoursDto: {
             /** @enum {string|null} */
             overall: "green" | "yellow" | "red" | null;
@@ -2011,12 +2153,14 @@ export interface components {
         AspectInputDto: {
             /** @enum {string|null} */
             colour?: "green" | "yellow" | "red" | null;
-            comment?: string;
+            /** @description null or left out: unchanged */
+            comment?: string | null;
         };
         EconomyInputDto: {
             /** @enum {string|null} */
             colour?: "green" | "yellow" | "red" | null;
-            comment?: string;
+            /** @description null or left out: unchanged */
+            comment?: string | null;
             /**
              * @description The approved budget, whole kroner
              * @example 2500000
@@ -2299,7 +2443,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2308,15 +2455,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
                 };
             };
+            /** @description Too many attempts; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_ATTEMPTS";
+                    };
                 };
             };
         };
@@ -2342,7 +2496,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -2370,7 +2527,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -2400,7 +2560,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2409,7 +2572,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -2418,7 +2584,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CURRENT_PASSWORD_WRONG" | "INVALID_PERIOD";
+                    };
                 };
             };
         };
@@ -2446,7 +2615,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -2455,7 +2627,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
         };
@@ -2487,7 +2662,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2496,7 +2674,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -2505,7 +2686,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -2514,7 +2698,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -2523,7 +2710,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -2532,7 +2722,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "ROLE_SCOPE_INVALID";
+                    };
                 };
             };
         };
@@ -2560,16 +2753,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -2599,7 +2786,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2608,7 +2798,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -2617,7 +2810,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -2626,7 +2822,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -2660,7 +2859,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2669,7 +2871,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -2678,7 +2883,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -2687,7 +2895,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -2696,7 +2907,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -2730,7 +2944,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2739,7 +2956,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -2748,7 +2968,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -2757,7 +2980,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -2766,7 +2992,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -2775,7 +3004,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "ROLE_SCOPE_INVALID";
+                    };
                 };
             };
         };
@@ -2807,7 +3039,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2816,7 +3051,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -2825,7 +3063,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -2834,7 +3075,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -2866,7 +3110,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2875,7 +3122,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -2907,7 +3157,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2916,7 +3169,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -2925,7 +3181,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -2934,7 +3193,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -2943,7 +3205,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                    };
                 };
             };
         };
@@ -2973,7 +3238,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -2982,7 +3250,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not found */
@@ -2991,7 +3262,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3025,7 +3299,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3034,7 +3311,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3043,7 +3323,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3052,7 +3335,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -3061,7 +3347,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -3070,7 +3359,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                    };
+                };
+            };
+        };
+    };
+    getKommunePopulationHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopulationHistoryResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3104,7 +3465,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3113,7 +3477,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3122,7 +3489,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3131,7 +3501,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    deleteKommunePopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                asOf: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopulationHistoryResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3159,7 +3602,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -3191,7 +3637,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3200,7 +3649,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3209,7 +3661,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3218,7 +3673,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -3227,7 +3685,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -3236,7 +3697,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                    };
                 };
             };
         };
@@ -3266,7 +3730,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3275,7 +3742,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3284,7 +3754,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /**
@@ -3297,7 +3770,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3331,7 +3807,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3340,7 +3819,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3349,7 +3831,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3358,7 +3843,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -3367,7 +3855,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -3401,7 +3892,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3410,7 +3904,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3419,7 +3916,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3428,7 +3928,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -3437,7 +3940,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -3446,7 +3952,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                    };
                 };
             };
         };
@@ -3477,7 +3986,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3486,7 +3998,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3495,7 +4010,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3504,7 +4022,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3539,7 +4060,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3548,7 +4072,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3557,7 +4084,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3566,7 +4096,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -3575,7 +4108,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -3584,7 +4120,237 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                    };
+                };
+            };
+        };
+    };
+    getRegionKommunePopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kommuneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopulationHistoryResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    saveRegionKommunePopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kommuneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PopulationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopulationFigureResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    deleteRegionKommunePopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kommuneId: string;
+                asOf: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopulationHistoryResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3614,7 +4380,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3623,7 +4392,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -3655,7 +4427,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3664,7 +4439,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3673,7 +4451,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3682,7 +4463,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "POPULATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -3691,7 +4475,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                    };
                 };
             };
         };
@@ -3721,7 +4508,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3730,7 +4520,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3739,7 +4532,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "POPULATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3773,7 +4569,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3782,7 +4581,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3791,7 +4593,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3800,7 +4605,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "POPULATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -3809,7 +4617,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -3818,7 +4629,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                    };
                 };
             };
         };
@@ -3852,7 +4666,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3861,7 +4678,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3870,7 +4690,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /**
@@ -3883,7 +4706,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "POPULATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -3918,7 +4744,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -3927,7 +4756,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -3936,7 +4768,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -3945,7 +4780,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "POPULATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -3954,7 +4792,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -3963,7 +4804,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                    };
                 };
             };
         };
@@ -3993,7 +4837,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4002,7 +4849,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4011,7 +4861,809 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "POPULATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+        };
+    };
+    listTemplateVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    getTemplateVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    saveTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersionDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    savePlanBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveBudgetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    savePlanCostSharing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCostSharingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    savePlanVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveSnapshotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    getPlanVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    comparePlanVersions: {
+        parameters: {
+            query: {
+                /** @description Snapshot number or "current" */
+                from: string;
+                /** @description Snapshot number or "current" */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanComparisonDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -4042,7 +5694,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4051,7 +5706,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4060,7 +5718,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4069,7 +5730,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -4104,7 +5768,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4113,7 +5780,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4122,7 +5792,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4131,7 +5804,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4140,7 +5816,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -4171,7 +5850,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4180,7 +5862,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4189,7 +5874,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4198,7 +5886,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4207,7 +5898,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -4216,7 +5910,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                    };
                 };
             };
         };
@@ -4247,7 +5944,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4256,7 +5956,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4265,7 +5968,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4274,7 +5980,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4283,7 +5992,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -4318,7 +6030,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4327,7 +6042,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4336,7 +6054,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4345,7 +6066,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4354,7 +6078,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -4389,7 +6116,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4398,7 +6128,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4407,7 +6140,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4416,7 +6152,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4425,7 +6164,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -4434,7 +6176,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                    };
                 };
             };
         };
@@ -4465,7 +6210,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4474,7 +6222,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4483,7 +6234,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4492,7 +6246,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4501,7 +6258,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -4542,7 +6302,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4551,7 +6314,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4560,7 +6326,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4569,7 +6338,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4578,7 +6350,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -4587,7 +6362,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                    };
                 };
             };
         };
@@ -4620,7 +6398,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4629,7 +6410,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4638,7 +6422,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4647,7 +6434,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -4679,7 +6469,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4688,7 +6481,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4697,7 +6493,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4706,7 +6505,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4715,7 +6517,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "LAST_ADMIN" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -4746,7 +6551,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4755,7 +6563,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4764,7 +6575,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4773,7 +6587,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -4809,7 +6626,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4818,7 +6638,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4827,7 +6650,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4836,7 +6662,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4845,7 +6674,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -4880,7 +6712,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4889,7 +6724,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4898,7 +6736,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4907,7 +6748,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4916,7 +6760,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -4925,7 +6772,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
                 };
             };
         };
@@ -4960,7 +6810,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -4969,7 +6822,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -4978,7 +6834,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -4987,7 +6846,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -4996,7 +6858,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -5005,7 +6870,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
                 };
             };
         };
@@ -5038,7 +6906,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -5047,7 +6918,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -5056,7 +6930,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -5065,7 +6942,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -5107,7 +6987,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -5116,7 +6999,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -5125,7 +7011,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -5134,7 +7023,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -5143,665 +7035,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    getPlan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    updatePlan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdatePlanDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    savePlanBudget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveBudgetDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    savePlanCostSharing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveCostSharingDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    savePlanVersion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveSnapshotDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    getPlanVersion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
-                number: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SnapshotDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /**
-             * @description Not found
-             *
-             *     Not found
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    comparePlanVersions: {
-        parameters: {
-            query: {
-                /** @description Snapshot number or "current" */
-                from: string;
-                /** @description Snapshot number or "current" */
-                to: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanComparisonDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /**
-             * @description Not found
-             *
-             *     Not found
-             */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    listTemplates: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemplateVersionDto"][];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    listTemplateVersions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemplateVersionDto"][];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    getTemplateVersion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-                version: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemplateVersionDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    saveTemplate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveTemplateDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemplateVersionDto"];
-                };
-            };
-            /** @description The request is not valid; `errors` lists each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
                 };
             };
         };
@@ -5837,7 +7074,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -5846,7 +7086,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -5855,7 +7098,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -5864,7 +7110,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -5900,7 +7149,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -5909,7 +7161,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -5918,7 +7173,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -5927,7 +7185,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -5963,7 +7224,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -5972,7 +7236,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -5981,7 +7248,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -5990,7 +7260,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6020,7 +7293,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6029,7 +7305,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6038,7 +7317,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6047,7 +7329,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6081,7 +7366,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6090,7 +7378,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6099,7 +7390,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6108,7 +7402,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -6117,7 +7414,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "STATUS_REPORT_PERIOD_TAKEN" | "STATUS_REPORT_PUBLISHED" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -6126,7 +7426,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_INCOMPLETE";
+                    };
                 };
             };
         };
@@ -6157,7 +7460,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6166,7 +7472,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6175,7 +7484,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6184,7 +7496,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6214,7 +7529,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6223,7 +7541,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6232,7 +7553,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6241,7 +7565,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -6250,7 +7577,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "STATUS_REPORT_PERIOD_TAKEN" | "STATUS_REPORT_PUBLISHED" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -6285,7 +7615,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6294,7 +7627,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6303,7 +7639,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6312,7 +7651,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -6321,7 +7663,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "STATUS_REPORT_PERIOD_TAKEN" | "STATUS_REPORT_PUBLISHED" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -6330,7 +7675,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_INCOMPLETE";
+                    };
                 };
             };
         };
@@ -6365,7 +7713,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6374,7 +7725,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6383,7 +7737,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6392,7 +7749,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -6401,7 +7761,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "STATUS_REPORT_PERIOD_TAKEN" | "STATUS_REPORT_PUBLISHED" | "VERSION_CONFLICT";
+                    };
                 };
             };
             /** @description Well-formed but breaks a domain rule */
@@ -6410,7 +7773,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_INCOMPLETE";
+                    };
                 };
             };
         };
@@ -6447,7 +7813,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6456,7 +7825,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6465,7 +7837,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6474,7 +7849,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6511,7 +7889,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6520,7 +7901,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6529,7 +7913,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6538,7 +7925,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6644,7 +8034,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6653,7 +8046,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6662,7 +8058,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6671,7 +8070,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMENT_NOT_FOUND" | "COMMENT_TARGET_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6705,7 +8107,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6714,7 +8119,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6723,7 +8131,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6732,7 +8143,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMENT_NOT_FOUND" | "COMMENT_TARGET_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6762,7 +8176,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6771,7 +8188,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6780,7 +8200,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6789,7 +8212,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMENT_NOT_FOUND" | "COMMENT_TARGET_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6824,7 +8250,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6833,7 +8262,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Signed in, but not allowed */
@@ -6842,7 +8274,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
                 };
             };
             /** @description Not found */
@@ -6851,7 +8286,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMENT_NOT_FOUND" | "COMMENT_TARGET_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
@@ -6860,7 +8298,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "STATUS_REPORT_PERIOD_TAKEN" | "STATUS_REPORT_PUBLISHED" | "VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -6892,7 +8333,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6901,7 +8345,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -6929,7 +8376,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -6957,7 +8407,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -6987,7 +8440,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6996,7 +8452,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not found */
@@ -7005,7 +8464,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOTIFICATION_NOT_FOUND" | "NOT_FOUND";
+                    };
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import type { PhaseKey } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { CostSharing } from '../../../api/plan-types';
@@ -10,6 +10,16 @@ import { useFormat } from '../../../lib/format';
 import { formatKroner } from '../../../lib/money';
 import { saveCostSharing } from '../api/save-cost-sharing';
 import type { PlanWriter } from './use-plan-writer';
+
+type Reason = NonNullable<CostSharing['reason']>;
+type Refusal = 'COST_SHARING_NO_POPULATION' | 'COST_SHARING_NO_CONTRIBUTION';
+
+/** Which refusal of the settings (422: the table cannot be made with them) an error is, if any. */
+function refusalOf(error: unknown): Refusal | null {
+  if (isApiError(error, 'COST_SHARING_NO_POPULATION')) return 'COST_SHARING_NO_POPULATION';
+  if (isApiError(error, 'COST_SHARING_NO_CONTRIBUTION')) return 'COST_SHARING_NO_CONTRIBUTION';
+  return null;
+}
 
 /**
  * How the kommuner share their direct contribution: a chosen share equally, the rest by population on
@@ -44,6 +54,28 @@ export function CostSharingSection({
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+
+  const refusal = refusalOf(error);
+
+  /** The reason the table cannot be made, in the reader's language. */
+  function reasonText(reason: Reason): string {
+    const { kommuner = [], populationDate = null, year = null } = reason.params;
+    switch (reason.code) {
+      case 'COST_SHARING_NO_KOMMUNER':
+        return t('plans.costSharing.reasons.COST_SHARING_NO_KOMMUNER');
+      case 'COST_SHARING_NO_POPULATION':
+        return populationDate
+          ? t('plans.costSharing.reasons.COST_SHARING_NO_POPULATION_DATE', {
+              date: format.date(populationDate),
+              kommuner: kommuner.join(', '),
+            })
+          : t('plans.costSharing.reasons.COST_SHARING_NO_POPULATION', { kommuner: kommuner.join(', ') });
+      case 'COST_SHARING_NO_CONTRIBUTION':
+        return year
+          ? t('plans.costSharing.reasons.COST_SHARING_NO_CONTRIBUTION_YEAR', { year })
+          : t('plans.costSharing.reasons.COST_SHARING_NO_CONTRIBUTION');
+    }
+  }
 
   const equal = settings.equalPercent;
   const byPopulation = 100 - equal;
@@ -100,11 +132,16 @@ export function CostSharingSection({
               description={t('plans.costSharing.populationDateHint')}
               value={date}
               onChange={(e) => setDate(e.target.value)}
+              error={refusal === 'COST_SHARING_NO_POPULATION' ? t('plans.costSharing.refusedNoPopulation') : undefined}
             />
             <Field>
               <Label>{t('plans.costSharing.year')}</Label>
               <Field.Description>{t('plans.costSharing.yearHint')}</Field.Description>
-              <Select value={year} onChange={(e) => setYear(e.target.value)}>
+              <Select
+                value={year}
+                onChange={(e) => setYear(e.target.value)}
+                aria-invalid={refusal === 'COST_SHARING_NO_CONTRIBUTION' || undefined}
+              >
                 <Select.Option value="">{t('plans.costSharing.allYears')}</Select.Option>
                 {years.map((y) => (
                   <Select.Option key={y} value={String(y)}>
@@ -112,9 +149,12 @@ export function CostSharingSection({
                   </Select.Option>
                 ))}
               </Select>
+              {refusal === 'COST_SHARING_NO_CONTRIBUTION' && (
+                <ValidationMessage>{t('plans.costSharing.refusedNoContribution', { year })}</ValidationMessage>
+              )}
             </Field>
           </div>
-          {error && !isApiError(error, 'VERSION_CONFLICT') ? <ErrorAlert error={error} /> : null}
+          {error && !isApiError(error, 'VERSION_CONFLICT') && !refusal ? <ErrorAlert error={error} /> : null}
           <div className="form__actions">
             <Button type="button" variant="secondary" onClick={() => void save()} loading={saving} disabled={saving}>
               {t('plans.costSharing.save')}
@@ -123,10 +163,10 @@ export function CostSharingSection({
           <StatusMessage message={saved} />
         </div>
       )}
-      {costSharing.problem ? (
+      {costSharing.reason ? (
         <Alert data-color="warning">
           <Paragraph>
-            {t('plans.costSharing.problem')} {costSharing.problem}
+            {t('plans.costSharing.problem')} {reasonText(costSharing.reason)}
           </Paragraph>
         </Alert>
       ) : costSharing.rows.length === 0 ? (

@@ -10,6 +10,7 @@ import { EditRegionDialog } from './edit-region-dialog';
 import { groupMemberships } from './memberships';
 import { MembersSection } from './members-section';
 import { PeriodMembersTable } from './period-members-table';
+import { PopulationSection } from './population-section';
 import { RegionSummary } from './region-summary';
 
 /** Everything on a region's page below the breadcrumbs: h1, facts, members, forms. */
@@ -50,6 +51,7 @@ export function RegionDetails({ region }: { region: Region }) {
           <PeriodMembersTable caption={t('regions.members.formerCaption', { region: region.name })} members={former} />
         </section>
       )}
+      <PopulationSection region={region} canAdminister={canAdminister} />
     </>
   );
 }
