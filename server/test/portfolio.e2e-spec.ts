@@ -229,6 +229,18 @@ describe('portfolio', () => {
     expect(lines[2]).toContain('Alfa stoppet;Alfaregionen;Buskerud;Stoppet;;;;;;Ukjent;;;;;;0;;;;');
   });
 
+  it('exports in nynorsk or English when asked', async () => {
+    const csv = async (lang: string) =>
+      (await adviser.get(`/api/portfolio/export?format=csv&sort=name&lang=${lang}`).buffer(true).expect(200)).text.slice(1).split('\r\n');
+    const en = await csv('en');
+    expect(en[0]).toMatch(/^Project;Region;County;Status;Phase;Phase status;/);
+    expect(en[3]).toContain(';Active;');
+    expect(en[3]).toContain(';Yellow;Red;Green;Yellow;1;After ');
+    const nn = await csv('nn');
+    expect(nn[0]).toMatch(/^Prosjekt;Region;Fylke;Status;Fase;Fasestatus;Fase starta;Månader i fasen;Tilrådd lengd/);
+    await adviser.get('/api/portfolio/export?lang=de').expect(400);
+  });
+
   it('exports the same table as an Excel workbook', async () => {
     const res = await adviser
       .get('/api/portfolio/export?format=xlsx&status=active')

@@ -17,3 +17,4 @@ export * from './portfolio';
 export * from './reminders';
 export * from './comments';
 export * from './history';
+export * from './words';

@@ -1,4 +1,4 @@
-import { DurationStatus, numericDate, phaseSpec, PhaseState, ProjectStatus, StatusColour } from '@nvr/shared';
+import { exportWord, numericDate, phaseSpec, type ExportWord, type Lang, type StatusColour } from '@nvr/shared';
 import writeXlsxFile from 'write-excel-file/node';
 import type { PortfolioRowDto } from './portfolio.dto';
 
@@ -12,63 +12,49 @@ interface Column {
   value(r: PortfolioRowDto): CellValue;
 }
 
-const STATUS: Record<ProjectStatus, string> = { active: 'Aktiv', completed: 'Fullført', stopped: 'Stoppet' };
-const PHASE_STATE: Record<PhaseState, string> = {
-  not_started: 'Ikke startet',
-  in_progress: 'Pågår',
-  awaiting_decision: 'Venter på vedtak',
-  completed: 'Fullført',
-  stopped: 'Stoppet',
-};
-const DURATION: Record<DurationStatus, string> = {
-  unknown: 'Ukjent',
-  within: 'Innenfor anbefalt',
-  short: 'Kortere enn anbefalt',
-  long: 'Lengre enn anbefalt',
-  no_recommendation: 'Ingen anbefaling',
-};
-const COLOUR: Record<StatusColour, string> = { green: 'Grønn', yellow: 'Gul', red: 'Rød' };
-
-const colour = (c: StatusColour | null | undefined) => (c ? COLOUR[c] : '');
-
-/** The columns of the export, in Norwegian bokmål: the same in CSV and Excel. */
-export const EXPORT_COLUMNS: Column[] = [
-  { header: 'Prosjekt', width: 40, value: (r) => r.name },
-  { header: 'Region', width: 24, value: (r) => r.regionName },
-  { header: 'Fylke', width: 20, value: (r) => r.counties.join(', ') },
-  { header: 'Status', width: 10, value: (r) => STATUS[r.status] },
-  { header: 'Fase', width: 16, value: (r) => (r.currentPhaseKey ? phaseSpec(r.currentPhaseKey).title.nb : '') },
-  { header: 'Fasestatus', width: 18, value: (r) => (r.currentPhaseState ? PHASE_STATE[r.currentPhaseState] : '') },
-  { header: 'Fase startet', width: 12, kind: 'date', value: (r) => r.phaseStartedOn },
-  { header: 'Måneder i fasen', width: 10, kind: 'number', value: (r) => r.monthsInPhase },
-  {
-    header: 'Anbefalt lengde (måneder)',
-    width: 10,
-    value: (r) => (r.recommendedMonths ? `${r.recommendedMonths.min}–${r.recommendedMonths.max}` : ''),
-  },
-  { header: 'Varighet', width: 20, value: (r) => DURATION[r.durationStatus] },
-  { header: 'Siste statusrapport', width: 10, value: (r) => r.latestReport?.period ?? '' },
-  { header: 'Samlet status', width: 10, value: (r) => colour(r.latestReport?.colours.overall) },
-  { header: 'Fremdrift', width: 10, value: (r) => colour(r.latestReport?.colours.progress) },
-  { header: 'Økonomi', width: 10, value: (r) => colour(r.latestReport?.colours.economy) },
-  { header: 'Risiko', width: 10, value: (r) => colour(r.latestReport?.colours.risk) },
-  { header: 'Forfalte leveranser', width: 10, kind: 'number', value: (r) => r.overdueDeliverables },
-  {
-    header: 'Neste beslutningspunkt',
-    width: 18,
-    value: (r) => (r.nextGate ? `Etter ${phaseSpec(r.nextGate.phaseKey).title.nb.toLowerCase()}` : ''),
-  },
-  { header: 'Forventet dato', width: 12, kind: 'date', value: (r) => r.nextGate?.expectedDate ?? null },
-  { header: 'Prosjektleder', width: 24, value: (r) => r.leader?.name ?? '' },
-  { header: 'E-post prosjektleder', width: 28, value: (r) => r.leader?.email ?? '' },
-];
+/** The columns of the export in one language: the same in CSV and Excel. */
+export function exportColumns(lang: Lang): Column[] {
+  const w = (key: ExportWord) => exportWord(key, lang);
+  const colour = (c: StatusColour | null | undefined) => (c ? w(c) : '');
+  return [
+    { header: w('project'), width: 40, value: (r) => r.name },
+    { header: w('region'), width: 24, value: (r) => r.regionName },
+    { header: w('county'), width: 20, value: (r) => r.counties.join(', ') },
+    { header: w('status'), width: 10, value: (r) => w(r.status) },
+    { header: w('phase'), width: 16, value: (r) => (r.currentPhaseKey ? phaseSpec(r.currentPhaseKey).title[lang] : '') },
+    { header: w('phaseState'), width: 18, value: (r) => (r.currentPhaseState ? w(r.currentPhaseState) : '') },
+    { header: w('phaseStarted'), width: 12, kind: 'date', value: (r) => r.phaseStartedOn },
+    { header: w('monthsInPhase'), width: 10, kind: 'number', value: (r) => r.monthsInPhase },
+    {
+      header: w('recommendedMonths'),
+      width: 10,
+      value: (r) => (r.recommendedMonths ? `${r.recommendedMonths.min}–${r.recommendedMonths.max}` : ''),
+    },
+    { header: w('duration'), width: 20, value: (r) => w(r.durationStatus) },
+    { header: w('latestReport'), width: 10, value: (r) => r.latestReport?.period ?? '' },
+    { header: w('overall'), width: 10, value: (r) => colour(r.latestReport?.colours.overall) },
+    { header: w('progress'), width: 10, value: (r) => colour(r.latestReport?.colours.progress) },
+    { header: w('economy'), width: 10, value: (r) => colour(r.latestReport?.colours.economy) },
+    { header: w('risk'), width: 10, value: (r) => colour(r.latestReport?.colours.risk) },
+    { header: w('overdue'), width: 10, kind: 'number', value: (r) => r.overdueDeliverables },
+    {
+      header: w('nextGate'),
+      width: 18,
+      value: (r) => (r.nextGate ? `${w('after')} ${phaseSpec(r.nextGate.phaseKey).title[lang].toLowerCase()}` : ''),
+    },
+    { header: w('expectedDate'), width: 12, kind: 'date', value: (r) => r.nextGate?.expectedDate ?? null },
+    { header: w('leader'), width: 24, value: (r) => r.leader?.name ?? '' },
+    { header: w('leaderEmail'), width: 28, value: (r) => r.leader?.email ?? '' },
+  ];
+}
 
 /**
  * CSV for Norwegian Excel: UTF-8 with a byte-order mark (so æøå survive), `;` between fields (`,` is the
  * decimal separator), CRLF line ends, dates as dd.mm.åååå. Text that a spreadsheet would run as a formula
  * (=, +, -, @) gets a leading apostrophe.
  */
-export function portfolioCsv(rows: readonly PortfolioRowDto[]): Buffer {
+export function portfolioCsv(rows: readonly PortfolioRowDto[], lang: Lang = 'nb'): Buffer {
+  const columns = exportColumns(lang);
   const field = (v: CellValue, kind?: Column['kind']): string => {
     if (v === null || v === '') return '';
     if (typeof v === 'number') return String(v);
@@ -76,17 +62,18 @@ export function portfolioCsv(rows: readonly PortfolioRowDto[]): Buffer {
     return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [
-    EXPORT_COLUMNS.map((c) => field(c.header)).join(';'),
-    ...rows.map((r) => EXPORT_COLUMNS.map((c) => field(c.value(r), c.kind)).join(';')),
+    columns.map((c) => field(c.header)).join(';'),
+    ...rows.map((r) => columns.map((c) => field(c.value(r), c.kind)).join(';')),
   ];
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
 }
 
 /** The same table as an Excel workbook, with a bold, frozen header row and real numbers and dates. */
-export async function portfolioXlsx(rows: readonly PortfolioRowDto[]): Promise<Buffer> {
-  const header = EXPORT_COLUMNS.map((c) => ({ value: c.header, fontWeight: 'bold' as const }));
+export async function portfolioXlsx(rows: readonly PortfolioRowDto[], lang: Lang = 'nb'): Promise<Buffer> {
+  const columns = exportColumns(lang);
+  const header = columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const }));
   const body = rows.map((r) =>
-    EXPORT_COLUMNS.map((c) => {
+    columns.map((c) => {
       const v = c.value(r);
       if (v === null || v === '') return null;
       if (c.kind === 'date' && typeof v === 'string') return { value: new Date(`${v}T00:00:00Z`), type: Date, format: 'dd.mm.yyyy' };
@@ -95,8 +82,8 @@ export async function portfolioXlsx(rows: readonly PortfolioRowDto[]): Promise<B
     }),
   );
   return writeXlsxFile([header, ...body], {
-    sheet: 'Portefølje',
-    columns: EXPORT_COLUMNS.map((c) => ({ width: c.width })),
+    sheet: exportWord('sheet', lang),
+    columns: columns.map((c) => ({ width: c.width })),
     stickyRowsCount: 1,
   }).toBuffer();
 }

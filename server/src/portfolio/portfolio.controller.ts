@@ -57,10 +57,10 @@ export class PortfolioController {
     const { rows } = await this.portfolio.portfolio(user.roles, query);
     const name = `portefolje-${todayInOslo()}`;
     if (query.format === 'xlsx') {
-      const data = await portfolioXlsx(rows);
+      const data = await portfolioXlsx(rows, query.lang);
       return new StreamableFile(data, { type: XLSX, disposition: `attachment; filename="${name}.xlsx"`, length: data.length });
     }
-    const data = portfolioCsv(rows);
+    const data = portfolioCsv(rows, query.lang);
     return new StreamableFile(data, {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${name}.csv"`,

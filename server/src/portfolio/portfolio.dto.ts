@@ -13,6 +13,7 @@ import {
   type PortfolioSortKey,
   type ProjectStatus,
   type SortOrder,
+  type Lang,
 } from '@nvr/shared';
 import { IsIn, IsUUID } from 'class-validator';
 import { PersonDto } from '../common/person.dto';
@@ -67,6 +68,11 @@ export class PortfolioExportQueryDto extends PortfolioQueryDto {
   @Optional()
   @oneOf(EXPORT_FORMATS)
   format?: ExportFormat;
+
+  @ApiPropertyOptional({ enum: ['nb', 'nn', 'en'], default: 'nb', description: 'The language of the column headings and values' })
+  @Optional()
+  @oneOf(['nb', 'nn', 'en'])
+  lang?: Lang;
 }
 
 export class RecommendedMonthsDto {

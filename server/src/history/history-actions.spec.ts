@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_HISTORY_ACTIONS } from './history';
+import { PROJECT_HISTORY_ACTIONS } from '@nvr/shared';
 
 describe('project history actions', () => {
   it('are unique', () => {
@@ -8,7 +8,7 @@ describe('project history actions', () => {
   });
 
   it.each(['nb', 'nn', 'en'])('each has a label in the web app in %s, and no label is left over', (lang) => {
-    const catalogue = JSON.parse(readFileSync(join(__dirname, '../../web/src/locales', `${lang}.json`), 'utf8'));
+    const catalogue = JSON.parse(readFileSync(join(__dirname, '../../../web/src/locales', `${lang}.json`), 'utf8'));
     expect(Object.keys(catalogue.history.actions).sort()).toEqual([...PROJECT_HISTORY_ACTIONS].sort());
   });
 });
