@@ -46,6 +46,11 @@ export default tseslint.config(
             "VariableDeclarator[id.type='ArrayPattern'] > AwaitExpression > CallExpression[callee.property.name='query'][arguments.0.quasis.0.value.raw=/^\\s*(UPDATE|DELETE)\\b/i]",
           message: 'query() answers [rows, count] for UPDATE/DELETE: use execute/queryRows from database/sql.ts.',
         },
+        {
+          // query<T = any>() takes T unchecked from whatever it is assigned to.
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'Read SQL through queryRows/queryOne/execute (database/sql.ts) with a typed row interface.',
+        },
       ],
       'no-restricted-imports': [
         'error',
@@ -62,11 +67,29 @@ export default tseslint.config(
               // Feature boundaries: a feature uses another through its module's exports (services, DTOs,
               // queries), never through its controller; shared params and DTOs live in common/.
               group: ['../*/*.controller', '../*/*.controller.js'],
-              message: 'Do not import another feature’s controller; move what you need to common/ or export it from the feature’s service or DTOs.',
+              message:
+                'Do not import another feature’s controller; move what you need to common/ or export it from the feature’s service or DTOs.',
             },
           ],
         },
       ],
+    },
+  },
+  {
+    // No untyped value crosses the database boundary (or any other) on the server.
+    files: ['server/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unsafe-argument': 'error',
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-call': 'error',
+      '@typescript-eslint/no-unsafe-declaration-merging': 'error',
+      '@typescript-eslint/no-unsafe-enum-comparison': 'error',
+      '@typescript-eslint/no-unsafe-function-type': 'error',
+      '@typescript-eslint/no-unsafe-member-access': 'error',
+      '@typescript-eslint/no-unsafe-return': 'error',
+      '@typescript-eslint/no-unsafe-unary-minus': 'error',
     },
   },
   {

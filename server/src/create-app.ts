@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import { json } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -56,7 +57,8 @@ function serveWebApp(app: NestExpressApplication, dir: string): void {
   app.useStaticAssets(dir, {
     index: false,
     maxAge: '1h',
-    setHeaders: (res, path) => path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+    setHeaders: (res: ServerResponse, path: string) =>
+      path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
   });
   const express = app.getHttpAdapter().getInstance();
   express.get(/^(?!\/api(\/|$)).*/, (_req: unknown, res: { sendFile(p: string): void; status(n: number): { send(s: string): void } }) => {

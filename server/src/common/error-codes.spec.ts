@@ -27,7 +27,7 @@ describe('error codes', () => {
   });
 
   it.each(['nb', 'nn', 'en'])('every declared code has a message in the web app in %s', (lang) => {
-    const errors = JSON.parse(readFileSync(join(LOCALES, `${lang}.json`), 'utf8')).errors as Record<string, string>;
+    const { errors } = JSON.parse(readFileSync(join(LOCALES, `${lang}.json`), 'utf8')) as { errors: Record<string, string> };
     expect([...declared.keys()].filter((code) => !errors[code])).toEqual([]);
   });
 });

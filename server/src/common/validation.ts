@@ -52,7 +52,7 @@ function NotNull() {
     });
 }
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** A required piece of text: trimmed, not empty, at most `max` characters. */
 export function RequiredText(options: { max: number; example?: string; description?: string }) {

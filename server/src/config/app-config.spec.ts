@@ -13,7 +13,7 @@ describe('loadConfig', () => {
     });
     expect(c.dataDir).toMatch(/\.data$/);
     expect(c.webDistDir).toMatch(/web\/dist$/);
-    expect(c).toMatchObject({ smtpUrl: null, jobsEnabled: true, mailFrom: expect.stringContaining('<') });
+    expect(c).toMatchObject({ smtpUrl: null, jobsEnabled: true, mailFrom: expect.stringContaining('<') as unknown });
   });
 
   it('reads the e-mail and job settings, and never repeats the SMTP password in an error', () => {

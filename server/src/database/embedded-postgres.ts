@@ -6,6 +6,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { arch, platform } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { execute, queryOne } from './sql';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -115,8 +116,8 @@ export async function ensureDatabase(url: string): Promise<void> {
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    const exists = await queryOne<{ found: number }>(client, 'SELECT 1 AS found FROM pg_database WHERE datname = $1', [database]);
+    if (!exists) await execute(client, `CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }

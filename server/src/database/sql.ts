@@ -1,7 +1,11 @@
+import type { ClientBase } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
-/** Anything that can run SQL: the data source, a transaction's entity manager, or a query runner. */
-export type SqlRunner = DataSource | EntityManager | QueryRunner;
+/**
+ * Anything that can run SQL: the data source, a transaction's entity manager, a query runner, or a
+ * node-postgres client (the backup, restore and embedded-Postgres code, which run outside TypeORM).
+ */
+export type SqlRunner = DataSource | EntityManager | QueryRunner | ClientBase;
 
 export interface SqlResult<T> {
   rows: T[];
@@ -22,10 +26,19 @@ export async function runSql<T = Record<string, unknown>>(
   sql: string,
   params: readonly unknown[] = [],
 ): Promise<SqlResult<T>> {
+  if (isPgClient(runner)) {
+    // Without parameters node-postgres sends the simple protocol, so a script of several statements runs too.
+    const result = await runner.query(sql, [...params]);
+    const records: unknown[] = result.rows;
+    const rows = records as T[];
+    return { rows, affected: result.rowCount ?? rows.length };
+  }
   const { queryRunner, release } = queryRunnerOf(runner);
   try {
     const result = await queryRunner.query(sql, [...params], true);
-    const rows: T[] = Array.isArray(result.records) ? result.records : [];
+    const records: unknown = result.records;
+    // The caller's row interface describes the SELECT list beside it; nothing here can check it.
+    const rows = Array.isArray(records) ? (records as T[]) : [];
     return { rows, affected: result.affected ?? rows.length };
   } finally {
     if (release) await queryRunner.release();
@@ -50,12 +63,40 @@ export async function queryOne<T = Record<string, unknown>>(
   return (await runSql<T>(runner, sql, params)).rows[0];
 }
 
+/**
+ * The first row of a statement that always answers one (INSERT … RETURNING without ON CONFLICT DO NOTHING,
+ * an aggregate without GROUP BY); throws when it answers none.
+ */
+export async function queryOneOrFail<T = Record<string, unknown>>(
+  runner: SqlRunner,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<T> {
+  const row = await queryOne<T>(runner, sql, params);
+  if (row === undefined) throw new Error(`The statement answered no row: ${sql.trim().slice(0, 80)}`);
+  return row;
+}
+
 /** How many rows an INSERT, UPDATE or DELETE changed. */
 export async function execute(runner: SqlRunner, sql: string, params: readonly unknown[] = []): Promise<number> {
   return (await runSql(runner, sql, params)).affected;
 }
 
-function queryRunnerOf(runner: SqlRunner): { queryRunner: QueryRunner; release: boolean } {
+/**
+ * The rows of one SELECT through `DataSource.query`, for reads whose statements a test counts with
+ * `jest.spyOn(db, 'query')` (queryRows goes through a query runner and is not seen there); for a SELECT
+ * both answer the same rows. Only for SELECT: `query()` answers `[rows, count]` for UPDATE and DELETE.
+ */
+export function selectRows<T>(db: DataSource, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  return db.query<T[]>(sql, [...params]);
+}
+
+/** A node-postgres client: neither TypeORM's data source or entity manager, nor a query runner (which has a manager). */
+function isPgClient(runner: SqlRunner): runner is ClientBase {
+  return !(runner instanceof DataSource) && !(runner instanceof EntityManager) && !('manager' in runner);
+}
+
+function queryRunnerOf(runner: Exclude<SqlRunner, ClientBase>): { queryRunner: QueryRunner; release: boolean } {
   if (runner instanceof DataSource) return { queryRunner: runner.createQueryRunner(), release: true };
   if (runner instanceof EntityManager) {
     // A transaction's manager has its own query runner; the data source's manager has none.

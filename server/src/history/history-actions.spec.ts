@@ -8,7 +8,9 @@ describe('project history actions', () => {
   });
 
   it.each(['nb', 'nn', 'en'])('each has a label in the web app in %s, and no label is left over', (lang) => {
-    const catalogue = JSON.parse(readFileSync(join(__dirname, '../../../web/src/locales', `${lang}.json`), 'utf8'));
+    const catalogue = JSON.parse(readFileSync(join(__dirname, '../../../web/src/locales', `${lang}.json`), 'utf8')) as {
+      history: { actions: Record<string, string> };
+    };
     expect(Object.keys(catalogue.history.actions).sort()).toEqual([...PROJECT_HISTORY_ACTIONS].sort());
   });
 });

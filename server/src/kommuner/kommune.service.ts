@@ -4,6 +4,7 @@ import { kommuneNumberCountyMismatch, populationAction, populationDateRange, typ
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
+import { execute, queryOne, queryRows } from '../database/sql';
 import {
   CreateKommuneDto,
   KommuneQueryDto,
@@ -15,6 +16,37 @@ import {
   UpdateKommuneDto,
 } from './kommune.dto';
 import { Kommune, KommunePopulation } from './kommune.entity';
+
+/** A population figure's count (kommune_population). */
+interface PopulationRecord {
+  population: number;
+}
+
+/** A figure of the kommune with who recorded it, when known (populationHistory). */
+interface PopulationFigureRecord {
+  as_of: string;
+  population: number;
+  at: Date | null;
+  actor_name: string | null;
+}
+
+/** A change of a figure (kommune_population_event, populationHistory). */
+interface PopulationEventRecord {
+  id: number;
+  at: Date;
+  actor_name: string;
+  action: PopulationAction;
+  as_of: string;
+  before: number | null;
+  after: number | null;
+}
+
+/** The newest figure of a kommune (latestPopulations). */
+interface LatestPopulationRecord {
+  kommune_id: string;
+  as_of: string;
+  population: number;
+}
 
 @Injectable()
 export class KommuneService {
@@ -86,12 +118,12 @@ export class KommuneService {
   async deletePopulation(id: string, asOf: string, actor: Actor): Promise<PopulationHistoryResponseDto> {
     await this.db.transaction(async (tx) => {
       const k = await this.findOrFail(tx, id, true);
-      const [row]: { population: number }[] = await tx.query(
-        `SELECT population FROM kommune_population WHERE kommune_id = $1 AND as_of = $2`,
-        [id, asOf],
-      );
+      const row = await queryOne<PopulationRecord>(tx, `SELECT population FROM kommune_population WHERE kommune_id = $1 AND as_of = $2`, [
+        id,
+        asOf,
+      ]);
       if (!row) throw new DomainError('POPULATION_NOT_FOUND', `${k.name} has no population figure on ${asOf}.`);
-      await tx.query(`DELETE FROM kommune_population WHERE kommune_id = $1 AND as_of = $2`, [id, asOf]);
+      await execute(tx, `DELETE FROM kommune_population WHERE kommune_id = $1 AND as_of = $2`, [id, asOf]);
       await recordPopulationEvent(tx, actor, id, 'population.deleted', asOf, row.population, null);
     });
     return this.populationHistory(id);
@@ -100,7 +132,8 @@ export class KommuneService {
   /** Every figure of the kommune (newest date first, with who recorded it when known) and every change, newest first. */
   async populationHistory(id: string, em: EntityManager = this.db.manager): Promise<PopulationHistoryResponseDto> {
     const k = await this.findOrFail(em, id);
-    const figures: { as_of: string; population: number; at: Date | null; actor_name: string | null }[] = await em.query(
+    const figures = await queryRows<PopulationFigureRecord>(
+      em,
       `SELECT to_char(p.as_of, 'YYYY-MM-DD') AS as_of, p.population, e.at, e.actor_name
          FROM kommune_population p
          LEFT JOIN LATERAL (
@@ -112,15 +145,8 @@ export class KommuneService {
         ORDER BY p.as_of DESC`,
       [id],
     );
-    const events: {
-      id: number;
-      at: Date;
-      actor_name: string;
-      action: PopulationAction;
-      as_of: string;
-      before: number | null;
-      after: number | null;
-    }[] = await em.query(
+    const events = await queryRows<PopulationEventRecord>(
+      em,
       `SELECT id::int, at, actor_name, action, to_char(as_of, 'YYYY-MM-DD') AS as_of, before, after
          FROM kommune_population_event WHERE kommune_id = $1 ORDER BY id DESC LIMIT 500`,
       [id],
@@ -166,11 +192,12 @@ export type Actor = Pick<Principal, 'userId' | 'name'>;
 
 /** Inserts or corrects the figure of a date and records the change; call with the kommune row locked. */
 async function savePopulationFigure(tx: EntityManager, kommuneId: string, dto: PopulationDto, actor: Actor): Promise<void> {
-  const [old]: { population: number }[] = await tx.query(`SELECT population FROM kommune_population WHERE kommune_id = $1 AND as_of = $2`, [
+  const old = await queryOne<PopulationRecord>(tx, `SELECT population FROM kommune_population WHERE kommune_id = $1 AND as_of = $2`, [
     kommuneId,
     dto.asOf,
   ]);
-  await tx.query(
+  await execute(
+    tx,
     `INSERT INTO kommune_population (kommune_id, as_of, population) VALUES ($1, $2, $3)
      ON CONFLICT (kommune_id, as_of) DO UPDATE SET population = EXCLUDED.population`,
     [kommuneId, dto.asOf, dto.count],
@@ -189,7 +216,8 @@ async function recordPopulationEvent(
   before: number | null,
   after: number | null,
 ): Promise<void> {
-  await tx.query(
+  await execute(
+    tx,
     `INSERT INTO kommune_population_event (kommune_id, actor_id, actor_name, action, as_of, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [kommuneId, actor.userId, actor.name, action, asOf, before, after],
   );
@@ -198,7 +226,8 @@ async function recordPopulationEvent(
 /** The newest population figure of each kommune, in one query. */
 export async function latestPopulations(em: EntityManager, kommuneIds: string[]): Promise<Map<string, KommunePopulation>> {
   if (kommuneIds.length === 0) return new Map();
-  const rows: { kommune_id: string; as_of: string; population: number }[] = await em.query(
+  const rows = await queryRows<LatestPopulationRecord>(
+    em,
     `SELECT DISTINCT ON (kommune_id) kommune_id, to_char(as_of, 'YYYY-MM-DD') AS as_of, population
        FROM kommune_population WHERE kommune_id = ANY($1::uuid[])
       ORDER BY kommune_id, as_of DESC`,

@@ -52,7 +52,7 @@ export function setupOpenApi(app: INestApplication, access: AppConfig['apiDocs']
     const sessions = app.get(SessionService);
     const onlySignedIn = (req: Request, res: Response, next: NextFunction) => {
       sessions
-        .resolve(req.cookies?.[SESSION_COOKIE])
+        .resolve((req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE])
         .then((principal) => {
           if (principal) return next();
           res.status(401).json({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Sign in to read the API documentation.' });

@@ -144,7 +144,7 @@ export class CostSharingSettingsDto {
       'Population figures as of this date (each kommune’s newest on or before it). Null, "" or left out: each kommune’s newest figure. ' +
       'Refused with 422 when some share goes by population and a kommune has no figure on or before the date.',
   })
-  @Transform(({ value }) => (value === '' ? null : value))
+  @Transform(({ value }: { value: unknown }) => (value === '' ? null : value))
   populationDate?: string | null;
 
   @ApiPropertyOptional({

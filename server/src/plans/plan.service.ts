@@ -10,7 +10,6 @@ import {
   kommunerContribution,
   mergePlanContent,
   ownWorkAmount,
-  PlanContent,
   planCompleteness,
   RoleAssignment,
   isSettingsProblem,
@@ -21,6 +20,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
+import { execute } from '../database/sql';
 import { HistoryService } from '../history/history.service';
 import { findPhase, loadProject, PhaseRow, ProjectAggregate } from '../projects/project-queries';
 import { TemplateService } from '../templates/template.service';
@@ -36,17 +36,15 @@ import {
   SnapshotDto,
   UpdatePlanDto,
 } from './plan.dto';
-
-interface PlanRow {
-  id: string;
-  phase_id: string;
-  template_version_id: string;
-  content: PlanContent;
-  cost_sharing: CostSharingSettingsDto;
-  version: number;
-  updated_at: Date;
-  updated_by_name: string | null;
-}
+import {
+  findBudgetLines,
+  findCostSharingKommuner,
+  findPlan,
+  findSnapshot,
+  findSnapshotSummaries,
+  nextSnapshotNumber,
+  type PlanRecord,
+} from './plan.queries';
 
 const DEFAULT_SHARING: CostSharingSettingsDto = { equalPercent: 50, populationDate: null, year: null };
 
@@ -67,14 +65,7 @@ export class PlanService {
     const content = plan?.content ?? {};
     const budget = await readBudget(em, phase.id);
     const settings = plan?.cost_sharing ?? DEFAULT_SHARING;
-    const snapshots = plan
-      ? await em.query(
-          `SELECT s.number, s.reason, s.label, s.created_at, u.name AS created_by, tv.version AS template_version
-             FROM phase_plan_snapshot s LEFT JOIN app_user u ON u.id = s.created_by JOIN template_version tv ON tv.id = s.template_version_id
-            WHERE s.plan_id = $1 ORDER BY s.number DESC`,
-          [plan.id],
-        )
-      : [];
+    const snapshots = plan ? await findSnapshotSummaries(em, plan.id) : [];
     return {
       projectId,
       phaseKey: phase.key,
@@ -84,7 +75,7 @@ export class PlanService {
       completeness: planCompleteness(template.sections, content),
       budget,
       costSharing: await costSharing(em, project, settings, budget.lines as BudgetLine[]),
-      snapshots: snapshots.map((s: Record<string, never>) => ({
+      snapshots: snapshots.map((s) => ({
         number: s.number,
         reason: s.reason,
         label: s.label,
@@ -110,7 +101,7 @@ export class PlanService {
         );
       }
       const next = mergePlanContent(plan.content, dto.content);
-      await tx.query(`UPDATE phase_plan SET content = $2 WHERE id = $1`, [plan.id, JSON.stringify(next)]);
+      await execute(tx, `UPDATE phase_plan SET content = $2 WHERE id = $1`, [plan.id, JSON.stringify(next)]);
       const changes = diffPlans(template.sections, plan.content, next);
       return {
         action: 'plan.updated',
@@ -125,9 +116,10 @@ export class PlanService {
     const lines = dto.lines.map((l, i) => normaliseLine(l, i));
     await this.change(projectId, phaseKey, dto.version, actor, async (tx, plan) => {
       const before = await readBudget(tx, plan.phase_id);
-      await tx.query(`DELETE FROM budget_line WHERE phase_id = $1`, [plan.phase_id]);
+      await execute(tx, `DELETE FROM budget_line WHERE phase_id = $1`, [plan.phase_id]);
       for (const [i, l] of lines.entries()) {
-        await tx.query(
+        await execute(
+          tx,
           `INSERT INTO budget_line (phase_id, position, kind, category, year, description, amount, hours, rate, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
           [plan.phase_id, i, l.kind, l.category, l.year, l.description ?? '', l.amount, l.hours ?? null, l.rate ?? null, l.status ?? null],
         );
@@ -156,7 +148,7 @@ export class PlanService {
         (await readBudget(tx, plan.phase_id)).lines as BudgetLine[],
       );
       if (problem && isSettingsProblem(problem, { year: settings.year ?? null })) throw costSharingRefusal(problem);
-      await tx.query(`UPDATE phase_plan SET cost_sharing = $2 WHERE id = $1`, [plan.id, JSON.stringify(settings)]);
+      await execute(tx, `UPDATE phase_plan SET cost_sharing = $2 WHERE id = $1`, [plan.id, JSON.stringify(settings)]);
       return { action: 'cost_sharing.saved', before: { ...plan.cost_sharing }, after: { ...settings } };
     });
     return this.get(projectId, phaseKey, actor.roles);
@@ -183,12 +175,7 @@ export class PlanService {
   async getSnapshot(projectId: string, phaseKey: string, number: number): Promise<SnapshotDto> {
     const project = await loadProject(this.db.manager, projectId);
     const phase = findPhase(project, phaseKey);
-    const [s] = await this.db.query(
-      `SELECT s.*, u.name AS created_by_name, tv.version AS template_version FROM phase_plan_snapshot s JOIN phase_plan p ON p.id = s.plan_id
-         LEFT JOIN app_user u ON u.id = s.created_by JOIN template_version tv ON tv.id = s.template_version_id
-        WHERE p.phase_id = $1 AND s.number = $2`,
-      [phase.id, number],
-    );
+    const s = await findSnapshot(this.db.manager, phase.id, number);
     if (!s) throw new DomainError('NOT_FOUND', `The ${phase.key} plan has no version ${number}.`);
     return {
       number: s.number,
@@ -235,14 +222,15 @@ export class PlanService {
 
   private async snapshot(
     tx: EntityManager,
-    plan: PlanRow,
+    plan: PlanRecord,
     reason: 'approved' | 'saved',
     actorId: string,
     label: string | null,
   ): Promise<number> {
     const budget = await readBudget(tx, plan.phase_id);
-    const [{ next }] = await tx.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM phase_plan_snapshot WHERE plan_id = $1`, [plan.id]);
-    await tx.query(
+    const next = await nextSnapshotNumber(tx, plan.id);
+    await execute(
+      tx,
       `INSERT INTO phase_plan_snapshot (plan_id, number, reason, label, content, budget, cost_sharing, template_version_id, plan_version, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         plan.id,
@@ -268,7 +256,7 @@ export class PlanService {
     actor: Principal,
     work: (
       tx: EntityManager,
-      plan: PlanRow,
+      plan: PlanRecord,
     ) => Promise<{ action: ProjectHistoryAction; before: Record<string, unknown>; after: Record<string, unknown> }>,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
@@ -279,11 +267,11 @@ export class PlanService {
       if ((plan?.version ?? 0) !== version) throw versionConflict('plan', version, plan?.version ?? 0);
       if (!plan) {
         const template = await this.templates.latest(`plan_${phase.key}`, tx);
-        await tx.query(`INSERT INTO phase_plan (phase_id, template_version_id, version) VALUES ($1, $2, 0)`, [phase.id, template.id]);
-        plan = (await findPlan(tx, phase.id, true)) as PlanRow;
+        await execute(tx, `INSERT INTO phase_plan (phase_id, template_version_id, version) VALUES ($1, $2, 0)`, [phase.id, template.id]);
+        plan = (await findPlan(tx, phase.id, true)) as PlanRecord;
       }
       const { action, before, after } = await work(tx, plan);
-      await tx.query(`UPDATE phase_plan SET version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`, [
+      await execute(tx, `UPDATE phase_plan SET version = version + 1, updated_at = now(), updated_by = $2 WHERE id = $1`, [
         plan.id,
         actor.userId,
       ]);
@@ -308,30 +296,8 @@ function planClosedReason(project: ProjectAggregate, phase: PhaseRow): string {
   return `The ${phase.key} has ended; its plan is kept as it was.`;
 }
 
-async function findPlan(em: EntityManager, phaseId: string, lock = false): Promise<PlanRow | null> {
-  const [row] = await em.query(
-    `SELECT p.*, u.name AS updated_by_name FROM phase_plan p LEFT JOIN app_user u ON u.id = p.updated_by WHERE p.phase_id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`,
-    [phaseId],
-  );
-  return row ?? null;
-}
-
 export async function readBudget(em: EntityManager, phaseId: string): Promise<BudgetDto> {
-  const rows = await em.query(
-    `SELECT id, kind, category, year, description, amount::bigint AS amount, hours::float AS hours, rate, status FROM budget_line WHERE phase_id = $1 ORDER BY position`,
-    [phaseId],
-  );
-  const lines = rows.map((r: Record<string, never>) => ({
-    id: r.id,
-    kind: r.kind,
-    category: r.category,
-    year: r.year,
-    description: r.description,
-    amount: Number(r.amount),
-    hours: r.hours,
-    rate: r.rate,
-    status: r.status,
-  }));
+  const lines = await findBudgetLines(em, phaseId);
   return { lines, totals: budgetTotals(lines) };
 }
 
@@ -366,16 +332,7 @@ async function costSharing(
   lines: BudgetLine[],
 ): Promise<CostSharingDto> {
   const total = kommunerContribution(lines, settings.year ?? undefined);
-  const rows: { id: string; name: string; population: number | null; as_of: string | null }[] = await em.query(
-    `SELECT k.id, k.name, p.population, p.as_of
-       FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id
-       LEFT JOIN LATERAL (
-         SELECT population, to_char(as_of, 'YYYY-MM-DD') AS as_of FROM kommune_population kp
-          WHERE kp.kommune_id = k.id AND ($2::date IS NULL OR kp.as_of <= $2::date) ORDER BY kp.as_of DESC LIMIT 1
-       ) p ON true
-      WHERE pk.project_id = $1 ORDER BY k.name`,
-    [project.id, settings.populationDate ?? null],
-  );
+  const rows = await findCostSharingKommuner(em, project.id, settings.populationDate ?? null);
   const problem = costShareProblem({
     total,
     equalPercent: settings.equalPercent,

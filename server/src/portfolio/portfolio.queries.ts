@@ -1,7 +1,11 @@
 import type { IsoDate, PhaseKey, PhaseState, ProjectStatus, StatusColour } from '@nvr/shared';
 import type { DataSource } from 'typeorm';
+import { selectRows } from '../database/sql';
 
-/** The read model behind the portfolio and its timeline: the SQL and the row each statement answers. */
+/**
+ * The read model behind the portfolio and its timeline: the SQL and the row each statement answers. Read
+ * through selectRows (DataSource.query), which the no-N+1 test in portfolio.e2e-spec.ts counts.
+ */
 
 /** One visible project with where it stands (PORTFOLIO_SQL). */
 export interface PortfolioRecord {
@@ -84,7 +88,7 @@ export interface PortfolioQuery {
 }
 
 export function findPortfolioRecords(db: DataSource, q: PortfolioQuery): Promise<PortfolioRecord[]> {
-  return select<PortfolioRecord>(db, PORTFOLIO_SQL, [q.regionIds, q.regionId, q.today, q.status]);
+  return selectRows<PortfolioRecord>(db, PORTFOLIO_SQL, [q.regionIds, q.regionId, q.today, q.status]);
 }
 
 /** A phase of a project on the timeline. */
@@ -100,18 +104,9 @@ export interface TimelinePhaseRecord {
 
 /** The phases of some projects, in order. */
 export function findTimelinePhases(db: DataSource, projectIds: readonly string[]): Promise<TimelinePhaseRecord[]> {
-  return select<TimelinePhaseRecord>(
+  return selectRows<TimelinePhaseRecord>(
     db,
     `SELECT project_id, phase_key, state, planned_start, planned_end, actual_start, actual_end FROM project_phase WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, position`,
     [projectIds],
   );
-}
-
-/**
- * The rows of one SELECT, through DataSource.query. These reads do not use queryRows (database/sql.ts)
- * because the portfolio's no-N+1 test counts DataSource.query calls; for a SELECT both answer the same
- * rows. Only for SELECT: query() answers [rows, count] for UPDATE/DELETE.
- */
-function select<T>(db: DataSource, sql: string, params: readonly unknown[]): Promise<T[]> {
-  return db.query<T[]>(sql, [...params]);
 }

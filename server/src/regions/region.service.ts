@@ -23,7 +23,19 @@ import {
   UpdateMembershipDto,
   UpdateRegionDto,
 } from './region.dto';
+import { queryRows } from '../database/sql';
 import { Region, RegionMembership } from './region.entity';
+
+/** A region with its members today (the SELECT in `list`). */
+interface RegionSummaryRecord {
+  id: string;
+  name: string;
+  council_name: string;
+  member_count: number;
+  /** bigint, as text. */
+  total_population: string;
+  counties: string[] | null;
+}
 
 @Injectable()
 export class RegionService {
@@ -36,14 +48,8 @@ export class RegionService {
   async list(roles: readonly RoleAssignment[]): Promise<RegionSummaryResponseDto[]> {
     const today = todayInOslo();
     const visible = visibleRegionIds(roles);
-    const rows: {
-      id: string;
-      name: string;
-      council_name: string;
-      member_count: number;
-      total_population: string;
-      counties: string[] | null;
-    }[] = await this.db.query(
+    const rows = await queryRows<RegionSummaryRecord>(
+      this.db,
       `SELECT r.id, r.name, r.council_name,
                 count(m.id)::int AS member_count,
                 coalesce(sum(p.population), 0)::bigint AS total_population,

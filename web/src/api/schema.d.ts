@@ -7946,6 +7946,8 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description csv: semicolon-separated UTF-8 with BOM (opens in Norwegian Excel); xlsx: an Excel workbook */
                 format?: "csv" | "xlsx";
+                /** @description The language of the column headings and values */
+                lang?: "nb" | "nn" | "en";
             };
             header?: never;
             path?: never;

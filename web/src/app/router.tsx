@@ -4,9 +4,9 @@ import { session } from '../lib/api-client';
 import { forgetSession, LOGIN_PATH, loginPathFor, requireAdmin, requireMe } from '../lib/auth';
 import { Loading } from '../components/loading';
 import { i18n } from '../lib/i18n';
+import { notFound } from '../lib/route-data';
 import { AppLayout } from './layout/app-layout';
 import { RouteError } from './routes/route-error';
-import { NotFoundRoute } from './routes/not-found';
 import { LoginRoute, loginLoader } from './routes/login';
 import { ChangePasswordRoute } from './routes/change-password';
 import { RegionsRoute, regionsLoader } from './routes/regions';
@@ -58,7 +58,7 @@ export function createAppRouter(queryClient: QueryClient) {
                 { path: 'admin/brukere', loader: usersLoader(queryClient), element: <UsersRoute /> },
                 // Phase plans, templates, status reports, portfolio, tasks and notifications (loaded on first use).
                 ...plansProgressRoutes(queryClient),
-                { path: '*', element: <NotFoundRoute /> },
+                { path: '*', loader: () => notFound() },
               ],
             },
           ],

@@ -5,6 +5,7 @@ import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Client } from 'pg';
+import { execute, queryRows } from '../sql';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -61,15 +62,16 @@ export async function backupDatabase(url: string, out: string | Writable): Promi
   await client.connect();
   const partial = typeof out === 'string' ? `${out}.partial` : null;
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    for (const sql of TEXT_SETTINGS) await client.query(sql);
+    await execute(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    for (const sql of TEXT_SETTINGS) await execute(client, sql);
     const tables = await listTables(client);
     if (!tables.some((t) => t.name === MIGRATIONS_TABLE)) {
       throw new BackupError(`The database ${databaseName(url)} has no tables of this app (no migrations table): nothing to back up.`);
     }
     // Like pg_dump: no migration may change a table while it is read.
-    await client.query(`LOCK TABLE ${tables.map((t) => qualified(t.name)).join(', ')} IN ACCESS SHARE MODE`);
-    const { rows: info } = await client.query<{ created_at: string; server_version: string; database: string }>(
+    await execute(client, `LOCK TABLE ${tables.map((t) => qualified(t.name)).join(', ')} IN ACCESS SHARE MODE`);
+    const info = await queryRows<{ created_at: string; server_version: string; database: string }>(
+      client,
       `SELECT to_jsonb(now()) #>> '{}' AS created_at, current_setting('server_version') AS server_version, current_database() AS database`,
     );
     const header: BackupHeader = {
@@ -97,7 +99,7 @@ export async function backupDatabase(url: string, out: string | Writable): Promi
       destination = out as Writable;
     }
     await pipeline(Readable.from(lines(client, header, tables, rows)), createGzip(), counter, destination);
-    await client.query('COMMIT');
+    await execute(client, 'COMMIT');
     if (partial) {
       // On disk before it gets its final name: a crash never leaves an empty file that looks complete.
       const handle = await open(partial, 'r+');
@@ -106,7 +108,7 @@ export async function backupDatabase(url: string, out: string | Writable): Promi
     }
     return { file: partial ? (out as string) : null, bytes, rows, ms: Math.round(performance.now() - started) };
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await execute(client, 'ROLLBACK').catch(() => undefined);
     if (partial) await rm(partial, { force: true });
     throw e;
   } finally {
@@ -120,21 +122,23 @@ async function* lines(client: Client, header: BackupHeader, tables: TableInfo[],
     counts[table.name] = 0;
     // In the table's physical order, as pg_dump reads it: restored in that order, the tables come back laid out
     // alike, so even a query that leaves ties unordered answers as before. to_jsonb keeps every type exact as text.
-    await client.query(
+    await execute(
+      client,
       `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT to_jsonb(backup_row.*)::text AS r FROM ${qualified(table.name)} backup_row`,
     );
     const batch = table.columns.some((c) => c.type.startsWith('bytea')) ? FETCH_ROWS_WITH_FILES : FETCH_ROWS;
     for (;;) {
-      const { rows } = await client.query<{ r: string }>(`FETCH ${batch} FROM backup_rows`);
+      const rows = await queryRows<{ r: string }>(client, `FETCH ${batch} FROM backup_rows`);
       if (!rows.length) break;
       counts[table.name] += rows.length;
       yield rows.map((row) => rowLine(table.name, row.r)).join('');
     }
-    await client.query('CLOSE backup_rows');
+    await execute(client, 'CLOSE backup_rows');
   }
   // Read after the rows: each sequence is at least as far as any row of the snapshot.
   for (const sequence of await listSequences(client)) {
-    const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
+    const rows = await queryRows<{ last_value: string; is_called: boolean }>(
+      client,
       `SELECT last_value::text AS last_value, is_called FROM ${qualified(sequence)}`,
     );
     const line: SequenceLine = { sequence, lastValue: rows[0].last_value, isCalled: rows[0].is_called };

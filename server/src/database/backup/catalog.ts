@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { queryRows } from '../sql';
 import { MIGRATIONS_TABLE, type AppliedMigration } from './backup-format';
 
 /** A table of schema public as the backup sees it. */
@@ -14,7 +15,9 @@ export const qualified = (name: string): string => `public.${ident(name)}`;
 
 /** Every ordinary table of schema public (the typeorm migrations table too, extensions' tables not), by name. */
 export async function listTables(client: ClientBase): Promise<TableInfo[]> {
-  const { rows } = await client.query<{ name: string; columns: TableInfo['columns'] }>(`
+  const rows = await queryRows<{ name: string; columns: TableInfo['columns'] | null }>(
+    client,
+    `
     SELECT c.relname::text AS name,
       (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'generated', a.attgenerated <> '')
                ORDER BY a.attnum)
@@ -23,27 +26,31 @@ export async function listTables(client: ClientBase): Promise<TableInfo[]> {
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-    ORDER BY c.relname COLLATE "C"`);
+    ORDER BY c.relname COLLATE "C"`,
+  );
   return rows.map((r) => ({ name: r.name, columns: r.columns ?? [] }));
 }
 
 /** Every sequence of schema public (serial and identity columns' too), by name. */
 export async function listSequences(client: ClientBase): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(`
+  const rows = await queryRows<{ name: string }>(
+    client,
+    `
     SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind = 'S'
       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-    ORDER BY c.relname COLLATE "C"`);
+    ORDER BY c.relname COLLATE "C"`,
+  );
   return rows.map((r) => r.name);
 }
 
 /** The migrations TypeORM has applied, oldest first; empty when the database has no migrations table. */
 export async function appliedMigrations(client: ClientBase, tables: TableInfo[]): Promise<AppliedMigration[]> {
   if (!tables.some((t) => t.name === MIGRATIONS_TABLE)) return [];
-  const { rows } = await client.query<AppliedMigration>(
+  return queryRows<AppliedMigration>(
+    client,
     `SELECT id, timestamp::text AS timestamp, name FROM ${qualified(MIGRATIONS_TABLE)} ORDER BY timestamp, id`,
   );
-  return rows;
 }
 
 /**
@@ -60,7 +67,8 @@ export const LOADED_BY_MIGRATIONS = [MIGRATIONS_TABLE, 'template', 'template_ver
 export async function tablesWithRows(client: ClientBase, tables: TableInfo[]): Promise<string[]> {
   const app = tables.filter((t) => !LOADED_BY_MIGRATIONS.includes(t.name));
   if (!app.length) return [];
-  const { rows } = await client.query<Record<string, boolean>>(
+  const rows = await queryRows<Record<string, boolean>>(
+    client,
     `SELECT ${app.map((t, i) => `EXISTS (SELECT 1 FROM ${qualified(t.name)}) AS t${i}`).join(', ')}`,
   );
   return app.filter((_, i) => rows[0][`t${i}`]).map((t) => t.name);

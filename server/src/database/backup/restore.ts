@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { migrations } from '../../../../migrations';
 import { dataSourceOptions } from '../data-source-options';
+import { execute, queryRows } from '../sql';
 import { BackupError, MIGRATIONS_TABLE, parseBodyLine, parseHeader, type BackupHeader } from './backup-format';
 import { databaseName, TEXT_SETTINGS } from './backup';
 import { appliedMigrations, ident, listTables, qualified, tablesWithRows, type TableInfo } from './catalog';
@@ -43,7 +44,8 @@ export async function restoreDatabase(url: string, file: string, options: Restor
   const client = new Client({ connectionString: url, application_name: `${APP_CONNECTION}-restore` });
   await client.connect();
   try {
-    const { rows: running } = await client.query<{ n: number }>(
+    const running = await queryRows<{ n: number }>(
+      client,
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = $1`,
       [APP_CONNECTION],
     );
@@ -67,7 +69,7 @@ export async function restoreDatabase(url: string, file: string, options: Restor
     if (migrationsRun.length) log(`Ran migrations: ${migrationsRun.join(', ')}`);
 
     const rows = await load(client, file, header, url, options.force);
-    await client.query('ANALYZE');
+    await execute(client, 'ANALYZE');
     return { header, migrationsRun, rows, ms: Math.round(performance.now() - started) };
   } finally {
     await client.end();
@@ -110,7 +112,7 @@ async function runMigrations(url: string, wanted: (new () => MigrationInterface)
   const ds = await new DataSource({
     ...options,
     migrations: wanted,
-    extra: { ...options.extra, application_name: `${APP_CONNECTION}-restore` },
+    extra: { ...(options.extra as Record<string, unknown> | undefined), application_name: `${APP_CONNECTION}-restore` },
   } as typeof options).initialize();
   try {
     return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
@@ -139,18 +141,18 @@ async function load(
   url: string,
   force: boolean | undefined,
 ): Promise<Record<string, number>> {
-  await client.query('BEGIN');
+  await execute(client, 'BEGIN');
   try {
     try {
       // Rows go in as they come, whatever the foreign keys; no trigger fires.
-      await client.query('SET LOCAL session_replication_role = replica');
+      await execute(client, 'SET LOCAL session_replication_role = replica');
     } catch (e) {
       throw new BackupError(
         `Restoring needs a superuser, or a role allowed to set session_replication_role ` +
           `(PostgreSQL 15 or newer: GRANT SET ON PARAMETER session_replication_role TO the role). (${(e as Error).message})`,
       );
     }
-    for (const sql of TEXT_SETTINGS) await client.query(sql);
+    for (const sql of TEXT_SETTINGS) await execute(client, sql);
     const tables = new Map((await listTables(client)).map((t) => [t.name, t]));
     const missing = header.tables.filter((t) => !tables.has(t));
     if (missing.length) {
@@ -159,11 +161,11 @@ async function load(
       );
     }
     const all = [...tables.values()];
-    await client.query(`LOCK TABLE ${all.map((t) => qualified(t.name)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    await execute(client, `LOCK TABLE ${all.map((t) => qualified(t.name)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
     await refuseIfNotEmpty(client, all, url, force);
     // The migrations table too: the backup's own rows replace the ones the migrations just wrote.
     const emptied = all.filter((t) => t.name !== MIGRATIONS_TABLE || header.tables.includes(MIGRATIONS_TABLE));
-    await client.query(`TRUNCATE ${emptied.map((t) => qualified(t.name)).join(', ')} RESTART IDENTITY`);
+    await execute(client, `TRUNCATE ${emptied.map((t) => qualified(t.name)).join(', ')} RESTART IDENTITY`);
 
     const counts: Record<string, number> = Object.fromEntries(header.tables.map((t) => [t, 0]));
     let batch = null as { table: TableInfo; rows: string[]; chars: number } | null;
@@ -171,7 +173,8 @@ async function load(
       if (!batch?.rows.length) return;
       const columns = batch.table.columns.filter((c) => !c.generated).map((c) => ident(c.name));
       const target = qualified(batch.table.name);
-      await client.query(
+      await execute(
+        client,
         `INSERT INTO ${target} (${columns.join(', ')}) OVERRIDING SYSTEM VALUE
          SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${target}, $1::jsonb)`,
         [`[${batch.rows.join(',')}]`],
@@ -202,7 +205,7 @@ async function load(
       } else if (entry.kind === 'sequence') {
         await flush();
         const { sequence, lastValue, isCalled } = entry.sequence;
-        await client.query(`SELECT setval($1::regclass, $2::bigint, $3::boolean)`, [qualified(sequence), lastValue, isCalled]);
+        await execute(client, `SELECT setval($1::regclass, $2::bigint, $3::boolean)`, [qualified(sequence), lastValue, isCalled]);
       } else {
         await flush();
         const wrong = header.tables.filter((t) => (entry.trailer.rows[t] ?? 0) !== counts[t]);
@@ -213,10 +216,10 @@ async function load(
       }
     }
     if (!ended) throw new BackupError(`${file} ends early: the backup is incomplete. Nothing was restored.`);
-    await client.query('COMMIT');
+    await execute(client, 'COMMIT');
     return counts;
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await execute(client, 'ROLLBACK').catch(() => undefined);
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 import { evaluateReadiness, PHASES, PhaseKey } from '@nvr/shared';
 import { EntityManager } from 'typeorm';
+import { execute, queryOne, queryOneOrFail, queryRows } from '../sql';
 
 /**
  * Demo projects in different phases, from the source documents: Kongsbergregionen's 2008–2012 project
@@ -32,6 +33,12 @@ interface DemoProject {
   leaderEmail: string;
   memberEmails?: string[];
   phases: Record<PhaseKey, DemoPhase>;
+}
+
+/** A demo user who leads a project or decides in the regionråd. */
+interface PersonRecord {
+  id: string;
+  name: string;
 }
 
 const allAccepted = (key: PhaseKey, content: string) =>
@@ -248,7 +255,8 @@ const RESOURCE_PERCENT: Record<string, number> = {
 };
 
 async function seedKongsbergPlan(tx: EntityManager, projectId: string, phaseId: string): Promise<void> {
-  const kommuner: { id: string; name: string }[] = await tx.query(
+  const kommuner = await queryRows<{ id: string; name: string }>(
+    tx,
     `SELECT k.id, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`,
     [projectId],
   );
@@ -259,10 +267,11 @@ async function seedKongsbergPlan(tx: EntityManager, projectId: string, phaseId: 
       kommune_resources: kommuner.map((k) => ({ kommuneId: k.id, kommuneName: k.name, percent: RESOURCE_PERCENT[k.name] ?? 10 })),
     },
   };
-  const [template] = await tx.query(
+  const template = await queryOneOrFail<{ id: string }>(
+    tx,
     `SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_hovedprosjekt' ORDER BY tv.version DESC LIMIT 1`,
   );
-  await tx.query(`INSERT INTO phase_plan (phase_id, template_version_id, content, cost_sharing, version) VALUES ($1, $2, $3, $4, 1)`, [
+  await execute(tx, `INSERT INTO phase_plan (phase_id, template_version_id, content, cost_sharing, version) VALUES ($1, $2, $3, $4, 1)`, [
     phaseId,
     template.id,
     JSON.stringify(content),
@@ -283,7 +292,8 @@ async function seedKongsbergPlan(tx: EntityManager, projectId: string, phaseId: 
       ['financing', 'own_work', 1250000, 2500, 500, 'granted', 'Egeninnsats fra kommunene'],
     );
     for (const [i, [kind, category, amount, hours, rate, status, description]] of lines.splice(0).entries()) {
-      await tx.query(
+      await execute(
+        tx,
         `INSERT INTO budget_line (phase_id, position, kind, category, year, description, amount, hours, rate, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [phaseId, (year - 2027) * 10 + i, kind, category, year, description, amount, hours, rate, status],
       );
@@ -293,38 +303,41 @@ async function seedKongsbergPlan(tx: EntityManager, projectId: string, phaseId: 
 
 export async function seedDemoProjects(tx: EntityManager): Promise<void> {
   for (const demo of DEMO_PROJECTS) {
-    const [region] = await tx.query(`SELECT id FROM region WHERE name = $1`, [demo.region]);
+    const region = await queryOne<{ id: string }>(tx, `SELECT id FROM region WHERE name = $1`, [demo.region]);
     if (!region) continue;
-    const [leader] = await tx.query(`SELECT id, name FROM app_user WHERE lower(email) = lower($1)`, [demo.leaderEmail]);
-    const [project] = await tx.query(`INSERT INTO project (region_id, name, description, status) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      region.id,
-      demo.name,
-      demo.description,
-      demo.status,
-    ]);
-    await tx.query(
+    const leader = await queryOne<PersonRecord>(tx, `SELECT id, name FROM app_user WHERE lower(email) = lower($1)`, [demo.leaderEmail]);
+    const project = await queryOneOrFail<{ id: string }>(
+      tx,
+      `INSERT INTO project (region_id, name, description, status) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [region.id, demo.name, demo.description, demo.status],
+    );
+    await execute(
+      tx,
       `INSERT INTO project_kommune (project_id, kommune_id) SELECT $1, kommune_id FROM region_membership WHERE region_id = $2 AND valid_to IS NULL`,
       [project.id, region.id],
     );
     if (leader)
-      await tx.query(`INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [
+      await execute(tx, `INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [
         leader.id,
         region.id,
         project.id,
       ]);
-    const [raad] = await tx.query(
+    const raad = await queryOne<PersonRecord>(
+      tx,
       `SELECT u.id, u.name FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id WHERE ra.role = 'regionraad' AND ra.region_id = $1 LIMIT 1`,
       [region.id],
     );
     const event = (action: string, entityType: string, entityId: string, after: object, actor = leader, at?: string) =>
-      tx.query(
+      execute(
+        tx,
         `INSERT INTO history_event (project_id, at, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, coalesce($2::timestamptz, now()), $3, $4, $5, $6, $7, $8)`,
         [project.id, at ?? null, actor?.id ?? null, actor?.name ?? 'Demodata', action, entityType, entityId, JSON.stringify(after)],
       );
     await event('project.created', 'project', project.id, { name: demo.name }, raad, demo.phases.forstudie.actualStart);
     for (const spec of PHASES) {
       const ph = demo.phases[spec.key];
-      const [phase] = await tx.query(
+      const phase = await queryOneOrFail<{ id: string }>(
+        tx,
         `INSERT INTO project_phase (project_id, phase_key, position, state, planned_start, planned_end, actual_start, actual_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [
           project.id,
@@ -339,7 +352,8 @@ export async function seedDemoProjects(tx: EntityManager): Promise<void> {
       );
       for (const d of spec.deliverables) {
         const given = ph.deliverables?.[d.key];
-        await tx.query(
+        await execute(
+          tx,
           `INSERT INTO deliverable (phase_id, catalogue_key, title, required, state, content, review_comment, owner_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
           [
             phase.id,
@@ -354,7 +368,8 @@ export async function seedDemoProjects(tx: EntityManager): Promise<void> {
         );
       }
       for (const key of ph.checkpoints ?? []) {
-        await tx.query(
+        await execute(
+          tx,
           `INSERT INTO gate_checkpoint (phase_id, checkpoint_key, checked, comment, updated_by) VALUES ($1, $2, true, $3, $4)`,
           [phase.id, key, 'Behandlet i møte.', leader?.id ?? null],
         );
@@ -375,7 +390,8 @@ export async function seedDemoProjects(tx: EntityManager): Promise<void> {
           actualStart: ph.actualStart ?? null,
           today: ph.decision.meetingDate,
         });
-        const [s] = await tx.query(
+        const s = await queryOneOrFail<{ id: string }>(
+          tx,
           `INSERT INTO gate_submission (phase_id, submitted_by, submitted_at, note, readiness) VALUES ($1, $2, $3::date - 14, $4, $5) RETURNING id`,
           [
             phase.id,
@@ -385,7 +401,8 @@ export async function seedDemoProjects(tx: EntityManager): Promise<void> {
             JSON.stringify(readiness),
           ],
         );
-        await tx.query(
+        await execute(
+          tx,
           `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4::date + interval '12 hours')`,
           [
             s.id,

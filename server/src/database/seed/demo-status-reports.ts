@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { execute, queryOne, queryOneOrFail } from '../sql';
 
 /**
  * Published status reports and a few comments on the demo projects, so the portfolio and the report
@@ -13,6 +14,18 @@ interface DemoReport {
   comments: [overall: string, progress: string, economy: string, risk: string];
   figures: [budgetTotal: number, spentToDate: number, forecast: number];
   nextSteps: string;
+}
+
+/** A demo user who writes reports and comments. */
+interface PersonRecord {
+  id: string;
+  name: string;
+}
+
+/** The deliverable the regionråd returned, with its project. */
+interface DeliverableRecord {
+  id: string;
+  project_id: string;
 }
 
 const REPORTS: DemoReport[] = [
@@ -61,13 +74,14 @@ const REPORTS: DemoReport[] = [
 ];
 
 export async function seedDemoStatusReports(tx: EntityManager): Promise<void> {
-  const [leader] = await tx.query(`SELECT id, name FROM app_user WHERE lower(email) = 'prosjektleder@demo.no'`);
-  const [adviser] = await tx.query(`SELECT id, name FROM app_user WHERE lower(email) = 'radgiver@demo.no'`);
+  const leader = await queryOne<PersonRecord>(tx, `SELECT id, name FROM app_user WHERE lower(email) = 'prosjektleder@demo.no'`);
+  const adviser = await queryOne<PersonRecord>(tx, `SELECT id, name FROM app_user WHERE lower(email) = 'radgiver@demo.no'`);
   const previous = new Map<string, string>();
   for (const r of REPORTS) {
-    const [project] = await tx.query(`SELECT id FROM project WHERE name = $1`, [r.project]);
+    const project = await queryOne<{ id: string }>(tx, `SELECT id FROM project WHERE name = $1`, [r.project]);
     if (!project) continue;
-    const [report] = await tx.query(
+    const report = await queryOneOrFail<{ id: string }>(
+      tx,
       `INSERT INTO status_report (project_id, period, state, overall_colour, overall_comment, progress_colour, progress_comment, economy_colour, economy_comment,
                                   risk_colour, risk_comment, budget_total, spent_to_date, forecast, next_steps, copied_from_id, created_by, created_at, updated_at, published_by, published_at)
        VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::date, $17::date + interval '9 hours', $16, $17::date + interval '9 hours') RETURNING id`,
@@ -90,7 +104,8 @@ export async function seedDemoStatusReports(tx: EntityManager): Promise<void> {
       ],
     );
     previous.set(r.project, report.id);
-    await tx.query(
+    await execute(
+      tx,
       `INSERT INTO history_event (project_id, at, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, $2::date + interval '9 hours', $3, $4, 'status_report.published', 'status_report', $5, $6)`,
       [
         project.id,
@@ -107,11 +122,13 @@ export async function seedDemoStatusReports(tx: EntityManager): Promise<void> {
           ? 'Godt i gang! Husk å forankre anbefalingen i regionrådet før sluttrapporten skrives.'
           : '@prosjektleder@demo.no Takk for rapporten. Vi i Innovasjon Norge kan bidra med erfaringer fra andre regioner om fordeling av egeninnsats.';
       const mentioned = body.startsWith('@') && leader ? [leader.id] : [];
-      const [comment] = await tx.query(
+      const comment = await queryOneOrFail<{ id: string }>(
+        tx,
         `INSERT INTO comment (project_id, target_type, target_id, author_id, body, mentioned_user_ids, created_at) VALUES ($1, 'status_report', $2, $3, $4, $5::uuid[], $6::date + interval '13 hours') RETURNING id`,
         [project.id, report.id, adviser.id, body, mentioned, r.publishedOn],
       );
-      await tx.query(
+      await execute(
+        tx,
         `INSERT INTO history_event (project_id, at, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, $2::date + interval '13 hours', $3, $4, 'comment.added', 'comment', $5, $6)`,
         [
           project.id,
@@ -123,7 +140,8 @@ export async function seedDemoStatusReports(tx: EntityManager): Promise<void> {
         ],
       );
       for (const recipient of mentioned) {
-        await tx.query(
+        await execute(
+          tx,
           `INSERT INTO notification (recipient_id, kind, project_id, target_type, target_id, title, body, link, params, actor_id, created_at)
            VALUES ($1, 'mention', $2, 'comment', $3, $4, $5, $6, $7, $8, $9::date + interval '13 hours')`,
           [
@@ -142,17 +160,20 @@ export async function seedDemoStatusReports(tx: EntityManager): Promise<void> {
     }
   }
   // A comment on the deliverable the regionråd returned, so the thread there is not empty.
-  const [economic] = await tx.query(
+  const economic = await queryOne<DeliverableRecord>(
+    tx,
     `SELECT d.id, p.id AS project_id FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id JOIN project p ON p.id = ph.project_id
       WHERE p.name = 'Næringsvennlig Kongsbergregion 2026' AND d.catalogue_key = 'economic_frame'`,
   );
   if (economic && leader) {
     const body = 'Jeg legger inn fordelingen 50 % likt og 50 % etter folketall, som i prosjektskissen fra 2009.';
-    const [comment] = await tx.query(
+    const comment = await queryOneOrFail<{ id: string }>(
+      tx,
       `INSERT INTO comment (project_id, target_type, target_id, author_id, body) VALUES ($1, 'deliverable', $2, $3, $4) RETURNING id`,
       [economic.project_id, economic.id, leader.id, body],
     );
-    await tx.query(
+    await execute(
+      tx,
       `INSERT INTO history_event (project_id, actor_id, actor_name, action, entity_type, entity_id, after) VALUES ($1, $2, $3, 'comment.added', 'comment', $4, $5)`,
       [economic.project_id, leader.id, leader.name, comment.id, JSON.stringify({ targetType: 'deliverable', targetId: economic.id, body })],
     );

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
+import { execute, queryOne, queryOneOrFail, queryRows } from '../sql';
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS } from './demo-data';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoStatusReports } from './demo-status-reports';
@@ -24,12 +25,12 @@ const DEMO_STEPS: SeedStep[] = [
 /** Loads the demo data steps not yet loaded; returns the keys of the steps it ran. */
 export async function seedDemoData(db: DataSource): Promise<string[]> {
   return db.transaction(async (tx) => {
-    await tx.query('LOCK TABLE app_state IN EXCLUSIVE MODE');
-    const done = new Set((await tx.query('SELECT key FROM app_state')).map((r: { key: string }) => r.key));
+    await execute(tx, 'LOCK TABLE app_state IN EXCLUSIVE MODE');
+    const done = new Set((await queryRows<{ key: string }>(tx, 'SELECT key FROM app_state')).map((r) => r.key));
     const ran: string[] = [];
     for (const step of DEMO_STEPS.filter((s) => !done.has(s.key))) {
       await step.run(tx);
-      await tx.query('INSERT INTO app_state (key, value) VALUES ($1, now()::text)', [step.key]);
+      await execute(tx, 'INSERT INTO app_state (key, value) VALUES ($1, now()::text)', [step.key]);
       ran.push(step.key);
     }
     return ran;
@@ -38,23 +39,26 @@ export async function seedDemoData(db: DataSource): Promise<string[]> {
 
 async function seedRegions(tx: EntityManager): Promise<void> {
   for (const region of DEMO_REGIONS) {
-    const [{ id: regionId }] = await tx.query(
+    const { id: regionId } = await queryOneOrFail<{ id: string }>(
+      tx,
       `INSERT INTO region (name, council_name, description) VALUES ($1, $2, $3)
        ON CONFLICT (lower(name)) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
       [region.name, region.councilName, region.description],
     );
     for (const k of region.kommuner) {
-      const [{ id: kommuneId }] = await tx.query(
+      const { id: kommuneId } = await queryOneOrFail<{ id: string }>(
+        tx,
         `INSERT INTO kommune (number, name, county) VALUES ($1, $2, $3)
          ON CONFLICT (number) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
         [k.number, k.name, k.county],
       );
-      await tx.query(`INSERT INTO kommune_population (kommune_id, as_of, population) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      await execute(tx, `INSERT INTO kommune_population (kommune_id, as_of, population) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
         kommuneId,
         k.asOf,
         k.population,
       ]);
-      await tx.query(
+      await execute(
+        tx,
         `INSERT INTO region_membership (region_id, kommune_id, valid_from)
          SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM region_membership WHERE region_id = $1 AND kommune_id = $2)`,
         [regionId, kommuneId, region.memberSince],
@@ -66,15 +70,15 @@ async function seedRegions(tx: EntityManager): Promise<void> {
 async function seedUsers(tx: EntityManager): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    const [existing] = await tx.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [u.email]);
+    const existing = await queryOne<{ id: string }>(tx, `SELECT id FROM app_user WHERE lower(email) = lower($1)`, [u.email]);
     if (existing) continue;
-    const [{ id }] = await tx.query(`INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
-      u.email,
-      u.name,
-      passwordHash,
-    ]);
+    const { id } = await queryOneOrFail<{ id: string }>(
+      tx,
+      `INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+      [u.email, u.name, passwordHash],
+    );
     for (const r of u.roles) {
-      await tx.query(`INSERT INTO role_assignment (user_id, role, region_id) SELECT $1, $2, (SELECT id FROM region WHERE name = $3)`, [
+      await execute(tx, `INSERT INTO role_assignment (user_id, role, region_id) SELECT $1, $2, (SELECT id FROM region WHERE name = $3)`, [
         id,
         r.role,
         r.region ?? null,
@@ -88,14 +92,14 @@ export async function ensureInitialAdmin(db: DataSource, admin: { email: string;
   if (!admin) return false;
   const passwordHash = await hashPassword(admin.password);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [admin.email]);
+    const existing = await queryOne<{ id: string }>(tx, `SELECT id FROM app_user WHERE lower(email) = lower($1)`, [admin.email]);
     if (existing) return false;
-    const [{ id }] = await tx.query(`INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
-      admin.email,
-      'Administrator',
-      passwordHash,
-    ]);
-    await tx.query(`INSERT INTO role_assignment (user_id, role) VALUES ($1, 'admin')`, [id]);
+    const { id } = await queryOneOrFail<{ id: string }>(
+      tx,
+      `INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+      [admin.email, 'Administrator', passwordHash],
+    );
+    await execute(tx, `INSERT INTO role_assignment (user_id, role) VALUES ($1, 'admin')`, [id]);
     return true;
   });
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { NavLink, Outlet, Link as RouterLink, useLocation } from 'react-router';
+import { NavLink, Outlet, Link as RouterLink, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/loading';
 import { useAccess } from '../../lib/auth';
 import { ProgressNavItems, TemplatesNavItem } from '../../features/progress/components/nav-items';
 import { NotificationBell } from '../../features/progress/components/notification-bell';
@@ -13,6 +14,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const mainRef = useMainFocusOnNavigation();
   const { me, isAdmin, roles } = useAccess();
+  // Route loaders await their data: while the next page loads, say so here (the only loading state of pages).
+  const loading = useNavigation().state === 'loading';
 
   return (
     <div className="app">
@@ -54,7 +57,8 @@ export function AppLayout() {
           <LanguageSwitcher />
         </div>
       </header>
-      <main id="main" tabIndex={-1} ref={mainRef} className="app-main">
+      <main id="main" tabIndex={-1} ref={mainRef} className="app-main" aria-busy={loading || undefined}>
+        {loading && <Loading label={t('common.loading')} />}
         <Outlet />
       </main>
       <footer className="app-footer">

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CreateProjectForm } from '../../features/projects/components/create-project-form';
-import { getRegionsQueryOptions, useRegions } from '../../features/regions/api/get-regions';
+import { getRegionsQueryOptions } from '../../features/regions/api/get-regions';
 import { useRegion } from '../../features/regions/api/get-region';
 import { usePeople } from '../../features/users/api/get-people';
-import { ErrorAlert } from '../../components/error-alert';
-import { Loading } from '../../components/loading';
 import { requireMe, useAccess } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { canOnRegion } from '@nvr/shared';
@@ -19,7 +17,7 @@ export const newProjectLoader =
   async ({ request }: LoaderFunctionArgs) => {
     const me = await requireMe(queryClient, request);
     if (!me.roles.some((r) => r.role === 'admin' || r.role === 'regionraad')) throw new Response('Forbidden', { status: 403 });
-    void queryClient.prefetchQuery(getRegionsQueryOptions());
+    await queryClient.ensureQueryData(getRegionsQueryOptions());
     return null;
   };
 
@@ -33,8 +31,8 @@ export function NewProjectRoute() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { roles } = useAccess();
-  const regions = useRegions();
-  const allowed = (regions.data ?? []).filter((r) => canOnRegion(roles, r.id, 'decide'));
+  const { data: regions } = useSuspenseQuery(getRegionsQueryOptions());
+  const allowed = regions.filter((r) => canOnRegion(roles, r.id, 'decide'));
   const [chosen, setChosen] = useState<string | null>(null);
   const regionId = chosen ?? (allowed.length === 1 ? allowed[0].id : (allowed.find((r) => r.id === params.get('region'))?.id ?? ''));
   const region = useRegion(regionId, { enabled: regionId !== '' });
@@ -54,24 +52,18 @@ export function NewProjectRoute() {
         {t('projects.new.title')}
       </Heading>
       <Paragraph>{t('projects.new.intro')}</Paragraph>
-      {regions.isPending ? (
-        <Loading label={t('regions.list.loading')} />
-      ) : regions.isError ? (
-        <ErrorAlert error={regions.error} title={t('regions.list.loadError')} />
-      ) : (
-        <CreateProjectForm
-          regions={allowed}
-          regionId={regionId}
-          onRegionChange={setChosen}
-          kommuner={kommuner}
-          kommunerPending={region.isPending}
-          kommunerError={region.error}
-          people={people.data}
-          onCreated={(project) =>
-            navigate(`/prosjekter/${project.id}`, { state: { message: t('projects.new.created', { name: project.name }) } })
-          }
-        />
-      )}
+      <CreateProjectForm
+        regions={allowed}
+        regionId={regionId}
+        onRegionChange={setChosen}
+        kommuner={kommuner}
+        kommunerPending={region.isPending}
+        kommunerError={region.error}
+        people={people.data}
+        onCreated={(project) =>
+          navigate(`/prosjekter/${project.id}`, { state: { message: t('projects.new.created', { name: project.name }) } })
+        }
+      />
     </div>
   );
 }

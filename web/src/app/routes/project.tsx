@@ -1,18 +1,15 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { useLocation, useParams, type LoaderFunctionArgs } from 'react-router';
-import { useTranslation } from 'react-i18next';
-import { getProjectQueryOptions, useProject } from '../../features/projects/api/get-project';
+import { getProjectQueryOptions } from '../../features/projects/api/get-project';
 import { getHistoryQueryOptions } from '../../features/projects/api/get-history';
 import { ProjectOverview } from '../../features/projects/components/project-overview';
-import { isProjectNotFound, ProjectBreadcrumbs } from '../../features/projects/components/project-breadcrumbs';
+import { ProjectBreadcrumbs } from '../../features/projects/components/project-breadcrumbs';
 import { ProjectFollowUpLinks } from '../../features/progress/components/project-links';
 import { useRegion } from '../../features/regions/api/get-region';
 import { usePeople } from '../../features/users/api/get-people';
-import { ErrorAlert } from '../../components/error-alert';
-import { Loading } from '../../components/loading';
 import { StatusMessage } from '../../components/status-message';
 import { requireMe } from '../../lib/auth';
+import { ensureFound, notFound } from '../../lib/route-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { isUuid } from '../../lib/uuid';
 
@@ -20,10 +17,10 @@ export const projectLoader =
   (queryClient: QueryClient) =>
   async ({ params, request }: LoaderFunctionArgs) => {
     await requireMe(queryClient, request);
-    if (isUuid(params.id)) {
-      void queryClient.prefetchQuery(getProjectQueryOptions(params.id));
-      void queryClient.prefetchQuery(getHistoryQueryOptions(params.id));
-    }
+    if (!isUuid(params.id)) notFound('project');
+    // The history loads with the page, below the fold; only the project is awaited.
+    void queryClient.prefetchQuery(getHistoryQueryOptions(params.id));
+    await ensureFound(queryClient, getProjectQueryOptions(params.id), 'project');
     return null;
   };
 
@@ -32,58 +29,26 @@ export const projectLoader =
  * people directory (to choose the team) and the region's current members (to change kommuner).
  */
 export function ProjectRoute() {
-  const { t } = useTranslation();
-  const { id } = useParams();
-  const valid = isUuid(id);
-  const project = useProject(id ?? '', { enabled: valid });
+  const { id = '' } = useParams();
+  const { data: project } = useSuspenseQuery(getProjectQueryOptions(id));
   const state = useLocation().state as { message?: string } | null;
-  const manage = project.data?.permissions.manage ?? false;
+  const manage = project.permissions.manage;
   const people = usePeople({ enabled: manage });
-  const region = useRegion(project.data?.regionId ?? '', { enabled: manage });
-
-  const notFound = !valid || (project.isError && isProjectNotFound(project.error));
-  useDocumentTitle(
-    notFound
-      ? t('projects.detail.notFoundTitle')
-      : project.data
-        ? project.data.name
-        : project.isError
-          ? t('projects.detail.loadError')
-          : t('projects.detail.loading'),
-  );
+  const region = useRegion(project.regionId, { enabled: manage });
+  useDocumentTitle(project.name);
 
   return (
     <div className="page">
       <ProjectBreadcrumbs />
-      {notFound ? (
-        <>
-          <Heading level={1} data-size="lg">
-            {t('projects.detail.notFoundTitle')}
-          </Heading>
-          <Paragraph>{t('projects.detail.notFoundBody')}</Paragraph>
-        </>
-      ) : project.data ? (
-        <>
-          <StatusMessage message={state?.message ?? null} />
-          <ProjectOverview
-            project={project.data}
-            people={manage ? people.data : undefined}
-            regionKommuner={region.data?.members
-              .filter((m) => m.current)
-              .map((m) => ({ id: m.kommune.id, number: m.kommune.number, name: m.kommune.name }))}
-          />
-          <ProjectFollowUpLinks project={project.data} />
-        </>
-      ) : project.isError ? (
-        <>
-          <Heading level={1} data-size="lg">
-            {t('projects.detail.loadError')}
-          </Heading>
-          <ErrorAlert error={project.error} />
-        </>
-      ) : (
-        <Loading label={t('projects.detail.loading')} />
-      )}
+      <StatusMessage message={state?.message ?? null} />
+      <ProjectOverview
+        project={project}
+        people={manage ? people.data : undefined}
+        regionKommuner={region.data?.members
+          .filter((m) => m.current)
+          .map((m) => ({ id: m.kommune.id, number: m.kommune.number, name: m.kommune.name }))}
+      />
+      <ProjectFollowUpLinks project={project} />
     </div>
   );
 }

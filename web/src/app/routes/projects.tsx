@@ -1,12 +1,10 @@
 import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getProjectsQueryOptions, useProjects } from '../../features/projects/api/get-projects';
+import { getProjectsQueryOptions } from '../../features/projects/api/get-projects';
 import { ProjectsTable } from '../../features/projects/components/projects-table';
 import { useRegions } from '../../features/regions/api/get-regions';
-import { ErrorAlert } from '../../components/error-alert';
-import { Loading } from '../../components/loading';
 import { requireMe, useAccess } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { isUuid } from '../../lib/uuid';
@@ -20,7 +18,7 @@ export const projectsLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     await requireMe(queryClient, request);
-    void queryClient.prefetchQuery(getProjectsQueryOptions(regionParam(new URL(request.url).searchParams)));
+    await queryClient.ensureQueryData(getProjectsQueryOptions(regionParam(new URL(request.url).searchParams)));
     return null;
   };
 
@@ -30,7 +28,7 @@ export function ProjectsRoute() {
   useDocumentTitle(t('projects.list.title'));
   const [params, setParams] = useSearchParams();
   const regionId = regionParam(params);
-  const projects = useProjects(regionId);
+  const { data: projects } = useSuspenseQuery(getProjectsQueryOptions(regionId));
   const regions = useRegions();
   const { canStartProjects } = useAccess();
 
@@ -64,13 +62,7 @@ export function ProjectsRoute() {
           </Select>
         </Field>
       )}
-      {projects.isPending ? (
-        <Loading label={t('projects.list.loading')} />
-      ) : projects.isError ? (
-        <ErrorAlert error={projects.error} title={t('projects.list.loadError')} />
-      ) : (
-        <ProjectsTable projects={projects.data} />
-      )}
+      <ProjectsTable projects={projects} />
     </div>
   );
 }

@@ -1,20 +1,21 @@
 import { useState } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useParams, type LoaderFunctionArgs } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getTemplateVersionsQueryOptions, useTemplateVersions } from '../../features/plans/api/get-template-versions';
+import { getTemplateVersionsQueryOptions } from '../../features/plans/api/get-template-versions';
 import { TemplateEditor } from '../../features/plans/components/template-editor';
-import { ErrorAlert } from '../../components/error-alert';
-import { Loading } from '../../components/loading';
 import { requireAdmin } from '../../lib/auth';
+import { ensureFound, notFound } from '../../lib/route-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export const templateEditLoader =
   (queryClient: QueryClient) =>
   async ({ params, request }: LoaderFunctionArgs) => {
     await requireAdmin(queryClient, request);
-    if (params.key) void queryClient.prefetchQuery(getTemplateVersionsQueryOptions(params.key));
+    if (!params.key) notFound('template');
+    const versions = await ensureFound(queryClient, getTemplateVersionsQueryOptions(params.key), 'template');
+    if (versions.length === 0) notFound('template');
     return null;
   };
 
@@ -24,10 +25,10 @@ export function TemplateEditRoute() {
   const { key = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const versions = useTemplateVersions(key);
+  const { data: versions } = useSuspenseQuery(getTemplateVersionsQueryOptions(key));
   const [session, setSession] = useState(0);
-  const latest = versions.data?.[0];
-  useDocumentTitle(latest ? t('plans.templateEditor.documentTitle', { title: latest.title }) : t('plans.templates.loading'));
+  const latest = versions[0];
+  useDocumentTitle(t('plans.templateEditor.documentTitle', { title: latest.title }));
 
   return (
     <div className="page">
@@ -38,38 +39,26 @@ export function TemplateEditRoute() {
               <RouterLink to="/maler">{t('plans.templates.backToList')}</RouterLink>
             </Link>
           </li>
-          {latest && (
-            <li>
-              <Link asChild>
-                <RouterLink to={`/maler/${key}`}>{latest.title}</RouterLink>
-              </Link>
-            </li>
-          )}
+          <li>
+            <Link asChild>
+              <RouterLink to={`/maler/${key}`}>{latest.title}</RouterLink>
+            </Link>
+          </li>
         </ol>
       </nav>
-      {latest ? (
-        <>
-          <Heading level={1} data-size="lg">
-            {t('plans.templateEditor.heading', { title: latest.title })}
-          </Heading>
-          <Paragraph>{t('plans.templateEditor.intro', { version: latest.version })}</Paragraph>
-          <TemplateEditor
-            key={`${latest.version}-${session}`}
-            template={latest}
-            onSaved={(saved) =>
-              navigate(`/maler/${key}`, { state: { message: t('plans.templateEditor.saved', { version: saved.version }) } })
-            }
-            onReload={async () => {
-              await queryClient.fetchQuery({ ...getTemplateVersionsQueryOptions(key), staleTime: 0 });
-              setSession((s) => s + 1);
-            }}
-          />
-        </>
-      ) : versions.isError ? (
-        <ErrorAlert error={versions.error} title={t('plans.templates.loadError')} />
-      ) : (
-        <Loading label={t('plans.templates.loading')} />
-      )}
+      <Heading level={1} data-size="lg">
+        {t('plans.templateEditor.heading', { title: latest.title })}
+      </Heading>
+      <Paragraph>{t('plans.templateEditor.intro', { version: latest.version })}</Paragraph>
+      <TemplateEditor
+        key={`${latest.version}-${session}`}
+        template={latest}
+        onSaved={(saved) => navigate(`/maler/${key}`, { state: { message: t('plans.templateEditor.saved', { version: saved.version }) } })}
+        onReload={async () => {
+          await queryClient.fetchQuery({ ...getTemplateVersionsQueryOptions(key), staleTime: 0 });
+          setSession((s) => s + 1);
+        }}
+      />
     </div>
   );
 }

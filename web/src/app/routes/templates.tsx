@@ -1,11 +1,9 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getTemplatesQueryOptions, useTemplates } from '../../features/plans/api/get-templates';
+import { getTemplatesQueryOptions } from '../../features/plans/api/get-templates';
 import { TemplatesTable } from '../../features/plans/components/templates-table';
-import { ErrorAlert } from '../../components/error-alert';
-import { Loading } from '../../components/loading';
 import { requireMe } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
@@ -13,7 +11,7 @@ export const templatesLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     await requireMe(queryClient, request);
-    void queryClient.prefetchQuery(getTemplatesQueryOptions());
+    await queryClient.ensureQueryData(getTemplatesQueryOptions());
     return null;
   };
 
@@ -21,20 +19,14 @@ export const templatesLoader =
 export function TemplatesRoute() {
   const { t } = useTranslation();
   useDocumentTitle(t('plans.templates.title'));
-  const templates = useTemplates();
+  const { data: templates } = useSuspenseQuery(getTemplatesQueryOptions());
   return (
     <div className="page">
       <Heading level={1} data-size="lg">
         {t('plans.templates.title')}
       </Heading>
       <Paragraph>{t('plans.templates.intro')}</Paragraph>
-      {templates.isPending ? (
-        <Loading label={t('plans.templates.loading')} />
-      ) : templates.isError ? (
-        <ErrorAlert error={templates.error} title={t('plans.templates.loadError')} />
-      ) : (
-        <TemplatesTable templates={templates.data} />
-      )}
+      <TemplatesTable templates={templates} />
     </div>
   );
 }

@@ -1,14 +1,12 @@
 import { useId, useState } from 'react';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getRegionsQueryOptions, useRegions } from '../../features/regions/api/get-regions';
-import { getUsersQueryOptions, useUsers } from '../../features/users/api/get-users';
+import { getRegionsQueryOptions } from '../../features/regions/api/get-regions';
+import { getUsersQueryOptions } from '../../features/users/api/get-users';
 import { CreateUserForm } from '../../features/users/components/create-user-form';
 import { UsersTable } from '../../features/users/components/users-table';
-import { ErrorAlert } from '../../components/error-alert';
-import { Loading } from '../../components/loading';
 import { StatusMessage } from '../../components/status-message';
 import { requireAdmin } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -17,8 +15,7 @@ export const usersLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     await requireAdmin(queryClient, request);
-    void queryClient.prefetchQuery(getUsersQueryOptions());
-    void queryClient.prefetchQuery(getRegionsQueryOptions());
+    await Promise.all([queryClient.ensureQueryData(getUsersQueryOptions()), queryClient.ensureQueryData(getRegionsQueryOptions())]);
     return null;
   };
 
@@ -27,10 +24,10 @@ export function UsersRoute() {
   const { t } = useTranslation();
   useDocumentTitle(t('users.list.title'));
   const newHeadingId = useId();
-  const users = useUsers();
-  const regions = useRegions();
+  const { data: users } = useSuspenseQuery(getUsersQueryOptions());
+  const { data: regions } = useSuspenseQuery(getRegionsQueryOptions());
   const [status, setStatus] = useState<string | null>(null);
-  const regionOptions = (regions.data ?? []).map((r) => ({ id: r.id, name: r.name }));
+  const regionOptions = regions.map((r) => ({ id: r.id, name: r.name }));
 
   return (
     <div className="page">
@@ -39,13 +36,7 @@ export function UsersRoute() {
       </Heading>
       <Paragraph>{t('users.list.intro')}</Paragraph>
       <StatusMessage message={status} />
-      {users.isPending ? (
-        <Loading label={t('users.list.loading')} />
-      ) : users.isError ? (
-        <ErrorAlert error={users.error} title={t('users.list.loadError')} />
-      ) : (
-        <UsersTable users={users.data} regions={regionOptions} onChanged={setStatus} />
-      )}
+      <UsersTable users={users} regions={regionOptions} onChanged={setStatus} />
       <section aria-labelledby={newHeadingId} className="section">
         <Heading level={2} data-size="md" id={newHeadingId}>
           {t('users.new.heading')}

@@ -1,22 +1,20 @@
-import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react';
+import { useCallback, useRef, useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { planCompleteness, type FieldValue, type PhaseKey, type PlanContent } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
-import type { Plan, TemplateSection } from '../../../api/plan-types';
-import { ErrorAlert } from '../../../components/error-alert';
-import { intlLocale, useFormat } from '../../../lib/format';
+import type { Plan } from '../../../api/plan-types';
 import { getPlanQueryOptions } from '../api/get-plan';
 import { BudgetEditor } from './budget-editor';
 import { CostSharingSection } from './cost-sharing-section';
 import { PlanDocumentButtons } from './document-downloads';
-import { focusById, planFieldId } from './focus';
-import { FieldLabel, FieldValueView, PlanFieldEditor, type KommuneOption } from './plan-fields';
+import type { KommuneOption } from './plan-field-rows';
+import { CompletenessPanel } from './plan-completeness';
+import { LastSaved, SaveStatusLine } from './plan-save-status';
+import { BUDGET_SECTION, PlanSection } from './plan-section';
 import { PlanVersions } from './plan-versions';
-import { useAutosave, usePlanWriter, type SaveState } from './use-plan-writer';
+import { useAutosave, usePlanWriter } from './use-plan-writer';
 import './plans.css';
-
-const BUDGET_SECTION = 'budget';
 
 /**
  * A phase's plan: the template's sections in order with their guidance, an input per field that
@@ -213,200 +211,5 @@ function PlanEditor({
         beforeSave={autosave.flush}
       />
     </>
-  );
-}
-
-function useClock() {
-  const { i18n } = useTranslation();
-  return (date: Date) =>
-    new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage ?? 'nb'), { hour: '2-digit', minute: '2-digit' }).format(date);
-}
-
-/** "Lagrer …" / "Lagret 14:32" in a polite live region; errors with a retry button beside it. */
-function SaveStatusLine({ state, plan, onRetry }: { state: SaveState; plan: Plan; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const clock = useClock();
-  let text: string | null = null;
-  if (state.kind === 'pending') text = t('plans.save.pending');
-  else if (state.kind === 'saving') text = t('plans.save.saving');
-  else if (state.kind === 'saved') text = t('plans.save.saved', { time: clock(state.at) });
-  else if (state.kind === 'conflict') text = t('plans.save.conflict');
-  else if (state.kind === 'error') text = t('plans.save.failed');
-  return (
-    <div className="plan-save-status">
-      <p aria-live="polite" aria-atomic="true" className="plan-save-status__text">
-        {text ?? <LastSavedText plan={plan} />}
-      </p>
-      {state.kind === 'error' && (
-        <>
-          <ErrorAlert error={state.error} />
-          <div>
-            <Button type="button" variant="secondary" data-size="sm" onClick={onRetry}>
-              {t('plans.save.retry')}
-            </Button>
-          </div>
-        </>
-      )}
-    </div>
-  );
-}
-
-function LastSaved({ plan }: { plan: Plan }) {
-  return (
-    <p className="plan-save-status__text">
-      <LastSavedText plan={plan} readOnly />
-    </p>
-  );
-}
-
-function LastSavedText({ plan, readOnly = false }: { plan: Plan; readOnly?: boolean }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const autosave = readOnly ? '' : ` ${t('plans.save.autosave')}`;
-  if (!plan.updatedAt) return <>{readOnly ? t('plans.save.neverReadOnly') : t('plans.save.never')}</>;
-  return (
-    <>
-      {plan.updatedBy
-        ? t('plans.save.lastSavedBy', { dateTime: format.dateTime(plan.updatedAt), name: plan.updatedBy })
-        : t('plans.save.lastSaved', { dateTime: format.dateTime(plan.updatedAt) })}
-      {autosave}
-    </>
-  );
-}
-
-/** What is missing before submission: "3 av 9 påkrevde felt mangler", each linked to its field, and the budget's balance. */
-function CompletenessPanel({
-  completeness,
-  balanced,
-  empty,
-  hasBudgetSection,
-}: {
-  completeness: ReturnType<typeof planCompleteness>;
-  balanced: boolean;
-  empty: boolean;
-  hasBudgetSection: boolean;
-}) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  const missing = completeness.missing.length;
-  const budgetOk = balanced && !empty;
-  return (
-    <Card
-      data-color={missing === 0 && budgetOk ? 'success' : 'warning'}
-      variant="tinted"
-      className="plan-completeness"
-      aria-labelledby={headingId}
-      asChild
-    >
-      <section>
-        <Heading level={2} data-size="sm" id={headingId}>
-          {t('plans.completeness.heading')}
-        </Heading>
-        <Paragraph>
-          {missing === 0
-            ? t('plans.completeness.complete', { count: completeness.required })
-            : t('plans.completeness.missing', { count: missing, required: completeness.required })}
-        </Paragraph>
-        {missing > 0 && (
-          <List.Unordered>
-            {completeness.missing.map((m) => (
-              <List.Item key={`${m.section}.${m.field}`}>
-                <Link
-                  href={`#${planFieldId(m.section, m.field)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    focusById(planFieldId(m.section, m.field));
-                  }}
-                >
-                  {t('plans.completeness.item', { section: m.sectionTitle, field: m.label })}
-                </Link>
-              </List.Item>
-            ))}
-          </List.Unordered>
-        )}
-        <Paragraph>
-          {budgetOk
-            ? t('plans.completeness.budgetBalanced')
-            : empty
-              ? t('plans.completeness.budgetEmpty')
-              : t('plans.completeness.budgetNotBalanced')}{' '}
-          {!budgetOk && (
-            <Link
-              href={hasBudgetSection ? `#plan-section-${BUDGET_SECTION}` : '#plan-budget-heading'}
-              onClick={(e) => {
-                e.preventDefault();
-                focusById(hasBudgetSection ? `plan-section-${BUDGET_SECTION}` : 'plan-budget-heading');
-              }}
-            >
-              {t('plans.completeness.toBudget')}
-            </Link>
-          )}
-        </Paragraph>
-      </section>
-    </Card>
-  );
-}
-
-/** One template section: heading, its guidance beside the fields, and the fields (inputs, or text when read-only). */
-function PlanSection({
-  section,
-  content,
-  editable,
-  kommuner,
-  onChange,
-  children,
-}: {
-  section: TemplateSection;
-  content: PlanContent;
-  editable: boolean;
-  kommuner: KommuneOption[];
-  onChange: (section: string, field: string, value: FieldValue) => void;
-  children?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const headingId = `plan-section-${section.key}`;
-  return (
-    <section aria-labelledby={headingId} className="plan-section">
-      <Heading level={2} data-size="md" id={headingId} tabIndex={-1}>
-        {section.title}
-      </Heading>
-      <div className="plan-section__body">
-        {section.guidance && (
-          <Card data-color="neutral" variant="tinted" className="plan-guidance">
-            <Heading level={3} data-size="2xs">
-              {t('plans.editor.guidance')}
-            </Heading>
-            <Paragraph data-size="sm">{section.guidance}</Paragraph>
-          </Card>
-        )}
-        <div className="plan-section__fields">
-          {section.fields.map((field) => {
-            const id = planFieldId(section.key, field.key);
-            const value = content[section.key]?.[field.key];
-            if (editable) {
-              return (
-                <PlanFieldEditor
-                  key={field.key}
-                  id={id}
-                  field={field}
-                  value={value}
-                  kommuner={kommuner}
-                  onChange={(v) => onChange(section.key, field.key, v)}
-                />
-              );
-            }
-            return (
-              <div key={field.key} className="plan-field-view" id={id}>
-                <Heading level={3} data-size="2xs">
-                  <FieldLabel field={field} />
-                </Heading>
-                <FieldValueView value={value} />
-              </div>
-            );
-          })}
-        </div>
-      </div>
-      {children && <div className="plan-section__wide">{children}</div>}
-    </section>
   );
 }

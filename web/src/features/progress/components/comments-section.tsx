@@ -1,15 +1,18 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Comment, CommentTargetType } from '../../../api/progress-types';
+import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateComment } from '../api/create-comment';
 import { useDeleteComment } from '../api/delete-comment';
 import { useComments } from '../api/get-comments';
 import { useUpdateComment } from '../api/update-comment';
 import { ProgressError } from './progress-error';
+import { progressErrorMessage } from './progress-text';
 import './progress.css';
 
 const MENTION = /(^|[^\w@.+-])(@[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
@@ -54,33 +57,26 @@ export function CommentsSection({
   const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const inputRef = useRef<HTMLTextAreaElement>(null);
   const comments = useComments(projectId, targetType, targetId);
-  const [text, setText] = useState('');
-  const [textError, setTextError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const create = useCreateComment(projectId, {
-    onSuccess: (comment) => {
-      setText('');
+  // CreateCommentDto: a body that is not empty.
+  const form = useApiForm<{ body: string }>({ defaultValues: { body: '' }, message: progressErrorMessage });
+  const create = useCreateComment(projectId);
+
+  const submit = form.handleSubmit(async ({ body }) => {
+    setStatus(null);
+    try {
+      const comment = await create.mutateAsync({ targetType, targetId, body: body.trim() });
+      form.reset({ body: '' });
       setStatus(
         comment.mentions.length > 0
           ? t('progress.comments.postedMentions', { names: comment.mentions.map((m) => m.name).join(', ') })
           : t('progress.comments.posted'),
       );
-    },
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!text.trim()) {
-      setTextError(t('progress.comments.required'));
-      inputRef.current?.focus();
-      return;
+    } catch (error) {
+      form.applyServerErrors(error);
     }
-    setTextError(null);
-    setStatus(null);
-    create.mutate({ targetType, targetId, body: text.trim() });
-  }
+  });
 
   const count = comments.data?.length ?? 0;
   return (
@@ -113,20 +109,18 @@ export function CommentsSection({
       )}
       <StatusMessage message={status} />
       {canComment && (
-        <form className="form form--inline" onSubmit={submit} noValidate>
+        <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate>
           <Textfield
-            ref={inputRef}
             multiline
             rows={3}
             label={t('progress.comments.new')}
             description={t('progress.comments.mentionHint')}
-            value={text}
-            error={textError}
-            onChange={(e) => setText(e.target.value)}
+            {...form.register('body', { validate: (v) => v.trim() !== '' || t('progress.comments.required') })}
+            error={form.formState.errors.body?.message}
           />
-          {create.error ? <ProgressError error={create.error} /> : null}
+          <FormError message={form.formError} />
           <div className="form__actions">
-            <Button type="submit" loading={create.isPending} disabled={create.isPending}>
+            <Button type="submit" loading={form.formState.isSubmitting} disabled={form.formState.isSubmitting}>
               {t('progress.comments.post')}
             </Button>
           </div>
@@ -151,16 +145,22 @@ function CommentItem({
   const format = useFormat();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [text, setText] = useState(comment.body);
   const editButton = useRef<HTMLButtonElement>(null);
-  const editInput = useRef<HTMLTextAreaElement>(null);
-  const update = useUpdateComment(projectId, {
-    onSuccess: () => {
+  const form = useApiForm<{ body: string }>({ defaultValues: { body: comment.body }, message: progressErrorMessage });
+  const text = form.watch('body');
+  const update = useUpdateComment(projectId);
+
+  async function save({ body }: { body: string }) {
+    if (!body.trim()) return;
+    try {
+      await update.mutateAsync({ commentId: comment.id, body: body.trim(), version: comment.version });
       setEditing(false);
       onChanged(t('progress.comments.edited'));
       requestAnimationFrame(() => editButton.current?.focus());
-    },
-  });
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  }
   const remove = useDeleteComment(projectId, { onSuccess: () => onDeleted(t('progress.comments.deleted')) });
   const author = comment.author?.name ?? t('progress.comments.unknownAuthor');
 
@@ -174,25 +174,22 @@ function CommentItem({
           )}
         </p>
         {editing ? (
-          <form
-            className="form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (text.trim()) update.mutate({ commentId: comment.id, body: text.trim(), version: comment.version });
-            }}
-            noValidate
-          >
+          <form className="form" onSubmit={(e) => void form.handleSubmit(save)(e)} noValidate>
             <Textfield
-              ref={editInput}
               multiline
               rows={3}
               label={t('progress.comments.editLabel')}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
+              {...form.register('body')}
+              error={form.formState.errors.body?.message}
             />
-            {update.error ? <ProgressError error={update.error} /> : null}
+            <FormError message={form.formError} />
             <div className="form__actions">
-              <Button type="submit" data-size="sm" loading={update.isPending} disabled={update.isPending || !text.trim()}>
+              <Button
+                type="submit"
+                data-size="sm"
+                loading={form.formState.isSubmitting}
+                disabled={form.formState.isSubmitting || !text.trim()}
+              >
                 {t('progress.comments.saveEdit')}
               </Button>
               <Button
@@ -201,8 +198,7 @@ function CommentItem({
                 data-size="sm"
                 onClick={() => {
                   setEditing(false);
-                  setText(comment.body);
-                  update.reset();
+                  form.reset({ body: comment.body });
                   requestAnimationFrame(() => editButton.current?.focus());
                 }}
               >
@@ -228,7 +224,7 @@ function CommentItem({
                 data-size="sm"
                 onClick={() => {
                   setEditing(true);
-                  requestAnimationFrame(() => editInput.current?.focus());
+                  requestAnimationFrame(() => form.setFocus('body'));
                 }}
               >
                 {t('progress.comments.edit')}

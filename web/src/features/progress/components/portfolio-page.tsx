@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { COUNTY_NAMES, PHASE_KEYS, PROJECT_STATUSES, sortPortfolio, type PortfolioSortKey, type SortOrder } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
+import { isLanguage } from '../../../lib/i18n';
 import type { PortfolioFilters } from '../../../api/progress-types';
 import { DownloadButtons } from '../../../components/download-buttons';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -35,7 +36,8 @@ export function PortfolioPage({
   onFilters: (filters: PortfolioFilters) => void;
   onSort: (sort: PortfolioSortKey, order: SortOrder) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'nb';
   const format = useFormat();
   const catalogue = useCatalogue();
   const filtersId = useId();
@@ -112,14 +114,14 @@ export function PortfolioPage({
               {
                 key: 'csv',
                 label: t('progress.portfolio.exportCsv'),
-                href: portfolioExportUrl(filters, sort, order, 'csv'),
-                fetchFile: () => exportPortfolio(filters, sort, order, 'csv'),
+                href: portfolioExportUrl(filters, sort, order, 'csv', lang),
+                fetchFile: () => exportPortfolio(filters, sort, order, 'csv', lang),
               },
               {
                 key: 'xlsx',
                 label: t('progress.portfolio.exportXlsx'),
-                href: portfolioExportUrl(filters, sort, order, 'xlsx'),
-                fetchFile: () => exportPortfolio(filters, sort, order, 'xlsx'),
+                href: portfolioExportUrl(filters, sort, order, 'xlsx', lang),
+                fetchFile: () => exportPortfolio(filters, sort, order, 'xlsx', lang),
               },
             ]}
           />

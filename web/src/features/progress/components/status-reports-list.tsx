@@ -1,13 +1,14 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { isReportPeriod } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { StatusReport, StatusReportSummary } from '../../../api/progress-types';
+import { FormError } from '../../../components/form-error';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateStatusReport } from '../api/create-status-report';
-import { ProgressError } from './progress-error';
-import { usePeriod } from './progress-text';
+import { progressErrorMessage, usePeriod } from './progress-text';
 import { ReportColoursList } from './status-colours';
 import './progress.css';
 
@@ -27,18 +28,17 @@ export function StatusReportsList({
   const format = useFormat();
   const period = usePeriod();
   const newId = useId();
-  const [month, setMonth] = useState('');
-  const [monthError, setMonthError] = useState<string | null>(null);
-  const create = useCreateStatusReport(projectId, { onSuccess: onCreated });
+  // CreateStatusReportDto: an optional period 'YYYY-MM' (the current month when left out).
+  const form = useApiForm<{ period: string }>({ defaultValues: { period: '' }, message: progressErrorMessage });
+  const create = useCreateStatusReport(projectId);
 
-  function start() {
-    if (month && !isReportPeriod(month)) {
-      setMonthError(t('progress.reports.periodInvalid'));
-      return;
+  const start = form.handleSubmit(async ({ period: month }) => {
+    try {
+      onCreated(await create.mutateAsync(month ? { period: month } : {}));
+    } catch (error) {
+      form.applyServerErrors(error);
     }
-    setMonthError(null);
-    create.mutate(month ? { period: month } : {});
-  }
+  });
 
   return (
     <>
@@ -48,22 +48,21 @@ export function StatusReportsList({
             {t('progress.reports.newHeading')}
           </Heading>
           <Paragraph>{t('progress.reports.newIntro')}</Paragraph>
-          <div className="form form--inline">
+          <form className="form form--inline" onSubmit={(e) => void start(e)} noValidate>
             <Textfield
               type="month"
               label={t('progress.reports.period')}
               description={t('progress.reports.periodHint')}
-              value={month}
-              error={monthError}
-              onChange={(e) => setMonth(e.target.value)}
+              {...form.register('period', { validate: (v) => !v || isReportPeriod(v) || t('progress.reports.periodInvalid') })}
+              error={form.formState.errors.period?.message}
             />
-            {create.error ? <ProgressError error={create.error} /> : null}
+            <FormError message={form.formError} />
             <div className="form__actions">
-              <Button type="button" onClick={start} loading={create.isPending} disabled={create.isPending}>
+              <Button type="submit" loading={form.formState.isSubmitting} disabled={form.formState.isSubmitting}>
                 {t('progress.reports.start')}
               </Button>
             </div>
-          </div>
+          </form>
         </section>
       )}
       {reports.length === 0 ? (

@@ -3,10 +3,11 @@ import { Button, Checkbox, Fieldset, Heading, List, Paragraph, Textfield } from 
 import { CheckmarkCircleFillIcon, CircleIcon } from '@navikt/aksel-icons';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, Gate } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useSetCheckpoint } from '../api/set-checkpoint';
 
 /** The gate's manual checkpoints: the project leader ticks each with a comment; everyone else reads them. */
@@ -46,36 +47,47 @@ function CheckpointForm({ gate, checkpoint, onSaved }: { gate: Gate; checkpoint:
   const { t } = useTranslation();
   const catalogue = useCatalogue();
   const title = catalogue.checkpointTitle(gate.phaseKey, checkpoint.key);
-  const [checked, setChecked] = useState(checkpoint.checked);
-  const [comment, setComment] = useState(checkpoint.comment ?? '');
-  const save = useSetCheckpoint(gate.projectId, gate.phaseKey, {
-    onSuccess: () => onSaved(t(checked ? 'gates.checkpoints.savedChecked' : 'gates.checkpoints.savedUnchecked', { checkpoint: title })),
+  // SetCheckpointDto: checked, and an optional comment of at most 2000 characters (kept by maxLength).
+  const form = useApiForm<{ checked: boolean; comment: string }>({
+    defaultValues: { checked: checkpoint.checked, comment: checkpoint.comment ?? '' },
   });
+  const save = useSetCheckpoint(gate.projectId, gate.phaseKey);
+  const [checked, comment] = form.watch(['checked', 'comment']);
   const changed = checked !== checkpoint.checked || comment.trim() !== (checkpoint.comment ?? '');
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate({ checkpointKey: checkpoint.key, body: { checked, comment: comment.trim() || null } });
-  }
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await save.mutateAsync({ checkpointKey: checkpoint.key, body: { checked: values.checked, comment: values.comment.trim() || null } });
+      onSaved(t(values.checked ? 'gates.checkpoints.savedChecked' : 'gates.checkpoints.savedUnchecked', { checkpoint: title }));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
-    <form className="form checkpoint" onSubmit={submit} noValidate>
+    <form className="form checkpoint" onSubmit={(e) => void submit(e)} noValidate>
       <Fieldset>
         <Fieldset.Legend>{title}</Fieldset.Legend>
-        <Checkbox label={t('gates.checkpoints.done')} checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+        <Checkbox label={t('gates.checkpoints.done')} {...form.register('checked')} />
         <Textfield
           multiline
           rows={2}
           label={t('gates.checkpoints.comment')}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
+          {...form.register('comment')}
+          error={form.formState.errors.comment?.message}
           maxLength={2000}
         />
       </Fieldset>
       <CheckpointMeta checkpoint={checkpoint} />
-      {save.isError && <ErrorAlert error={save.error} />}
+      <FormError message={form.formError} />
       <div className="form__actions">
-        <Button type="submit" variant={changed ? 'primary' : 'secondary'} data-size="sm" loading={save.isPending} disabled={save.isPending}>
+        <Button
+          type="submit"
+          variant={changed ? 'primary' : 'secondary'}
+          data-size="sm"
+          loading={form.formState.isSubmitting}
+          disabled={form.formState.isSubmitting}
+        >
           {t('gates.checkpoints.save')}
         </Button>
       </div>

@@ -1,18 +1,22 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { Button, Fieldset, Heading, Paragraph, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { DECISION_OUTCOMES, nextPhaseKey, type DecisionOutcome } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
-import { isApiError } from '../../../lib/api-error';
+import { FormError } from '../../../components/form-error';
 import { useCatalogue } from '../../../lib/catalogue';
 import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useRecordDecision } from '../api/record-decision';
 
-type FieldName = 'outcome' | 'meetingDate' | 'caseNumber' | 'decisionText' | 'conditions';
-type Errors = Partial<Record<FieldName, string>>;
-const ORDER: FieldName[] = ['outcome', 'meetingDate', 'caseNumber', 'decisionText', 'conditions'];
+interface DecisionValues {
+  outcome: DecisionOutcome | '';
+  meetingDate: string;
+  caseNumber: string;
+  decisionText: string;
+  conditions: string;
+}
 
 /**
  * The regionråd's vedtak on the pending submission: outcome, the meeting's date (not in the future,
@@ -23,27 +27,23 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
   const catalogue = useCatalogue();
   const format = useFormat();
   const headingId = useId();
-  const idPrefix = useId();
   const today = todayIso();
   const phase = project.phases.find((p) => p.key === gate.phaseKey);
   const next = nextPhaseKey(gate.phaseKey);
   const phaseTitle = catalogue.phaseTitle(gate.phaseKey);
   const nextTitle = next ? catalogue.phaseTitle(next) : null;
 
-  const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
-  const [meetingDate, setMeetingDate] = useState(today);
-  const [caseNumber, setCaseNumber] = useState('');
-  const [decisionText, setDecisionText] = useState('');
-  const [conditions, setConditions] = useState('');
-  const [clientErrors, setClientErrors] = useState<Errors>({});
-  const outcomeRef = useRef<HTMLFieldSetElement>(null);
-
-  const record = useRecordDecision(project.id, gate.phaseKey, {
-    onSuccess: () => onDecided(decidedMessage()),
+  const form = useApiForm<DecisionValues>({
+    defaultValues: { outcome: '', meetingDate: today, caseNumber: '', decisionText: '', conditions: '' },
+    codeFields: { INVALID_PERIOD: 'meetingDate' },
   });
+  const { register } = form;
+  const { errors, isSubmitting } = form.formState;
+  const outcome = form.watch('outcome');
+  const record = useRecordDecision(project.id, gate.phaseKey);
 
-  function decidedMessage(): string {
-    switch (outcome) {
+  function decidedMessage(decided: DecisionOutcome): string {
+    switch (decided) {
       case 'approved':
       case 'approved_with_conditions':
         return nextTitle
@@ -56,49 +56,45 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
     }
   }
 
-  const serverError = record.error;
-  const fromServer = (field: string) => (isApiError(serverError) ? serverError.messageFor(field) : undefined);
-  const errors: Errors = {
-    outcome: clientErrors.outcome ?? fromServer('outcome'),
-    meetingDate:
-      clientErrors.meetingDate ??
-      fromServer('meetingDate') ??
-      (isApiError(serverError, 'INVALID_PERIOD') ? t('gates.decision.meetingDateInvalid') : undefined),
-    caseNumber: clientErrors.caseNumber ?? fromServer('caseNumber'),
-    decisionText: clientErrors.decisionText ?? fromServer('decisionText'),
-    conditions: clientErrors.conditions ?? fromServer('conditions'),
+  // RecordDecisionDto: an outcome, a meeting date (not in the future, not before the phase began), saksnummer
+  // (at most 60 characters) and the decision text; conditions when approving with conditions.
+  const rules = {
+    meetingDate: {
+      validate: (date: string) =>
+        !date
+          ? t('gates.decision.meetingDateRequired')
+          : date > today
+            ? t('gates.decision.meetingDateFuture')
+            : phase?.actualStart && date < phase.actualStart
+              ? t('gates.decision.meetingDateBeforeStart', { date: format.date(phase.actualStart) })
+              : true,
+    },
+    caseNumber: { validate: (v: string) => v.trim() !== '' || t('gates.decision.caseNumberRequired') },
+    decisionText: { validate: (v: string) => v.trim() !== '' || t('gates.decision.decisionTextRequired') },
+    conditions: {
+      validate: (v: string, values: DecisionValues) =>
+        values.outcome !== 'approved_with_conditions' || v.trim() !== '' || t('gates.decision.conditionsRequired'),
+    },
   };
-  const shownAtField = ORDER.some((f) => errors[f] && !clientErrors[f]);
 
-  function clear(field: FieldName) {
-    setClientErrors(({ [field]: _cleared, ...rest }) => rest);
-  }
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found: Errors = {};
-    if (!outcome) found.outcome = t('gates.decision.outcomeRequired');
-    if (!meetingDate) found.meetingDate = t('gates.decision.meetingDateRequired');
-    else if (meetingDate > today) found.meetingDate = t('gates.decision.meetingDateFuture');
-    else if (phase?.actualStart && meetingDate < phase.actualStart)
-      found.meetingDate = t('gates.decision.meetingDateBeforeStart', { date: format.date(phase.actualStart) });
-    if (!caseNumber.trim()) found.caseNumber = t('gates.decision.caseNumberRequired');
-    if (!decisionText.trim()) found.decisionText = t('gates.decision.decisionTextRequired');
-    if (outcome === 'approved_with_conditions' && !conditions.trim()) found.conditions = t('gates.decision.conditionsRequired');
-    setClientErrors(found);
-    const first = ORDER.find((f) => found[f]);
-    if (first === 'outcome') return outcomeRef.current?.querySelector('input')?.focus();
-    if (first) return document.getElementById(`${idPrefix}-${first}`)?.focus();
-    if (!outcome || !gate.pendingSubmissionId) return;
-    record.mutate({
-      submissionId: gate.pendingSubmissionId,
-      outcome,
-      meetingDate,
-      caseNumber: caseNumber.trim(),
-      decisionText: decisionText.trim(),
-      conditions: outcome === 'approved_with_conditions' ? conditions.trim() : conditions.trim() || null,
-    });
-  }
+  const submit = form.handleSubmit(async (values) => {
+    const chosen = values.outcome;
+    if (!chosen || !gate.pendingSubmissionId) return;
+    const conditions = values.conditions.trim();
+    try {
+      await record.mutateAsync({
+        submissionId: gate.pendingSubmissionId,
+        outcome: chosen,
+        meetingDate: values.meetingDate,
+        caseNumber: values.caseNumber.trim(),
+        decisionText: values.decisionText.trim(),
+        conditions: chosen === 'approved_with_conditions' ? conditions : conditions || null,
+      });
+      onDecided(decidedMessage(chosen));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   const outcomeText = (value: DecisionOutcome) => {
     switch (value) {
@@ -125,92 +121,67 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
         {t('gates.decision.heading')}
       </Heading>
       <Paragraph>{t('gates.decision.intro', { council: project.councilName, phase: phaseTitle })}</Paragraph>
-      <form className="form" onSubmit={submit} noValidate>
-        <Fieldset ref={outcomeRef}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Fieldset>
           <Fieldset.Legend>{t('gates.decision.outcome')}</Fieldset.Legend>
           {DECISION_OUTCOMES.map((value) => {
             const text = outcomeText(value);
             return (
               <Radio
                 key={value}
-                name={`${idPrefix}-outcome`}
                 value={value}
                 label={text.label}
                 description={text.description}
-                checked={outcome === value}
                 aria-invalid={errors.outcome ? true : undefined}
-                onChange={() => {
-                  setOutcome(value);
-                  clear('outcome');
-                }}
+                {...register('outcome', { required: t('gates.decision.outcomeRequired') })}
               />
             );
           })}
-          {errors.outcome && <ValidationMessage>{errors.outcome}</ValidationMessage>}
+          {errors.outcome && <ValidationMessage>{errors.outcome.message}</ValidationMessage>}
         </Fieldset>
         <Textfield
-          id={`${idPrefix}-meetingDate`}
           type="date"
           label={t('gates.decision.meetingDate')}
           description={t('gates.decision.meetingDateHint')}
-          value={meetingDate}
           max={today}
           min={phase?.actualStart ?? undefined}
-          onChange={(e) => {
-            setMeetingDate(e.target.value);
-            clear('meetingDate');
-          }}
-          error={errors.meetingDate}
+          {...register('meetingDate', rules.meetingDate)}
+          error={errors.meetingDate?.message}
           required
         />
         <Textfield
-          id={`${idPrefix}-caseNumber`}
           label={t('gates.decision.caseNumber')}
           description={t('gates.decision.caseNumberHint')}
-          value={caseNumber}
-          onChange={(e) => {
-            setCaseNumber(e.target.value);
-            clear('caseNumber');
-          }}
-          error={errors.caseNumber}
+          {...register('caseNumber', rules.caseNumber)}
+          error={errors.caseNumber?.message}
           required
           maxLength={60}
           autoComplete="off"
         />
         <Textfield
-          id={`${idPrefix}-decisionText`}
           multiline
           rows={5}
           label={t('gates.decision.decisionText')}
           description={t('gates.decision.decisionTextHint')}
-          value={decisionText}
-          onChange={(e) => {
-            setDecisionText(e.target.value);
-            clear('decisionText');
-          }}
-          error={errors.decisionText}
+          {...register('decisionText', rules.decisionText)}
+          error={errors.decisionText?.message}
           required
           maxLength={20000}
         />
         {outcome === 'approved_with_conditions' && (
           <Textfield
-            id={`${idPrefix}-conditions`}
             multiline
             rows={4}
             label={t('gates.decision.conditions')}
             description={t('gates.decision.conditionsHint')}
-            value={conditions}
-            onChange={(e) => {
-              setConditions(e.target.value);
-              clear('conditions');
-            }}
-            error={errors.conditions}
+            {...register('conditions', rules.conditions)}
+            error={errors.conditions?.message}
             required
           />
         )}
-        {record.isError && !shownAtField && <ErrorAlert error={record.error} />}
+        <FormError message={form.formError} />
         <div className="form__actions">
-          <Button type="submit" loading={record.isPending} disabled={record.isPending}>
+          <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
             {t('gates.decision.submit')}
           </Button>
         </div>

@@ -3,7 +3,8 @@ import { Button, Field, Heading, Label, Select, Textfield } from '@digdir/design
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Deliverable, Person, UpdateDeliverableBody } from '../../../api/types';
-import { isApiError } from '../../../lib/api-error';
+import { FormError } from '../../../components/form-error';
+import { useApiForm } from '../../../lib/use-api-form';
 import { getDeliverableQueryOptions } from '../api/get-deliverable';
 import { useUpdateDeliverable } from '../api/update-deliverable';
 import { SaveFeedback } from '../../../components/save-feedback';
@@ -42,15 +43,11 @@ export function DeliverableEditForm({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [base, setBase] = useState(deliverable);
-  const [values, setValues] = useState(valuesOf(deliverable));
   const [reloaded, setReloaded] = useState(false);
-  const update = useUpdateDeliverable(deliverable.projectId, deliverable.id, {
-    onSuccess: (saved) => {
-      setBase(saved);
-      setValues(valuesOf(saved));
-      onSaved(t('deliverables.edit.saved'));
-    },
-  });
+  // UpdateDeliverableDto: content (at most 200 000 characters, kept by maxLength), owner and due date, with the version read.
+  const form = useApiForm<Values>({ defaultValues: valuesOf(deliverable) });
+  const values = form.watch();
+  const update = useUpdateDeliverable(deliverable.projectId, deliverable.id);
 
   // Adjust to a newer version from the server when only its files changed (adding a file bumps the version).
   if (deliverable.version > base.version && sameValues(valuesOf(deliverable), valuesOf(base))) {
@@ -60,7 +57,6 @@ export function DeliverableEditForm({
   const dirty = !sameValues(values, valuesOf(base));
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
-  const conflict = isApiError(update.error, 'VERSION_CONFLICT');
   const owners = [...team];
   if (deliverable.owner && !owners.some((p) => p.id === deliverable.owner?.id)) owners.push(deliverable.owner);
 
@@ -71,17 +67,14 @@ export function DeliverableEditForm({
         staleTime: 0,
       });
       setBase(fresh);
-      setValues(valuesOf(fresh));
-      update.reset();
+      form.reset(valuesOf(fresh));
       setReloaded(true);
     } catch {
       // The conflict alert stays; the person can try again.
     }
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setReloaded(false);
+  const submit = form.handleSubmit(async (values) => {
     const before = valuesOf(base);
     const body: UpdateDeliverableBody = { version: base.version };
     if (values.content !== before.content) body.content = values.content;
@@ -91,13 +84,25 @@ export function DeliverableEditForm({
       onSaved(t('deliverables.edit.nothingChanged'));
       return;
     }
-    update.mutate(body);
-  }
-
-  const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+    try {
+      const saved = await update.mutateAsync(body);
+      setBase(saved);
+      form.reset(valuesOf(saved));
+      onSaved(t('deliverables.edit.saved'));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form
+      className="form"
+      onSubmit={(e) => {
+        setReloaded(false);
+        void submit(e);
+      }}
+      noValidate
+    >
       <Heading level={2} data-size="md">
         {t('deliverables.edit.heading')}
       </Heading>
@@ -106,15 +111,14 @@ export function DeliverableEditForm({
         rows={14}
         label={t('deliverables.edit.content')}
         description={t('deliverables.edit.contentHint')}
-        value={values.content}
-        onChange={(e) => set('content')(e.target.value)}
-        error={isApiError(update.error) ? update.error.messageFor('content') : undefined}
+        {...form.register('content')}
+        error={form.formState.errors.content?.message}
         maxLength={200000}
       />
       <div className="form__row">
         <Field>
           <Label>{t('deliverables.edit.owner')}</Label>
-          <Select value={values.ownerUserId} onChange={(e) => set('ownerUserId')(e.target.value)}>
+          <Select {...form.register('ownerUserId')}>
             <Select.Option value="">{t('deliverables.edit.noOwner')}</Select.Option>
             {owners.map((p) => (
               <Select.Option key={p.id} value={p.id}>
@@ -126,20 +130,21 @@ export function DeliverableEditForm({
         <Textfield
           type="date"
           label={t('deliverables.edit.dueDate')}
-          value={values.dueDate}
-          onChange={(e) => set('dueDate')(e.target.value)}
+          {...form.register('dueDate')}
+          error={form.formState.errors.dueDate?.message}
         />
       </div>
       <SaveFeedback
         reloaded={reloaded}
-        conflict={conflict}
+        conflict={form.formErrorCode === 'VERSION_CONFLICT'}
         onReload={() => void reload()}
-        error={update.isError ? update.error : null}
+        error={null}
         conflictTitle={t('deliverables.edit.conflictTitle')}
         conflictBody={t('deliverables.edit.conflictBody')}
       />
+      {form.formErrorCode !== 'VERSION_CONFLICT' && <FormError message={form.formError} />}
       <div className="form__actions">
-        <Button type="submit" loading={update.isPending} disabled={update.isPending}>
+        <Button type="submit" loading={form.formState.isSubmitting} disabled={form.formState.isSubmitting}>
           {t('deliverables.edit.save')}
         </Button>
         {dirty && <span className="muted form__note">{t('deliverables.edit.unsaved')}</span>}

@@ -1,13 +1,21 @@
-import { useId, useState } from 'react';
-import { Button, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Project, UpdateProjectBody } from '../../../api/types';
-import { isApiError } from '../../../lib/api-error';
+import { FormDialog } from '../../../components/form-dialog';
+import { useApiForm } from '../../../lib/use-api-form';
 import { getProjectQueryOptions } from '../api/get-project';
 import { useUpdateProject } from '../api/update-project';
 import { KommunerFieldset, type KommuneOption } from './kommuner-fieldset';
-import { SaveFeedback } from '../../../components/save-feedback';
+import { projectFormSchema } from './project-form-schema';
+
+const valuesOf = (project: Project) => ({
+  name: project.name,
+  description: project.description ?? '',
+  kommuneIds: project.kommuner.map((k) => k.id),
+});
 
 /**
  * Name, description and participating kommuner (regionråd, administrators). The version read goes
@@ -24,31 +32,22 @@ export function EditProjectDialog({
   onSaved: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const queryClient = useQueryClient();
+  const schema = projectFormSchema(t);
   const [open, setOpen] = useState(false);
   const [base, setBase] = useState(project);
-  const [name, setName] = useState(project.name);
-  const [description, setDescription] = useState(project.description ?? '');
-  const [kommuneIds, setKommuneIds] = useState(project.kommuner.map((k) => k.id));
-  const [nameError, setNameError] = useState<string | null>(null);
   const [reloaded, setReloaded] = useState(false);
-  const update = useUpdateProject(project.id, {
-    onSuccess: () => {
-      setOpen(false);
-      onSaved(t('projects.edit.saved'));
-    },
+  const form = useApiForm<{ name: string; description: string; kommuneIds: string[] }>({
+    defaultValues: valuesOf(project),
+    codeFields: { KOMMUNE_NOT_IN_REGION: 'kommuneIds' },
   });
-  const conflict = isApiError(update.error, 'VERSION_CONFLICT');
+  const { errors, isSubmitting } = form.formState;
+  const update = useUpdateProject(project.id);
   const options = regionKommuner ?? project.kommuner;
 
   function startFrom(from: Project) {
     setBase(from);
-    setName(from.name);
-    setDescription(from.description ?? '');
-    setKommuneIds(from.kommuner.map((k) => k.id));
-    setNameError(null);
-    update.reset();
+    form.reset(valuesOf(from));
   }
 
   function openDialog() {
@@ -66,83 +65,68 @@ export function EditProjectDialog({
     }
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setReloaded(false);
-    if (!name.trim()) {
-      setNameError(t('projects.form.nameRequired'));
-      return;
-    }
+  const submit = form.handleSubmit(async (values) => {
     const body: UpdateProjectBody = { version: base.version };
-    if (name.trim() !== base.name) body.name = name.trim();
-    if (description.trim() !== (base.description ?? '')) body.description = description.trim() || null;
+    if (values.name.trim() !== base.name) body.name = values.name.trim();
+    if (values.description.trim() !== (base.description ?? '')) body.description = values.description.trim() || null;
     const before = base.kommuner
       .map((k) => k.id)
       .sort()
       .join();
-    if ([...kommuneIds].sort().join() !== before) body.kommuneIds = kommuneIds;
+    if ([...values.kommuneIds].sort().join() !== before) body.kommuneIds = values.kommuneIds;
     if (Object.keys(body).length === 1) {
       setOpen(false);
       return;
     }
-    update.mutate(body);
-  }
+    try {
+      await update.mutateAsync(body);
+      setOpen(false);
+      onSaved(t('projects.edit.saved'));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
     <>
       <Button variant="secondary" onClick={openDialog}>
         {t('projects.edit.open')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('common.closeDialog')} aria-labelledby={titleId}>
-        <Dialog.Block>
-          <Heading level={2} data-size="sm" id={titleId}>
-            {t('projects.edit.title')}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          <form className="form" onSubmit={submit} noValidate>
-            <Textfield
-              label={t('projects.form.name')}
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value);
-                setNameError(null);
-              }}
-              error={nameError ?? (isApiError(update.error) ? update.error.messageFor('name') : undefined)}
-              required
-              maxLength={200}
-            />
-            <Textfield
-              multiline
-              rows={4}
-              label={t('projects.form.description')}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              maxLength={4000}
-            />
+      <FormDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('projects.edit.title')}
+        onSubmit={(e) => {
+          setReloaded(false);
+          void submit(e);
+        }}
+        pending={isSubmitting}
+        formError={form.formError}
+        formErrorCode={form.formErrorCode}
+        reload={{ onReload: () => void reload(), reloaded }}
+      >
+        <Textfield
+          label={t('projects.form.name')}
+          {...form.register('name', schema.name)}
+          error={errors.name?.message}
+          required
+          maxLength={200}
+        />
+        <Textfield multiline rows={4} label={t('projects.form.description')} {...form.register('description')} maxLength={4000} />
+        <Controller
+          control={form.control}
+          name="kommuneIds"
+          render={({ field, fieldState }) => (
             <KommunerFieldset
+              ref={field.ref}
               options={options}
-              selected={kommuneIds}
-              onChange={setKommuneIds}
-              error={isApiError(update.error, 'KOMMUNE_NOT_IN_REGION') ? t('errors.KOMMUNE_NOT_IN_REGION') : undefined}
+              selected={field.value}
+              onChange={field.onChange}
+              error={fieldState.error?.message}
             />
-            <SaveFeedback
-              reloaded={reloaded}
-              conflict={conflict}
-              onReload={() => void reload()}
-              error={update.isError && !isApiError(update.error, 'KOMMUNE_NOT_IN_REGION') ? update.error : null}
-            />
-            <div className="form__actions">
-              <Button type="submit" loading={update.isPending} disabled={update.isPending}>
-                {t('common.save')}
-              </Button>
-              <Button variant="tertiary" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Block>
-      </Dialog>
+          )}
+        />
+      </FormDialog>
     </>
   );
 }

@@ -1,61 +1,75 @@
-import { useId, useState } from 'react';
-import { Button, Checkbox, Dialog, Field, Fieldset, Heading, Label, Select } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Button, Checkbox, Field, Fieldset, Label, Select } from '@digdir/designsystemet-react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Person, Project } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormDialog } from '../../../components/form-dialog';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useSetTeam } from '../api/set-team';
+
+/** SetTeamDto: a leader or none, and the group (the leader is not also a member). */
+interface TeamValues {
+  leaderId: string;
+  memberIds: string[];
+}
+
+const valuesOf = (project: Project): TeamValues => ({ leaderId: project.leader?.id ?? '', memberIds: project.members.map((m) => m.id) });
 
 /** Chooses the project leader and the project group from the accounts (PUT /api/projects/{id}/team). */
 export function EditTeamDialog({ project, people, onSaved }: { project: Project; people: Person[]; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const [open, setOpen] = useState(false);
-  const [leaderId, setLeaderId] = useState(project.leader?.id ?? '');
-  const [memberIds, setMemberIds] = useState<string[]>(project.members.map((m) => m.id));
-  const setTeam = useSetTeam(project.id, {
-    onSuccess: () => {
-      setOpen(false);
-      onSaved(t('projects.team.saved'));
-    },
-  });
+  const form = useApiForm<TeamValues>({ defaultValues: valuesOf(project) });
+  const setTeam = useSetTeam(project.id);
   const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const leaderId = form.watch('leaderId');
 
   function openDialog() {
-    setLeaderId(project.leader?.id ?? '');
-    setMemberIds(project.members.map((m) => m.id));
-    setTeam.reset();
+    form.reset(valuesOf(project));
     setOpen(true);
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTeam.mutate({ leaderUserId: leaderId || null, memberUserIds: memberIds.filter((id) => id !== leaderId) });
-  }
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await setTeam.mutateAsync({
+        leaderUserId: values.leaderId || null,
+        memberUserIds: values.memberIds.filter((id) => id !== values.leaderId),
+      });
+      setOpen(false);
+      onSaved(t('projects.team.saved'));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
     <>
       <Button variant="secondary" data-size="sm" onClick={openDialog}>
         {t('projects.team.edit')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('common.closeDialog')} aria-labelledby={titleId}>
-        <Dialog.Block>
-          <Heading level={2} data-size="sm" id={titleId}>
-            {t('projects.team.editTitle')}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          <form className="form" onSubmit={submit} noValidate>
-            <Field>
-              <Label>{t('projects.team.leader')}</Label>
-              <Select value={leaderId} onChange={(e) => setLeaderId(e.target.value)}>
-                <Select.Option value="">{t('projects.noLeader')}</Select.Option>
-                {sorted.map((p) => (
-                  <Select.Option key={p.id} value={p.id}>
-                    {t('projects.personOption', { name: p.name, email: p.email })}
-                  </Select.Option>
-                ))}
-              </Select>
-            </Field>
+      <FormDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('projects.team.editTitle')}
+        onSubmit={(e) => void submit(e)}
+        pending={form.formState.isSubmitting}
+        formError={form.formError}
+      >
+        <Field>
+          <Label>{t('projects.team.leader')}</Label>
+          <Select {...form.register('leaderId')}>
+            <Select.Option value="">{t('projects.noLeader')}</Select.Option>
+            {sorted.map((p) => (
+              <Select.Option key={p.id} value={p.id}>
+                {t('projects.personOption', { name: p.name, email: p.email })}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Controller
+          control={form.control}
+          name="memberIds"
+          render={({ field }) => (
             <Fieldset>
               <Fieldset.Legend>{t('projects.team.members')}</Fieldset.Legend>
               <Fieldset.Description>{t('projects.team.membersHint')}</Fieldset.Description>
@@ -66,23 +80,14 @@ export function EditTeamDialog({ project, people, onSaved }: { project: Project;
                     key={p.id}
                     label={t('projects.personOption', { name: p.name, email: p.email })}
                     value={p.id}
-                    checked={memberIds.includes(p.id)}
-                    onChange={(e) => setMemberIds((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((id) => id !== p.id)))}
+                    checked={field.value.includes(p.id)}
+                    onChange={(e) => field.onChange(e.target.checked ? [...field.value, p.id] : field.value.filter((id) => id !== p.id))}
                   />
                 ))}
             </Fieldset>
-            {setTeam.isError && <ErrorAlert error={setTeam.error} />}
-            <div className="form__actions">
-              <Button type="submit" loading={setTeam.isPending} disabled={setTeam.isPending}>
-                {t('common.save')}
-              </Button>
-              <Button variant="tertiary" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Block>
-      </Dialog>
+          )}
+        />
+      </FormDialog>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Checkbox, Fieldset, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,8 +15,11 @@ export function KommunerFieldset({
   selected,
   onChange,
   error,
+  ref,
 }: {
   id?: string;
+  /** Lets a form focus the group (e.g. react-hook-form on an error). */
+  ref?: Ref<HTMLFieldSetElement>;
   options: KommuneOption[];
   selected: string[];
   onChange: (selected: string[]) => void;
@@ -24,7 +28,7 @@ export function KommunerFieldset({
   const { t } = useTranslation();
   const sorted = [...options].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   return (
-    <Fieldset id={id} tabIndex={-1}>
+    <Fieldset id={id} ref={ref} tabIndex={-1}>
       <Fieldset.Legend>{t('projects.form.kommuner')}</Fieldset.Legend>
       <Fieldset.Description>{t('projects.form.kommunerHint')}</Fieldset.Description>
       {sorted.length === 0 && <Paragraph data-size="sm">{t('projects.form.noKommuner')}</Paragraph>}

@@ -1,42 +1,39 @@
-import { useId, useState } from 'react';
-import { Button, Dialog, Heading, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../../api/types';
-import { isApiError } from '../../../lib/api-error';
+import { FormDialog } from '../../../components/form-dialog';
 import { useCatalogue } from '../../../lib/catalogue';
+import { useApiForm } from '../../../lib/use-api-form';
 import { getProjectQueryOptions } from '../api/get-project';
 import { useUpdatePhase } from '../api/update-phase';
-import { SaveFeedback } from '../../../components/save-feedback';
+import { periodRule } from './project-form-schema';
+
+/** UpdatePhaseDto: planned start and end (either may be empty), with the version read. */
+interface PhaseDatesValues {
+  plannedStart: string;
+  plannedEnd: string;
+}
+
+const valuesOf = (phase: Phase): PhaseDatesValues => ({ plannedStart: phase.plannedStart ?? '', plannedEnd: phase.plannedEnd ?? '' });
 
 /** Planned start and end of a phase that has not ended (project leader and group). */
 export function PhaseDatesDialog({ projectId, phase, onSaved }: { projectId: string; phase: Phase; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
   const catalogue = useCatalogue();
-  const titleId = useId();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [base, setBase] = useState(phase);
   const [reloaded, setReloaded] = useState(false);
-  const [start, setStart] = useState(phase.plannedStart ?? '');
-  const [end, setEnd] = useState(phase.plannedEnd ?? '');
-  const [clientError, setClientError] = useState<string | null>(null);
+  const form = useApiForm<PhaseDatesValues>({ defaultValues: valuesOf(phase), codeFields: { INVALID_PERIOD: 'plannedEnd' } });
+  const { errors, isSubmitting } = form.formState;
   const phaseTitle = catalogue.phaseTitle(phase.key);
-  const update = useUpdatePhase(projectId, {
-    onSuccess: () => {
-      setOpen(false);
-      onSaved(t('projects.phaseDates.saved', { phase: phaseTitle }));
-    },
-  });
-  const conflict = isApiError(update.error, 'VERSION_CONFLICT');
-  const periodError = clientError ?? (isApiError(update.error, 'INVALID_PERIOD') ? t('errors.INVALID_PERIOD') : null);
+  const update = useUpdatePhase(projectId);
 
   function startFrom(from: Phase) {
     setBase(from);
-    setStart(from.plannedStart ?? '');
-    setEnd(from.plannedEnd ?? '');
-    setClientError(null);
-    update.reset();
+    form.reset(valuesOf(from));
   }
 
   function openDialog() {
@@ -56,56 +53,44 @@ export function PhaseDatesDialog({ projectId, phase, onSaved }: { projectId: str
     }
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (start && end && end < start) {
-      setClientError(t('errors.INVALID_PERIOD'));
-      return;
-    }
-    setClientError(null);
+  const submit = form.handleSubmit(async ({ plannedStart, plannedEnd }) => {
     setReloaded(false);
-    update.mutate({ phaseKey: phase.key, body: { plannedStart: start || null, plannedEnd: end || null, version: base.version } });
-  }
+    try {
+      await update.mutateAsync({
+        phaseKey: phase.key,
+        body: { plannedStart: plannedStart || null, plannedEnd: plannedEnd || null, version: base.version },
+      });
+      setOpen(false);
+      onSaved(t('projects.phaseDates.saved', { phase: phaseTitle }));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
     <>
       <Button variant="tertiary" data-size="sm" onClick={openDialog}>
         {t('projects.phaseDates.open', { phase: phaseTitle })}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('common.closeDialog')} aria-labelledby={titleId}>
-        <Dialog.Block>
-          <Heading level={2} data-size="sm" id={titleId}>
-            {t('projects.phaseDates.title', { phase: phaseTitle })}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          <form className="form" onSubmit={submit} noValidate>
-            <Textfield type="date" label={t('projects.phaseDates.start')} value={start} onChange={(e) => setStart(e.target.value)} />
-            <Textfield
-              type="date"
-              label={t('projects.phaseDates.end')}
-              value={end}
-              min={start || undefined}
-              onChange={(e) => setEnd(e.target.value)}
-              error={periodError ?? undefined}
-            />
-            <SaveFeedback
-              reloaded={reloaded}
-              conflict={conflict}
-              onReload={() => void reload()}
-              error={update.isError && !isApiError(update.error, 'INVALID_PERIOD') ? update.error : null}
-            />
-            <div className="form__actions">
-              <Button type="submit" loading={update.isPending} disabled={update.isPending}>
-                {t('common.save')}
-              </Button>
-              <Button variant="tertiary" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Block>
-      </Dialog>
+      <FormDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('projects.phaseDates.title', { phase: phaseTitle })}
+        onSubmit={(e) => void submit(e)}
+        pending={isSubmitting}
+        formError={form.formError}
+        formErrorCode={form.formErrorCode}
+        reload={{ onReload: () => void reload(), reloaded }}
+      >
+        <Textfield type="date" label={t('projects.phaseDates.start')} {...form.register('plannedStart')} />
+        <Textfield
+          type="date"
+          label={t('projects.phaseDates.end')}
+          min={form.watch('plannedStart') || undefined}
+          {...form.register('plannedEnd', { validate: periodRule(t) })}
+          error={errors.plannedEnd?.message}
+        />
+      </FormDialog>
     </>
   );
 }

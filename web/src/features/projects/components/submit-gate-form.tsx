@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
 import { useCatalogue } from '../../../lib/catalogue';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useSubmitGate } from '../api/submit-gate';
 
 /** "Send til beslutning": the project leader sends a ready phase to the regionråd, with an optional note. */
@@ -11,16 +12,20 @@ export function SubmitGateForm({ project, gate, onSubmitted }: { project: Projec
   const { t } = useTranslation();
   const catalogue = useCatalogue();
   const headingId = useId();
-  const [note, setNote] = useState('');
+  // SubmitGateDto: an optional note of at most 4000 characters (kept by maxLength).
+  const form = useApiForm<{ note: string }>({ defaultValues: { note: '' } });
+  const { errors, isSubmitting } = form.formState;
   const phase = catalogue.phaseTitle(gate.phaseKey);
-  const submit = useSubmitGate(project.id, gate.phaseKey, {
-    onSuccess: () => onSubmitted(t('gates.submit.done', { phase, council: project.councilName })),
-  });
+  const submit = useSubmitGate(project.id, gate.phaseKey);
 
-  function send(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    submit.mutate(note.trim() || null);
-  }
+  const send = form.handleSubmit(async ({ note }) => {
+    try {
+      await submit.mutateAsync(note.trim() || null);
+      onSubmitted(t('gates.submit.done', { phase, council: project.councilName }));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
     <section aria-labelledby={headingId} className="section panel">
@@ -28,20 +33,20 @@ export function SubmitGateForm({ project, gate, onSubmitted }: { project: Projec
         {t('gates.submit.heading')}
       </Heading>
       {gate.readiness.ready ? (
-        <form className="form" onSubmit={send} noValidate>
+        <form className="form" onSubmit={(e) => void send(e)} noValidate>
           <Paragraph>{t('gates.submit.intro', { phase, council: project.councilName })}</Paragraph>
           <Textfield
             multiline
             rows={4}
             label={t('gates.submit.note')}
             description={t('gates.submit.noteHint')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
+            {...form.register('note')}
+            error={errors.note?.message}
             maxLength={4000}
           />
-          {submit.isError && <ErrorAlert error={submit.error} />}
+          <FormError message={form.formError} />
           <div className="form__actions">
-            <Button type="submit" loading={submit.isPending} disabled={submit.isPending}>
+            <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
               {t('gates.submit.submit')}
             </Button>
           </div>

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Button, Field, Fieldset, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { ROLE_SCOPE, ROLES, type Role } from '@nvr/shared';
 import { isRoleAssignable } from './role-scope';
@@ -28,6 +29,7 @@ export function RoleRows({
   onChange,
   regions,
   missingRegionAt,
+  missingRegionRef,
 }: {
   idPrefix: string;
   rows: RoleRow[];
@@ -35,8 +37,11 @@ export function RoleRows({
   regions: { id: string; name: string }[];
   /** Index of a row whose region is missing (to show the error there), or -1. */
   missingRegionAt: number;
+  /** Given to the region select of the first row that lacks one, so a form can focus it. */
+  missingRegionRef?: Ref<HTMLSelectElement>;
 }) {
   const { t } = useTranslation();
+  const firstMissing = firstRowMissingRegion(rows);
   const set = (index: number, row: Partial<RoleRow>) => onChange(rows.map((r, i) => (i === index ? { ...r, ...row } : r)));
 
   return (
@@ -63,6 +68,7 @@ export function RoleRows({
                 <Label>{t('users.roles.region', { number: index + 1 })}</Label>
                 <Select
                   id={`${idPrefix}-region-${index}`}
+                  ref={index === firstMissing ? missingRegionRef : undefined}
                   value={row.regionId}
                   onChange={(e) => set(index, { regionId: e.target.value })}
                   aria-invalid={missingRegionAt === index ? true : undefined}
