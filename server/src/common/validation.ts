@@ -1,8 +1,18 @@
 import { applyDecorators, Param, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isIsoDate } from '@nvr/shared';
-import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf, registerDecorator, ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  ValidateNested,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
 import { DomainError, FieldError } from './domain-error';
 
 /** The one ValidationPipe: unknown fields are refused, and every message names its field. */
@@ -50,6 +60,21 @@ function NotNull() {
       options: { message: '$property must not be null; leave it out to keep it as it is' },
       validator: { validate: (value: unknown) => value !== null },
     });
+}
+
+/**
+ * A nested object (or, with `each`, an array of them) validated as `type`. Unlike ValidateNested alone,
+ * an array where an object belongs, or an array inside the array, is refused instead of being walked
+ * into and handed to the service.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- class-transformer's own signature
+export function Nested(type: () => Function, options: { each?: boolean } = {}) {
+  const each = options.each ?? false;
+  return applyDecorators(
+    Type(type),
+    IsObject({ each, message: each ? 'each of $property must be an object' : '$property must be an object' }),
+    ValidateNested({ each }),
+  );
 }
 
 const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -10,10 +10,9 @@ import {
   populationDateRange,
   type PopulationAction,
 } from '@nvr/shared';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, MaxLength, Min, registerDecorator, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, MaxLength, Min, registerDecorator } from 'class-validator';
 import { DomainError } from '../common/domain-error';
-import { Optional, OptionalText, RequiredText } from '../common/validation';
+import { Optional, OptionalText, RequiredText, Nested } from '../common/validation';
 import type { Kommune, KommunePopulation } from './kommune.entity';
 
 const countyRule = () => IsIn(COUNTY_NAMES as string[], { message: `$property must be one of: ${COUNTY_NAMES.join(', ')}` });
@@ -105,8 +104,7 @@ export class CreateKommuneDto {
 
   @ApiPropertyOptional({ type: PopulationDto, nullable: true, description: 'The first population figure; null or left out: none yet' })
   @Optional({ nullMeansUnchanged: true })
-  @ValidateNested()
-  @Type(() => PopulationDto)
+  @Nested(() => PopulationDto)
   population?: PopulationDto;
 }
 

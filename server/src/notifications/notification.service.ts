@@ -124,16 +124,18 @@ export class NotificationService {
   }
 
   async markRead(user: Principal, id: string): Promise<NotificationDto> {
-    await execute(this.db, `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2`, [
-      id,
-      user.userId,
-    ]);
+    // Check first, change after: a notification the person may no longer read is refused untouched.
     const row = await queryOne<NotificationRow>(this.db, `${SELECT_NOTIFICATIONS} WHERE n.id = $1 AND n.recipient_id = $2`, [
       id,
       user.userId,
     ]);
     if (!row || !mayRead(user.roles, row)) throw new DomainError('NOTIFICATION_NOT_FOUND', `You have no notification with id ${id}.`);
-    return toDto(row);
+    const marked = await queryOne<{ read_at: Date }>(
+      this.db,
+      `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING read_at`,
+      [id, user.userId],
+    );
+    return toDto({ ...row, read_at: marked?.read_at ?? row.read_at });
   }
 
   async markAllRead(user: Principal): Promise<ReadAllDto> {

@@ -7,7 +7,7 @@ import {
   FINANCING_STATUSES,
   type PlanContent,
 } from '@nvr/shared';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -21,9 +21,8 @@ import {
   Min,
   registerDecorator,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { Optional, OptionalDate, OptionalText } from '../common/validation';
+import { Optional, OptionalDate, OptionalText, Nested } from '../common/validation';
 import { TemplateVersionDto } from '../templates/template.dto';
 
 export class UpdatePlanDto {
@@ -100,8 +99,7 @@ export class SaveBudgetDto {
   @ApiProperty({ type: [BudgetLineDto] })
   @IsArray()
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => BudgetLineDto)
+  @Nested(() => BudgetLineDto, { each: true })
   lines: BudgetLineDto[];
 
   @ApiProperty({ description: 'The plan version you read (0 when the plan has not been saved yet)' })

@@ -10,9 +10,8 @@ import {
   type PhaseState,
   type ProjectStatus,
 } from '@nvr/shared';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { OptionalDate, OptionalText, RequiredText, ValidateUUID, Optional } from '../common/validation';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Min, ValidateIf } from 'class-validator';
+import { OptionalDate, OptionalText, RequiredText, ValidateUUID, Optional, Nested } from '../common/validation';
 import { PersonDto } from '../common/person.dto';
 
 export class PlannedPeriodDto {
@@ -48,8 +47,7 @@ export class CreateProjectDto {
 
   @ApiPropertyOptional({ type: PlannedPeriodDto, description: 'Planned period of the forstudie, which starts now' })
   @Optional()
-  @ValidateNested()
-  @Type(() => PlannedPeriodDto)
+  @Nested(() => PlannedPeriodDto)
   forstudie?: PlannedPeriodDto;
 }
 

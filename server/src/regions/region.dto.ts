@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, Min } from 'class-validator';
 import { KommuneResponseDto } from '../kommuner/kommune.dto';
-import { Optional, OptionalDate, OptionalText, RequiredDate, RequiredText, ValidateUUID } from '../common/validation';
+import { Optional, OptionalDate, OptionalText, RequiredDate, RequiredText, ValidateUUID, Nested } from '../common/validation';
 
 export class AddMemberDto {
   @ValidateUUID({ description: 'The kommune joining the region' })
@@ -41,8 +40,7 @@ export class CreateRegionDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => AddMemberDto)
+  @Nested(() => AddMemberDto, { each: true })
   members?: AddMemberDto[];
 }
 

@@ -1,10 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_STATES, STATUS_COLOURS, type ReportState, type StatusColour } from '@nvr/shared';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PersonDto } from '../common/person.dto';
-import { Optional } from '../common/validation';
+import { Optional, Nested } from '../common/validation';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Whole kroner; a trillion is far beyond any regional project. */
@@ -76,26 +75,22 @@ export class UpdateStatusReportDto {
 
   @ApiPropertyOptional({ type: AspectInputDto })
   @Optional({ nullMeansUnchanged: true })
-  @ValidateNested()
-  @Type(() => AspectInputDto)
+  @Nested(() => AspectInputDto)
   overall?: AspectInputDto;
 
   @ApiPropertyOptional({ type: AspectInputDto })
   @Optional({ nullMeansUnchanged: true })
-  @ValidateNested()
-  @Type(() => AspectInputDto)
+  @Nested(() => AspectInputDto)
   progress?: AspectInputDto;
 
   @ApiPropertyOptional({ type: EconomyInputDto })
   @Optional({ nullMeansUnchanged: true })
-  @ValidateNested()
-  @Type(() => EconomyInputDto)
+  @Nested(() => EconomyInputDto)
   economy?: EconomyInputDto;
 
   @ApiPropertyOptional({ type: AspectInputDto })
   @Optional({ nullMeansUnchanged: true })
-  @ValidateNested()
-  @Type(() => AspectInputDto)
+  @Nested(() => AspectInputDto)
   risk?: AspectInputDto;
 
   @ApiPropertyOptional({ type: String, maxLength: 8000 })

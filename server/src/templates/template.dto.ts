@@ -1,20 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIELD_KINDS, type FieldKind } from '@nvr/shared';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { OptionalText, RequiredText, Optional } from '../common/validation';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { OptionalText, RequiredText, Optional, Nested } from '../common/validation';
 
 const KEY = /^[a-z][a-z0-9_]{0,59}$/;
 
@@ -58,8 +45,7 @@ export class TemplateSectionDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'a section needs at least one field' })
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => TemplateFieldDto)
+  @Nested(() => TemplateFieldDto, { each: true })
   fields: TemplateFieldDto[];
 }
 
@@ -74,8 +60,7 @@ export class SaveTemplateDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'a template needs at least one section' })
   @ArrayMaxSize(60)
-  @ValidateNested({ each: true })
-  @Type(() => TemplateSectionDto)
+  @Nested(() => TemplateSectionDto, { each: true })
   sections: TemplateSectionDto[];
 
   @ApiProperty({ description: 'The version you edited; a newer one answers 409 VERSION_CONFLICT' })

@@ -1,22 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@nvr/shared';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
 import { RoleAssignmentDto } from '../auth/auth.dto';
 import { NewPasswordDto } from '../auth/auth.dto';
-import { OptionalText, RequiredText, Optional } from '../common/validation';
+import { OptionalText, RequiredText, Optional, Nested } from '../common/validation';
 
 const email = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -45,8 +33,7 @@ export class SetRolesDto {
   @ApiProperty({ type: [RoleInputDto] })
   @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => RoleInputDto)
+  @Nested(() => RoleInputDto, { each: true })
   roles: RoleInputDto[];
 }
 
@@ -64,8 +51,7 @@ export class CreateUserDto extends NewPasswordDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => RoleInputDto)
+  @Nested(() => RoleInputDto, { each: true })
   roles?: RoleInputDto[];
 }
 
