@@ -142,6 +142,16 @@ export function readPostmasterPid(dataDir: string): PostmasterPidFile | null {
   return { pid: Number(lines[0]), dataDir: lines[1] ?? '', port: Number(lines[3]), status: (lines[7] ?? '').trim() };
 }
 
+/** True while the kernel still has this pid, zombies included. */
+function pidExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** True while the process exists and is not a zombie. */
 export function isAlive(pid: number): boolean {
   try {
@@ -168,6 +178,13 @@ async function stopLeftOverServer(dataDir: string, logger: Logger): Promise<void
   }
   const info = processInfo(lock.pid);
   if (!info) {
+    if (pidExists(lock.pid)) {
+      // A killed postmaster whose parent died too can stay a zombie when nothing reaps orphans (pid 1 in
+      // many containers). It is dead, but PostgreSQL sees the pid as taken and would refuse forever.
+      logger.warn(`postmaster.pid names pid ${lock.pid}, a PostgreSQL that died but was never reaped; removing the stale file`);
+      unlinkSync(join(dataDir, 'postmaster.pid'));
+      return;
+    }
     logger.log(`Found a stale postmaster.pid (pid ${lock.pid} is no longer running); PostgreSQL will replace it`);
     return;
   }
