@@ -47,6 +47,10 @@ export default tseslint.config(
           message: 'query() answers [rows, count] for UPDATE/DELETE: use execute/queryRows from database/sql.ts.',
         },
         {
+          selector: "Property[key.name='maxDecimalPlaces']",
+          message: 'class-validator’s maxDecimalPlaces throws on numbers like 5e-324: use DecimalNumber() from common/validation.ts.',
+        },
+        {
           // query<T = any>() takes T unchecked from whatever it is assigned to.
           selector: "CallExpression[callee.property.name='query']",
           message: 'Read SQL through queryRows/queryOne/execute (database/sql.ts) with a typed row interface.',

@@ -157,6 +157,18 @@ describe('the input guard in front of every route', () => {
     expect(replaced.headers['x-request-id']).not.toBe('bad id with spaces');
   });
 
+  it('counts decimals of numbers written in exponent form without failing (5e-324 was once a 500)', async () => {
+    const url = `/api/projects/${f.projectId}/phases/forstudie/plan/budget`;
+    const line = { kind: 'cost', category: 'own_work', year: 2026, rate: 500, amount: 0 };
+    const tiny = await f.leader.put(url).send({ lines: [{ ...line, hours: 5e-324 }], version: 0 });
+    expect(tiny.status).toBeLessThan(500);
+    const res = await f.leader
+      .put(url)
+      .send({ lines: [{ ...line, hours: 1.25e1 + 0.05 }], version: 0 })
+      .expect(400);
+    expect(res.body.errors[0].field).toBe('lines[0].hours');
+  });
+
   it('refuses null for a field that may only be left out, naming the field', async () => {
     const region = (await admin.get(`/api/regions/${f.region.id}`).expect(200)).body;
     const res = await admin.patch(`/api/regions/${f.region.id}`).send({ name: null, version: region.version }).expect(400);

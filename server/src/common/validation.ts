@@ -77,6 +77,25 @@ export function Nested(type: () => Function, options: { each?: boolean } = {}) {
   );
 }
 
+/**
+ * A finite number with at most `places` decimals. (class-validator's `maxDecimalPlaces` throws on numbers
+ * it prints in exponent form, such as 5e-324, which turned a bad input into a 500.)
+ */
+export function DecimalNumber(places: number, message = `$property must be a number with at most ${places} decimal(s)`) {
+  const scale = 10 ** places;
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'decimalNumber',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isFinite(value) && Math.abs(value * scale - Math.round(value * scale)) < 1e-6,
+      },
+    });
+}
+
 const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** A required piece of text: trimmed, not empty, at most `max` characters. */

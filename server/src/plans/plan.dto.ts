@@ -13,7 +13,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsObject,
   IsString,
   Max,
@@ -22,7 +21,7 @@ import {
   registerDecorator,
   ValidateIf,
 } from 'class-validator';
-import { Optional, OptionalDate, OptionalText, Nested } from '../common/validation';
+import { DecimalNumber, Optional, OptionalDate, OptionalText, Nested } from '../common/validation';
 import { TemplateVersionDto } from '../templates/template.dto';
 
 export class UpdatePlanDto {
@@ -77,7 +76,7 @@ export class BudgetLineDto {
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Own work: hours' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsNumber({ maxDecimalPlaces: 1 }, { message: '$property must be a number of hours' })
+  @DecimalNumber(1, '$property must be a number of hours with at most one decimal')
   @Min(0)
   @Max(1_000_000)
   hours?: number | null;

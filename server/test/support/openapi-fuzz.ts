@@ -865,7 +865,7 @@ export function preview(x: unknown, n = 300): string {
 export function describeInput(r: FuzzRequest): string {
   if (r.files || r.fields)
     return `${r.label}: multipart ${(r.files ?? []).map((f) => `${f.field}=${preview(f.filename, 60)} (${f.data.length} B)`).join(', ')}`;
-  return `${r.label}${r.contentType ? ` [${r.contentType}]` : ''}${r.body !== undefined ? `: ${preview(r.body, 240)}` : ''}`;
+  return `${r.label}${r.contentType ? ` [${r.contentType}]` : ''}${r.body !== undefined ? `: ${preview(r.body, 2000)}` : ''}`;
 }
 
 export function record(stats: FuzzStats, n: number, r: FuzzRequest, status: number, responseText: string, tables: string[] | null): void {
