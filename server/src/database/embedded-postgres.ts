@@ -7,6 +7,7 @@ import { arch, platform } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { execute, queryOne } from './sql';
+import { pidExists } from '../common/processes';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -142,24 +143,9 @@ export function readPostmasterPid(dataDir: string): PostmasterPidFile | null {
   return { pid: Number(lines[0]), dataDir: lines[1] ?? '', port: Number(lines[3]), status: (lines[7] ?? '').trim() };
 }
 
-/** True while the kernel still has this pid, zombies included. */
-function pidExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** True while the process exists and is not a zombie. */
 export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  return processInfo(pid) !== null;
+  return pidExists(pid) && processInfo(pid) !== null;
 }
 
 /**

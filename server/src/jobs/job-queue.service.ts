@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, queryOne, queryRows } from '../database/sql';
+import { pidExists } from '../common/processes';
 import { backoffSeconds } from './backoff';
 
 export interface JobRecord {
@@ -204,11 +205,5 @@ function toJobRecord(r: JobRow): JobRecord {
 
 function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return true; // not ours to judge
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid === process.pid || pidExists(pid);
 }
