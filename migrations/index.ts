@@ -4,6 +4,7 @@ import { Projects1795476000000 } from './1795476000000-Projects';
 import { PlansBudgetsTemplates1795482000000 } from './1795482000000-PlansBudgetsTemplates';
 import { FollowingProgress1795488000000 } from './1795488000000-FollowingProgress';
 import { PopulationHistory1795494000000 } from './1795494000000-PopulationHistory';
+import { DecisionGateCase1796229391566 } from './1796229391566-DecisionGateCase';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -16,4 +17,5 @@ export const migrations = [
   PlansBudgetsTemplates1795482000000,
   FollowingProgress1795488000000,
   PopulationHistory1795494000000,
+  DecisionGateCase1796229391566,
 ];

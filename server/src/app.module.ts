@@ -11,6 +11,8 @@ import { TemplateModule } from './templates/template.module';
 import { PlanModule } from './plans/plan.module';
 import { DeliverableModule } from './deliverables/deliverable.module';
 import { GateModule } from './gates/gate.module';
+import { CaseRouteModule } from './case-route/case-route.module';
+import { KommuneCaseModule } from './kommune-cases/kommune-case.module';
 import { DocumentModule } from './documents/document.module';
 import { RegionModule } from './regions/region.module';
 import { UserModule } from './users/user.module';
@@ -36,6 +38,8 @@ export class AppModule {
         TemplateModule,
         PlanModule,
         DeliverableModule,
+        CaseRouteModule,
+        KommuneCaseModule,
         GateModule,
         DocumentModule,
         StatusReportModule,

@@ -23,7 +23,8 @@ export interface RoleAssignment {
 }
 
 export type RegionAction = 'read' | 'comment' | 'decide' | 'administer';
-export type ProjectAction = 'read' | 'comment' | 'edit' | 'submit' | 'decide';
+/** `record_kommune`: record a kommunestyre's decision on the project's gate (kommune contacts and the secretariat). */
+export type ProjectAction = 'read' | 'comment' | 'edit' | 'submit' | 'decide' | 'record_kommune';
 
 const REGION_ROLE_ACTIONS: Record<Exclude<Role, 'admin'>, readonly RegionAction[]> = {
   regionraad: ['read', 'comment', 'decide'],
@@ -34,9 +35,9 @@ const REGION_ROLE_ACTIONS: Record<Exclude<Role, 'admin'>, readonly RegionAction[
 };
 
 const PROJECT_ROLE_ACTIONS: Record<Exclude<Role, 'admin'>, readonly ProjectAction[]> = {
-  regionraad: ['read', 'comment', 'decide'],
+  regionraad: ['read', 'comment', 'decide', 'record_kommune'],
   adviser: ['read', 'comment'],
-  kommune_contact: ['read'],
+  kommune_contact: ['read', 'record_kommune'],
   project_leader: ['read', 'comment', 'edit', 'submit'],
   project_member: ['read', 'comment', 'edit'],
 };

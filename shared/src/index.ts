@@ -8,6 +8,7 @@ export * from './region';
 export * from './access';
 export * from './plp';
 export * from './gate';
+export * from './gate-case';
 export * from './next-actions';
 export * from './cost-sharing';
 export * from './budget';

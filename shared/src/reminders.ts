@@ -17,8 +17,12 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-/** What a notification is about: a mention in a comment, or one of the reminders. */
-export const NOTIFICATION_KINDS = ['mention', ...REMINDER_KINDS] as const;
+/** Hand-overs in a gate's case: someone else must act next. */
+export const HANDOVER_KINDS = ['gate_submitted', 'case_at_body', 'gate_decided', 'deliverable_reviewed', 'kommune_case_opened'] as const;
+export type HandoverKind = (typeof HANDOVER_KINDS)[number];
+
+/** What a notification is about: a mention in a comment, a hand-over, or one of the reminders. */
+export const NOTIFICATION_KINDS = ['mention', ...REMINDER_KINDS, ...HANDOVER_KINDS, 'kommune_deadline_near', 'condition_due'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Days before the due date when the owner is reminded. */

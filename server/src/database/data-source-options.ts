@@ -3,13 +3,16 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { UserSession } from '../auth/session.entity';
+import { GateCaseStep, RegionBody, RegionGateDecider } from '../case-route/case-route.entity';
 import { Comment } from '../comments/comment.entity';
 import { Deliverable, DeliverableFile } from '../deliverables/deliverable.entity';
 import { StoredFile } from '../files/stored-file.entity';
+import { GateCondition } from '../gates/gate-condition.entity';
 import { GateCheckpoint, GateDecision, GateSubmission } from '../gates/gate.entity';
 import { HistoryEvent } from '../history/history-event.entity';
 import { Job } from '../jobs/job.entity';
 import { KommunePopulationEvent } from '../kommuner/kommune-population-event.entity';
+import { KommuneCase } from '../kommune-cases/kommune-case.entity';
 import { Kommune, KommunePopulation } from '../kommuner/kommune.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMail } from '../notifications/outbox.entity';
@@ -47,6 +50,11 @@ export const entities = [
   GateCheckpoint,
   GateSubmission,
   GateDecision,
+  RegionBody,
+  RegionGateDecider,
+  GateCaseStep,
+  KommuneCase,
+  GateCondition,
   HistoryEvent,
   Template,
   TemplateVersion,

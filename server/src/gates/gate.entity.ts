@@ -1,4 +1,4 @@
-import type { DecisionOutcome, Readiness } from '@nvr/shared';
+import type { DecisionOutcome, GatePackage, Readiness, ReopenRequest } from '@nvr/shared';
 import {
   Check,
   Column,
@@ -12,6 +12,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { GateCaseStep } from '../case-route/case-route.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { ProjectPhase } from '../projects/project-phase.entity';
 import { AppUser } from '../users/user.entity';
@@ -68,6 +69,14 @@ export class GateSubmission {
   @Column({ type: 'jsonb' })
   readiness: Readiness;
 
+  /** What the package held when it was submitted (deliverable versions, plan snapshot, budget totals). */
+  @Column({ type: 'jsonb', nullable: true })
+  package: GatePackage | null;
+
+  /** The proposed decision (forslag til vedtak), drafted from the package and edited by the secretariat. */
+  @Column({ name: 'proposed_decision', type: 'text', nullable: true })
+  proposedDecision: string | null;
+
   @ManyToOne(() => ProjectPhase, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'phase_id', foreignKeyConstraintName: 'gate_submission_phase_id_fkey' })
   phase?: ProjectPhase;
@@ -116,6 +125,18 @@ export class GateDecision {
   @CreateDateColumn({ name: 'decided_at', type: 'timestamptz' })
   decidedAt: Date;
 
+  /** The case step of the deciding body. */
+  @Column({ name: 'step_id', type: 'uuid', nullable: true })
+  stepId: string | null;
+
+  /** The body that decided, by name (the owner, or a body it delegated to). */
+  @Column({ name: 'body_name', type: 'text', nullable: true })
+  bodyName: string | null;
+
+  /** What a send-back reopened. */
+  @Column({ type: 'jsonb', nullable: true })
+  reopened: ReopenRequest | null;
+
   @ManyToOne(() => GateSubmission, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'submission_id', foreignKeyConstraintName: 'gate_decision_submission_id_fkey' })
   submission?: GateSubmission;
@@ -127,6 +148,10 @@ export class GateDecision {
   @ManyToOne(() => StoredFile, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'minutes_file_id', foreignKeyConstraintName: 'gate_decision_minutes_file_id_fkey' })
   minutesFile?: StoredFile | null;
+
+  @ManyToOne(() => GateCaseStep, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'step_id', foreignKeyConstraintName: 'gate_decision_step_id_fkey' })
+  step?: GateCaseStep | null;
 
   @ManyToOne(() => AppUser, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'gate_decision_decided_by_fkey' })

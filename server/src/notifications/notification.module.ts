@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
+import { GateNotifier } from './gate-notifier';
 import { MailService } from './mail.service';
 import { NotificationController } from './notification.controller';
 import { NotificationService } from './notification.service';
@@ -10,7 +11,7 @@ import './notification.errors'; // declares this feature's error codes
 @Module({
   imports: [JobsModule],
   controllers: [NotificationController],
-  providers: [NotificationService, MailService, ReminderService],
-  exports: [NotificationService],
+  providers: [NotificationService, MailService, ReminderService, GateNotifier],
+  exports: [NotificationService, GateNotifier],
 })
 export class NotificationModule {}

@@ -66,7 +66,7 @@ export class PhasePlan {
 /** A frozen copy of a plan with its budget: made when the plan is approved, or saved by hand. */
 @Entity('phase_plan_snapshot')
 @Unique('phase_plan_snapshot_unique', ['planId', 'number'])
-@Check('phase_plan_snapshot_reason', `reason IN ('approved', 'saved')`)
+@Check('phase_plan_snapshot_reason', `reason IN ('approved', 'saved', 'submitted')`)
 export class PhasePlanSnapshot {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'phase_plan_snapshot_pkey' })
   id: string;
@@ -78,7 +78,7 @@ export class PhasePlanSnapshot {
   number: number;
 
   @Column({ type: 'text' })
-  reason: 'approved' | 'saved';
+  reason: 'approved' | 'saved' | 'submitted';
 
   @Column({ type: 'text', nullable: true })
   label: string | null;
