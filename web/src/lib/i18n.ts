@@ -9,6 +9,18 @@ import plansEn from '../locales/plans.en.json';
 import progressNb from '../locales/progress.nb.json';
 import progressNn from '../locales/progress.nn.json';
 import progressEn from '../locales/progress.en.json';
+import gatesNb from '../locales/gates.nb.json';
+import gatesNn from '../locales/gates.nn.json';
+import gatesEn from '../locales/gates.en.json';
+import inboxNb from '../locales/inbox.nb.json';
+import inboxNn from '../locales/inbox.nn.json';
+import inboxEn from '../locales/inbox.en.json';
+import caseRouteNb from '../locales/caseroute.nb.json';
+import caseRouteNn from '../locales/caseroute.nn.json';
+import caseRouteEn from '../locales/caseroute.en.json';
+import phasesNb from '../locales/phases.nb.json';
+import phasesNn from '../locales/phases.nn.json';
+import phasesEn from '../locales/phases.en.json';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,11 +29,32 @@ export const DEFAULT_LANGUAGE: Language = 'nb';
 const STORAGE_KEY = 'nvr.language';
 
 // nb is the source of truth; `satisfies` makes the build fail when nn or en lacks a key.
-// Plans (plans.*) and following progress (progress.*) keep their strings in their own files.
+// Features keep their strings in their own files: plans.*, progress.*, gates.*, inbox.*, caseroute.*, phases.*.
+// Each file's top-level keys must not clash with another's.
 export const resources = {
-  nb: { translation: { ...nb, ...plansNb, ...progressNb } },
-  nn: { translation: { ...(nn satisfies typeof nb), ...(plansNn satisfies typeof plansNb), ...(progressNn satisfies typeof progressNb) } },
-  en: { translation: { ...(en satisfies typeof nb), ...(plansEn satisfies typeof plansNb), ...(progressEn satisfies typeof progressNb) } },
+  nb: { translation: { ...nb, ...plansNb, ...progressNb, ...gatesNb, ...inboxNb, ...caseRouteNb, ...phasesNb } },
+  nn: {
+    translation: {
+      ...(nn satisfies typeof nb),
+      ...(plansNn satisfies typeof plansNb),
+      ...(progressNn satisfies typeof progressNb),
+      ...(gatesNn satisfies typeof gatesNb),
+      ...(inboxNn satisfies typeof inboxNb),
+      ...(caseRouteNn satisfies typeof caseRouteNb),
+      ...(phasesNn satisfies typeof phasesNb),
+    },
+  },
+  en: {
+    translation: {
+      ...(en satisfies typeof nb),
+      ...(plansEn satisfies typeof plansNb),
+      ...(progressEn satisfies typeof progressNb),
+      ...(gatesEn satisfies typeof gatesNb),
+      ...(inboxEn satisfies typeof inboxNb),
+      ...(caseRouteEn satisfies typeof caseRouteNb),
+      ...(phasesEn satisfies typeof phasesNb),
+    },
+  },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {
