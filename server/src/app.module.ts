@@ -20,6 +20,7 @@ import { StatusReportModule } from './status-reports/status-report.module';
 import { PortfolioModule } from './portfolio/portfolio.module';
 import { CommentModule } from './comments/comment.module';
 import { NotificationModule } from './notifications/notification.module';
+import { InboxModule } from './inbox/inbox.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         PortfolioModule,
         CommentModule,
         NotificationModule,
+        InboxModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -45,6 +45,9 @@ const SCOPED: ReadonlySet<IdKind> = new Set<IdKind>([
   'user',
   'commentTarget',
   'kommune',
+  'caseStep',
+  'kommuneCase',
+  'condition',
 ]);
 /** GET routes any signed-in person may read for any id of these kinds. */
 const PUBLIC_READS = new Set(['GET /api/kommuner/{id}', 'GET /api/kommuner/{id}/population']);
@@ -129,6 +132,33 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       .attach('file', samples.pdf, { filename: 'A-protokoll.pdf', contentType: 'application/pdf' })
       .expect((r) => expect(r.status).toBeLessThan(300));
     aPhases.decision = decision.phase_key;
+    // A case step, a kommune case and a condition of A's decided gate, so their routes are tried with A's ids.
+    const caseStep = await one(
+      `INSERT INTO gate_case_step (submission_id, position, body_name, body_kind, decides)
+       SELECT submission_id, 0, 'A-organ', 'styringsgruppe', false FROM gate_decision WHERE id = $1 RETURNING id`,
+      [decision.id],
+    );
+    const kommuneCase = await one(
+      `INSERT INTO kommune_case (submission_id, kommune_id, kommune_name, deadline, share)
+       SELECT d.submission_id, pk.kommune_id, 'A-kommune', '2030-01-01', 1000 FROM gate_decision d
+         JOIN project_phase ph ON ph.id = d.phase_id JOIN project_kommune pk ON pk.project_id = ph.project_id
+        WHERE d.id = $1 LIMIT 1 RETURNING id`,
+      [decision.id],
+    );
+    // Their files too (a copy of A's deliverable file), so the download routes have something to refuse.
+    const copyOfFile = async () =>
+      (
+        await one(
+          `INSERT INTO stored_file (filename, content_type, size_bytes, sha256, data, uploaded_by)
+           SELECT filename, content_type, size_bytes, sha256, data, uploaded_by FROM stored_file WHERE id = $1 RETURNING id`,
+          [file.id],
+        )
+      ).id as string;
+    await t.db.query(`UPDATE gate_case_step SET minutes_file_id = $2 WHERE id = $1`, [caseStep.id, await copyOfFile()]);
+    const condition = await one(
+      `INSERT INTO gate_condition (decision_id, phase_id, position, text, file_id) SELECT id, phase_id, 0, 'A-vilkår', $2 FROM gate_decision WHERE id = $1 RETURNING id`,
+      [decision.id, await copyOfFile()],
+    );
     const report = await one(`SELECT id FROM status_report WHERE project_id = $1 ORDER BY period DESC LIMIT 1`, [projectA.id]);
     const comment = await one(`SELECT id FROM comment WHERE project_id = $1 LIMIT 1`, [projectA.id]);
     const notification = await one(`SELECT id FROM notification WHERE project_id = $1 LIMIT 1`, [projectA.id]);
@@ -160,6 +190,9 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       kommune: membership.kommune_id,
       user: aOnly[0].id,
       commentTarget: del.id,
+      caseStep: caseStep.id,
+      kommuneCase: kommuneCase.id,
+      condition: condition.id,
       checkpointKey: checkpoint?.checkpoint_key,
       populationDate: population?.d,
       templateKey: (await one(`SELECT key FROM template ORDER BY key LIMIT 1`)).key,
@@ -201,6 +234,9 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       'A-hemmelig',
       'A-protokoll',
       'A-versjon',
+      'A-organ',
+      'A-kommune',
+      'A-vilkår',
     );
 
     // Region B: Glåmdalsregionen, with people of B only.
@@ -238,7 +274,7 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
   function callsFor(op: Operation): Call[] {
     const kinds = op.pathParams.map((p) => paramKind(op.path, p.name));
     const scopedPositions = kinds.map((k, i) => (SCOPED.has(k) ? i : -1)).filter((i) => i >= 0);
-    const phaseKeys = kinds.includes('decision')
+    const phaseKeys = ['decision', 'caseStep', 'kommuneCase', 'condition'].some((k) => kinds.includes(k as IdKind))
       ? [aPhases.decision]
       : kinds.includes('planVersion')
         ? [aPhases.planVersion]

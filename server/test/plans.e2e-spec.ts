@@ -400,12 +400,16 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       expect(locked.body.message).toContain('deciding on this plan');
       await f.regionraad.post(`/api/projects/${f.projectId}/phases/forstudie/gate/decision`).send(decision(s)).expect(200);
       p = (await f.leader.get(`/api/projects/${f.projectId}/phases/forprosjekt/plan`)).body;
-      expect(p.snapshots[0]).toMatchObject({ number: 1, reason: 'approved' });
+      // Submitting the gate froze the plan as version 1 ("submitted"); the approval keeps it as version 2.
+      expect(p.snapshots.slice(0, 2)).toMatchObject([
+        { number: 2, reason: 'approved' },
+        { number: 1, reason: 'submitted' },
+      ]);
       await f.leader
         .patch(`/api/projects/${f.projectId}/phases/forprosjekt/plan`)
         .send({ version: p.version, content: { background: { text: 'Ny tekst etter vedtak' } } })
         .expect(200);
-      const approved = (await f.adviser.get(`/api/projects/${f.projectId}/phases/forprosjekt/plan/versions/1`)).body;
+      const approved = (await f.adviser.get(`/api/projects/${f.projectId}/phases/forprosjekt/plan/versions/2`)).body;
       expect(approved.content.background.text).toBe('Vedtatt tekst');
       expect(approved.budget.totals.balanced).toBe(true);
       const gateDoc = await f.adviser

@@ -141,6 +141,7 @@ describe('portfolio', () => {
       overdueDeliverables: 1,
       nextGate: { phaseKey: 'forstudie', expectedDate: addDays(today, 20) },
       leader: { id: alfa.leader.userId, name: 'Pia Prosjektleder', email: expect.any(String) },
+      waitingOn: { kind: 'leader', name: 'Pia Prosjektleder', since: monthsAgo(10) },
     });
     const stopped = res.body.rows.find((r: { id: string }) => r.id === stoppedId);
     expect(stopped).toMatchObject({
@@ -152,7 +153,47 @@ describe('portfolio', () => {
       latestReport: null,
       overdueDeliverables: 0,
       leader: null,
+      waitingOn: { kind: 'none', name: null, since: null },
     });
+  });
+
+  it('shows what each project waits on: the body holding its case, then the kommunestyrer, then the leader again', async () => {
+    const waiting = async () =>
+      (await gamma.regionraad.get('/api/portfolio').expect(200)).body.rows.find((r: { id: string }) => r.id === gamma.projectId).waitingOn;
+    const [phase] = await t.db.query(`SELECT id FROM project_phase WHERE project_id = $1 AND phase_key = 'forstudie'`, [gamma.projectId]);
+    await t.db.query(`UPDATE project_phase SET state = 'awaiting_decision' WHERE id = $1`, [phase.id]);
+    const [submission] = await t.db.query(
+      `INSERT INTO gate_submission (phase_id, readiness, submitted_at) VALUES ($1, '{}', $2::date + time '12:00') RETURNING id`,
+      [phase.id, addDays(today, -10)],
+    );
+    // No case route: the council holds the case.
+    expect(await waiting()).toEqual({ kind: 'body', name: 'Testregionrådet', since: addDays(today, -10) });
+    for (const [position, name] of ['Styringsgruppen', 'Regionrådet'].entries()) {
+      await t.db.query(
+        `INSERT INTO gate_case_step (submission_id, position, body_name, body_kind, decides) VALUES ($1, $2, $3, 'annet', $4)`,
+        [submission.id, position, name, position === 1],
+      );
+    }
+    await t.db.query(
+      `INSERT INTO kommune_case (submission_id, kommune_id, kommune_name, deadline, share) SELECT $1, id, name, $2, 1000 FROM kommune WHERE id = ANY($3::uuid[])`,
+      [submission.id, addDays(today, 20), gamma.kommuner.map((k) => k.id)],
+    );
+    expect(await waiting()).toEqual({ kind: 'body', name: 'Styringsgruppen', since: addDays(today, -10) });
+    await t.db.query(
+      `UPDATE gate_case_step SET meeting_date = $2, handled_at = $2::date + time '18:00' WHERE submission_id = $1 AND position = 0`,
+      [submission.id, addDays(today, -3)],
+    );
+    // At the deciding body, which waits for the kommunestyrer.
+    expect(await waiting()).toEqual({ kind: 'kommuner', name: null, since: addDays(today, -10) });
+    await t.db.query(`UPDATE kommune_case SET outcome = 'yes' WHERE submission_id = $1`, [submission.id]);
+    expect(await waiting()).toEqual({ kind: 'body', name: 'Regionrådet', since: addDays(today, -3) });
+    const csv = (await gamma.regionraad.get('/api/portfolio/export?format=csv').buffer(true).expect(200)).text.slice(1).split('\r\n');
+    expect(csv[0]).toMatch(/;Venter på;Venter siden$/);
+    expect(csv[1]).toMatch(new RegExp(`;Regionrådet;${norwegian(addDays(today, -3))}$`));
+    // Back to the leader once decided (here: restored for the tests after this one).
+    await t.db.query(`DELETE FROM gate_submission WHERE id = $1`, [submission.id]);
+    await t.db.query(`UPDATE project_phase SET state = 'in_progress' WHERE id = $1`, [phase.id]);
+    expect(await waiting()).toMatchObject({ kind: 'leader', name: 'Pia Prosjektleder' });
   });
 
   it('shows admins every project, the regionråd its own region, and refuses those who follow no region', async () => {
@@ -215,7 +256,7 @@ describe('portfolio', () => {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Prosjekt;Region;Fylke;Status;Fase;Fasestatus;Fase startet;Måneder i fasen;Anbefalt lengde (måneder);Varighet;Siste statusrapport;Samlet status;Fremdrift;Økonomi;Risiko;Forfalte leveranser;Neste beslutningspunkt;Forventet dato;Prosjektleder;E-post prosjektleder',
+      'Prosjekt;Region;Fylke;Status;Fase;Fasestatus;Fase startet;Måneder i fasen;Anbefalt lengde (måneder);Varighet;Siste statusrapport;Samlet status;Fremdrift;Økonomi;Risiko;Forfalte leveranser;Neste beslutningspunkt;Forventet dato;Prosjektleder;E-post prosjektleder;Venter på;Venter siden',
     );
     expect(lines).toHaveLength(5); // header, three projects, and the final line end
     expect(

@@ -224,7 +224,16 @@ describe('PLP journey', () => {
       p = (await f.leader.get(`/api/projects/${f.projectId}`)).body;
       expect(phaseStates(p)).toEqual({ forstudie: 'completed', forprosjekt: 'completed', hovedprosjekt: 'in_progress' });
 
+      // The forprosjekt's condition is followed up in the hovedprosjekt: its gate waits until it is met.
+      const hoved = `/api/projects/${f.projectId}/phases/hovedprosjekt/gate`;
+      const [condition] = (await f.leader.get(hoved).expect(200)).body.conditions;
+      expect(condition).toMatchObject({ text: 'Fylkeskommunen må bekrefte medfinansiering.', state: 'open', phaseKey: 'hovedprosjekt' });
       await makePhaseReady(f, 'hovedprosjekt');
+      expect((await f.leader.get(hoved).expect(200)).body.readiness.ready).toBe(false);
+      await f.leader
+        .put(`${hoved}/conditions/${condition.id}`)
+        .send({ state: 'met', note: 'Bekreftet i brev fra fylkeskommunen.', version: condition.version })
+        .expect(200);
       const s3 = await submitPhase(f, 'hovedprosjekt');
       await f.regionraad.post(`/api/projects/${f.projectId}/phases/hovedprosjekt/gate/decision`).send(decision(s3)).expect(200);
       p = (await f.adviser.get(`/api/projects/${f.projectId}`)).body;
@@ -257,8 +266,9 @@ describe('PLP journey', () => {
       const f = await newProjectFixture(t);
       await makePhaseReady(f, 'forstudie');
       const url = `/api/projects/${f.projectId}/phases/forstudie/gate/decision`;
-      const early = await f.regionraad.post(url).send(decision('0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b')).expect(404);
-      expect(early.body.code).toBe('NOT_FOUND');
+      // A phase still in progress has no gate to decide yet; the refusal says so (it used to be 404 NOT_FOUND).
+      const early = await f.regionraad.post(url).send(decision('0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b')).expect(409);
+      expect(early.body.code).toBe('GATE_NOT_SUBMITTED');
       const s = await submitPhase(f, 'forstudie');
       expect((await f.adviser.post(url).send(decision(s)).expect(403)).body.code).toBe('FORBIDDEN');
       expect((await f.leader.post(url).send(decision(s)).expect(403)).body.code).toBe('FORBIDDEN');

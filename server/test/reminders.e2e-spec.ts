@@ -59,6 +59,8 @@ describe('reminders', () => {
 
     await makePhaseReady(g, 'forstudie');
     await submitPhase(g, 'forstudie');
+    // Submitting asked each kommunestyre to decide; those deadlines are far off until the last test.
+    await t.db.query(`UPDATE kommune_case SET deadline = $1`, [addDays(TODAY, 60)]);
 
     // A stopped project is never reminded of anything.
     const h = await newProjectFixture(t, 'Stoppregionen');
@@ -67,6 +69,9 @@ describe('reminders', () => {
       `UPDATE deliverable SET due_date = $2 FROM project_phase ph WHERE ph.id = deliverable.phase_id AND ph.project_id = $1`,
       [h.projectId, addDays(TODAY, -1)],
     );
+    // Submitting told the secretariat (a hand-over, see handovers.e2e-spec.ts); this file counts reminders only.
+    await t.db.query(`DELETE FROM outbox`);
+    await t.db.query(`DELETE FROM notification`);
   });
   afterAll(() => t.close());
 
@@ -79,6 +84,8 @@ describe('reminders', () => {
       phase_too_long: 2,
       gate_awaiting_decision: 2,
       status_report_due: 2,
+      kommune_deadline_near: 0,
+      condition_due: 0,
     });
 
     const rows = await notified();
@@ -125,6 +132,8 @@ describe('reminders', () => {
       phase_too_long: 0,
       gate_awaiting_decision: 0,
       status_report_due: 0,
+      kommune_deadline_near: 0,
+      condition_due: 0,
     });
     const tomorrow = addDays(TODAY, 1);
     const newWeek = isoWeek(tomorrow) !== isoWeek(TODAY);
@@ -134,6 +143,8 @@ describe('reminders', () => {
       phase_too_long: 0, // once a month
       gate_awaiting_decision: newWeek ? 2 : 0, // once a week
       status_report_due: 0, // once per missing month
+      kommune_deadline_near: 0,
+      condition_due: 0,
     });
     expect(await t.db.query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: newWeek ? 12 : 9 }]);
   });
@@ -181,5 +192,94 @@ describe('reminders', () => {
     // Before 07:00 Oslo time nothing is due yet.
     await queue.tick(new Date(`${addDays(TODAY, 1)}T04:00:00Z`));
     expect(await t.db.query(`SELECT count(*)::int AS n FROM job WHERE kind = 'reminders.scan'`)).toEqual([{ n: 1 }]);
+  });
+
+  it('reminds the kommuner of kommunestyre deadlines, and owners of conditions due, each once per period', async () => {
+    const contact = await t.factories.newUser({ name: 'Kåre Kontakt', roles: [{ role: 'kommune_contact', regionId: g.region.id }] });
+    const submissionOf = async (projectId: string) =>
+      (
+        await t.db.query(
+          `SELECT s.id, s.phase_id FROM gate_submission s JOIN project_phase ph ON ph.id = s.phase_id WHERE ph.project_id = $1 ORDER BY s.submitted_at DESC LIMIT 1`,
+          [projectId],
+        )
+      )[0] as { id: string; phase_id: string } | undefined;
+    const gSubmission = (await submissionOf(g.projectId))!;
+    const kommuneCase = async (submissionId: string, kommuneId: string, deadline: string, outcome = 'pending') =>
+      (
+        await t.db.query(
+          `INSERT INTO kommune_case (submission_id, kommune_id, kommune_name, deadline, share, outcome) SELECT $1, id, name, $3, 100000, $4 FROM kommune WHERE id = $2
+           ON CONFLICT ON CONSTRAINT kommune_case_once DO UPDATE SET deadline = excluded.deadline, outcome = excluded.outcome RETURNING id`,
+          [submissionId, kommuneId, deadline, outcome],
+        )
+      )[0].id as string;
+    const near = await kommuneCase(gSubmission.id, g.kommuner[0].id, addDays(TODAY, 10)); // within 14 days → reminded
+    await kommuneCase(gSubmission.id, g.kommuner[1].id, addDays(TODAY, 40)); // not yet
+
+    // f's forstudie was approved with conditions; one kommune has not decided by its deadline.
+    const phases = Object.fromEntries(
+      (await t.db.query(`SELECT phase_key, id FROM project_phase WHERE project_id = $1`, [f.projectId])).map(
+        (r: { phase_key: string; id: string }) => [r.phase_key, r.id],
+      ),
+    );
+    const [fSubmission] = await t.db.query(`INSERT INTO gate_submission (phase_id, readiness) VALUES ($1, '{}') RETURNING id`, [
+      phases.forstudie,
+    ]);
+    const [fDecision] = await t.db.query(
+      `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions)
+       VALUES ($1, $2, 'approved_with_conditions', $3, '7/26', 'Godkjent med vilkår.', 'To vilkår') RETURNING id`,
+      [fSubmission.id, phases.forstudie, addDays(TODAY, -30)],
+    );
+    const overdueCase = await kommuneCase(fSubmission.id, f.kommuner[0].id, addDays(TODAY, -1));
+    await kommuneCase(fSubmission.id, f.kommuner[1].id, addDays(TODAY, -1), 'yes'); // decided: nothing
+    const condition = async (position: number, due: string | null, owner: string | null, state = 'open') =>
+      (
+        await t.db.query(
+          `INSERT INTO gate_condition (decision_id, phase_id, position, text, owner_user_id, due_date, state, resolved_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7 = 'open' THEN NULL ELSE now() END) RETURNING id`,
+          [fDecision.id, phases.forprosjekt, position, `Vilkår ${position}`, owner, due, state],
+        )
+      )[0].id as string;
+    const soon = await condition(1, addDays(TODAY, 2), member.id); // due soon → its owner
+    const late = await condition(2, addDays(TODAY, -3), null); // overdue, no owner → the leader
+    await condition(3, addDays(TODAY, -3), member.id, 'met'); // met: nothing
+    await condition(4, null, member.id); // no due date: nothing
+
+    const summary = await reminders.scan(TODAY);
+    expect(summary).toMatchObject({ kommune_deadline_near: 4, condition_due: 2 });
+    const rows = (await notified()).filter((r) => r.kind === 'kommune_deadline_near' || r.kind === 'condition_due');
+    const to = (target: string) =>
+      rows
+        .filter((r) => r.target_id === target)
+        .map((r) => `${r.recipient_id}@${r.period}`)
+        .sort();
+    // The kommune contacts and the active secretariat of the region; once a week before the deadline, once when it has passed.
+    expect(to(near)).toEqual([contact.id, g.regionraad.userId, secondRaad.userId].map((id) => `${id}@${isoWeek(TODAY)}`).sort());
+    expect(to(overdueCase)).toEqual([`${f.regionraad.userId}@overdue`]);
+    expect(to(soon)).toEqual([`${member.id}@${addDays(TODAY, 2)}`]);
+    expect(to(late)).toEqual([`${f.leader.userId}@${isoWeek(TODAY)}`]);
+
+    const [mail] = await t.db.query(
+      `SELECT o.subject, o.body_text FROM outbox o JOIN notification n ON n.id = o.notification_id WHERE n.target_id = $1`,
+      [overdueCase],
+    );
+    expect(mail.subject).toContain('Fristen er ute');
+    expect(mail.body_text).toContain(`http://localhost:3000/prosjekter/${f.projectId}/faser/forstudie/beslutning`);
+
+    // Again the same day: nothing; a week on: the near case again, the overdue one not again, the conditions weekly.
+    expect(await reminders.scan(TODAY)).toMatchObject({ kommune_deadline_near: 0, condition_due: 0 });
+    const nextWeek = addDays(TODAY, 7);
+    expect(await reminders.scan(nextWeek)).toMatchObject({ kommune_deadline_near: 3, condition_due: 2 });
+    // Past its deadline the near case is reminded once more; a gate sent back ends its kommune cases' reminders.
+    await t.db.query(`UPDATE gate_decision SET outcome = 'sent_back', conditions = NULL WHERE id = $1`, [fDecision.id]);
+    await t.db.query(`DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notification WHERE target_id = $1)`, [overdueCase]);
+    await t.db.query(`DELETE FROM notification WHERE target_id = $1`, [overdueCase]);
+    expect((await reminders.scan(addDays(TODAY, 14))).kommune_deadline_near).toBe(3);
+    expect(
+      (await notified())
+        .filter((r) => r.target_id === near && r.period === 'overdue')
+        .map((r) => r.recipient_id)
+        .sort(),
+    ).toEqual([contact.id, g.regionraad.userId, secondRaad.userId].sort());
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM notification WHERE target_id = $1`, [overdueCase])).toEqual([{ n: 0 }]);
   });
 });

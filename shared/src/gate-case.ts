@@ -42,11 +42,10 @@ export function caseRoute(
 ): RouteStep[] {
   const ordered = [...bodies].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
   if (ordered.length === 0) return [{ bodyId: '', bodyName: fallbackName, bodyKind: 'regionrad', position: 0, decides: true }];
-  const deciderId = deciders[phaseKey] ?? ordered.find((b) => b.isOwner)?.id ?? ordered[ordered.length - 1].id;
-  const end = Math.max(
-    0,
-    ordered.findIndex((b) => b.id === deciderId),
-  );
+  // A decider that is no longer among the bodies counts as not named: the owner decides.
+  const named = ordered.findIndex((b) => b.id === deciders[phaseKey]);
+  const owner = ordered.findIndex((b) => b.isOwner);
+  const end = named >= 0 ? named : owner >= 0 ? owner : ordered.length - 1;
   return ordered.slice(0, end + 1).map((b, i) => ({
     bodyId: b.id,
     bodyName: b.name,
@@ -69,7 +68,10 @@ export function currentStep<T extends CaseStepLike>(steps: readonly T[]): T | nu
 }
 
 /** Why a step cannot be handled now, or null: the bodies before it must have handled the case first. */
-export function stepOrderProblem(steps: readonly CaseStepLike[], stepId: string): 'not_found' | 'already_handled' | 'earlier_pending' | null {
+export function stepOrderProblem(
+  steps: readonly CaseStepLike[],
+  stepId: string,
+): 'not_found' | 'already_handled' | 'earlier_pending' | null {
   const step = steps.find((s) => s.id === stepId);
   if (!step) return 'not_found';
   if (step.handledAt !== null) return 'already_handled';

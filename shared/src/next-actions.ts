@@ -4,6 +4,9 @@ import type { DeliverableState, PhaseKey, PhaseState, ProjectStatus } from './pl
 export type NextActionKind =
   | 'write_deliverable'
   | 'revise_deliverable'
+  | 'revise_plan'
+  | 'revise_budget'
+  | 'meet_condition'
   | 'review_deliverable'
   | 'tick_checkpoint'
   | 'plan_next_budget'
@@ -17,8 +20,12 @@ export interface NextAction {
   kind: NextActionKind;
   phaseKey?: PhaseKey;
   deliverableId?: string;
-  /** The deliverable's or checkpoint's catalogue key, for its title. */
+  /** The deliverable's or checkpoint's catalogue key, or the plan section's key, for its title. */
   key?: string | null;
+  /** What must be done, in the owner's words: the decision text of a send-back, or the condition. */
+  task?: string | null;
+  conditionId?: string;
+  dueDate?: string | null;
 }
 
 export interface ProjectForActions {
@@ -29,8 +36,13 @@ export interface ProjectForActions {
     key: PhaseKey;
     state: PhaseState;
     ready: boolean;
-    deliverables: { id: string; key: string | null; state: DeliverableState }[];
+    /** `reviewComment`: why it was returned (after a send-back, the decision text). */
+    deliverables: { id: string; key: string | null; state: DeliverableState; reviewComment?: string | null }[];
     uncheckedCheckpoints: string[];
+    /** Conditions of the previous approval still open in this phase. */
+    openConditions?: { id: string; text: string; dueDate: string | null }[];
+    /** What the last decision sent back for rework (until the phase is submitted again). */
+    sentBack?: { decisionText: string; planSections: string[]; budget: boolean; nextPhaseKey: PhaseKey | null } | null;
     /** The next phase, when the budget in its plan (which the gate decides on) is empty or does not balance. */
     nextBudgetMissing?: PhaseKey | null;
   } | null;
@@ -53,7 +65,15 @@ export function nextActions(project: ProjectForActions, roles: readonly RoleAssi
   }
   if (can('edit') && phase.state === 'in_progress') {
     for (const d of phase.deliverables.filter((x) => x.state === 'returned'))
-      actions.push({ kind: 'revise_deliverable', phaseKey: p, deliverableId: d.id, key: d.key });
+      actions.push({ kind: 'revise_deliverable', phaseKey: p, deliverableId: d.id, key: d.key, task: d.reviewComment ?? null });
+    const back = phase.sentBack;
+    if (back?.nextPhaseKey) {
+      for (const section of back.planSections)
+        actions.push({ kind: 'revise_plan', phaseKey: back.nextPhaseKey, key: section, task: back.decisionText });
+      if (back.budget) actions.push({ kind: 'revise_budget', phaseKey: back.nextPhaseKey, task: back.decisionText });
+    }
+    const conditions = [...(phase.openConditions ?? [])].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+    for (const c of conditions) actions.push({ kind: 'meet_condition', phaseKey: p, conditionId: c.id, task: c.text, dueDate: c.dueDate });
     for (const d of phase.deliverables.filter((x) => x.state === 'draft'))
       actions.push({ kind: 'write_deliverable', phaseKey: p, deliverableId: d.id, key: d.key });
   }

@@ -85,10 +85,18 @@ describe('evaluateReadiness', () => {
     plan.deliverables[i] = { ...plan.deliverables[i], state: 'not_required', notRequiredReason: 'x' };
     expect(evaluateReadiness(plan).items.find((x) => x.kind === 'next_phase_plan')?.status).toBe('missing');
   });
-  it('is not ready with a submitted deliverable or an unticked checkpoint', () => {
-    const r1 = base();
-    r1.deliverables[0] = { ...r1.deliverables[0], state: 'submitted' };
-    expect(evaluateReadiness(r1)).toMatchObject({ ready: false });
+  it('is not ready with a returned deliverable, an empty draft or an unticked checkpoint (a submitted one goes in with the package)', () => {
+    const submitted = base();
+    submitted.deliverables[0] = { ...submitted.deliverables[0], state: 'submitted' };
+    expect(evaluateReadiness(submitted)).toMatchObject({ ready: true });
+    const returned = base();
+    returned.deliverables[0] = { ...returned.deliverables[0], state: 'returned' };
+    expect(evaluateReadiness(returned)).toMatchObject({ ready: false });
+    const empty = base();
+    empty.deliverables[0] = { ...empty.deliverables[0], state: 'draft' };
+    expect(evaluateReadiness(empty)).toMatchObject({ ready: false });
+    empty.deliverables[0] = { ...empty.deliverables[0], filled: true };
+    expect(evaluateReadiness(empty)).toMatchObject({ ready: true });
     expect(evaluateReadiness(base({ checkpoints: [] })).ready).toBe(false);
   });
   it('warns, without blocking, when the phase is outside the recommended length', () => {

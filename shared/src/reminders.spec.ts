@@ -1,4 +1,15 @@
-import { addDays, deliverableReminder, gateAwaitingReminder, isoWeek, phaseTooLongReminder, statusReportReminder } from './reminders';
+import {
+  addDays,
+  conditionReminder,
+  deliverableReminder,
+  gateAwaitingReminder,
+  isoWeek,
+  kommuneDeadlineReminder,
+  NOTIFICATION_KINDS,
+  phaseTooLongReminder,
+  REMINDER_KINDS,
+  statusReportReminder,
+} from './reminders';
 
 describe('reminder rules', () => {
   const today = '2026-11-23';
@@ -59,5 +70,34 @@ describe('reminder rules', () => {
       kind: 'status_report_due',
       period: '2026-12',
     });
+  });
+
+  it('reminds the kommuner of a pending kommunestyre case weekly from 14 days before its deadline, and once when it has passed', () => {
+    const pending = (deadline: string) => kommuneDeadlineReminder({ deadline, outcome: 'pending' }, today);
+    expect(pending('2026-12-08')).toBeNull();
+    expect(pending('2026-12-07')).toEqual({ kind: 'kommune_deadline_near', period: '2026-W48' });
+    expect(pending('2026-11-23')).toEqual({ kind: 'kommune_deadline_near', period: '2026-W48' });
+    expect(kommuneDeadlineReminder({ deadline: '2026-12-07', outcome: 'pending' }, '2026-11-30')).toEqual({
+      kind: 'kommune_deadline_near',
+      period: '2026-W49',
+    });
+    expect(pending('2026-11-22')).toEqual({ kind: 'kommune_deadline_near', period: 'overdue' });
+    for (const outcome of ['yes', 'yes_with_changes', 'no', 'not_handled'] as const) {
+      expect(kommuneDeadlineReminder({ deadline: '2026-11-25', outcome }, today)).toBeNull();
+    }
+  });
+
+  it('reminds of an open condition once per due date when due within a week, and weekly when overdue', () => {
+    expect(conditionReminder({ dueDate: '2026-11-30', state: 'open' }, today)).toEqual({ kind: 'condition_due', period: '2026-11-30' });
+    expect(conditionReminder({ dueDate: '2026-12-01', state: 'open' }, today)).toBeNull();
+    expect(conditionReminder({ dueDate: '2026-11-22', state: 'open' }, today)).toEqual({ kind: 'condition_due', period: '2026-W48' });
+    expect(conditionReminder({ dueDate: '2026-11-22', state: 'met' }, today)).toBeNull();
+    expect(conditionReminder({ dueDate: '2026-11-22', state: 'waived' }, today)).toBeNull();
+    expect(conditionReminder({ dueDate: null, state: 'open' }, today)).toBeNull();
+  });
+
+  it('lists every reminder kind among the notification kinds, once', () => {
+    for (const kind of REMINDER_KINDS) expect(NOTIFICATION_KINDS).toContain(kind);
+    expect(new Set(NOTIFICATION_KINDS).size).toBe(NOTIFICATION_KINDS.length);
   });
 });

@@ -3,6 +3,7 @@
  * (kind, target, recipient, period) is sent once, so the period sets how often a reminder repeats.
  */
 import type { IsoDate } from './dates';
+import { KOMMUNE_DEADLINE_REMINDER_DAYS, type KommuneCaseOutcome } from './gate-case';
 import { durationStatus, PhaseKey, phaseSpec } from './plp';
 import type { DeliverableState } from './plp';
 import { isOverdue } from './portfolio';
@@ -14,6 +15,8 @@ export const REMINDER_KINDS = [
   'phase_too_long',
   'gate_awaiting_decision',
   'status_report_due',
+  'kommune_deadline_near',
+  'condition_due',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -22,7 +25,17 @@ export const HANDOVER_KINDS = ['gate_submitted', 'case_at_body', 'gate_decided',
 export type HandoverKind = (typeof HANDOVER_KINDS)[number];
 
 /** What a notification is about: a mention in a comment, a hand-over, or one of the reminders. */
-export const NOTIFICATION_KINDS = ['mention', ...REMINDER_KINDS, ...HANDOVER_KINDS, 'kommune_deadline_near', 'condition_due'] as const;
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'deliverable_due_soon',
+  'deliverable_overdue',
+  'phase_too_long',
+  'gate_awaiting_decision',
+  'status_report_due',
+  ...HANDOVER_KINDS,
+  'kommune_deadline_near',
+  'condition_due',
+] as const satisfies readonly ('mention' | ReminderKind | HandoverKind)[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Days before the due date when the owner is reminded. */
@@ -88,4 +101,30 @@ export function statusReportReminder(
   if (periodOf(input.runningSince) > due) return null;
   if (input.publishedPeriods.includes(due)) return null;
   return { kind: 'status_report_due', period: due };
+}
+
+/**
+ * A kommunestyre's case still pending: from KOMMUNE_DEADLINE_REMINDER_DAYS before its deadline the
+ * kommune contacts and the secretariat are reminded once a week; once the deadline has passed, once more
+ * (the period 'overdue'), so that someone records "not handled by the deadline".
+ */
+export function kommuneDeadlineReminder(c: { deadline: IsoDate; outcome: KommuneCaseOutcome }, today: IsoDate): ReminderDecision | null {
+  if (c.outcome !== 'pending') return null;
+  if (c.deadline < today) return { kind: 'kommune_deadline_near', period: 'overdue' };
+  if (c.deadline <= addDays(today, KOMMUNE_DEADLINE_REMINDER_DAYS)) return { kind: 'kommune_deadline_near', period: isoWeek(today) };
+  return null;
+}
+
+/**
+ * An open condition of an approval, due within DUE_SOON_DAYS: reminded once per due date; overdue: once a
+ * week until it is met or waived. A condition without a due date is followed up at the next gate only.
+ */
+export function conditionReminder(
+  c: { dueDate: IsoDate | null; state: 'open' | 'met' | 'waived' },
+  today: IsoDate,
+): ReminderDecision | null {
+  if (!c.dueDate || c.state !== 'open') return null;
+  if (c.dueDate < today) return { kind: 'condition_due', period: isoWeek(today) };
+  if (c.dueDate <= addDays(today, DUE_SOON_DAYS)) return { kind: 'condition_due', period: c.dueDate };
+  return null;
 }

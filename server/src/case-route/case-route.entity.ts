@@ -1,5 +1,16 @@
 import type { BodyKind, DecisionOutcome, PhaseKey } from '@nvr/shared';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { StoredFile } from '../files/stored-file.entity';
 import { GateSubmission } from '../gates/gate.entity';
 import { Region } from '../regions/region.entity';

@@ -5,8 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
 import { execute, queryOne, queryRows } from '../database/sql';
-import { HistoryService } from '../history/history.service';
 import { NotificationService } from '../notifications/notification.service';
+import { ProjectChanges } from '../projects/project-changes';
 import { CommentDto, CommentTargetQueryDto, CreateCommentDto, UpdateCommentDto } from './comment.dto';
 
 interface CommentRow {
@@ -57,7 +57,7 @@ const SELECT_COMMENTS = `
 export class CommentService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly history: HistoryService,
+    private readonly changes: ProjectChanges,
     private readonly notifications: NotificationService,
   ) {}
 
@@ -73,7 +73,8 @@ export class CommentService {
   }
 
   async create(projectId: string, dto: CreateCommentDto, actor: Principal): Promise<CommentDto> {
-    const id = await this.db.transaction(async (tx) => {
+    // One unit of work per change, as for everything in a project: the project locked, history recorded, one transaction.
+    const id = await this.changes.run(projectId, actor, async (tx) => {
       const project = await findProject(tx, projectId);
       await assertTarget(tx, project, dto, actor.roles);
       const mentioned = await resolveMentions(tx, project, dto.body);
@@ -90,20 +91,21 @@ export class CommentService {
         mentioned,
         actor,
       );
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'comment.added',
-        entityType: 'comment',
-        entityId: c.id,
-        after: { targetType: dto.targetType, targetId: dto.targetId, body: dto.body, mentionedUserIds: mentioned.map((m) => m.id) },
-      });
-      return c.id;
+      return {
+        history: {
+          action: 'comment.added',
+          entityType: 'comment',
+          entityId: c.id,
+          after: { targetType: dto.targetType, targetId: dto.targetId, body: dto.body, mentionedUserIds: mentioned.map((m) => m.id) },
+        },
+        result: c.id,
+      };
     });
     return this.get(projectId, id, actor);
   }
 
   async update(projectId: string, commentId: string, dto: UpdateCommentDto, actor: Principal): Promise<CommentDto> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(projectId, actor, async (tx) => {
       const project = await findProject(tx, projectId);
       const c = await this.find(tx, projectId, commentId, true);
       if (c.author_id !== actor.userId) throw new DomainError('FORBIDDEN', 'You can only edit your own comments.');
@@ -117,32 +119,27 @@ export class CommentService {
       // Only people newly mentioned are notified; the once-only key stops repeats anyway.
       const added = mentioned.filter((m) => !c.mentioned_user_ids.includes(m.id));
       await this.notifyMentioned(tx, project, { id: c.id, targetType: c.target_type, targetId: c.target_id, body: dto.body }, added, actor);
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'comment.edited',
-        entityType: 'comment',
-        entityId: commentId,
-        before: { body: c.body, mentionedUserIds: c.mentioned_user_ids },
-        after: { body: dto.body, mentionedUserIds: mentioned.map((m) => m.id) },
-      });
+      return {
+        history: {
+          action: 'comment.edited',
+          entityType: 'comment',
+          entityId: commentId,
+          before: { body: c.body, mentionedUserIds: c.mentioned_user_ids },
+          after: { body: dto.body, mentionedUserIds: mentioned.map((m) => m.id) },
+        },
+      };
     });
     return this.get(projectId, commentId, actor);
   }
 
   /** Soft delete: the comment disappears from lists; the history keeps what it said. */
   async remove(projectId: string, commentId: string, actor: Principal): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(projectId, actor, async (tx) => {
       const c = await this.find(tx, projectId, commentId, true);
       if (c.author_id !== actor.userId && !isAdmin(actor.roles))
         throw new DomainError('FORBIDDEN', 'You can only delete your own comments.');
       await execute(tx, `UPDATE comment SET deleted_at = now(), version = version + 1 WHERE id = $1`, [commentId]);
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'comment.deleted',
-        entityType: 'comment',
-        entityId: commentId,
-        before: { body: c.body },
-      });
+      return { history: { action: 'comment.deleted', entityType: 'comment', entityId: commentId, before: { body: c.body } } };
     });
   }
 

@@ -30,6 +30,25 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the public base URL for links in e-mails, defaulting to this server', () => {
+    expect(loadConfig({}).publicBaseUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://nvr.example.no' }).publicBaseUrl).toBe('https://nvr.example.no');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.no:8443/nvr' }).publicBaseUrl).toBe('https://example.no:8443/nvr');
+    for (const bad of [
+      'https://nvr.example.no/',
+      'nvr.example.no',
+      '/prosjekter',
+      'ftp://nvr.example.no',
+      'https://x.no/?a=1',
+      'https://',
+    ]) {
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(
+        /PUBLIC_BASE_URL must be an absolute http:\/\/ or https:\/\/ address without a trailing slash/,
+      );
+    }
+  });
+
   it('reads and converts the variables', () => {
     const c = loadConfig({
       PORT: '8080',

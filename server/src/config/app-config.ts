@@ -13,6 +13,9 @@ const toBool = ({ value }: { value: unknown }) =>
     : value;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
+/** An absolute http(s) address (host, optional port and path), no trailing slash, query or fragment. */
+const PUBLIC_BASE_URL_PATTERN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s/?#]+)*$/;
+
 /** Environment variables the app reads, validated once at boot (see README "Configuration"). */
 export class EnvVars {
   @IsOptional()
@@ -96,6 +99,13 @@ export class EnvVars {
   @IsOptional()
   @IsIn(['public', 'signed-in', 'off'], { message: 'API_DOCS must be public, signed-in or off' })
   API_DOCS?: 'public' | 'signed-in' | 'off';
+
+  @IsOptional()
+  @IsString()
+  @Matches(PUBLIC_BASE_URL_PATTERN, {
+    message: 'PUBLIC_BASE_URL must be an absolute http:// or https:// address without a trailing slash, e.g. https://nvr.example.no',
+  })
+  PUBLIC_BASE_URL?: string;
 }
 
 export interface AppConfig {
@@ -123,6 +133,8 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** Who may read the API documentation at /api/docs: everyone, signed-in people (production default), or nobody. */
   apiDocs: 'public' | 'signed-in' | 'off';
+  /** Where people reach the web app; every link in an e-mail starts with it (no trailing slash). */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -154,8 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     );
   }
+  const port = vars.PORT ?? 3000;
   return {
-    port: vars.PORT ?? 3000,
+    port,
     databaseUrl: vars.DATABASE_URL ?? null,
     dataDir: resolve(vars.DATA_DIR ?? resolve(repoRoot, '.data')),
     embeddedPgPort: vars.EMBEDDED_PG_PORT ?? 54329,
@@ -170,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: vars.MAIL_FROM ?? 'Næringsvennlig region <ikke-svar@naeringsvennlig-region.no>',
     jobsEnabled: vars.JOBS_ENABLED ?? true,
     apiDocs: vars.API_DOCS ?? (env.NODE_ENV === 'production' ? 'signed-in' : 'public'),
+    publicBaseUrl: vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
   };
 }
 
@@ -190,6 +204,7 @@ const ENV_KEYS = [
   'MAIL_FROM',
   'JOBS_ENABLED',
   'API_DOCS',
+  'PUBLIC_BASE_URL',
 ] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {

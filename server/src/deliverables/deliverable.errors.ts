@@ -6,6 +6,7 @@ export const DELIVERABLE_ERRORS = defineErrors(
   {
     DELIVERABLE_NOT_FOUND: 404,
     DELIVERABLE_EMPTY: 422,
+    PLAN_INCOMPLETE: 422,
   },
 );
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FileModule } from '../files/file.module';
+import { NotificationModule } from '../notifications/notification.module';
 import { ProjectModule } from '../projects/project.module';
 import { DeliverableController } from './deliverable.controller';
 import { DeliverableService } from './deliverable.service';
@@ -7,7 +8,7 @@ import './deliverable.errors'; // declares this feature's error codes
 
 /** A phase's deliverables: text and files, submitted, reviewed and accepted. */
 @Module({
-  imports: [ProjectModule, FileModule],
+  imports: [ProjectModule, FileModule, NotificationModule],
   controllers: [DeliverableController],
   providers: [DeliverableService],
   exports: [DeliverableService],

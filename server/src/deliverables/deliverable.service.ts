@@ -7,11 +7,14 @@ import { DomainError } from '../common/domain-error';
 import { execute, queryOne, queryRows } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile, StoredFileRow } from '../files/file.service';
+import { GateNotifier } from '../notifications/gate-notifier';
 import { expectVersion, ProjectChanges } from '../projects/project-changes';
+import { loadProject } from '../projects/project-queries';
 import { DeliverableDto, NotRequiredDto, ReviewDeliverableDto, UpdateDeliverableDto } from './deliverable.dto';
 
 interface DeliverableRecord {
   id: string;
+  phase_id: string;
   project_id: string;
   region_id: string;
   project_status: string;
@@ -45,6 +48,7 @@ export class DeliverableService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly files: FileService,
     private readonly changes: ProjectChanges,
+    private readonly notifier: GateNotifier,
   ) {}
 
   async get(
@@ -108,6 +112,22 @@ export class DeliverableService {
   async submit(projectId: string, deliverableId: string, actor: Principal): Promise<DeliverableDto> {
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
       assertEditable(d);
+      if (isPlanDeliverable(d)) {
+        // The plan is written in the plan editor: that is what is submitted, not this text box.
+        const project = await loadProject(tx, projectId);
+        const phase = project.phases.find((p) => p.key === d.phase_key);
+        const next = phase ? project.phases.find((p) => p.position === phase.position + 1) : undefined;
+        const missing = next?.plan ? next.plan.missing : null;
+        if (next && missing !== 0) {
+          throw new DomainError(
+            'PLAN_INCOMPLETE',
+            missing === null
+              ? `The plan for the ${next.key} has no template to be written from; ask an administrator.`
+              : `The plan for the ${next.key} is not complete: ${missing} of ${next.plan?.total ?? 0} required fields are empty. Fill them in the plan editor, then submit.`,
+          );
+        }
+        return this.setState(tx, d, 'submitted', { review_comment: d.review_comment });
+      }
       const count = await queryOne<{ files: number }>(tx, `SELECT count(*)::int AS files FROM deliverable_file WHERE deliverable_id = $1`, [
         d.id,
       ]);
@@ -124,6 +144,19 @@ export class DeliverableService {
       if (d.state !== 'submitted')
         throw new DomainError('INVALID_STATE', `Only a submitted deliverable can be withdrawn; this one is ${d.state}.`);
       assertPhaseOpen(d);
+      // What went to the owner in a gate package stays as it was, unless the decision returns it.
+      const packaged = await queryOne<{ found: number }>(
+        tx,
+        `SELECT 1 AS found FROM gate_submission s
+          WHERE s.phase_id = $1 AND s.package -> 'deliverables' @> jsonb_build_array(jsonb_build_object('id', $2::text, 'version', $3::int))
+          LIMIT 1`,
+        [d.phase_id, d.id, d.version],
+      );
+      if (packaged)
+        throw new DomainError(
+          'INVALID_STATE',
+          'The deliverable went to the owner with the gate package; it stays as it was unless the decision returns it.',
+        );
       return this.setState(tx, d, 'draft');
     });
   }
@@ -137,7 +170,9 @@ export class DeliverableService {
           { field: 'comment', messages: ['comment is required when returning'] },
         ]);
       }
-      return this.setState(tx, d, dto.outcome, { review_comment: dto.comment?.trim() || null });
+      const change = await this.setState(tx, d, dto.outcome, { review_comment: dto.comment?.trim() || null });
+      await this.notifier.deliverableReviewed(tx, projectId, { id: d.id, title: d.title, outcome: dto.outcome }, actor.userId);
+      return change;
     });
   }
 
@@ -246,6 +281,11 @@ export class DeliverableService {
     if (!d) throw new DomainError('DELIVERABLE_NOT_FOUND', `The project has no deliverable with id ${deliverableId}.`);
     return d;
   }
+}
+
+/** The deliverable that is the next phase's plan (written in the plan editor). */
+function isPlanDeliverable(d: DeliverableRecord): boolean {
+  return phaseSpec(d.phase_key).deliverables.some((s) => s.key === d.catalogue_key && s.nextPhasePlan);
 }
 
 function isEditable(d: DeliverableRecord): boolean {

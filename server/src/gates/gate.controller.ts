@@ -8,7 +8,7 @@ import { IdParam } from '../common/validation';
 import { contentDisposition, MAX_FILE_BYTES, UploadedFileLike } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { PhaseKeyParam } from '../common/params';
-import { GateDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto } from './gate.dto';
+import { GateDto, ProposedDecisionDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto, UpdateConditionDto } from './gate.dto';
 import { GateService } from './gate.service';
 
 @ApiTags('gates')
@@ -78,6 +78,84 @@ export class GateController {
     @Body() dto: RecordDecisionDto,
   ): Promise<GateDto> {
     return this.gates.decide(id, phaseKey, dto, user);
+  }
+
+  @Put('proposed-decision')
+  @Access.project('read')
+  @ApiOkResponse({ type: GateDto })
+  @ApiOperation({
+    operationId: 'setProposedDecision',
+    summary: 'Edit the proposed decision (forslag til vedtak) of the submission awaiting decision (secretariat, or the project leader)',
+  })
+  @ApiErrors(400, 403, 409)
+  setProposedDecision(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Body() dto: ProposedDecisionDto,
+  ): Promise<GateDto> {
+    return this.gates.setProposedDecision(id, phaseKey, dto, user);
+  }
+
+  @Put('conditions/:conditionId')
+  @Access.project('read')
+  @ApiOkResponse({ type: GateDto })
+  @ApiOperation({
+    operationId: 'updateGateCondition',
+    summary: 'Mark a condition met (project leader or team, with a note or a file), waive or reopen it (the owner)',
+  })
+  @ApiErrors(400, 403, 409, 422)
+  updateCondition(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @IdParam('conditionId') conditionId: string,
+    @Body() dto: UpdateConditionDto,
+  ): Promise<GateDto> {
+    return this.gates.updateCondition(id, phaseKey, conditionId, dto, user);
+  }
+
+  @Post('conditions/:conditionId/file')
+  @HttpCode(200)
+  @Access.project('edit')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } },
+    },
+  })
+  @ApiOkResponse({ type: GateDto })
+  @ApiOperation({ operationId: 'attachConditionFile', summary: 'Attach the evidence that a condition is met (a PDF or Word file)' })
+  @ApiErrors(400, 409, 422)
+  attachConditionFile(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @IdParam('conditionId') conditionId: string,
+    @UploadedFile() file: UploadedFileLike | undefined,
+  ): Promise<GateDto> {
+    return this.gates.attachConditionFile(id, phaseKey, conditionId, file, user);
+  }
+
+  @Get('conditions/:conditionId/file')
+  @Access.project('read')
+  @ApiOperation({ operationId: 'downloadConditionFile', summary: 'Download the file attached to a condition' })
+  @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400)
+  async conditionFile(
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @IdParam('conditionId') conditionId: string,
+  ): Promise<StreamableFile> {
+    const file = await this.gates.readConditionFile(id, phaseKey, conditionId);
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: contentDisposition(file.filename),
+      length: file.data.length,
+    });
   }
 
   @Post('decisions/:decisionId/minutes')

@@ -1,17 +1,59 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnProject, nextPhaseKey, phaseSpec, RoleAssignment, todayInOslo } from '@nvr/shared';
+import {
+  addDays,
+  canOnProject,
+  DEFAULT_KOMMUNE_DEADLINE_DAYS,
+  draftProposedDecision,
+  kommunerContribution,
+  nextPhaseKey,
+  packageChanges,
+  phaseSpec,
+  RoleAssignment,
+  splitConditions,
+  todayInOslo,
+  type BudgetLine,
+  type GatePackage,
+  type ReopenRequest,
+} from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { CaseRouteService } from '../case-route/case-route.service';
 import { DomainError } from '../common/domain-error';
-import { execute, queryOne } from '../database/sql';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
-import { PlanService } from '../plans/plan.service';
-import { ChangeRecord, ProjectChanges } from '../projects/project-changes';
+import { KommuneCaseService } from '../kommune-cases/kommune-case.service';
+import { GateContext, GateNotifier } from '../notifications/gate-notifier';
+import { PlanService, readBudget } from '../plans/plan.service';
+import { ChangeRecord, expectVersion, ProjectChanges } from '../projects/project-changes';
 import { findPhase, loadProject, phaseReadiness, PhaseRow, ProjectAggregate } from '../projects/project-queries';
-import { CheckpointDto, DecisionDto, GateDto, RecordDecisionDto, SetCheckpointDto, SubmissionDto, SubmitGateDto } from './gate.dto';
-import { DecisionColumns, findGateCheckpoints, findGateSubmissions, GateCheckpointRecord, GateSubmissionRecord } from './gate.queries';
+import {
+  CheckpointDto,
+  ConditionDto,
+  ConditionItemDto,
+  DecisionDto,
+  GateDto,
+  ProposedDecisionDto,
+  RecordDecisionDto,
+  SetCheckpointDto,
+  SubmissionDto,
+  SubmitGateDto,
+  UpdateConditionDto,
+} from './gate.dto';
+import {
+  DecisionColumns,
+  findGateCheckpoints,
+  findGateCondition,
+  findGateConditions,
+  findGateSubmissions,
+  GateCheckpointRecord,
+  GateConditionRecord,
+  GateSubmissionRecord,
+} from './gate.queries';
+
+/** The deciding body's name when a region has no bodies of its own. */
+const FALLBACK_BODY = 'Regionrådet';
 
 @Injectable()
 export class GateService {
@@ -20,6 +62,9 @@ export class GateService {
     private readonly files: FileService,
     private readonly plans: PlanService,
     private readonly changes: ProjectChanges,
+    private readonly caseRoute: CaseRouteService,
+    private readonly kommuneCases: KommuneCaseService,
+    private readonly notifier: GateNotifier,
   ) {}
 
   async get(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<GateDto> {
@@ -28,8 +73,13 @@ export class GateService {
     const spec = phaseSpec(phase.key);
     const checkpoints = await findGateCheckpoints(em, phase.id);
     const submissions = await findGateSubmissions(em, phase.id);
+    const conditions = await findGateConditions(em, phase.id);
+    const newest = submissions[0] ?? null;
     const scope = { id: project.id, regionId: project.regionId };
+    const can = (action: Parameters<typeof canOnProject>[2]) => canOnProject(roles, scope, action);
     const active = project.status === 'active';
+    const awaiting = active && phase.state === 'awaiting_decision';
+    const pending = phase.state === 'awaiting_decision' ? (submissions.find((s) => s.decision_id === null) ?? null) : null;
     return {
       projectId,
       phaseKey: phase.key,
@@ -41,11 +91,21 @@ export class GateService {
           checkpoints.find((r) => r.checkpoint_key === c.key),
         ),
       ),
-      submissions: submissions.map(toSubmissionDto),
-      pendingSubmissionId: phase.state === 'awaiting_decision' ? (submissions.find((s) => s.decision_id === null)?.id ?? null) : null,
+      submissions: submissions.map((s) => toSubmissionDto(s, conditions)),
+      pendingSubmissionId: pending?.id ?? null,
+      caseRoute: newest ? await this.caseRoute.steps(em, newest.id) : [],
+      kommuneCases: newest ? await this.kommuneCases.forSubmission(em, newest.id) : null,
+      conditions: conditions.map(toConditionDto),
+      proposedDecision: newest?.proposed_decision ?? null,
+      changesSinceLast: submissions.length > 1 ? packageChanges(submissions[1].package, submissions[0].package) : [],
       permissions: {
-        submit: active && phase.state === 'in_progress' && canOnProject(roles, scope, 'submit'),
-        decide: active && phase.state === 'awaiting_decision' && canOnProject(roles, scope, 'decide'),
+        submit: active && phase.state === 'in_progress' && can('submit'),
+        decide: awaiting && can('decide'),
+        handleStep: awaiting && can('decide'),
+        recordKommune: newest !== null && active && can('record_kommune'),
+        editProposedDecision: awaiting && pending !== null && (can('decide') || can('submit')),
+        resolveConditions: conditions.some((c) => c.state === 'open') && can('edit'),
+        waiveConditions: conditions.length > 0 && can('decide'),
       },
     };
   }
@@ -82,8 +142,18 @@ export class GateService {
     return this.get(projectId, phaseKey, actor.roles);
   }
 
-  /** The project leader sends the phase to the regionråd; only a ready phase can go. */
+  /**
+   * The project leader sends the phase to its owner as one package: the deliverables (drafts with text or
+   * a file are submitted with it), the next phase's plan frozen as the submitted version, its budget. The
+   * case starts on the region's route, the kommuner get their cases, and the secretariat is told.
+   */
   async submit(projectId: string, phaseKey: string, dto: SubmitGateDto, actor: Principal): Promise<GateDto> {
+    const today = todayInOslo();
+    if (dto.kommuneDeadline !== undefined && dto.kommuneDeadline !== null && dto.kommuneDeadline <= today) {
+      const message = `The kommunestyrer’s deadline ${dto.kommuneDeadline} must be after today (${today}).`;
+      throw new DomainError('VALIDATION_FAILED', message, [{ field: 'kommuneDeadline', messages: [message] }]);
+    }
+    const deadline = dto.kommuneDeadline ?? addDays(today, DEFAULT_KOMMUNE_DEADLINE_DAYS);
     await this.inPhase(projectId, phaseKey, actor, async (tx, project, phase) => {
       assertInProgress(phase);
       const readiness = phaseReadiness(project, phase);
@@ -94,19 +164,103 @@ export class GateService {
           `The ${phase.key} is not ready for decision: ${missing.length} item(s) on the checklist are missing (${missing.map((m) => m.key).join(', ')}).`,
         );
       }
+      const history: ChangeRecord[] = [];
+      // Drafts with text or a file go in with the package; the plan deliverable is the plan itself.
+      const planKey = phaseSpec(phase.key).deliverables.find((d) => d.nextPhasePlan)?.key ?? null;
+      const toSubmit = phase.deliverables.filter(
+        (d) => (d.state === 'draft' && (d.hasContent || d.fileCount > 0)) || (d.key === planKey && d.state === 'draft'),
+      );
+      for (const d of toSubmit) {
+        await execute(tx, `UPDATE deliverable SET state = 'submitted', version = version + 1, updated_at = now() WHERE id = $1`, [d.id]);
+        history.push({
+          action: 'deliverable.submitted',
+          entityType: 'deliverable',
+          entityId: d.id,
+          before: { title: d.title, state: d.state },
+          after: { title: d.title, state: 'submitted', withGate: true },
+        });
+      }
+      const next = project.phases.find((p) => p.position === phase.position + 1) ?? null;
+      const frozen = next ? await this.plans.freezeSubmitted(tx, next.id, actor.userId) : null;
+      const budgetLines = next ? (await readBudget(tx, next.id)).lines : [];
+      const pkg: GatePackage = {
+        deliverables: await queryRows<GatePackage['deliverables'][number]>(
+          tx,
+          `SELECT id, catalogue_key AS key, title, version, state FROM deliverable WHERE phase_id = $1 ORDER BY required DESC, title`,
+          [phase.id],
+        ),
+        plan: next ? { snapshotNumber: frozen?.number ?? null, missing: next.plan?.missing ?? 0, version: frozen?.version ?? 0 } : null,
+        budget: next ? { costs: next.budget.costs, financing: next.budget.financing } : null,
+      };
       const s = await insertedId(
         tx,
-        `INSERT INTO gate_submission (phase_id, submitted_by, note, readiness) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [phase.id, actor.userId, dto.note?.trim() || null, JSON.stringify(readiness)],
+        `INSERT INTO gate_submission (phase_id, submitted_by, note, readiness, package) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [phase.id, actor.userId, dto.note?.trim() || null, JSON.stringify(readiness), JSON.stringify(pkg)],
       );
       await setPhaseState(tx, phase, 'awaiting_decision');
+      const steps = await this.caseRoute.openCase(tx, { submissionId: s.id, regionId: project.regionId, phaseKey: phase.key });
+      const decider = steps.find((x) => x.decides) ?? steps[steps.length - 1];
+      const proposed = draftProposedDecision({
+        bodyName: decider?.bodyName ?? FALLBACK_BODY,
+        phaseKey: phase.key,
+        nextPhaseKey: next?.key ?? null,
+        costs: next?.budget.costs ?? null,
+        kommunerContribution: kommunerContribution(budgetLines as BudgetLine[]),
+      });
+      await execute(tx, `UPDATE gate_submission SET proposed_decision = $2 WHERE id = $1`, [s.id, proposed]);
+      const opened = await this.kommuneCases.openCases(tx, {
+        submissionId: s.id,
+        projectId: project.id,
+        nextPhaseId: next?.id ?? null,
+        deadline,
+      });
+      const ctx: GateContext = { projectId: project.id, phaseKey: phase.key, submissionId: s.id, actorId: actor.userId };
+      const first = steps[0];
+      await this.notifier.submitted(tx, ctx, { stepId: first?.id ?? '', bodyName: first?.bodyName ?? FALLBACK_BODY });
+      if (opened > 0) await this.notifier.kommuneCasesOpened(tx, ctx, deadline);
+      history.unshift({
+        action: 'gate.submitted',
+        entityType: 'gate',
+        entityId: phase.key,
+        before: { state: phase.state },
+        after: {
+          state: 'awaiting_decision',
+          submissionId: s.id,
+          note: dto.note ?? null,
+          planVersion: frozen?.number ?? null,
+          kommuneCases: opened,
+          kommuneDeadline: opened > 0 ? deadline : null,
+        },
+      });
+      return history;
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  /** The secretariat (or the leader) edits the proposed decision of the submission awaiting decision. */
+  async setProposedDecision(projectId: string, phaseKey: string, dto: ProposedDecisionDto, actor: Principal): Promise<GateDto> {
+    await this.inPhase(projectId, phaseKey, actor, async (tx, project, phase) => {
+      if (!canOnProject(actor.roles, project, 'decide') && !canOnProject(actor.roles, project, 'submit')) {
+        throw new DomainError('FORBIDDEN', 'Only the secretariat of the owner or the project leader can edit the proposed decision.');
+      }
+      assertAwaitingDecision(phase);
+      const s = await queryOne<{ id: string; proposed_decision: string | null; decided: boolean }>(
+        tx,
+        `SELECT s.id, s.proposed_decision, EXISTS (SELECT 1 FROM gate_decision d WHERE d.submission_id = s.id) AS decided
+           FROM gate_submission s WHERE s.id = $1 AND s.phase_id = $2 FOR UPDATE OF s`,
+        [dto.submissionId, phase.id],
+      );
+      if (!s) throw new DomainError('SUBMISSION_NOT_FOUND', `The ${phase.key} gate has no submission with id ${dto.submissionId}.`);
+      if (s.decided)
+        throw new DomainError('GATE_ALREADY_DECIDED', 'This submission has been decided; its proposed decision is kept as it was.');
+      await execute(tx, `UPDATE gate_submission SET proposed_decision = $2 WHERE id = $1`, [s.id, dto.text]);
       return [
         {
-          action: 'gate.submitted',
+          action: 'gate.proposed_decision_set',
           entityType: 'gate',
           entityId: phase.key,
-          before: { state: phase.state },
-          after: { state: 'awaiting_decision', submissionId: s.id, note: dto.note ?? null },
+          before: { text: s.proposed_decision },
+          after: { submissionId: s.id, text: dto.text },
         },
       ];
     });
@@ -114,13 +268,16 @@ export class GateService {
   }
 
   /**
-   * The regionråd's vedtak. Approval completes the phase and starts the next in the same transaction;
-   * sending back reopens the phase; stopping ends the project. A gate is decided once per submission.
+   * The owner's vedtak, recorded by the body that decides once the bodies before it have handled the
+   * case. Approval accepts the package, sets its conditions to be followed up, lets kommuner that said no
+   * leave, completes the phase and starts the next; sending back returns what the decision names;
+   * stopping ends the project. A gate is decided once per submission.
    */
   async decide(projectId: string, phaseKey: string, dto: RecordDecisionDto, actor: Principal): Promise<GateDto> {
-    if (dto.outcome === 'approved_with_conditions' && !dto.conditions?.trim()) {
-      throw new DomainError('VALIDATION_FAILED', 'Write the conditions when approving with conditions.', [
-        { field: 'conditions', messages: ['conditions is required for approved_with_conditions'] },
+    const conditions = conditionsOf(dto);
+    if (dto.reopen && dto.outcome !== 'sent_back') {
+      throw new DomainError('VALIDATION_FAILED', 'Only a send-back reopens work; leave out reopen for this outcome.', [
+        { field: 'reopen', messages: ['reopen is only for sent_back'] },
       ]);
     }
     if (dto.meetingDate > todayInOslo()) {
@@ -129,30 +286,33 @@ export class GateService {
         `The meeting date ${dto.meetingDate} is in the future; record the decision after the meeting.`,
       );
     }
-    await this.inPhase(projectId, phaseKey, actor, async (tx, project, phase) => {
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const project = await locked.aggregate();
+      const phase = findPhase(project, phaseKey);
+      // First what state the phase is in: only a submitted phase has a gate to decide.
+      assertAwaitingDecision(phase);
+      if (project.status !== 'active') throw new DomainError('INVALID_STATE', `The project is ${project.status}; its gates are closed.`);
       const submission = await queryOne<{ id: string; decision_id: string | null }>(
         tx,
         `SELECT s.id, d.id AS decision_id FROM gate_submission s LEFT JOIN gate_decision d ON d.submission_id = s.id WHERE s.id = $1 AND s.phase_id = $2`,
         [dto.submissionId, phase.id],
       );
-      if (!submission) throw new DomainError('NOT_FOUND', `The ${phase.key} gate has no submission with id ${dto.submissionId}.`);
+      if (!submission)
+        throw new DomainError('SUBMISSION_NOT_FOUND', `The ${phase.key} gate has no submission with id ${dto.submissionId}.`);
       if (submission.decision_id)
-        throw new DomainError('GATE_ALREADY_DECIDED', 'The regionråd has already decided on this submission. Reload to see the decision.');
-      if (phase.state !== 'awaiting_decision')
-        throw new DomainError(
-          'GATE_NOT_AWAITING_DECISION',
-          `The ${phase.key} is not waiting for a decision (it is ${phase.state.replace('_', ' ')}).`,
-        );
+        throw new DomainError('GATE_ALREADY_DECIDED', 'The owner has already decided on this submission. Reload to see the decision.');
       if (phase.actualStart && dto.meetingDate < phase.actualStart) {
         throw new DomainError(
           'INVALID_PERIOD',
           `The meeting date ${dto.meetingDate} is before the ${phase.key} began (${phase.actualStart}).`,
         );
       }
+      const step = await this.caseRoute.decidingStep(tx, submission.id);
+      const reopen = dto.outcome === 'sent_back' ? await this.checkReopen(tx, project, phase, dto.reopen) : null;
       const decision = await insertedId(
         tx,
-        `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by, step_id, body_name, reopened)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
           submission.id,
           phase.id,
@@ -160,10 +320,14 @@ export class GateService {
           dto.meetingDate,
           dto.caseNumber,
           dto.decisionText,
-          dto.outcome === 'approved_with_conditions' ? dto.conditions?.trim() : dto.conditions?.trim() || null,
+          conditions?.text ?? (dto.conditions?.trim() || null),
           actor.userId,
+          step.id || null,
+          step.bodyName,
+          reopen ? JSON.stringify(reopen) : null,
         ],
       );
+      await this.caseRoute.markDecided(tx, step.id, { meetingDate: dto.meetingDate, caseNumber: dto.caseNumber }, actor.userId);
       const decided: ChangeRecord = {
         action: `gate.${dto.outcome}`,
         entityType: 'gate',
@@ -174,12 +338,125 @@ export class GateService {
           meetingDate: dto.meetingDate,
           caseNumber: dto.caseNumber,
           decisionText: dto.decisionText,
-          conditions: dto.conditions ?? null,
+          conditions: conditions?.text ?? dto.conditions ?? null,
+          bodyName: step.bodyName,
+          ...(reopen ? { reopened: reopen } : {}),
         },
       };
-      return [decided, ...(await this.applyDecision(tx, actor, project, phase, dto))];
+      const applied = await this.applyDecision(tx, actor, project, phase, dto, {
+        decisionId: decision.id,
+        submissionId: submission.id,
+        conditions,
+        reopen,
+      });
+      await this.notifier.decided(
+        tx,
+        { projectId: project.id, phaseKey: phase.key, submissionId: submission.id, actorId: actor.userId },
+        { decisionId: decision.id, outcome: dto.outcome, bodyName: step.bodyName },
+      );
+      return { history: [decided, ...applied] };
     });
     return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  /** Marks a condition met (the project, with a note or a file), waived (the owner, with a note) or open again (the owner). */
+  async updateCondition(
+    projectId: string,
+    phaseKey: string,
+    conditionId: string,
+    dto: UpdateConditionDto,
+    actor: Principal,
+  ): Promise<GateDto> {
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const phase = findPhase(await locked.aggregate(), phaseKey);
+      const c = await findGateCondition(tx, phase.id, conditionId, true);
+      if (!c) throw conditionNotFound(phase.key, conditionId);
+      const scope = { id: locked.id, regionId: locked.regionId };
+      const note = dto.note?.trim() || null;
+      switch (dto.state) {
+        case 'met':
+          if (!canOnProject(actor.roles, scope, 'edit'))
+            throw new DomainError('FORBIDDEN', 'Only the project leader and the team can mark a condition met.');
+          if (!note && !c.file_id)
+            throw new DomainError(
+              'CONDITION_NEEDS_EVIDENCE',
+              'Say how the condition was met, or attach a file that shows it, before you mark it met.',
+            );
+          break;
+        case 'waived':
+          if (!canOnProject(actor.roles, scope, 'decide'))
+            throw new DomainError('FORBIDDEN', 'Only the owner (the regionråd) can waive a condition it set.');
+          if (!note)
+            throw new DomainError('VALIDATION_FAILED', 'Say why the condition is waived.', [
+              { field: 'note', messages: ['note is required when waiving a condition'] },
+            ]);
+          break;
+        case 'open':
+          if (!canOnProject(actor.roles, scope, 'decide'))
+            throw new DomainError('FORBIDDEN', 'Only the owner (the regionråd) can reopen a condition.');
+          if (c.state === 'open') throw new DomainError('INVALID_STATE', 'The condition is already open.');
+          break;
+      }
+      expectVersion('condition', dto.version, c.version);
+      await execute(
+        tx,
+        `UPDATE gate_condition SET state = $2, resolution_note = $3,
+                resolved_by = CASE WHEN $2 = 'open' THEN NULL ELSE $4::uuid END,
+                resolved_at = CASE WHEN $2 = 'open' THEN NULL ELSE now() END,
+                version = version + 1
+          WHERE id = $1`,
+        [c.id, dto.state, dto.state === 'open' ? (note ?? c.resolution_note) : note, actor.userId],
+      );
+      const action =
+        dto.state === 'met' ? 'gate.condition_met' : dto.state === 'waived' ? 'gate.condition_waived' : 'gate.condition_reopened';
+      return {
+        history: {
+          action,
+          entityType: 'gate',
+          entityId: `${c.phase_key}/condition/${c.id}`,
+          before: { text: c.text, state: c.state },
+          after: { text: c.text, state: dto.state, note },
+        },
+      };
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  async attachConditionFile(
+    projectId: string,
+    phaseKey: string,
+    conditionId: string,
+    upload: UploadedFileLike | undefined,
+    actor: Principal,
+  ): Promise<GateDto> {
+    const file = await checkUpload(upload);
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const phase = findPhase(await locked.aggregate(), phaseKey);
+      const c = await findGateCondition(tx, phase.id, conditionId, true);
+      if (!c) throw conditionNotFound(phase.key, conditionId);
+      if (c.state === 'waived') throw new DomainError('INVALID_STATE', 'The condition is waived; it needs no evidence.');
+      const stored = await this.files.store(tx, file, actor.userId);
+      await execute(tx, `UPDATE gate_condition SET file_id = $2, version = version + 1 WHERE id = $1`, [c.id, stored.id]);
+      if (c.file_id) await execute(tx, `DELETE FROM stored_file WHERE id = $1`, [c.file_id]);
+      return {
+        history: {
+          action: 'gate.condition_file_added',
+          entityType: 'gate',
+          entityId: `${c.phase_key}/condition/${c.id}`,
+          after: { text: c.text, filename: stored.filename },
+        },
+      };
+    });
+    return this.get(projectId, phaseKey, actor.roles);
+  }
+
+  async readConditionFile(projectId: string, phaseKey: string, conditionId: string): Promise<FileContent> {
+    const project = await loadProject(this.db.manager, projectId);
+    const phase = findPhase(project, phaseKey);
+    const c = await findGateCondition(this.db.manager, phase.id, conditionId);
+    if (!c) throw conditionNotFound(phase.key, conditionId);
+    if (!c.file_id) throw new DomainError('FILE_NOT_FOUND', 'This condition has no file attached.');
+    return this.files.read(c.file_id);
   }
 
   async attachMinutes(
@@ -233,14 +510,42 @@ export class GateService {
     project: ProjectAggregate,
     phase: PhaseRow,
     dto: RecordDecisionDto,
+    decided: { decisionId: string; submissionId: string; conditions: ConditionsInput | null; reopen: ReopenRequest | null },
   ): Promise<ChangeRecord[]> {
     switch (dto.outcome) {
       case 'approved':
       case 'approved_with_conditions': {
+        const records: ChangeRecord[] = [];
+        // Accepting the package accepts what is in it.
+        const accepted = await queryRows<{ id: string; title: string }>(
+          tx,
+          `UPDATE deliverable SET state = 'accepted', version = version + 1, updated_at = now()
+            WHERE phase_id = $1 AND state = 'submitted' RETURNING id, title`,
+          [phase.id],
+        );
+        for (const d of accepted)
+          records.push({
+            action: 'deliverable.accepted',
+            entityType: 'deliverable',
+            entityId: d.id,
+            before: { title: d.title, state: 'submitted' },
+            after: { title: d.title, state: 'accepted', withGate: true },
+          });
         await setPhaseState(tx, phase, 'completed', dto.meetingDate);
         const nextKey = nextPhaseKey(phase.key);
-        if (nextKey) {
-          const next = findPhase(project, nextKey);
+        const next = nextKey ? findPhase(project, nextKey) : null;
+        if (decided.conditions) {
+          await checkOwners(tx, decided.conditions.items);
+          for (const [i, item] of decided.conditions.items.entries()) {
+            await execute(
+              tx,
+              `INSERT INTO gate_condition (decision_id, phase_id, position, text, owner_user_id, due_date) VALUES ($1, $2, $3, $4, $5, $6)`,
+              [decided.decisionId, (next ?? phase).id, i, item.text, item.ownerUserId ?? null, item.dueDate ?? null],
+            );
+          }
+        }
+        records.push(...(await this.kommunerLeave(tx, project, decided.submissionId)));
+        if (next) {
           const frozen = await this.plans.freezeApproved(tx, next.id, actor.userId);
           await execute(
             tx,
@@ -248,11 +553,12 @@ export class GateService {
             [next.id, dto.meetingDate],
           );
           return [
-            ...(frozen ? [{ action: 'plan.approved', entityType: 'plan', entityId: nextKey, after: { number: frozen } } as const] : []),
+            ...records,
+            ...(frozen ? [{ action: 'plan.approved', entityType: 'plan', entityId: next.key, after: { number: frozen } } as const] : []),
             {
               action: 'phase.started',
               entityType: 'phase',
-              entityId: nextKey,
+              entityId: next.key,
               before: { state: next.state },
               after: { state: 'in_progress', actualStart: dto.meetingDate },
             },
@@ -260,6 +566,7 @@ export class GateService {
         }
         await setProjectStatus(tx, project, 'completed');
         return [
+          ...records,
           {
             action: 'project.completed',
             entityType: 'project',
@@ -269,9 +576,23 @@ export class GateService {
           },
         ];
       }
-      case 'sent_back':
+      case 'sent_back': {
         await setPhaseState(tx, phase, 'in_progress');
-        return [];
+        const returned = await queryRows<{ id: string; title: string; state: string }>(
+          tx,
+          `UPDATE deliverable d SET state = 'returned', review_comment = $3, version = d.version + 1, updated_at = now()
+             FROM deliverable old WHERE old.id = d.id AND d.phase_id = $1 AND d.id = ANY($2::uuid[])
+           RETURNING d.id, d.title, old.state`,
+          [phase.id, decided.reopen?.deliverableIds ?? [], dto.decisionText],
+        );
+        return returned.map((d) => ({
+          action: 'deliverable.returned',
+          entityType: 'deliverable',
+          entityId: d.id,
+          before: { title: d.title, state: d.state },
+          after: { title: d.title, state: 'returned', comment: dto.decisionText, withGate: true },
+        }));
+      }
       case 'stopped':
         await setPhaseState(tx, phase, 'stopped', dto.meetingDate);
         await setProjectStatus(tx, project, 'stopped');
@@ -285,6 +606,64 @@ export class GateService {
           },
         ];
     }
+  }
+
+  /** Kommuner whose kommunestyre said no leave the project when it goes on, but never the last one. */
+  private async kommunerLeave(tx: EntityManager, project: ProjectAggregate, submissionId: string): Promise<ChangeRecord[]> {
+    const leaving = await this.kommuneCases.leaving(tx, submissionId);
+    const records: ChangeRecord[] = [];
+    let remaining = project.kommuner.length;
+    for (const k of leaving) {
+      if (remaining <= 1) break;
+      const gone = await queryOne<{ kommune_id: string }>(
+        tx,
+        `DELETE FROM project_kommune WHERE project_id = $1 AND kommune_id = $2 RETURNING kommune_id`,
+        [project.id, k.kommuneId],
+      );
+      if (!gone) continue;
+      remaining -= 1;
+      records.push({
+        action: 'project.kommune_left',
+        entityType: 'project',
+        entityId: project.id,
+        before: { kommuneId: k.kommuneId, kommuneName: k.kommuneName },
+        after: { reason: 'kommunestyre_no', submissionId },
+      });
+    }
+    return records;
+  }
+
+  /** What a send-back reopens, checked: this phase's deliverables, sections of the next phase's plan. */
+  private async checkReopen(
+    tx: EntityManager,
+    project: ProjectAggregate,
+    phase: PhaseRow,
+    reopen: RecordDecisionDto['reopen'],
+  ): Promise<ReopenRequest> {
+    const request: ReopenRequest = {
+      deliverableIds: reopen?.deliverableIds ?? [],
+      planSections: reopen?.planSections ?? [],
+      budget: reopen?.budget ?? false,
+    };
+    const unknown = request.deliverableIds.filter((id) => !phase.deliverables.some((d) => d.id === id));
+    if (unknown.length) {
+      const message = `The ${phase.key} has no deliverable with id ${unknown.join(', ')}; name deliverables of this phase or its plan for the next phase.`;
+      throw new DomainError('VALIDATION_FAILED', message, [{ field: 'reopen.deliverableIds', messages: [message] }]);
+    }
+    const next = project.phases.find((p) => p.position === phase.position + 1);
+    if (request.planSections.length || request.budget) {
+      if (!next) {
+        const message = `The ${phase.key} is the last phase; there is no plan or budget for a next phase to reopen.`;
+        throw new DomainError('VALIDATION_FAILED', message, [{ field: 'reopen.planSections', messages: [message] }]);
+      }
+      const keys = await this.plans.sectionKeys(tx, next.id, next.key);
+      const bad = request.planSections.filter((s) => !keys.includes(s));
+      if (bad.length) {
+        const message = `The ${next.key} plan has no section ${bad.map((b) => `"${b}"`).join(', ')}; its sections are ${keys.join(', ')}.`;
+        throw new DomainError('VALIDATION_FAILED', message, [{ field: 'reopen.planSections', messages: [message] }]);
+      }
+    }
+    return request;
   }
 
   /** Runs one change to an active project's gate through the project's unit of work. */
@@ -306,6 +685,51 @@ export class GateService {
   }
 }
 
+/** Each condition's owner must be an active account; 400 naming the item otherwise. */
+async function checkOwners(tx: EntityManager, items: readonly ConditionItemDto[]): Promise<void> {
+  for (const [i, item] of items.entries()) {
+    if (!item.ownerUserId) continue;
+    const u = await queryOne<{ found: number }>(tx, `SELECT 1 AS found FROM app_user WHERE id = $1 AND active`, [item.ownerUserId]);
+    if (!u) {
+      const message = `No active account has the id ${item.ownerUserId}; choose someone who can follow up the condition.`;
+      throw new DomainError('VALIDATION_FAILED', message, [{ field: `conditionItems[${i}].ownerUserId`, messages: [message] }]);
+    }
+  }
+}
+
+/** An approval's conditions, one by one, and the text stored with the decision. */
+interface ConditionsInput {
+  items: ConditionItemDto[];
+  text: string;
+}
+
+/**
+ * The conditions a decision sets: the items as given, else one per line of the conditions text. Only an
+ * approval with conditions has (and needs) them.
+ */
+function conditionsOf(dto: RecordDecisionDto): ConditionsInput | null {
+  if (dto.outcome !== 'approved_with_conditions') {
+    if (dto.conditionItems?.length) {
+      throw new DomainError('VALIDATION_FAILED', 'Conditions are set only when approving with conditions; leave out conditionItems.', [
+        { field: 'conditionItems', messages: ['conditionItems is only for approved_with_conditions'] },
+      ]);
+    }
+    return null;
+  }
+  const items = dto.conditionItems ?? splitConditions(dto.conditions).map((text) => ({ text }));
+  if (items.length === 0) {
+    throw new DomainError('VALIDATION_FAILED', 'Write the conditions when approving with conditions.', [
+      { field: 'conditions', messages: ['conditions is required for approved_with_conditions'] },
+    ]);
+  }
+  if (items.length > 20) {
+    throw new DomainError('VALIDATION_FAILED', `An approval can set at most 20 conditions; this one has ${items.length}.`, [
+      { field: 'conditions', messages: ['at most 20 conditions'] },
+    ]);
+  }
+  return { items, text: dto.conditions?.trim() || items.map((i) => `- ${i.text}`).join('\n') };
+}
+
 function toCheckpointDto(key: string, row: GateCheckpointRecord | undefined): CheckpointDto {
   return {
     key,
@@ -316,18 +740,23 @@ function toCheckpointDto(key: string, row: GateCheckpointRecord | undefined): Ch
   };
 }
 
-function toSubmissionDto(s: GateSubmissionRecord): SubmissionDto {
+function toSubmissionDto(s: GateSubmissionRecord, conditions: readonly GateConditionRecord[]): SubmissionDto {
   return {
     id: s.id,
     submittedAt: new Date(s.submitted_at).toISOString(),
     submittedBy: s.submitted_by,
     note: s.note,
     readiness: s.readiness,
-    decision: toDecisionDto(s),
+    package: s.package,
+    proposedDecision: s.proposed_decision,
+    decision: toDecisionDto(
+      s,
+      conditions.filter((c) => c.decision_id === s.decision_id),
+    ),
   };
 }
 
-function toDecisionDto(d: DecisionColumns): DecisionDto | null {
+function toDecisionDto(d: DecisionColumns, conditions: readonly GateConditionRecord[]): DecisionDto | null {
   if (d.decision_id === null) return null;
   return {
     id: d.decision_id,
@@ -338,6 +767,9 @@ function toDecisionDto(d: DecisionColumns): DecisionDto | null {
     conditions: d.conditions,
     decidedBy: d.decided_by,
     decidedAt: new Date(d.decided_at).toISOString(),
+    bodyName: d.body_name,
+    reopened: d.reopened,
+    conditionItems: conditions.map((c) => ({ text: c.text, ownerUserId: c.owner_user_id, dueDate: c.due_date })),
     minutesFile:
       d.file_id === null
         ? null
@@ -351,11 +783,71 @@ function toDecisionDto(d: DecisionColumns): DecisionDto | null {
   };
 }
 
+function toConditionDto(c: GateConditionRecord): ConditionDto {
+  return {
+    id: c.id,
+    decisionId: c.decision_id,
+    decidedInPhase: c.decided_in_phase,
+    phaseKey: c.phase_key,
+    position: c.position,
+    text: c.text,
+    ownerUserId: c.owner_user_id,
+    ownerName: c.owner_name,
+    dueDate: c.due_date,
+    state: c.state,
+    resolutionNote: c.resolution_note,
+    file:
+      c.file_id === null || c.filename === null || c.content_type === null || c.size_bytes === null || c.uploaded_at === null
+        ? null
+        : mapFile({
+            id: c.file_id,
+            filename: c.filename,
+            content_type: c.content_type,
+            size_bytes: c.size_bytes,
+            uploaded_at: c.uploaded_at,
+          }),
+    resolvedBy: c.resolved_by,
+    resolvedAt: c.resolved_at ? new Date(c.resolved_at).toISOString() : null,
+    version: c.version,
+  };
+}
+
+function conditionNotFound(phaseKey: string, conditionId: string): DomainError {
+  return new DomainError('CONDITION_NOT_FOUND', `The ${phaseKey} gate has no condition with id ${conditionId}.`);
+}
+
 /** The id an INSERT … RETURNING id answers. */
 async function insertedId(tx: EntityManager, sql: string, params: readonly unknown[]): Promise<{ id: string }> {
   const row = await queryOne<{ id: string }>(tx, sql, params);
   if (!row) throw new Error('INSERT … RETURNING answered no row');
   return row;
+}
+
+/**
+ * Only a phase waiting at its gate can be decided; otherwise the refusal says what state the phase is in.
+ */
+function assertAwaitingDecision(phase: PhaseRow): void {
+  switch (phase.state) {
+    case 'awaiting_decision':
+      return;
+    case 'not_started':
+      throw new DomainError('PHASE_NOT_AT_GATE', `The ${phase.key} has not started; it has no gate to decide yet.`);
+    case 'in_progress':
+      throw new DomainError(
+        'GATE_NOT_SUBMITTED',
+        `The ${phase.key} is in progress and has not been submitted for decision; the project leader submits it when it is ready.`,
+      );
+    case 'completed':
+      throw new DomainError(
+        'GATE_ALREADY_DECIDED',
+        `The ${phase.key} is completed: its gate has been decided${phase.actualEnd ? ` (${phase.actualEnd})` : ''}. Reload to see the decision.`,
+      );
+    case 'stopped':
+      throw new DomainError(
+        'GATE_ALREADY_DECIDED',
+        `The ${phase.key} was stopped by the decision at its gate; there is nothing more to decide.`,
+      );
+  }
 }
 
 function assertInProgress(phase: PhaseRow): void {

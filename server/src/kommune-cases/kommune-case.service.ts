@@ -1,7 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { IsoDate } from '@nvr/shared';
-import type { EntityManager } from 'typeorm';
-import type { KommuneCasesDto } from './kommune-case.dto';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  costShareProblem,
+  type CostShareKommune,
+  type IsoDate,
+  kommunerContribution,
+  type KommuneCaseOutcome,
+  leavingKommuneIds,
+  shareAmongContinuing,
+  shareCosts,
+  summariseKommuneCases,
+  todayInOslo,
+} from '@nvr/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { DomainError, type FieldError } from '../common/domain-error';
+import { execute, queryOne, queryOneOrFail, queryRows } from '../database/sql';
+import { findBudgetLines, findCostSharingKommuner, findPlan } from '../plans/plan.queries';
+import { expectVersion, ProjectChanges } from '../projects/project-changes';
+import { findPhase } from '../projects/project-queries';
+import type { KommuneCaseDto, KommuneCasesDto, RecordKommuneDecisionDto, SetKommuneDeadlineDto } from './kommune-case.dto';
+import './kommune-case.errors'; // declares this feature's error codes
 
 export interface OpenKommuneCasesInput {
   submissionId: string;
@@ -11,24 +30,350 @@ export interface OpenKommuneCasesInput {
   deadline: IsoDate;
 }
 
+/** A kommune case with who recorded its decision (CASES_SQL). */
+interface KommuneCaseRecord {
+  id: string;
+  submission_id: string;
+  kommune_id: string;
+  kommune_name: string;
+  deadline: string;
+  share: string;
+  outcome: KommuneCaseOutcome;
+  meeting_date: string | null;
+  case_number: string | null;
+  decision_text: string | null;
+  amount_committed: string | null;
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  version: number;
+}
+
+const CASES_SQL = `SELECT c.id, c.submission_id, c.kommune_id, c.kommune_name, to_char(c.deadline, 'YYYY-MM-DD') AS deadline, c.share::text AS share,
+       c.outcome, to_char(c.meeting_date, 'YYYY-MM-DD') AS meeting_date, c.case_number, c.decision_text,
+       c.amount_committed::text AS amount_committed, u.name AS recorded_by, c.recorded_at, c.version
+  FROM kommune_case c LEFT JOIN app_user u ON u.id = c.recorded_by`;
+
+/** The pending submission of a phase and whether the phase waits for its decision (PENDING_SQL). */
+interface PendingRecord {
+  submission_id: string | null;
+}
+
 /**
- * Each member kommune's own case when the next phase needs its money. STUB: the interface other
- * features call; implemented in this folder.
+ * Each member kommune's own case when the next phase needs its money: its share by the plan's cost
+ * sharing, its kommunestyre's decision before a deadline, and what a "no" means for the others.
  */
 @Injectable()
 export class KommuneCaseService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: ProjectChanges,
+  ) {}
+
   /** Opens one case per project kommune with its cost-sharing share, when the next phase's plan asks the kommuner for money. Returns how many. */
-  async openCases(_tx: EntityManager, _input: OpenKommuneCasesInput): Promise<number> {
-    throw new Error('not implemented');
+  async openCases(tx: EntityManager, input: OpenKommuneCasesInput): Promise<number> {
+    if (!input.nextPhaseId) return 0;
+    const plan = await findPlan(tx, input.nextPhaseId);
+    if (!plan) return 0;
+    const total = kommunerContribution(await findBudgetLines(tx, input.nextPhaseId));
+    if (total <= 0) return 0;
+    const populationDate = plan.cost_sharing.populationDate ?? null;
+    const rows = await findCostSharingKommuner(tx, input.projectId, populationDate);
+    if (rows.length === 0) return 0;
+    const share = shareByPlan(total, plan.cost_sharing.equalPercent, populationDate, rows);
+    for (const r of share) {
+      await execute(tx, `INSERT INTO kommune_case (submission_id, kommune_id, kommune_name, deadline, share) VALUES ($1, $2, $3, $4, $5)`, [
+        input.submissionId,
+        r.id,
+        r.name,
+        input.deadline,
+        r.amount,
+      ]);
+    }
+    return share.length;
   }
 
   /** The cases of a submission, their summary and the consequence of any "no"; null when the submission has none. */
-  async forSubmission(_em: EntityManager, _submissionId: string): Promise<KommuneCasesDto | null> {
-    throw new Error('not implemented');
+  async forSubmission(em: EntityManager, submissionId: string): Promise<KommuneCasesDto | null> {
+    const rows = await queryRows<KommuneCaseRecord>(em, `${CASES_SQL} WHERE c.submission_id = $1 ORDER BY c.kommune_name, c.id`, [
+      submissionId,
+    ]);
+    if (rows.length === 0) return null;
+    const cases = rows.map(toCaseDto);
+    const summary = summariseKommuneCases(cases, todayInOslo());
+    return { cases, summary, continuing: await this.continuing(em, submissionId, cases) };
   }
 
   /** The kommuner that said no (they leave the project when the phase is approved). */
-  async leaving(_tx: EntityManager, _submissionId: string): Promise<{ kommuneId: string; kommuneName: string }[]> {
-    throw new Error('not implemented');
+  async leaving(tx: EntityManager, submissionId: string): Promise<{ kommuneId: string; kommuneName: string }[]> {
+    const rows = await queryRows<{ kommune_id: string; kommune_name: string }>(
+      tx,
+      `SELECT kommune_id, kommune_name FROM kommune_case WHERE submission_id = $1 AND outcome = 'no' ORDER BY kommune_name`,
+      [submissionId],
+    );
+    return rows.map((r) => ({ kommuneId: r.kommune_id, kommuneName: r.kommune_name }));
   }
+
+  // -------------------------------------------------------------------------------------------------
+  // Over HTTP
+
+  /** The kommune cases of the phase's newest submission (no cases when it asks the kommuner for no money). */
+  async forPhase(projectId: string, phaseKey: string): Promise<KommuneCasesDto> {
+    const em = this.db.manager;
+    const phaseId = await phaseIdOf(em, projectId, phaseKey);
+    const latest = await queryOne<{ id: string }>(
+      em,
+      `SELECT id FROM gate_submission WHERE phase_id = $1 ORDER BY submitted_at DESC, id LIMIT 1`,
+      [phaseId],
+    );
+    const found = latest ? await this.forSubmission(em, latest.id) : null;
+    return found ?? { cases: [], summary: summariseKommuneCases([], todayInOslo()), continuing: null };
+  }
+
+  /** Records a kommunestyre's decision on its case, while the gate waits for its decision. */
+  async record(
+    projectId: string,
+    phaseKey: string,
+    caseId: string,
+    dto: RecordKommuneDecisionDto,
+    actor: Principal,
+  ): Promise<KommuneCasesDto> {
+    checkDecision(dto);
+    return this.changes.run(
+      projectId,
+      actor,
+      async (tx, locked) => {
+        const phase = findPhase(await locked.aggregate(), phaseKey);
+        const row = await queryOne<KommuneCaseRecord>(
+          tx,
+          `${CASES_SQL} JOIN gate_submission s ON s.id = c.submission_id WHERE c.id = $1 AND s.phase_id = $2 FOR UPDATE OF c`,
+          [caseId, phase.id],
+        );
+        if (!row) throw new DomainError('KOMMUNE_CASE_NOT_FOUND', `The ${phase.key} gate has no kommune case with id ${caseId}.`);
+        await assertAwaiting(tx, phase, row.submission_id);
+        expectVersion('kommune case', dto.version, row.version);
+        const notHandled = dto.outcome === 'not_handled';
+        const amount = dto.amountCommitted ?? (dto.outcome === 'yes' ? Number(row.share) : null);
+        const after = {
+          outcome: dto.outcome,
+          meetingDate: dto.meetingDate ?? null,
+          caseNumber: dto.caseNumber ?? null,
+          decisionText: dto.decisionText ?? null,
+          amountCommitted: notHandled || dto.outcome === 'no' ? null : amount,
+        };
+        await execute(
+          tx,
+          `UPDATE kommune_case SET outcome = $2, meeting_date = $3, case_number = $4, decision_text = $5, amount_committed = $6,
+                  recorded_by = $7, recorded_at = now(), version = version + 1 WHERE id = $1`,
+          [row.id, after.outcome, after.meetingDate, after.caseNumber, after.decisionText, after.amountCommitted, actor.userId],
+        );
+        return {
+          history: {
+            action: 'gate.kommune_decided',
+            entityType: 'gate',
+            entityId: phase.key,
+            before: { kommune: row.kommune_name, outcome: row.outcome, amountCommitted: nullableNumber(row.amount_committed) },
+            after: { caseId: row.id, kommuneId: row.kommune_id, kommune: row.kommune_name, ...after },
+          },
+          result: (await this.forSubmission(tx, row.submission_id)) as KommuneCasesDto,
+        };
+      },
+      { activeOnly: 'its gates are closed' },
+    );
+  }
+
+  /** Sets the deadline of every kommune case still waiting for its kommunestyre. */
+  async setDeadline(projectId: string, phaseKey: string, dto: SetKommuneDeadlineDto, actor: Principal): Promise<KommuneCasesDto> {
+    if (dto.deadline < todayInOslo()) {
+      throw new DomainError('INVALID_PERIOD', `The deadline ${dto.deadline} has passed; choose today or a later date.`, [
+        { field: 'deadline', messages: ['deadline must be today or later'] },
+      ]);
+    }
+    return this.changes.run(
+      projectId,
+      actor,
+      async (tx, locked) => {
+        const phase = findPhase(await locked.aggregate(), phaseKey);
+        const pending = await queryOneOrFail<PendingRecord>(
+          tx,
+          `SELECT (SELECT s.id FROM gate_submission s WHERE s.phase_id = $1 AND NOT EXISTS (SELECT 1 FROM gate_decision d WHERE d.submission_id = s.id)
+                    ORDER BY s.submitted_at DESC LIMIT 1) AS submission_id`,
+          [phase.id],
+        );
+        if (!pending.submission_id || phase.state !== 'awaiting_decision') throw notAwaiting(phase);
+        const before = await queryRows<{ deadline: string }>(
+          tx,
+          `SELECT DISTINCT to_char(deadline, 'YYYY-MM-DD') AS deadline FROM kommune_case WHERE submission_id = $1 AND outcome = 'pending' ORDER BY 1`,
+          [pending.submission_id],
+        );
+        const total = await queryOneOrFail<{ n: number }>(tx, `SELECT count(*)::int AS n FROM kommune_case WHERE submission_id = $1`, [
+          pending.submission_id,
+        ]);
+        if (total.n === 0) {
+          throw new DomainError(
+            'KOMMUNE_CASE_NOT_FOUND',
+            `The ${phase.key} gate asks the kommuner for no money, so there are no kommune cases to set a deadline for.`,
+          );
+        }
+        const changed = await execute(
+          tx,
+          `UPDATE kommune_case SET deadline = $2, version = version + 1 WHERE submission_id = $1 AND outcome = 'pending'`,
+          [pending.submission_id, dto.deadline],
+        );
+        return {
+          history: {
+            action: 'gate.kommune_deadline_set',
+            entityType: 'gate',
+            entityId: phase.key,
+            before: { deadlines: before.map((b) => b.deadline) },
+            after: { deadline: dto.deadline, cases: changed },
+          },
+          result: (await this.forSubmission(tx, pending.submission_id)) as KommuneCasesDto,
+        };
+      },
+      { activeOnly: 'its gates are closed' },
+    );
+  }
+
+  /** When some kommune said no: the same total shared among the others by the plan's rule, beside each one's share. */
+  private async continuing(em: EntityManager, submissionId: string, cases: KommuneCaseDto[]): Promise<KommuneCasesDto['continuing']> {
+    const leaving = leavingKommuneIds(cases);
+    if (leaving.length === 0) return null;
+    const settings = await queryOne<{ equal_percent: number | null; population_date: string | null }>(
+      em,
+      `SELECT (pl.cost_sharing->>'equalPercent')::int AS equal_percent, pl.cost_sharing->>'populationDate' AS population_date
+         FROM gate_submission s JOIN project_phase ph ON ph.id = s.phase_id
+         JOIN project_phase nx ON nx.project_id = ph.project_id AND nx.position = ph.position + 1
+         JOIN phase_plan pl ON pl.phase_id = nx.id
+        WHERE s.id = $1`,
+      [submissionId],
+    );
+    const populationDate = settings?.population_date ?? null;
+    const populations = await queryRows<{ kommune_id: string; population: number | null }>(
+      em,
+      `SELECT c.kommune_id, p.population FROM kommune_case c
+         LEFT JOIN LATERAL (SELECT population FROM kommune_population kp
+                             WHERE kp.kommune_id = c.kommune_id AND ($2::date IS NULL OR kp.as_of <= $2::date)
+                             ORDER BY kp.as_of DESC LIMIT 1) p ON true
+        WHERE c.submission_id = $1`,
+      [submissionId, populationDate],
+    );
+    const kommuner: CostShareKommune[] = cases.map((c) => ({
+      id: c.kommuneId,
+      name: c.kommuneName,
+      population: populations.find((p) => p.kommune_id === c.kommuneId)?.population ?? 0,
+    }));
+    const total = cases.reduce((s, c) => s + c.share, 0);
+    const remaining = kommuner.filter((k) => !leaving.includes(k.id));
+    const equalPercent = usableEqualPercent(settings?.equal_percent ?? 50, remaining);
+    const shared = shareAmongContinuing({ total, equalPercent, kommuner }, leaving);
+    if (!shared) return null;
+    return shared.rows.map((r) => ({
+      kommuneId: r.id,
+      kommuneName: r.name,
+      before: cases.find((c) => c.kommuneId === r.id)?.share ?? 0,
+      after: r.amount,
+    }));
+  }
+}
+
+/**
+ * Each kommune's share of `total` by the plan's settings. Where some share goes by population but the
+ * figures are missing, the plan's table cannot be made either; the cases then open with equal shares
+ * (the secretariat sees the shares and can correct the population figures before the next gate).
+ */
+function shareByPlan(
+  total: number,
+  equalPercent: number,
+  populationDate: string | null,
+  rows: readonly { id: string; name: string; population: number | null }[],
+): { id: string; name: string; amount: number }[] {
+  const problem = costShareProblem({ total, equalPercent, populationDate, year: null, kommuner: rows });
+  return shareCosts({
+    total,
+    equalPercent: problem ? 100 : equalPercent,
+    kommuner: rows.map((r) => ({ id: r.id, name: r.name, population: r.population ?? 0 })),
+  }).rows;
+}
+
+/** The plan's equal share, or 100 % when the kommuner's population figures cannot carry a population share. */
+function usableEqualPercent(equalPercent: number, kommuner: readonly CostShareKommune[]): number {
+  return equalPercent < 100 && kommuner.every((k) => k.population === 0) ? 100 : equalPercent;
+}
+
+function toCaseDto(r: KommuneCaseRecord): KommuneCaseDto {
+  return {
+    id: r.id,
+    kommuneId: r.kommune_id,
+    kommuneName: r.kommune_name,
+    deadline: r.deadline,
+    share: Number(r.share),
+    outcome: r.outcome,
+    meetingDate: r.meeting_date,
+    caseNumber: r.case_number,
+    decisionText: r.decision_text,
+    amountCommitted: nullableNumber(r.amount_committed),
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at === null ? null : new Date(r.recorded_at).toISOString(),
+    version: r.version,
+  };
+}
+
+function nullableNumber(v: string | null): number | null {
+  return v === null ? null : Number(v);
+}
+
+/** The fields each outcome needs: a meeting and case number unless not handled, the vedtak for a changed yes or a no. */
+function checkDecision(dto: RecordKommuneDecisionDto): void {
+  const fields: FieldError[] = [];
+  const need = (field: 'meetingDate' | 'caseNumber' | 'decisionText', why: string) => {
+    if (dto[field] === undefined || dto[field] === null) fields.push({ field, messages: [`${field} is required ${why}`] });
+  };
+  if (dto.outcome !== 'not_handled') {
+    need('meetingDate', 'when the kommunestyre has decided');
+    need('caseNumber', 'when the kommunestyre has decided');
+  }
+  if (dto.outcome === 'yes_with_changes' || dto.outcome === 'no') need('decisionText', `for ${dto.outcome}`);
+  if ((dto.outcome === 'no' || dto.outcome === 'not_handled') && dto.amountCommitted !== undefined && dto.amountCommitted > 0) {
+    fields.push({ field: 'amountCommitted', messages: [`amountCommitted must be 0 or left out for ${dto.outcome}`] });
+  }
+  if (fields.length) throw new DomainError('VALIDATION_FAILED', fields.flatMap((f) => f.messages).join('; '), fields);
+  if (dto.meetingDate && dto.meetingDate > todayInOslo()) {
+    throw new DomainError(
+      'INVALID_PERIOD',
+      `The meeting date ${dto.meetingDate} is in the future; record the kommunestyre's decision after its meeting.`,
+      [{ field: 'meetingDate', messages: ['meetingDate must not be in the future'] }],
+    );
+  }
+}
+
+function notAwaiting(phase: { key: string; state: string }): DomainError {
+  return new DomainError(
+    'GATE_NOT_AWAITING_DECISION',
+    `The ${phase.key} is not waiting for a decision (it is ${phase.state.replace('_', ' ')}); the kommune cases are closed.`,
+  );
+}
+
+/** The case's submission must be the one the gate waits for. */
+async function assertAwaiting(tx: EntityManager, phase: { key: string; state: string }, submissionId: string): Promise<void> {
+  const decided = await queryOneOrFail<{ decided: boolean }>(
+    tx,
+    `SELECT EXISTS (SELECT 1 FROM gate_decision WHERE submission_id = $1) AS decided`,
+    [submissionId],
+  );
+  if (phase.state !== 'awaiting_decision' || decided.decided) throw notAwaiting(phase);
+}
+
+async function phaseIdOf(em: EntityManager, projectId: string, phaseKey: string): Promise<string> {
+  const row = await queryOneOrFail<{ id: string | null; project: boolean }>(
+    em,
+    `SELECT (SELECT id FROM project_phase WHERE project_id = $1 AND phase_key = $2) AS id, EXISTS (SELECT 1 FROM project WHERE id = $1) AS project`,
+    [projectId, phaseKey],
+  );
+  if (!row.project) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
+  if (!row.id)
+    throw new DomainError(
+      'PHASE_NOT_FOUND',
+      `The project has no phase "${phaseKey}"; phases are forstudie, forprosjekt and hovedprosjekt.`,
+    );
+  return row.id;
 }

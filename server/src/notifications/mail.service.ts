@@ -41,6 +41,11 @@ export class MailService implements OnModuleInit {
     return this.config.smtpUrl ? 'pending' : 'captured';
   }
 
+  /** Where people reach the web app: links in e-mails start with it. */
+  get publicBaseUrl(): string {
+    return this.config.publicBaseUrl;
+  }
+
   /** Schedules delivery of mail just written to the outbox, in the same transaction. */
   async scheduleDelivery(tx: EntityManager, outboxIds: readonly string[]): Promise<void> {
     if (!this.config.smtpUrl) return;

@@ -18,7 +18,7 @@ export class NotificationController {
   @ApiOkResponse({ type: NotificationListDto })
   @ApiOperation({
     operationId: 'listNotifications',
-    summary: 'Your notifications (mentions and reminders), newest first, with the unread count',
+    summary: 'Your notifications (mentions, hand-overs and reminders), newest first, with the unread count',
   })
   @ApiErrors(400)
   list(@CurrentUser() user: Principal, @Query() query: ListNotificationsQueryDto): Promise<NotificationListDto> {

@@ -33,7 +33,10 @@ export class NotificationDto {
   @ApiProperty({ nullable: true, type: String })
   projectName: string | null;
 
-  @ApiProperty({ enum: ['comment', 'deliverable', 'phase', 'gate', 'project'], description: 'What the notification is about' })
+  @ApiProperty({
+    enum: ['comment', 'deliverable', 'phase', 'gate', 'project', 'case_step', 'gate_decision', 'kommune_case', 'gate_condition'],
+    description: 'What the notification is about (gate: a submission)',
+  })
   targetType: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -59,7 +62,7 @@ export class NotificationDto {
   @ApiProperty({ type: Object, description: 'Facts for the text, e.g. the deliverable’s due date' })
   params: Record<string, unknown>;
 
-  @ApiProperty({ nullable: true, type: String, description: 'Who caused it (for mentions)' })
+  @ApiProperty({ nullable: true, type: String, description: 'Who caused it (mentions and hand-overs)' })
   actorName: string | null;
 
   @ApiProperty({ format: 'date-time' })

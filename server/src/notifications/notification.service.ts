@@ -56,9 +56,11 @@ export class NotificationService {
   ) {}
 
   /**
-   * Creates notifications and their e-mails in the caller's transaction, in one statement. A notification
-   * whose key exists already is skipped (and sends no e-mail), so running the same reminder twice, even
-   * at the same time from two instances, notifies once. Returns how many were created.
+   * Creates notifications and their e-mails in the caller's transaction, in one statement. The in-app
+   * link stays an app path (`/prosjekter/…`); the e-mail carries it as an absolute address under
+   * PUBLIC_BASE_URL, so it opens from any mail program. A notification whose key exists already is
+   * skipped (and sends no e-mail), so running the same reminder twice, even at the same time from two
+   * instances, notifies once. Returns how many were created.
    */
   async notify(tx: EntityManager, items: readonly NewNotification[]): Promise<number> {
     const unique = new Map<string, NewNotification>();
@@ -75,10 +77,11 @@ export class NotificationService {
          INSERT INTO notification (recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id)
          SELECT recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id FROM input ORDER BY ord
          ON CONFLICT ON CONSTRAINT notification_once DO NOTHING
-         RETURNING id, recipient_id, title, body
+         RETURNING id, recipient_id, title, body, link
        ), mail AS (
          INSERT INTO outbox (notification_id, recipient_id, to_address, subject, body_text, state)
-         SELECT c.id, c.recipient_id, u.email, c.title, c.body || E'\\n\\n— Næringsvennlig region', $12
+         SELECT c.id, c.recipient_id, u.email, c.title,
+                c.body || CASE WHEN c.link IS NULL THEN '' ELSE E'\\n\\n' || $13::text || c.link END || E'\\n\\n— Næringsvennlig region', $12
            FROM created c JOIN app_user u ON u.id = c.recipient_id AND u.active
          RETURNING id::text
        )
@@ -96,6 +99,7 @@ export class NotificationService {
         list.map((n) => JSON.stringify(n.params ?? {})),
         list.map((n) => n.actorId ?? null),
         this.mail.initialState,
+        this.mail.publicBaseUrl,
       ],
     );
     if (!row) return 0;
@@ -138,10 +142,24 @@ export class NotificationService {
     return toDto({ ...row, read_at: marked?.read_at ?? row.read_at });
   }
 
+  /**
+   * Marks read the unread notifications the person may still see (the rule of list()); those about a
+   * project they can no longer read stay untouched and uncounted, so the answer reveals nothing of them.
+   */
   async markAllRead(user: Principal): Promise<ReadAllDto> {
-    const marked = await execute(this.db, `UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [
-      user.userId,
-    ]);
+    const unread = await queryRows<NotificationProjectRow & { id: string }>(
+      this.db,
+      `SELECT n.id, n.project_id, p.region_id FROM notification n LEFT JOIN project p ON p.id = n.project_id WHERE n.recipient_id = $1 AND n.read_at IS NULL`,
+      [user.userId],
+    );
+    const ids = unread.filter((r) => mayRead(user.roles, r)).map((r) => r.id);
+    const marked = ids.length
+      ? await execute(
+          this.db,
+          `UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
+          [user.userId, ids],
+        )
+      : 0;
     return { marked, unreadCount: 0 };
   }
 }

@@ -53,17 +53,75 @@ export interface AwaitingGateRow extends ReminderProjectRow {
   phase_key: PhaseKey;
   submission_id: string;
   submitted_at: Date;
+  /** The body holding the case: its first step not handled, else the region's council. */
+  body_name: string;
 }
 
-/** Phases of active projects awaiting the regionråd's decision, with their latest submission. */
+/** Phases of active projects awaiting decision, with their latest submission and the body holding its case. */
 export function findGatesAwaitingDecision(db: SqlRunner): Promise<AwaitingGateRow[]> {
   return queryRows<AwaitingGateRow>(
     db,
-    `SELECT ph.phase_key, s.id AS submission_id, s.submitted_at, p.id AS project_id, p.name AS project_name, p.region_id
+    `SELECT ph.phase_key, s.id AS submission_id, s.submitted_at, p.id AS project_id, p.name AS project_name, p.region_id,
+            coalesce(st.body_name, r.council_name) AS body_name
        FROM project_phase ph
        JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+       JOIN region r ON r.id = p.region_id
        JOIN LATERAL (SELECT id, submitted_at FROM gate_submission gs WHERE gs.phase_id = ph.id ORDER BY submitted_at DESC LIMIT 1) s ON true
+       LEFT JOIN LATERAL (
+         SELECT cs.body_name FROM gate_case_step cs WHERE cs.submission_id = s.id AND cs.handled_at IS NULL ORDER BY cs.position LIMIT 1
+       ) st ON true
       WHERE ph.state = 'awaiting_decision'`,
+  );
+}
+
+export interface PendingKommuneCaseRow extends ReminderProjectRow {
+  id: string;
+  kommune_name: string;
+  deadline: string;
+  phase_key: PhaseKey;
+}
+
+/**
+ * Pending kommunestyre cases of active projects whose deadline is on or before `dueBy` (the overdue ones
+ * too), unless the gate was since sent back or stopped: then the question put to the kommuner is moot.
+ */
+export function findPendingKommuneCases(db: SqlRunner, dueBy: string): Promise<PendingKommuneCaseRow[]> {
+  return queryRows<PendingKommuneCaseRow>(
+    db,
+    `SELECT kc.id, kc.kommune_name, kc.deadline::text AS deadline, ph.phase_key, p.id AS project_id, p.name AS project_name, p.region_id
+       FROM kommune_case kc
+       JOIN gate_submission s ON s.id = kc.submission_id
+       JOIN project_phase ph ON ph.id = s.phase_id
+       JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+       LEFT JOIN gate_decision gd ON gd.submission_id = s.id
+      WHERE kc.outcome = 'pending' AND kc.deadline <= $1::date
+        AND (gd.id IS NULL OR gd.outcome IN ('approved', 'approved_with_conditions'))`,
+    [dueBy],
+  );
+}
+
+export interface DueConditionRow extends ReminderProjectRow {
+  id: string;
+  text: string;
+  due_date: string;
+  state: 'open';
+  owner_user_id: string | null;
+  leader_id: string | null;
+  phase_key: PhaseKey;
+}
+
+/** Open conditions of approvals in active projects due on or before `dueBy`, with the project leader as fallback recipient. */
+export function findDueConditions(db: SqlRunner, dueBy: string): Promise<DueConditionRow[]> {
+  return queryRows<DueConditionRow>(
+    db,
+    `SELECT c.id, c.text, c.due_date::text AS due_date, c.state, c.owner_user_id, ph.phase_key,
+            p.id AS project_id, p.name AS project_name, p.region_id, l.user_id AS leader_id
+       FROM gate_condition c
+       JOIN project_phase ph ON ph.id = c.phase_id
+       JOIN project p ON p.id = ph.project_id AND p.status = 'active'
+       LEFT JOIN LATERAL (SELECT user_id FROM role_assignment ra WHERE ra.project_id = p.id AND ra.role = 'project_leader' ORDER BY ra.created_at LIMIT 1) l ON true
+      WHERE c.state = 'open' AND c.due_date IS NOT NULL AND c.due_date <= $1::date`,
+    [dueBy],
   );
 }
 
@@ -106,6 +164,15 @@ export function findCouncilMembers(db: SqlRunner, regionIds: readonly string[]):
   return queryRows<CouncilMemberRow>(
     db,
     `SELECT region_id, user_id FROM role_assignment WHERE role = 'regionraad' AND region_id = ANY($1::uuid[])`,
+    [regionIds],
+  );
+}
+
+/** The kommune contacts of some regions. */
+export function findKommuneContacts(db: SqlRunner, regionIds: readonly string[]): Promise<CouncilMemberRow[]> {
+  return queryRows<CouncilMemberRow>(
+    db,
+    `SELECT region_id, user_id FROM role_assignment WHERE role = 'kommune_contact' AND region_id = ANY($1::uuid[])`,
     [regionIds],
   );
 }

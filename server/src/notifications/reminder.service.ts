@@ -2,7 +2,10 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   canOnProject,
+  conditionReminder,
   deliverableReminder,
+  KOMMUNE_DEADLINE_REMINDER_DAYS,
+  kommuneDeadlineReminder,
   gateAwaitingReminder,
   IsoDate,
   phaseSpec,
@@ -24,8 +27,11 @@ import {
   type ActiveUserRoleRow,
   findActiveUserRoles,
   findCouncilMembers,
+  findDueConditions,
   findDueDeliverables,
   findGatesAwaitingDecision,
+  findKommuneContacts,
+  findPendingKommuneCases,
   findProjectLeaders,
   findProjectRegions,
   findRunningPhases,
@@ -69,13 +75,15 @@ export class ReminderService implements OnModuleInit {
 
   /** Runs every kind of reminder for `today`; returns how many notifications each kind created. */
   async scan(today: IsoDate = todayInOslo()): Promise<ReminderSummary> {
-    const [deliverables, phases, gates, reports] = [
+    const [deliverables, phases, gates, reports, kommuneCases, conditions] = [
       await this.deliverableReminders(today),
       await this.phaseReminders(today),
       await this.gateReminders(today),
       await this.statusReportReminders(today),
+      await this.kommuneDeadlineReminders(today),
+      await this.conditionReminders(today),
     ];
-    const all = [...deliverables, ...phases, ...gates, ...reports];
+    const all = [...deliverables, ...phases, ...gates, ...reports, ...kommuneCases, ...conditions];
     const readable = await this.onlyReaders(all);
     const summary: ReminderSummary = {
       deliverable_due_soon: 0,
@@ -83,6 +91,8 @@ export class ReminderService implements OnModuleInit {
       phase_too_long: 0,
       gate_awaiting_decision: 0,
       status_report_due: 0,
+      kommune_deadline_near: 0,
+      condition_due: 0,
     };
     // One transaction per kind keeps locks short; the once-only key makes each insert idempotent.
     for (const kind of Object.keys(summary) as ReminderKind[]) {
@@ -151,7 +161,7 @@ export class ReminderService implements OnModuleInit {
     });
   }
 
-  /** Gates waiting for the regionråd's decision: to every regionråd member of the region. */
+  /** Gates waiting for decision: to the secretariat (every regionråd account of the region), once a week. */
   private async gateReminders(today: IsoDate): Promise<NewNotification[]> {
     const rows = await findGatesAwaitingDecision(this.db);
     const recipients = await this.leadersAndCouncils(rows);
@@ -166,9 +176,9 @@ export class ReminderService implements OnModuleInit {
         targetType: 'gate',
         targetId: g.submission_id,
         title: `Venter på vedtak: ${title} i ${g.project_name}`,
-        body: `${title} i ${g.project_name} ble sendt til regionrådet ${numericDate(submitted)} og venter på vedtak.`,
+        body: `${title} i ${g.project_name} ble sendt til behandling ${numericDate(submitted)} og venter på vedtak. Saken ligger nå hos ${g.body_name}.`,
         link: `/prosjekter/${g.project_id}/faser/${g.phase_key}/beslutning`,
-        params: { phaseKey: g.phase_key, submittedOn: submitted, projectName: g.project_name },
+        params: { phaseKey: g.phase_key, submittedOn: submitted, bodyName: g.body_name, projectName: g.project_name },
       }));
     });
   }
@@ -195,18 +205,77 @@ export class ReminderService implements OnModuleInit {
     });
   }
 
-  /** Looks up the project leaders and regionråd members of some projects in two queries. */
+  /**
+   * Kommunestyre cases still pending near their deadline (or past it): to the region's kommune contacts
+   * and the secretariat, who record the decision.
+   */
+  private async kommuneDeadlineReminders(today: IsoDate): Promise<NewNotification[]> {
+    const rows = await findPendingKommuneCases(this.db, addDays(today, KOMMUNE_DEADLINE_REMINDER_DAYS));
+    const recipients = await this.leadersAndCouncils(rows);
+    return rows.flatMap((c) => {
+      const decision = kommuneDeadlineReminder({ deadline: c.deadline, outcome: 'pending' }, today);
+      if (!decision) return [];
+      const overdue = decision.period === 'overdue';
+      return recipients(c, ['kommune_contact', 'council']).map((recipientId) => ({
+        ...decision,
+        recipientId,
+        projectId: c.project_id,
+        targetType: 'kommune_case',
+        targetId: c.id,
+        title: overdue
+          ? `Fristen er ute: ${c.kommune_name} kommunestyre, ${c.project_name}`
+          : `Frist ${numericDate(c.deadline)}: ${c.kommune_name} kommunestyre, ${c.project_name}`,
+        body: overdue
+          ? `Kommunestyret i ${c.kommune_name} skulle behandlet saken om ${c.project_name} innen ${numericDate(c.deadline)}. Registrer vedtaket, eller at saken ikke ble behandlet innen fristen.`
+          : `Kommunestyret i ${c.kommune_name} må behandle saken om ${c.project_name} innen ${numericDate(c.deadline)}. Registrer vedtaket når det foreligger.`,
+        link: `/prosjekter/${c.project_id}/faser/${c.phase_key}/beslutning`,
+        params: { phaseKey: c.phase_key, deadline: c.deadline, kommuneName: c.kommune_name, overdue, projectName: c.project_name },
+      }));
+    });
+  }
+
+  /** Open conditions due within a week or overdue: to the condition's owner, else the project leader. */
+  private async conditionReminders(today: IsoDate): Promise<(NewNotification & { fallbackRecipientId: string | null })[]> {
+    const rows = await findDueConditions(this.db, addDays(today, DUE_SOON_DAYS));
+    return rows.flatMap((c) => {
+      const decision = conditionReminder({ dueDate: c.due_date, state: c.state }, today);
+      const recipientId = c.owner_user_id ?? c.leader_id;
+      if (!decision || !recipientId) return [];
+      const overdue = c.due_date < today;
+      return [
+        {
+          ...decision,
+          recipientId,
+          fallbackRecipientId: c.owner_user_id ? c.leader_id : null,
+          projectId: c.project_id,
+          targetType: 'gate_condition',
+          targetId: c.id,
+          title: overdue ? `Forfalt vilkår i ${c.project_name}` : `Vilkår med frist ${numericDate(c.due_date)} i ${c.project_name}`,
+          body: `Vilkåret «${c.text}» i ${c.project_name} ${overdue ? 'hadde' : 'har'} frist ${numericDate(c.due_date)} og er ikke oppfylt.`,
+          link: `/prosjekter/${c.project_id}/faser/${c.phase_key}/beslutning`,
+          params: { dueDate: c.due_date, conditionText: c.text, phaseKey: c.phase_key, overdue, projectName: c.project_name },
+        },
+      ];
+    });
+  }
+
+  /** Looks up the project leaders, regionråd members and kommune contacts of some projects in three queries. */
   private async leadersAndCouncils(
     projects: readonly ReminderProjectRow[],
-  ): Promise<(p: ReminderProjectRow, who: ('leader' | 'council')[]) => string[]> {
+  ): Promise<(p: ReminderProjectRow, who: ('leader' | 'council' | 'kommune_contact')[]) => string[]> {
     if (!projects.length) return () => [];
     const projectIds = [...new Set(projects.map((p) => p.project_id))];
     const regionIds = [...new Set(projects.map((p) => p.region_id))];
-    const [leaders, councils] = await Promise.all([findProjectLeaders(this.db, projectIds), findCouncilMembers(this.db, regionIds)]);
+    const [leaders, councils, contacts] = await Promise.all([
+      findProjectLeaders(this.db, projectIds),
+      findCouncilMembers(this.db, regionIds),
+      findKommuneContacts(this.db, regionIds),
+    ]);
     return (p, who) => [
       ...new Set([
         ...(who.includes('leader') ? leaders.filter((l) => l.project_id === p.project_id).map((l) => l.user_id) : []),
         ...(who.includes('council') ? councils.filter((c) => c.region_id === p.region_id).map((c) => c.user_id) : []),
+        ...(who.includes('kommune_contact') ? contacts.filter((c) => c.region_id === p.region_id).map((c) => c.user_id) : []),
       ]),
     ];
   }

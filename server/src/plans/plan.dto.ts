@@ -262,7 +262,7 @@ export class CompletenessDto {
 
 export class SnapshotSummaryDto {
   @ApiProperty() number: number;
-  @ApiProperty({ enum: ['approved', 'saved'] }) reason: string;
+  @ApiProperty({ enum: ['approved', 'saved', 'submitted'] }) reason: string;
   @ApiProperty({ nullable: true, type: String }) label: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String }) createdBy: string | null;

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { HistoryModule } from '../history/history.module';
 import { ProjectModule } from '../projects/project.module';
 import { TemplateModule } from '../templates/template.module';
 import { PlanController } from './plan.controller';
@@ -8,7 +7,7 @@ import './plan.errors'; // declares this feature's error codes
 
 /** Each phase's plan from its template, with budget, cost sharing and saved versions. */
 @Module({
-  imports: [ProjectModule, HistoryModule, TemplateModule],
+  imports: [ProjectModule, TemplateModule],
   controllers: [PlanController],
   providers: [PlanService],
   exports: [PlanService],

@@ -65,7 +65,7 @@ export async function findBudgetLines(em: EntityManager, phaseId: string): Promi
 /** A saved or approved version of a plan, without its content (SNAPSHOTS_SQL). */
 export interface SnapshotSummaryRecord {
   number: number;
-  reason: 'approved' | 'saved';
+  reason: 'approved' | 'saved' | 'submitted';
   label: string | null;
   created_at: Date;
   created_by: string | null;
@@ -84,7 +84,7 @@ export function findSnapshotSummaries(em: EntityManager, planId: string): Promis
 /** One version of a phase's plan with its content and budget (SNAPSHOT_SQL). */
 export interface SnapshotRecord {
   number: number;
-  reason: 'approved' | 'saved';
+  reason: 'approved' | 'saved' | 'submitted';
   label: string | null;
   created_at: Date;
   created_by_name: string | null;

@@ -21,7 +21,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
 import { execute } from '../database/sql';
-import { HistoryService } from '../history/history.service';
+import { ProjectChanges } from '../projects/project-changes';
 import { findPhase, loadProject, PhaseRow, ProjectAggregate } from '../projects/project-queries';
 import { TemplateService } from '../templates/template.service';
 import {
@@ -54,7 +54,7 @@ export class PlanService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly templates: TemplateService,
-    private readonly history: HistoryService,
+    private readonly changes: ProjectChanges,
   ) {}
 
   async get(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<PlanDto> {
@@ -155,19 +155,14 @@ export class PlanService {
   }
 
   async saveSnapshot(projectId: string, phaseKey: string, label: string | undefined, actor: Principal): Promise<PlanDto> {
-    await this.db.transaction(async (tx) => {
-      const project = await loadProject(tx, projectId, true);
-      const phase = findPhase(project, phaseKey);
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const phase = findPhase(await locked.aggregate(), phaseKey);
       const plan = await findPlan(tx, phase.id, true);
       if (!plan) throw new DomainError('INVALID_STATE', 'Save the plan before you keep a version of it.');
       const number = await this.snapshot(tx, plan, 'saved', actor.userId, label ?? null);
-      await this.history.record(tx, actor, {
-        projectId,
-        action: 'plan.version_saved',
-        entityType: 'plan',
-        entityId: phase.key,
-        after: { number, label: label ?? null },
-      });
+      return {
+        history: { action: 'plan.version_saved', entityType: 'plan', entityId: phase.key, after: { number, label: label ?? null } },
+      };
     });
     return this.get(projectId, phaseKey, actor.roles);
   }
@@ -214,6 +209,22 @@ export class PlanService {
     return { from, to, changes: diffPlans(b.sections, a.content, b.content), budgetBefore: a.budget.totals, budgetAfter: b.budget.totals };
   }
 
+  /**
+   * Freezes the next phase's plan as it goes to decision with its gate (called inside the submission's
+   * transaction): the version the owner decides on. Null when the phase has no plan yet.
+   */
+  async freezeSubmitted(tx: EntityManager, phaseId: string, actorId: string): Promise<{ number: number; version: number } | null> {
+    const plan = await findPlan(tx, phaseId, true);
+    return plan ? { number: await this.snapshot(tx, plan, 'submitted', actorId, null), version: plan.version } : null;
+  }
+
+  /** The section keys of the template a phase's plan is written from (its own version, else the newest). */
+  async sectionKeys(em: EntityManager, phaseId: string, phaseKey: string): Promise<string[]> {
+    const plan = await findPlan(em, phaseId);
+    const template = plan ? await this.templates.byId(plan.template_version_id, em) : await this.templates.latest(`plan_${phaseKey}`, em);
+    return template.sections.map((s) => s.key);
+  }
+
   /** Freezes the plan the regionråd just approved (called inside the decision's transaction). */
   async freezeApproved(tx: EntityManager, phaseId: string, actorId: string): Promise<number | null> {
     const plan = await findPlan(tx, phaseId, true);
@@ -223,7 +234,7 @@ export class PlanService {
   private async snapshot(
     tx: EntityManager,
     plan: PlanRecord,
-    reason: 'approved' | 'saved',
+    reason: 'approved' | 'saved' | 'submitted',
     actorId: string,
     label: string | null,
   ): Promise<number> {
@@ -259,8 +270,8 @@ export class PlanService {
       plan: PlanRecord,
     ) => Promise<{ action: ProjectHistoryAction; before: Record<string, unknown>; after: Record<string, unknown> }>,
   ): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const project = await loadProject(tx, projectId, true);
+    await this.changes.run(projectId, actor, async (tx, locked) => {
+      const project = await locked.aggregate();
       const phase = findPhase(project, phaseKey);
       if (!isPlanOpen(project, phase)) throw new DomainError('INVALID_STATE', planClosedReason(project, phase));
       let plan = await findPlan(tx, phase.id, true);
@@ -275,7 +286,7 @@ export class PlanService {
         plan.id,
         actor.userId,
       ]);
-      await this.history.record(tx, actor, { projectId, action, entityType: 'plan', entityId: phase.key, before, after });
+      return { history: { action, entityType: 'plan', entityId: phase.key, before, after } };
     });
   }
 }

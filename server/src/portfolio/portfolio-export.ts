@@ -1,4 +1,4 @@
-import { exportWord, numericDate, phaseSpec, type ExportWord, type Lang, type StatusColour } from '@nvr/shared';
+import { exportWord, numericDate, phaseSpec, type ExportWord, type Lang, type StatusColour, type WaitingOn } from '@nvr/shared';
 import writeXlsxFile from 'write-excel-file/node';
 import type { PortfolioRowDto } from './portfolio.dto';
 
@@ -10,6 +10,30 @@ interface Column {
   width: number;
   kind?: 'number' | 'date';
   value(r: PortfolioRowDto): CellValue;
+}
+
+/**
+ * Words of the "waits on" columns, nb / nn / en. TODO(words.ts): move into EXPORT_WORDS, whose owner
+ * adds them (waitingOn, waitingSince, kommuner), and use exportWord here.
+ */
+const WAITING_WORDS = {
+  waitingOn: ['Venter på', 'Ventar på', 'Waiting on'],
+  waitingSince: ['Venter siden', 'Ventar sidan', 'Waiting since'],
+  kommuner: ['Kommunestyrene', 'Kommunestyra', 'The municipal councils'],
+} as const;
+const LANG_INDEX: Record<Lang, 0 | 1 | 2> = { nb: 0, nn: 1, en: 2 };
+
+function waitingText(w: WaitingOn, lang: Lang): string {
+  switch (w.kind) {
+    case 'leader':
+      return w.name ?? exportWord('leader', lang);
+    case 'body':
+      return w.name ?? '';
+    case 'kommuner':
+      return WAITING_WORDS.kommuner[LANG_INDEX[lang]];
+    case 'none':
+      return '';
+  }
 }
 
 /** The columns of the export in one language: the same in CSV and Excel. */
@@ -45,6 +69,8 @@ export function exportColumns(lang: Lang): Column[] {
     { header: w('expectedDate'), width: 12, kind: 'date', value: (r) => r.nextGate?.expectedDate ?? null },
     { header: w('leader'), width: 24, value: (r) => r.leader?.name ?? '' },
     { header: w('leaderEmail'), width: 28, value: (r) => r.leader?.email ?? '' },
+    { header: WAITING_WORDS.waitingOn[LANG_INDEX[lang]], width: 24, value: (r) => waitingText(r.waitingOn, lang) },
+    { header: WAITING_WORDS.waitingSince[LANG_INDEX[lang]], width: 12, kind: 'date', value: (r) => r.waitingOn.since },
   ];
 }
 

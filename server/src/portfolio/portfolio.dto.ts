@@ -7,6 +7,8 @@ import {
   PORTFOLIO_SORT_KEYS,
   PROJECT_STATUSES,
   SORT_ORDERS,
+  WAITING_ON_KINDS,
+  type WaitingOnKind,
   type DurationStatus,
   type PhaseKey,
   type PhaseState,
@@ -102,6 +104,21 @@ export class NextGateDto {
   expectedDate: string | null;
 }
 
+export class WaitingOnDto {
+  @ApiProperty({
+    enum: WAITING_ON_KINDS,
+    description:
+      'leader: the phase is being worked on; body: the gate’s case is at a body (name); kommuner: the kommunestyrer have still to decide; none: the project has ended',
+  })
+  kind: WaitingOnKind;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The leader’s or the body’s name' })
+  name: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Since when it has waited' })
+  since: string | null;
+}
+
 export class PortfolioRowDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -150,6 +167,9 @@ export class PortfolioRowDto {
 
   @ApiProperty({ type: PersonDto, nullable: true })
   leader: PersonDto | null;
+
+  @ApiProperty({ type: WaitingOnDto, description: 'Who the project waits on now' })
+  waitingOn: WaitingOnDto;
 }
 
 export class PortfolioDto {

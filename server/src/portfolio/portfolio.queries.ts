@@ -30,13 +30,24 @@ export interface PortfolioRecord {
   leader_id: string | null;
   leader_name: string | null;
   leader_email: string | null;
+  council_name: string;
+  /** The pending submission of a phase awaiting decision (null otherwise). */
+  case_submitted_on: string | null;
+  /** The first body of that case that has not handled it. */
+  case_body_name: string | null;
+  case_body_decides: boolean | null;
+  /** When the body before it handled the case. */
+  case_body_since: string | null;
+  case_kommuner_pending: number | null;
 }
 
 /**
  * Every visible project with where it stands, in one query: current phase, time in it, latest published
- * status report, overdue deliverables, next gate and leader. Counties, overdue counts and leaders are
- * aggregated once over the visible projects (hash joins); the current phase and the latest report are
- * index lookups per project. About 10 ms for 400 projects (see bench/portfolio.mjs).
+ * status report, overdue deliverables, next gate, leader, and what it waits on. Counties, overdue counts
+ * and leaders are aggregated once over the visible projects (hash joins); the current phase and the
+ * latest report are index lookups per project; the pending case (its submission, the body holding it,
+ * the kommunestyrer still to decide) is looked up only for phases awaiting decision. About 10 ms for
+ * 400 projects (see bench/portfolio.mjs).
  */
 const PORTFOLIO_SQL = `
   WITH p AS (
@@ -64,16 +75,32 @@ const PORTFOLIO_SQL = `
          coalesce(o.n, 0) AS overdue,
          sr.id AS report_id, sr.period AS report_period, sr.published_at AS report_published_at,
          sr.overall_colour, sr.progress_colour, sr.economy_colour, sr.risk_colour,
-         l.id AS leader_id, l.name AS leader_name, l.email AS leader_email
+         l.id AS leader_id, l.name AS leader_name, l.email AS leader_email,
+         r.council_name, w.submitted_on AS case_submitted_on, w.body_name AS case_body_name, w.decides AS case_body_decides,
+         w.body_since AS case_body_since, w.kommuner_pending AS case_kommuner_pending
     FROM p
     JOIN region r ON r.id = p.region_id
     LEFT JOIN counties c ON c.project_id = p.id
     LEFT JOIN overdue o ON o.project_id = p.id
     LEFT JOIN leaders l ON l.project_id = p.id
     LEFT JOIN LATERAL (
-      SELECT ph.phase_key, ph.state, ph.actual_start, ph.planned_end FROM project_phase ph
+      SELECT ph.id, ph.phase_key, ph.state, ph.actual_start, ph.planned_end FROM project_phase ph
        WHERE ph.project_id = p.id AND ph.state IN ('in_progress', 'awaiting_decision') ORDER BY ph.position LIMIT 1
     ) cur ON true
+    LEFT JOIN LATERAL (
+      SELECT (gs.submitted_at AT TIME ZONE 'Europe/Oslo')::date::text AS submitted_on, st.body_name, st.decides,
+             (SELECT (max(prev.handled_at) AT TIME ZONE 'Europe/Oslo')::date::text FROM gate_case_step prev
+               WHERE prev.submission_id = gs.id AND prev.position < st.position) AS body_since,
+             (SELECT count(*)::int FROM kommune_case kc WHERE kc.submission_id = gs.id AND kc.outcome = 'pending') AS kommuner_pending
+        FROM gate_submission gs
+        LEFT JOIN LATERAL (
+          SELECT cs.position, cs.body_name, cs.decides FROM gate_case_step cs
+           WHERE cs.submission_id = gs.id AND cs.handled_at IS NULL ORDER BY cs.position LIMIT 1
+        ) st ON true
+       WHERE cur.state = 'awaiting_decision' AND gs.phase_id = cur.id
+         AND NOT EXISTS (SELECT 1 FROM gate_decision gd WHERE gd.submission_id = gs.id)
+       ORDER BY gs.submitted_at DESC LIMIT 1
+    ) w ON true
     LEFT JOIN LATERAL (
       SELECT s.id, s.period, s.published_at, s.overall_colour, s.progress_colour, s.economy_colour, s.risk_colour FROM status_report s
        WHERE s.project_id = p.id AND s.state = 'published' ORDER BY s.period DESC LIMIT 1

@@ -10,6 +10,7 @@ import {
   RoleAssignment,
   sortPortfolio,
   todayInOslo,
+  waitingOn,
 } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
@@ -117,5 +118,21 @@ function toRow(r: PortfolioRecord, today: IsoDate): PortfolioRowDto {
     overdueDeliverables: r.overdue,
     nextGate: r.phase_key ? { phaseKey: r.phase_key, expectedDate: r.planned_end } : null,
     leader: r.leader_id && r.leader_name && r.leader_email ? { id: r.leader_id, name: r.leader_name, email: r.leader_email } : null,
+    waitingOn: waitingOn({
+      status: r.status,
+      phaseState: r.phase_state,
+      phaseStartedOn: r.actual_start,
+      leaderName: r.leader_name,
+      councilName: r.council_name,
+      pendingCase: r.case_submitted_on
+        ? {
+            submittedOn: r.case_submitted_on,
+            bodyName: r.case_body_name,
+            bodyDecides: r.case_body_decides ?? false,
+            bodySince: r.case_body_since,
+            kommunerPending: r.case_kommuner_pending ?? 0,
+          }
+        : null,
+    }),
   };
 }

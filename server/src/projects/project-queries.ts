@@ -4,6 +4,10 @@ import {
   evaluateReadiness,
   PhaseKey,
   phaseSpec,
+  planCompleteness,
+  type PlanContent,
+  type ReopenRequest,
+  type TemplateSection,
   PhaseState,
   ProjectStatus,
   Readiness,
@@ -31,7 +35,19 @@ export interface DeliverableRow {
   dueDate: string | null;
   notRequiredReason: string | null;
   fileCount: number;
+  /** The text is not blank. */
+  hasContent: boolean;
+  /** Why it was returned (after a send-back, the decision text). */
+  reviewComment: string | null;
   version: number;
+}
+
+/** An open condition of an earlier approval, followed up in this phase. */
+export interface OpenConditionRow {
+  id: string;
+  text: string;
+  dueDate: string | null;
+  state: 'open';
 }
 
 export interface PhaseRow {
@@ -48,6 +64,15 @@ export interface PhaseRow {
   checkpoints: { key: string; checked: boolean }[];
   /** Totals of the phase's budget (its plan, section 7). */
   budget: { costs: number; financing: number; costLines: number };
+  /**
+   * The phase's plan in the plan editor against its template: required fields still empty, of how many,
+   * and the plan's version (0: not written yet). Null when there is no template for the phase's plan.
+   */
+  plan: { missing: number; total: number; version: number } | null;
+  /** Conditions of an earlier approval followed up in this phase that are still open. */
+  openConditions: OpenConditionRow[];
+  /** What the newest decision on this phase's gate sent back for rework, until the phase is submitted again. */
+  sentBack: { decisionText: string; reopened: ReopenRequest | null } | null;
 }
 
 export interface ProjectAggregate {
@@ -126,6 +151,8 @@ interface DeliverableRecord {
   state: DeliverableState;
   due_date: string | null;
   not_required_reason: string | null;
+  has_content: boolean;
+  review_comment: string | null;
   version: number;
   owner_id: string | null;
   owner_name: string | null;
@@ -133,7 +160,8 @@ interface DeliverableRecord {
   file_count: number;
 }
 
-const DELIVERABLES_SQL = `SELECT d.id, d.phase_id, d.catalogue_key, d.title, d.required, d.state, d.due_date, d.not_required_reason, d.version,
+const DELIVERABLES_SQL = `SELECT d.id, d.phase_id, d.catalogue_key, d.title, d.required, d.state, d.due_date, d.not_required_reason,
+              btrim(d.content) <> '' AS has_content, d.review_comment, d.version,
               u.id AS owner_id, u.name AS owner_name, u.email AS owner_email,
               (SELECT count(*)::int FROM deliverable_file f WHERE f.deliverable_id = d.id) AS file_count
          FROM deliverable d JOIN project_phase ph ON ph.id = d.phase_id LEFT JOIN app_user u ON u.id = d.owner_user_id
@@ -162,7 +190,36 @@ const BUDGETS_SQL = `SELECT b.phase_id,
               count(*) FILTER (WHERE b.kind = 'cost' AND b.amount > 0)::int AS cost_lines
          FROM budget_line b JOIN project_phase ph ON ph.id = b.phase_id WHERE ph.project_id = $1 GROUP BY b.phase_id`;
 
-/** Reads a whole project (phases, deliverables, team, budget totals) in seven queries. */
+/**
+ * Each phase's plan with the sections of its template (the plan's own version, or the newest template
+ * for a plan not written yet), and the phase's open conditions (PLANS_SQL).
+ */
+interface PlanStateRecord {
+  phase_id: string;
+  content: PlanContent | null;
+  plan_version: number | null;
+  sections: TemplateSection[] | null;
+  open_conditions: { id: string; text: string; dueDate: string | null }[];
+  sent_back: { decisionText: string; reopened: ReopenRequest | null } | null;
+}
+
+const PLANS_SQL = `SELECT ph.id AS phase_id, pp.content, pp.version AS plan_version, tv.sections,
+              (SELECT coalesce(json_agg(json_build_object('id', c.id, 'text', c.text, 'dueDate', c.due_date) ORDER BY c.due_date NULLS LAST, c.position), '[]')
+                 FROM gate_condition c WHERE c.phase_id = ph.id AND c.state = 'open') AS open_conditions,
+              (SELECT CASE WHEN d.outcome = 'sent_back' THEN json_build_object('decisionText', d.decision_text, 'reopened', d.reopened) END
+                 FROM gate_submission s LEFT JOIN gate_decision d ON d.submission_id = s.id
+                WHERE s.phase_id = ph.id ORDER BY s.submitted_at DESC, s.id LIMIT 1) AS sent_back
+         FROM project_phase ph
+         LEFT JOIN phase_plan pp ON pp.phase_id = ph.id
+         LEFT JOIN LATERAL (
+           SELECT v.sections FROM template_version v
+            WHERE v.id = coalesce(pp.template_version_id,
+                    (SELECT x.id FROM template t JOIN template_version x ON x.template_id = t.id
+                      WHERE t.key = 'plan_' || ph.phase_key ORDER BY x.version DESC LIMIT 1))
+         ) tv ON true
+        WHERE ph.project_id = $1`;
+
+/** Reads a whole project (phases, deliverables, team, budget totals, plan completeness) in eight queries. */
 export async function loadProject(em: EntityManager, projectId: string, lock = false): Promise<ProjectAggregate> {
   const p = await queryOne<ProjectRecord>(em, `${PROJECT_SQL} ${lock ? 'FOR UPDATE OF p' : ''}`, [projectId]);
   if (!p) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
@@ -173,6 +230,7 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
   const deliverables = await queryRows<DeliverableRecord>(em, DELIVERABLES_SQL, [projectId]);
   const checkpoints = await queryRows<CheckpointRecord>(em, CHECKPOINTS_SQL, [projectId]);
   const budgets = await queryRows<BudgetRecord>(em, BUDGETS_SQL, [projectId]);
+  const plans = await queryRows<PlanStateRecord>(em, PLANS_SQL, [projectId]);
   const leader = team.find((t) => t.role === 'project_leader');
   return {
     id: p.id,
@@ -192,6 +250,7 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
         deliverables.filter((d) => d.phase_id === ph.id),
         checkpoints.filter((c) => c.phase_id === ph.id),
         budgets.find((b) => b.phase_id === ph.id),
+        plans.find((x) => x.phase_id === ph.id),
       ),
     ),
   };
@@ -206,6 +265,7 @@ function toPhaseRow(
   deliverables: DeliverableRecord[],
   checkpoints: CheckpointRecord[],
   budget: BudgetRecord | undefined,
+  plan: PlanStateRecord | undefined,
 ): PhaseRow {
   return {
     id: ph.id,
@@ -222,7 +282,16 @@ function toPhaseRow(
       .map(toDeliverableRow),
     checkpoints: checkpoints.map((c) => ({ key: c.checkpoint_key, checked: c.checked })),
     budget: budgetOf(budget),
+    plan: planStateOf(plan),
+    sentBack: plan?.sent_back ?? null,
+    openConditions: (plan?.open_conditions ?? []).map((c) => ({ id: c.id, text: c.text, dueDate: c.dueDate, state: 'open' as const })),
   };
+}
+
+function planStateOf(row: PlanStateRecord | undefined): PhaseRow['plan'] {
+  if (!row?.sections) return null;
+  const c = planCompleteness(row.sections, row.content ?? {});
+  return { missing: c.missing.length, total: c.required, version: row.plan_version ?? 0 };
 }
 
 function toDeliverableRow(d: DeliverableRecord): DeliverableRow {
@@ -240,6 +309,8 @@ function toDeliverableRow(d: DeliverableRecord): DeliverableRow {
     dueDate: d.due_date,
     notRequiredReason: d.not_required_reason,
     fileCount: d.file_count,
+    hasContent: d.has_content,
+    reviewComment: d.review_comment,
     version: d.version,
   };
 }
@@ -260,8 +331,9 @@ function budgetOf(row: BudgetRecord | undefined): PhaseRow['budget'] {
 }
 
 /**
- * The gate's checklist for a phase. Besides the catalogue's items, the budget of the plan being decided
- * on (the next phase's) must have costs, and costs and financing must balance.
+ * The gate's checklist for a phase. Besides the catalogue's items, the plan for the next phase must be
+ * complete in the plan editor, its budget must have costs, costs and financing must balance, and the
+ * conditions of the previous approval that are followed up in this phase must be met or waived.
  */
 export function phaseReadiness(
   project: Pick<ProjectAggregate, 'phases'>,
@@ -283,8 +355,10 @@ export function phaseReadiness(
   return evaluateReadiness({
     phaseKey: phase.key,
     phaseState: phase.state,
-    deliverables: phase.deliverables,
+    deliverables: phase.deliverables.map((d) => ({ ...d, filled: d.hasContent || d.fileCount > 0 })),
     checkpoints: phase.checkpoints,
+    nextPlan: next ? next.plan : undefined,
+    conditions: phase.openConditions,
     actualStart: phase.actualStart,
     today,
     extra,

@@ -40,7 +40,8 @@ export class ProjectController {
   @ApiCreatedResponse({ type: ProjectDto })
   @ApiOperation({
     operationId: 'createProject',
-    summary: 'Start a Næringsvennlig region project: its forstudie starts now (regionråd, admin)',
+    summary:
+      'Start a Næringsvennlig region project: its forstudie starts today, or on the day given for one already under way (regionråd, admin)',
   })
   @ApiErrors(400, 403, 404, 422)
   create(@CurrentUser() user: Principal, @Body() dto: CreateProjectDto): Promise<ProjectDto> {
@@ -77,7 +78,10 @@ export class ProjectController {
   @Access.project('edit')
   @PhaseKeyParam()
   @ApiOkResponse({ type: ProjectDto })
-  @ApiOperation({ operationId: 'updatePhase', summary: 'Set a phase’s planned start and end' })
+  @ApiOperation({
+    operationId: 'updatePhase',
+    summary: 'Set a phase’s planned start and end, and the actual start of the phase in progress (project leader and group)',
+  })
   @ApiErrors(400, 409, 422)
   updatePhase(
     @CurrentUser() user: Principal,

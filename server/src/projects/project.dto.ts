@@ -1,6 +1,9 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DELIVERABLE_STATES,
+  isIsoDate,
+  todayInOslo,
   PHASE_KEYS,
   PHASE_STATES,
   PROJECT_STATUSES,
@@ -10,9 +13,39 @@ import {
   type PhaseState,
   type ProjectStatus,
 } from '@nvr/shared';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Min, registerDecorator, ValidateIf } from 'class-validator';
 import { OptionalDate, OptionalText, RequiredText, ValidateUUID, Optional, Nested } from '../common/validation';
 import { PersonDto } from '../common/person.dto';
+
+/** The earliest actual start a phase may be given: older projects are not recorded in the product. */
+export const EARLIEST_PHASE_START = '2000-01-01';
+
+/**
+ * An optional actual start of a phase already under way: a real date, not in the future (Norwegian
+ * time) and not before EARLIEST_PHASE_START. Anything else answers 400 naming the field.
+ */
+function OptionalStartDate(description: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-01', description }),
+    Optional(),
+    (object: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name: 'isPastStartDate',
+        target: object.constructor,
+        propertyName: String(propertyName),
+        validator: {
+          validate: (value: unknown) =>
+            typeof value === 'string' && isIsoDate(value) && value >= EARLIEST_PHASE_START && value <= todayInOslo(),
+          defaultMessage: (args) => {
+            const value: unknown = args?.value;
+            if (typeof value !== 'string' || !isIsoDate(value)) return '$property must be a real date written YYYY-MM-DD';
+            if (value < EARLIEST_PHASE_START) return `$property must not be before ${EARLIEST_PHASE_START}`;
+            return `$property must not be in the future (today is ${todayInOslo()})`;
+          },
+        },
+      }),
+  );
+}
 
 export class PlannedPeriodDto {
   @OptionalDate({ example: '2026-01-05', nullable: true })
@@ -49,6 +82,11 @@ export class CreateProjectDto {
   @Optional()
   @Nested(() => PlannedPeriodDto)
   forstudie?: PlannedPeriodDto;
+
+  @OptionalStartDate(
+    `When the forstudie actually started, for one already under way: not in the future, not before ${EARLIEST_PHASE_START}. Leave it out for today.`,
+  )
+  forstudieStartedOn?: string;
 }
 
 export class UpdateProjectDto {
@@ -87,6 +125,11 @@ export class SetTeamDto {
 }
 
 export class UpdatePhaseDto extends PlannedPeriodDto {
+  @OptionalStartDate(
+    'The actual start of the phase in progress, e.g. for one already under way: not in the future, not before the previous phase ended, not after anything already recorded in the phase. Leave it out to keep it.',
+  )
+  actualStart?: string;
+
   @ApiProperty({ example: 1 })
   @IsInt({ message: '$property must be a whole number' })
   @Min(1)
@@ -142,7 +185,7 @@ export class DurationDto {
 }
 
 export class ReadinessItemDto {
-  @ApiProperty({ enum: ['deliverable', 'next_phase_plan', 'checkpoint', 'duration', 'budget'] })
+  @ApiProperty({ enum: ['deliverable', 'next_phase_plan', 'checkpoint', 'duration', 'budget', 'condition'] })
   kind: string;
 
   @ApiProperty()
@@ -212,6 +255,9 @@ export class NextActionDto {
     enum: [
       'write_deliverable',
       'revise_deliverable',
+      'revise_plan',
+      'revise_budget',
+      'meet_condition',
       'review_deliverable',
       'tick_checkpoint',
       'plan_next_budget',
@@ -232,6 +278,19 @@ export class NextActionDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   key?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'What must be done: the decision text of a send-back, or the condition',
+  })
+  task?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  conditionId?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
+  dueDate?: string | null;
 }
 
 export class ProjectPermissionsDto {

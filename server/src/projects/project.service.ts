@@ -5,6 +5,7 @@ import {
   canOnRegion,
   isValidPeriod,
   nextActions,
+  nextPhaseKey,
   PHASES,
   PhaseKey,
   PhaseState,
@@ -19,8 +20,8 @@ import { DomainError } from '../common/domain-error';
 import { execute, queryOne, queryRows } from '../database/sql';
 import { HistoryService } from '../history/history.service';
 import { CreateProjectDto, PhaseDto, ProjectDto, ProjectSummaryDto, SetTeamDto, UpdatePhaseDto, UpdateProjectDto } from './project.dto';
-import { expectVersion, ProjectChanges } from './project-changes';
-import { currentPhase, findPhase, loadProject, phaseDuration, phaseReadiness, ProjectAggregate } from './project-queries';
+import { ChangeRecord, expectVersion, ProjectChanges } from './project-changes';
+import { currentPhase, findPhase, loadProject, PhaseRow, phaseDuration, phaseReadiness, ProjectAggregate } from './project-queries';
 
 /** A project in the list, with its current phase and leader (PROJECT_SUMMARIES_SQL). */
 interface ProjectSummaryRecord {
@@ -91,7 +92,8 @@ export class ProjectService {
       ]);
       for (const k of dto.kommuneIds)
         await execute(tx, `INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [project.id, k]);
-      const today = todayInOslo();
+      // A forstudie already under way keeps its real start (validated: not in the future, not before 2000).
+      const startedOn = dto.forstudieStartedOn ?? todayInOslo();
       for (const spec of PHASES) {
         const first = spec.order === 1;
         const phase = await insertedId(
@@ -104,7 +106,7 @@ export class ProjectService {
             first ? 'in_progress' : 'not_started',
             first ? period.plannedStart : null,
             first ? period.plannedEnd : null,
-            first ? today : null,
+            first ? startedOn : null,
           ],
         );
         for (const d of spec.deliverables) {
@@ -122,7 +124,14 @@ export class ProjectService {
         action: 'project.created',
         entityType: 'project',
         entityId: project.id,
-        after: { name: dto.name, regionId: dto.regionId, kommuneIds: dto.kommuneIds, leaderUserId: dto.leaderUserId ?? null, ...period },
+        after: {
+          name: dto.name,
+          regionId: dto.regionId,
+          kommuneIds: dto.kommuneIds,
+          leaderUserId: dto.leaderUserId ?? null,
+          ...period,
+          forstudieStartedOn: startedOn,
+        },
       });
       return project.id;
     });
@@ -177,31 +186,55 @@ export class ProjectService {
     return this.get(projectId, actor.roles);
   }
 
+  /**
+   * A phase's planned start and end, and the actual start of the phase in progress (a phase already
+   * under way before it was recorded, or one that began later than the decision). A phase that has not
+   * started, waits for a decision or has ended says so with its own code.
+   */
   async updatePhase(projectId: string, phaseKey: string, dto: UpdatePhaseDto, actor: Principal): Promise<ProjectDto> {
     await this.changes.run(projectId, actor, async (tx, locked) => {
-      const phase = findPhase(await locked.aggregate(), phaseKey);
+      const project = await locked.aggregate();
+      const phase = findPhase(project, phaseKey);
       expectVersion('phase', dto.version, phase.version);
       if (phase.state === 'completed' || phase.state === 'stopped')
-        throw new DomainError('INVALID_STATE', 'A phase that has ended keeps its dates.');
+        throw new DomainError(
+          'PHASE_ENDED',
+          `The ${phase.key} is ${phase.state}${phase.actualEnd ? ` (since ${phase.actualEnd})` : ''}; a phase that has ended keeps its dates.`,
+        );
       const after = {
         plannedStart: dto.plannedStart === undefined ? phase.plannedStart : dto.plannedStart,
         plannedEnd: dto.plannedEnd === undefined ? phase.plannedEnd : dto.plannedEnd,
       };
       assertPlannedPeriod(after);
+      const actualStart = dto.actualStart ?? phase.actualStart;
+      if (dto.actualStart !== undefined) await assertActualStart(tx, project, phase, dto.actualStart);
       await execute(
         tx,
-        `UPDATE project_phase SET planned_start = $2, planned_end = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-        [phase.id, after.plannedStart, after.plannedEnd],
+        `UPDATE project_phase SET planned_start = $2, planned_end = $3, actual_start = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+        [phase.id, after.plannedStart, after.plannedEnd, actualStart],
       );
-      return {
-        history: {
+      const history: ChangeRecord[] = [];
+      const plannedChanged = dto.plannedStart !== undefined || dto.plannedEnd !== undefined;
+      if (plannedChanged || dto.actualStart === undefined) {
+        history.push({
           action: 'phase.planned',
           entityType: 'phase',
           entityId: phase.key,
           before: { plannedStart: phase.plannedStart, plannedEnd: phase.plannedEnd },
           after,
-        },
-      };
+        });
+      }
+      if (dto.actualStart !== undefined && dto.actualStart !== phase.actualStart) {
+        history.push({
+          action: 'phase.started_earlier',
+          entityType: 'phase',
+          entityId: phase.key,
+          before: { actualStart: phase.actualStart },
+          after: { actualStart: dto.actualStart },
+        });
+      }
+      // The same actual start sent again (the dialog sends every field) is no news for the history.
+      return { history };
     });
     return this.get(projectId, actor.roles);
   }
@@ -269,6 +302,15 @@ export function toProjectDto(p: ProjectAggregate, roles: readonly RoleAssignment
                 nextBudgetMissing:
                   (currentDto.readiness?.items.find((i) => i.kind === 'budget' && i.status !== 'ok')?.params?.phase as
                     PhaseKey | undefined) ?? null,
+                openConditions: current.openConditions.map((c) => ({ id: c.id, text: c.text, dueDate: c.dueDate })),
+                sentBack: current.sentBack
+                  ? {
+                      decisionText: current.sentBack.decisionText,
+                      planSections: current.sentBack.reopened?.planSections ?? [],
+                      budget: current.sentBack.reopened?.budget ?? false,
+                      nextPhaseKey: nextPhaseKey(current.key),
+                    }
+                  : null,
               }
             : null,
       },
@@ -318,6 +360,68 @@ function assertCanManage(p: ProjectAggregate, roles: readonly RoleAssignment[]):
 function assertPlannedPeriod(p: { plannedStart: string | null; plannedEnd: string | null }): void {
   if (p.plannedStart && p.plannedEnd && !isValidPeriod({ from: p.plannedStart, to: p.plannedEnd })) {
     throw new DomainError('INVALID_PERIOD', `The planned end (${p.plannedEnd}) is before the planned start (${p.plannedStart}).`);
+  }
+}
+
+/** The first dates recorded in a phase's gate: its first submission, and any meeting that handled it (PHASE_RECORDED_SQL). */
+interface PhaseRecordedRow {
+  submitted: string | null;
+  decided: string | null;
+  handled: string | null;
+  kommune_decided: string | null;
+}
+
+const PHASE_RECORDED_SQL = `SELECT
+    (SELECT min((s.submitted_at AT TIME ZONE 'Europe/Oslo')::date)::text FROM gate_submission s WHERE s.phase_id = $1) AS submitted,
+    (SELECT min(d.meeting_date)::text FROM gate_decision d WHERE d.phase_id = $1) AS decided,
+    (SELECT min(cs.meeting_date)::text FROM gate_case_step cs JOIN gate_submission s ON s.id = cs.submission_id WHERE s.phase_id = $1) AS handled,
+    (SELECT min(kc.meeting_date)::text FROM kommune_case kc JOIN gate_submission s ON s.id = kc.submission_id WHERE s.phase_id = $1) AS kommune_decided`;
+
+/**
+ * The actual start of a phase can be set only while it is in progress, and must fit the dates around it:
+ * not before the previous phase ended (its gate's decision), not after the phase's own end, and not
+ * after anything already recorded in the phase's gate (a submission, a body's meeting, a decision).
+ * (Not in the future and not before 2000 is checked by the DTO, as a 400 naming the field.)
+ */
+async function assertActualStart(tx: EntityManager, project: ProjectAggregate, phase: PhaseRow, start: string): Promise<void> {
+  if (phase.state === 'not_started') {
+    throw new DomainError(
+      'PHASE_NOT_STARTED',
+      `The ${phase.key} has not started, so it has no actual start to change; it starts when the gate before it is approved. Plan its dates instead.`,
+    );
+  }
+  if (phase.state === 'awaiting_decision') {
+    throw new DomainError(
+      'PHASE_AWAITING_DECISION',
+      `The ${phase.key} is waiting for a decision; its actual start is part of what was submitted and cannot change until the gate is decided.`,
+    );
+  }
+  const previous = project.phases.find((p) => p.position === phase.position - 1);
+  if (previous?.actualEnd && start < previous.actualEnd) {
+    throw new DomainError(
+      'PHASE_DATES_OUT_OF_ORDER',
+      `The actual start ${start} is before the ${previous.key} ended (${previous.actualEnd}, the decision that started the ${phase.key}); choose ${previous.actualEnd} or later.`,
+    );
+  }
+  if (phase.actualEnd && start > phase.actualEnd) {
+    throw new DomainError(
+      'PHASE_DATES_OUT_OF_ORDER',
+      `The actual start ${start} is after the ${phase.key} ended (${phase.actualEnd}); choose ${phase.actualEnd} or earlier.`,
+    );
+  }
+  const recorded = await queryOne<PhaseRecordedRow>(tx, PHASE_RECORDED_SQL, [phase.id]);
+  const events: [string | null | undefined, string][] = [
+    [recorded?.submitted, `the ${phase.key} was first submitted for decision`],
+    [recorded?.handled, `a body handled the ${phase.key} gate`],
+    [recorded?.kommune_decided, `a kommunestyre decided on the ${phase.key} gate`],
+    [recorded?.decided, `the ${phase.key} gate was decided`],
+  ];
+  const first = events.filter((e): e is [string, string] => typeof e[0] === 'string').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  if (first && start > first[0]) {
+    throw new DomainError(
+      'PHASE_DATES_OUT_OF_ORDER',
+      `The actual start ${start} is after ${first[1]} (${first[0]}); the phase must have started by then, so choose ${first[0]} or earlier.`,
+    );
   }
 }
 

@@ -157,7 +157,10 @@ export type IdKind =
   | 'comment'
   | 'notification'
   | 'populationDate'
-  | 'commentTarget';
+  | 'commentTarget'
+  | 'caseStep'
+  | 'kommuneCase'
+  | 'condition';
 
 /** The path segment before a parameter names what it is: /projects/{id}, /deliverables/{deliverableId}, … */
 const SEGMENT_KIND: Record<string, IdKind> = {
@@ -176,6 +179,9 @@ const SEGMENT_KIND: Record<string, IdKind> = {
   comments: 'comment',
   notifications: 'notification',
   population: 'populationDate',
+  steps: 'caseStep',
+  'kommune-cases': 'kommuneCase',
+  conditions: 'condition',
 };
 
 /** Id-like body and query fields. */
@@ -260,6 +266,15 @@ export async function loadWorld(db: DataSource, scope: { regionId: string; proje
       [r],
     ),
     notification: await col(`SELECT id AS v FROM notification WHERE project_id = $1 ORDER BY id`, [p]),
+    caseStep: await col(
+      `SELECT cs.id AS v FROM gate_case_step cs JOIN gate_submission s ON s.id = cs.submission_id WHERE s.phase_id IN (${phases}) ORDER BY 1`,
+      [p],
+    ),
+    kommuneCase: await col(
+      `SELECT kc.id AS v FROM kommune_case kc JOIN gate_submission s ON s.id = kc.submission_id WHERE s.phase_id IN (${phases}) ORDER BY 1`,
+      [p],
+    ),
+    condition: await col(`SELECT id AS v FROM gate_condition WHERE phase_id IN (${phases}) ORDER BY id`, [p]),
     commentTarget: [
       ...(await col(`SELECT d.id AS v FROM deliverable d WHERE d.phase_id IN (${phases}) ORDER BY d.id LIMIT 3`, [p])),
       ...(await col(`SELECT id AS v FROM status_report WHERE project_id = $1 ORDER BY id LIMIT 3`, [p])),

@@ -32,8 +32,14 @@ export async function newProjectFixture(t: TestApp, name = `Region ${Math.random
   return { region, kommuner: [k1, k2], regionraad, leader, adviser, projectId: created.body.id };
 }
 
-/** Writes, submits and accepts every required deliverable of a phase and ticks its checkpoints. */
+/**
+ * Writes the next phase's plan in full, then writes, submits and accepts every required deliverable of
+ * a phase (the plan deliverable is the plan itself), gives the next phase a balanced budget and ticks the
+ * checkpoints.
+ */
 export async function makePhaseReady(f: ProjectFixture, phaseKey: PhaseKey): Promise<void> {
+  const nextKey = nextPhaseKey(phaseKey);
+  if (nextKey) await completePlan(f, nextKey);
   const project = (await f.leader.get(`/api/projects/${f.projectId}`).expect(200)).body;
   const phase = project.phases.find((p: { key: string }) => p.key === phaseKey);
   for (const d of phase.deliverables.filter((x: { required: boolean; state: string }) => x.required && x.state !== 'accepted')) {
@@ -45,8 +51,7 @@ export async function makePhaseReady(f: ProjectFixture, phaseKey: PhaseKey): Pro
     await f.leader.post(`${base}/submit`).expect(200);
     await f.regionraad.post(`${base}/review`).send({ outcome: 'accepted' }).expect(200);
   }
-  const next = nextPhaseKey(phaseKey);
-  if (next) await saveBalancedBudget(f, next);
+  if (nextKey) await saveBalancedBudget(f, nextKey);
   for (const c of phaseSpec(phaseKey).checkpoints) {
     await f.leader
       .put(`/api/projects/${f.projectId}/phases/${phaseKey}/gate/checkpoints/${c.key}`)
@@ -86,4 +91,44 @@ export async function saveBalancedBudget(f: ProjectFixture, phaseKey: PhaseKey):
       ],
     })
     .expect(200);
+}
+
+interface TemplateFieldLike {
+  key: string;
+  kind: string;
+  required: boolean;
+}
+
+/** A filled value for a plan field of each kind. */
+function sampleValue(kind: string, kommuneIds: string[]): unknown {
+  switch (kind) {
+    case 'list':
+      return ['Punkt'];
+    case 'subgoals':
+      return [{ title: 'Delmål', activities: ['Aktivitet'] }];
+    case 'kommune_resources':
+      return kommuneIds.map((id) => ({ kommuneId: id, kommuneName: 'Kommune', percent: 10 }));
+    case 'milestones':
+      return [{ title: 'Milepæl', date: '2027-03-01' }];
+    case 'roles':
+      return [{ role: 'Prosjektleder', name: 'Pia Prosjektleder' }];
+    default:
+      return `Tekst for planen`;
+  }
+}
+
+/** Fills every required field of a phase's plan (all but the sections in `except`), so the plan is complete. */
+export async function completePlan(f: ProjectFixture, phaseKey: PhaseKey, except: string[] = []): Promise<void> {
+  const plan = (await f.leader.get(`/api/projects/${f.projectId}/phases/${phaseKey}/plan`).expect(200)).body;
+  const content: Record<string, Record<string, unknown>> = {};
+  for (const section of plan.template.sections as { key: string; fields: TemplateFieldLike[] }[]) {
+    if (except.includes(section.key)) continue;
+    for (const field of section.fields.filter((x) => x.required)) {
+      (content[section.key] ??= {})[field.key] = sampleValue(
+        field.kind,
+        f.kommuner.map((k) => k.id),
+      );
+    }
+  }
+  await f.leader.patch(`/api/projects/${f.projectId}/phases/${phaseKey}/plan`).send({ version: plan.version, content }).expect(200);
 }

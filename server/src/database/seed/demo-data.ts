@@ -78,4 +78,5 @@ export const DEMO_USERS: DemoUser[] = [
     ],
   },
   { email: 'kontakt@demo.no', name: 'Kari Kommunekontakt', roles: [{ role: 'kommune_contact', region: 'Kongsbergregionen' }] },
+  { email: 'kontakt.glamdal@demo.no', name: 'Kåre Kommunekontakt', roles: [{ role: 'kommune_contact', region: 'Glåmdalsregionen' }] },
 ];

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
 import { execute, queryOne, queryOneOrFail, queryRows } from '../sql';
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS } from './demo-data';
+import { seedDemoGateCase } from './demo-gate-case';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoStatusReports } from './demo-status-reports';
 
@@ -20,6 +21,7 @@ const DEMO_STEPS: SeedStep[] = [
   { key: 'demo_users_loaded_at', run: seedUsers },
   { key: 'demo_projects_loaded_at', run: seedDemoProjects },
   { key: 'demo_status_reports_loaded_at', run: seedDemoStatusReports },
+  { key: 'demo_gate_case_loaded_at', run: seedDemoGateCase },
 ];
 
 /** Loads the demo data steps not yet loaded; returns the keys of the steps it ran. */
