@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startAppServer } from './support/app-server';
 import { launchBrowser, seriousA11yViolations } from './support/browser';
-import { DEMO_PASSWORD } from './support/session';
+import { DEMO_PASSWORD, logIn, logOut } from './support/session';
 
 jest.setTimeout(60_000);
 
@@ -65,5 +65,56 @@ describe('regions in the browser', () => {
     // Back to bokmål, so the stored choice does not follow this profile into other checks.
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('heading', { level: 2, name: 'Medlemskommuner' }).waitFor();
+  });
+
+  it('the administrator creates a region, adds a member, renames the region and ends the membership; the forms say what is missing', async () => {
+    await logOut(page);
+    await logIn(page, server.baseUrl, 'admin@demo.no', '/regioner');
+    await page.getByRole('link', { name: 'Ny region' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny region' }).waitFor();
+    await page.getByRole('button', { name: 'Opprett region' }).click();
+    await page.getByText('Skriv navnet på regionen.').waitFor();
+    await page.getByText('Skriv navnet på regionrådet.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+    await page.getByRole('textbox', { name: 'Navn på regionen' }).fill('Testregionen');
+    await page.getByRole('textbox', { name: 'Regionråd' }).fill('Testrådet');
+    await page.getByRole('button', { name: 'Opprett region' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Testregionen' }).waitFor();
+    await page.getByText('Regionen Testregionen er opprettet.').waitFor();
+
+    // A member from today.
+    const add = page.getByRole('region', { name: 'Legg til medlemskommune' });
+    await add.getByRole('button', { name: 'Legg til medlem' }).click();
+    await add.getByText('Velg en kommune.').waitFor();
+    const kommune = add.getByRole('combobox', { name: 'Kommune' });
+    await kommune.selectOption({ index: 1 });
+    const chosen = (await kommune.locator('option:checked').innerText()).replace(/^\d+ (.+) \(.+\)$/, '$1');
+    await add.getByRole('button', { name: 'Legg til medlem' }).click();
+    await add.getByText(`${chosen} er lagt til som medlem fra`, { exact: false }).waitFor();
+    const members = page.getByRole('table', { name: 'Kommuner som er medlemmer av Testregionen i dag' });
+    await members.getByRole('rowheader', { name: chosen }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Rename in the dialog; an empty name is refused first.
+    await page.getByRole('button', { name: 'Endre region' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Endre region' });
+    await dialog.getByRole('textbox', { name: 'Navn på regionen' }).fill('');
+    await dialog.getByRole('button', { name: 'Lagre endringer' }).click();
+    await dialog.getByText('Skriv navnet på regionen.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Navn på regionen' }).fill('Testregionen nord');
+    await dialog.getByRole('button', { name: 'Lagre endringer' }).click();
+    await page.getByText('Endringene er lagret.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Testregionen nord' }).waitFor();
+
+    // End the membership on a day before it began: refused at the field; then today.
+    await page.getByRole('button', { name: `Avslutt medlemskap for ${chosen}` }).click();
+    const end = page.getByRole('dialog', { name: `Avslutte medlemskapet til ${chosen}?` });
+    await end.getByLabel('Siste dag som medlem').fill('2000-01-01');
+    await end.getByRole('button', { name: 'Avslutt medlemskap' }).click();
+    await end.getByText(/Datoen kan ikke være før/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await end.getByLabel('Siste dag som medlem').fill(new Date().toISOString().slice(0, 10));
+    await end.getByRole('button', { name: 'Avslutt medlemskap' }).click();
+    await page.getByText(`Medlemskapet til ${chosen} avsluttes`, { exact: false }).waitFor();
   });
 });

@@ -369,7 +369,7 @@ export interface paths {
         /** The projects you may see, optionally of one region */
         get: operations["listProjects"];
         put?: never;
-        /** Start a Næringsvennlig region project: its forstudie starts now (regionråd, admin) */
+        /** Start a Næringsvennlig region project: its forstudie starts today, or on the day given for one already under way (regionråd, admin) */
         post: operations["createProject"];
         delete?: never;
         options?: never;
@@ -425,7 +425,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Set a phase’s planned start and end */
+        /** Set a phase’s planned start and end, and the actual start of the phase in progress (project leader and group) */
         patch: operations["updatePhase"];
         trace?: never;
     };
@@ -755,6 +755,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{id}/case-route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bodies a region’s gate cases pass, in order, and which body decides each kind of gate */
+        get: operations["getCaseRoute"];
+        /** Replace the region’s case route (the regionråd secretariat): bodies in order, the owner, and the gates each decides */
+        put: operations["saveCaseRoute"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bodies the newest submission’s case passes, with each one’s handling */
+        get: operations["listGateCaseSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/steps/{stepId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a body’s handling of the case (meeting, case number, innstilling); the case moves on to the next body */
+        post: operations["handleGateCaseStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/steps/{stepId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the minutes of a body’s meeting */
+        get: operations["downloadGateCaseStepMinutes"];
+        put?: never;
+        /** Attach the minutes (protokoll) of a body’s meeting to its step */
+        post: operations["attachGateCaseStepMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/kommune-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each kommunestyre’s case on the newest submission: decisions, the summary, and what a “no” means for the others */
+        get: operations["getKommuneCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/kommune-cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a kommunestyre’s decision on its share (the kommune contact or the secretariat), while the gate awaits its decision */
+        put: operations["recordKommuneDecision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/kommune-deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the deadline of every kommunestyre that has not decided yet */
+        put: operations["setKommuneDeadline"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/phases/{phaseKey}/gate": {
         parameters: {
             query?: never;
@@ -823,6 +944,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/phases/{phaseKey}/gate/proposed-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit the proposed decision (forslag til vedtak) of the submission awaiting decision (secretariat, or the project leader) */
+        put: operations["setProposedDecision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/conditions/{conditionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a condition met (project leader or team, with a note or a file), waive or reopen it (the owner) */
+        put: operations["updateGateCondition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/conditions/{conditionId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the file attached to a condition */
+        get: operations["downloadConditionFile"];
+        put?: never;
+        /** Attach the evidence that a condition is met (a PDF or Word file) */
+        post: operations["attachConditionFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/phases/{phaseKey}/gate/decisions/{decisionId}/minutes": {
         parameters: {
             query?: never;
@@ -884,6 +1057,40 @@ export interface paths {
         };
         /** The decision basis (readiness checklist, submission, decision) as PDF or DOCX */
         get: operations["downloadGateDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/case-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case document (saksframlegg) of the newest submission for one body on its case route: proposed decision, background, summary of the final report, plan, budget, each kommune’s share, attachments */
+        get: operations["downloadGateCaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/minutes-extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The extract of the minutes (protokollutdrag) of a gate decision: body, meeting, decision, outcome, conditions, earlier recommendations */
+        get: operations["downloadGateMinutesExtract"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1040,7 +1247,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your notifications (mentions and reminders), newest first, with the unread count */
+        /** Your notifications (mentions, hand-overs and reminders), newest first, with the unread count */
         get: operations["listNotifications"];
         put?: never;
         post?: never;
@@ -1095,6 +1302,23 @@ export interface paths {
         put?: never;
         /** Mark one of your notifications read */
         post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits on you ("Venter på deg"): gates at your bodies, deliverables to review, kommunestyre decisions to record, returned deliverables and open conditions of your projects, conditions you own; by due date */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1482,6 +1706,12 @@ export interface components {
             leaderUserId?: string | null;
             /** @description Planned period of the forstudie, which starts now */
             forstudie?: components["schemas"]["PlannedPeriodDto"];
+            /**
+             * Format: date
+             * @description When the forstudie actually started, for one already under way: not in the future, not before 2000-01-01. Leave it out for today.
+             * @example 2026-03-01
+             */
+            forstudieStartedOn?: string;
         };
         ProjectKommuneDto: {
             /** Format: uuid */
@@ -1513,7 +1743,7 @@ export interface components {
         };
         ReadinessItemDto: {
             /** @enum {string} */
-            kind: "deliverable" | "next_phase_plan" | "checkpoint" | "duration" | "budget";
+            kind: "deliverable" | "next_phase_plan" | "checkpoint" | "duration" | "budget" | "condition";
             key: string;
             /** @enum {string} */
             status: "ok" | "missing" | "warning";
@@ -1550,12 +1780,18 @@ export interface components {
         };
         NextActionDto: {
             /** @enum {string} */
-            kind: "write_deliverable" | "revise_deliverable" | "review_deliverable" | "tick_checkpoint" | "plan_next_budget" | "submit_for_decision" | "await_decision" | "decide_gate" | "follow" | "project_closed";
+            kind: "write_deliverable" | "revise_deliverable" | "revise_plan" | "revise_budget" | "meet_condition" | "review_deliverable" | "tick_checkpoint" | "plan_next_budget" | "submit_for_decision" | "await_decision" | "decide_gate" | "follow" | "project_closed";
             /** @enum {string} */
             phaseKey?: "forstudie" | "forprosjekt" | "hovedprosjekt";
             /** Format: uuid */
             deliverableId?: string;
             key?: string | null;
+            /** @description What must be done: the decision text of a send-back, or the condition */
+            task?: string | null;
+            /** Format: uuid */
+            conditionId?: string;
+            /** Format: date */
+            dueDate?: string | null;
         };
         ProjectPermissionsDto: {
             edit: boolean;
@@ -1613,6 +1849,12 @@ export interface components {
              * @example 2026-09-30
              */
             plannedEnd?: string | null;
+            /**
+             * Format: date
+             * @description The actual start of the phase in progress, e.g. for one already under way: not in the future, not before the previous phase ended, not after anything already recorded in the phase. Leave it out to keep it.
+             * @example 2026-03-01
+             */
+            actualStart?: string;
             /** @example 1 */
             version: number;
         };
@@ -1629,7 +1871,7 @@ export interface components {
              * @example deliverable.submitted
              * @enum {string}
              */
-            action: "project.created" | "project.updated" | "project.team_changed" | "project.completed" | "project.stopped" | "phase.planned" | "phase.started" | "deliverable.updated" | "deliverable.draft" | "deliverable.submitted" | "deliverable.accepted" | "deliverable.returned" | "deliverable.not_required" | "deliverable.file_added" | "deliverable.file_removed" | "gate.checkpoint_set" | "gate.submitted" | "gate.approved" | "gate.approved_with_conditions" | "gate.sent_back" | "gate.stopped" | "gate.minutes_attached" | "plan.updated" | "plan.version_saved" | "plan.approved" | "budget.saved" | "cost_sharing.saved" | "comment.added" | "comment.edited" | "comment.deleted" | "status_report.created" | "status_report.updated" | "status_report.published" | "status_report.deleted";
+            action: "project.created" | "project.updated" | "project.team_changed" | "project.completed" | "project.stopped" | "phase.planned" | "phase.started" | "deliverable.updated" | "deliverable.draft" | "deliverable.submitted" | "deliverable.accepted" | "deliverable.returned" | "deliverable.not_required" | "deliverable.file_added" | "deliverable.file_removed" | "gate.checkpoint_set" | "gate.submitted" | "gate.approved" | "gate.approved_with_conditions" | "gate.sent_back" | "gate.stopped" | "gate.minutes_attached" | "gate.step_handled" | "gate.step_minutes_attached" | "gate.proposed_decision_set" | "gate.kommune_deadline_set" | "gate.kommune_decided" | "gate.condition_met" | "gate.condition_waived" | "gate.condition_reopened" | "gate.condition_file_added" | "project.kommune_left" | "phase.started_earlier" | "plan.updated" | "plan.version_saved" | "plan.approved" | "budget.saved" | "cost_sharing.saved" | "comment.added" | "comment.edited" | "comment.deleted" | "status_report.created" | "status_report.updated" | "status_report.published" | "status_report.deleted";
             /** @example deliverable */
             entityType: string;
             entityId: string | null;
@@ -1802,7 +2044,7 @@ export interface components {
         SnapshotSummaryDto: {
             number: number;
             /** @enum {string} */
-            reason: "approved" | "saved";
+            reason: "approved" | "saved" | "submitted";
             label: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1896,7 +2138,7 @@ export interface components {
         SnapshotDto: {
             number: number;
             /** @enum {string} */
-            reason: "approved" | "saved";
+            reason: "approved" | "saved" | "submitted";
             label: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1979,6 +2221,192 @@ export interface components {
             /** @description Why this deliverable is not needed here */
             reason: string;
         };
+        RegionBodyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Rådmannsgruppen */
+            name: string;
+            /** @enum {string} */
+            kind: "styringsgruppe" | "radmannsgruppe" | "arbeidsutvalg" | "regionrad" | "styre" | "formannskap" | "annet";
+            /** @description Its place in the route, from 0 */
+            position: number;
+            /** @description The project owner (prosjekteier): decides every gate it has not delegated */
+            isOwner: boolean;
+            /** @description The gates it has been named to decide */
+            decidesGates: ("forstudie" | "forprosjekt" | "hovedprosjekt")[];
+        };
+        CaseRouteDecidersDto: {
+            /** Format: uuid */
+            forstudie: string | null;
+            /** Format: uuid */
+            forprosjekt: string | null;
+            /** Format: uuid */
+            hovedprosjekt: string | null;
+        };
+        CaseRoutePermissionsDto: {
+            /** @description Change the route (the regionråd secretariat or an admin) */
+            edit: boolean;
+        };
+        CaseRouteDto: {
+            /** Format: uuid */
+            regionId: string;
+            /**
+             * @description The regionråd: holds a case alone when the region has no bodies
+             * @example Glåmdal regionråd
+             */
+            councilName: string;
+            bodies: components["schemas"]["RegionBodyDto"][];
+            deciders: components["schemas"]["CaseRouteDecidersDto"];
+            /** @description Send it back when saving; a route changed in between answers 409 VERSION_CONFLICT */
+            version: string;
+            permissions: components["schemas"]["CaseRoutePermissionsDto"];
+        };
+        SaveRegionBodyDto: {
+            /**
+             * Format: uuid
+             * @description An existing body; leave out for a new one
+             */
+            id?: string;
+            /** @example Rådmannsgruppen */
+            name: string;
+            /** @enum {string} */
+            kind: "styringsgruppe" | "radmannsgruppe" | "arbeidsutvalg" | "regionrad" | "styre" | "formannskap" | "annet";
+            /** @description The project owner (prosjekteier); exactly one body is */
+            isOwner: boolean;
+            /** @description The gates the owner has delegated to this body (or that the owner decides itself) */
+            decidesGates: ("forstudie" | "forprosjekt" | "hovedprosjekt")[];
+        };
+        SaveCaseRouteDto: {
+            /** @description The version read with the route */
+            version: string;
+            bodies: components["schemas"]["SaveRegionBodyDto"][];
+        };
+        CaseStepDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            /** Format: uuid */
+            bodyId: string | null;
+            bodyName: string;
+            /** @enum {string} */
+            bodyKind: "styringsgruppe" | "radmannsgruppe" | "arbeidsutvalg" | "regionrad" | "styre" | "formannskap" | "annet";
+            /** @description This body decides the gate */
+            decides: boolean;
+            /** @description The case is at this body now */
+            current: boolean;
+            /** Format: date */
+            meetingDate: string | null;
+            caseNumber: string | null;
+            /** @enum {string|null} */
+            recommendedOutcome: "approved" | "approved_with_conditions" | "sent_back" | "stopped" | null;
+            /** @description The innstilling, as recorded */
+            recommendation: string | null;
+            minutesFile: components["schemas"]["FileInfoDto"] | null;
+            handledBy: string | null;
+            /** Format: date-time */
+            handledAt: string | null;
+        };
+        HandleCaseStepDto: {
+            /**
+             * Format: date
+             * @description The date of the body’s meeting (not in the future)
+             * @example 2027-03-12
+             */
+            meetingDate: string;
+            /**
+             * @description Saksnummer in the body’s meeting
+             * @example 8/27
+             */
+            caseNumber: string;
+            /**
+             * @description The outcome the body recommends (innstilling)
+             * @enum {string}
+             */
+            recommendedOutcome?: "approved" | "approved_with_conditions" | "sent_back" | "stopped";
+            /** @description The innstilling as the body wrote it */
+            recommendation?: string;
+        };
+        KommuneCaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            kommuneId: string;
+            kommuneName: string;
+            /** Format: date */
+            deadline: string;
+            /** @description The kommune’s cost-sharing share of the next phase, whole kroner */
+            share: number;
+            /** @enum {string} */
+            outcome: "pending" | "yes" | "yes_with_changes" | "no" | "not_handled";
+            /** Format: date */
+            meetingDate: string | null;
+            caseNumber: string | null;
+            decisionText: string | null;
+            amountCommitted: number | null;
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            version: number;
+        };
+        KommuneDecisionSummaryDto: {
+            total: number;
+            decided: number;
+            yes: number;
+            yesWithChanges: number;
+            no: number;
+            notHandled: number;
+            pending: number;
+            /** @description Pending cases past their deadline */
+            overdue: number;
+            shareTotal: number;
+            committed: number;
+            /** @description What the shares lack in commitments */
+            gap: number;
+        };
+        ContinuingShareDto: {
+            /** Format: uuid */
+            kommuneId: string;
+            kommuneName: string;
+            /** @description The share at submission */
+            before: number;
+            /** @description The share when the same total is split among the kommuner that go on */
+            after: number;
+        };
+        KommuneCasesDto: {
+            cases: components["schemas"]["KommuneCaseDto"][];
+            summary: components["schemas"]["KommuneDecisionSummaryDto"];
+            /** @description When a kommune said no: the cost sharing recomputed among the others (null when none said no) */
+            continuing: components["schemas"]["ContinuingShareDto"][] | null;
+        };
+        RecordKommuneDecisionDto: {
+            /** @enum {string} */
+            outcome: "yes" | "yes_with_changes" | "no" | "not_handled";
+            /**
+             * Format: date
+             * @description The kommunestyre’s meeting (not in the future); required unless not_handled
+             * @example 2027-04-10
+             */
+            meetingDate?: string;
+            /**
+             * @description Saksnummer; required unless not_handled
+             * @example 22/27
+             */
+            caseNumber?: string;
+            /** @description The kommunestyre’s vedtak; required for yes_with_changes and no */
+            decisionText?: string;
+            /** @description Whole kroner the kommune commits; for yes it defaults to its share */
+            amountCommitted?: number;
+            /** @description The case’s version as read */
+            version: number;
+        };
+        SetKommuneDeadlineDto: {
+            /**
+             * Format: date
+             * @description Today or later
+             * @example 2027-04-15
+             */
+            deadline: string;
+        };
         CheckpointDto: {
             key: string;
             checked: boolean;
@@ -1986,6 +2414,42 @@ export interface components {
             updatedBy: string | null;
             /** Format: date-time */
             updatedAt: string | null;
+        };
+        PackageDeliverableDto: {
+            /** Format: uuid */
+            id: string;
+            key: string | null;
+            title: string;
+            version: number;
+            state: string;
+        };
+        PackagePlanDto: {
+            /** @description The plan version frozen at submission */
+            snapshotNumber: number | null;
+            /** @description Required fields still empty */
+            missing: number;
+            version: number;
+        };
+        PackageBudgetDto: {
+            costs: number;
+            financing: number;
+        };
+        GatePackageDto: {
+            deliverables: components["schemas"]["PackageDeliverableDto"][];
+            plan: components["schemas"]["PackagePlanDto"] | null;
+            budget: components["schemas"]["PackageBudgetDto"] | null;
+        };
+        ReopenedDto: {
+            deliverableIds: string[];
+            planSections: string[];
+            budget: boolean;
+        };
+        ConditionItemViewDto: {
+            text: string;
+            /** Format: uuid */
+            ownerUserId: string | null;
+            /** Format: date */
+            dueDate: string | null;
         };
         DecisionDto: {
             /** Format: uuid */
@@ -2001,6 +2465,12 @@ export interface components {
             decidedBy: string | null;
             /** Format: date-time */
             decidedAt: string;
+            /** @description The body that decided */
+            bodyName: string | null;
+            /** @description What a send-back reopened */
+            reopened: components["schemas"]["ReopenedDto"] | null;
+            /** @description The conditions of an approval, one by one */
+            conditionItems: components["schemas"]["ConditionItemViewDto"][];
         };
         SubmissionDto: {
             /** Format: uuid */
@@ -2011,13 +2481,64 @@ export interface components {
             note: string | null;
             /** @description The checklist as it stood when the phase was submitted */
             readiness: components["schemas"]["ReadinessDto"];
+            /** @description What the package held (null for submissions before packages) */
+            package: components["schemas"]["GatePackageDto"] | null;
+            /** @description The proposed decision (forslag til vedtak) */
+            proposedDecision: string | null;
             decision: components["schemas"]["DecisionDto"] | null;
+        };
+        ConditionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            decisionId: string;
+            /**
+             * @description The phase whose gate decided it
+             * @enum {string}
+             */
+            decidedInPhase: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            /**
+             * @description The phase in which it is followed up
+             * @enum {string}
+             */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            position: number;
+            text: string;
+            /** Format: uuid */
+            ownerUserId: string | null;
+            ownerName: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @enum {string} */
+            state: "open" | "met" | "waived";
+            resolutionNote: string | null;
+            file: components["schemas"]["FileInfoDto"] | null;
+            resolvedBy: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            version: number;
+        };
+        PackageChangeDto: {
+            /** @enum {string} */
+            kind: "deliverable" | "plan" | "budget";
+            id: string;
+            title: string;
         };
         GatePermissionsDto: {
             /** @description Tick checkpoints and submit for decision (project leader) */
             submit: boolean;
             /** @description Record the decision (regionråd) */
             decide: boolean;
+            /** @description Record a body’s handling of the case (secretariat) */
+            handleStep: boolean;
+            /** @description Record a kommunestyre’s decision (kommune contact or secretariat) */
+            recordKommune: boolean;
+            /** @description Edit the proposed decision (secretariat, or the leader while awaiting decision) */
+            editProposedDecision: boolean;
+            /** @description Mark conditions met, with a note or a file (project leader and team) */
+            resolveConditions: boolean;
+            /** @description Waive or reopen conditions (the owner) */
+            waiveConditions: boolean;
         };
         GateDto: {
             /** Format: uuid */
@@ -2035,6 +2556,16 @@ export interface components {
              * @description The submission waiting for a decision
              */
             pendingSubmissionId: string | null;
+            /** @description The case route of the pending or newest submission, in order */
+            caseRoute: components["schemas"]["CaseStepDto"][];
+            /** @description Each kommunestyre’s decision on the pending or newest submission */
+            kommuneCases: components["schemas"]["KommuneCasesDto"] | null;
+            /** @description Conditions followed up in this phase, and the conditions this gate’s own approval set */
+            conditions: components["schemas"]["ConditionDto"][];
+            /** @description The proposed decision of the pending or newest submission */
+            proposedDecision: string | null;
+            /** @description What changed between the two newest submissions */
+            changesSinceLast: components["schemas"]["PackageChangeDto"][];
             permissions: components["schemas"]["GatePermissionsDto"];
         };
         SetCheckpointDto: {
@@ -2044,6 +2575,38 @@ export interface components {
         SubmitGateDto: {
             /** @description A note to the regionråd */
             note?: string | null;
+            /**
+             * Format: date
+             * @description The deadline for the kommunestyrer’s decisions (after today); by default six weeks from today
+             * @example 2027-04-15
+             */
+            kommuneDeadline?: string;
+        };
+        ConditionItemDto: {
+            /**
+             * @description The condition
+             * @example Finansieringen fra fylkeskommunen er bekreftet
+             */
+            text: string;
+            /**
+             * Format: uuid
+             * @description Who follows it up (an active account)
+             */
+            ownerUserId?: string | null;
+            /**
+             * Format: date
+             * @description When it must be met
+             * @example 2027-06-30
+             */
+            dueDate?: string | null;
+        };
+        ReopenDto: {
+            /** @description Deliverables of this phase (or the plan deliverable) to return */
+            deliverableIds: string[];
+            /** @description Section keys of the next phase’s plan to rework */
+            planSections: string[];
+            /** @description The next phase’s budget must be reworked */
+            budget: boolean;
         };
         RecordDecisionDto: {
             /**
@@ -2071,6 +2634,27 @@ export interface components {
             decisionText: string;
             /** @description Required when approving with conditions */
             conditions?: string | null;
+            /** @description The conditions one by one, each followed up in the next phase (approved_with_conditions); 1 to 20 */
+            conditionItems?: components["schemas"]["ConditionItemDto"][];
+            /** @description What a send-back reopens (sent_back only) */
+            reopen?: components["schemas"]["ReopenDto"];
+        };
+        ProposedDecisionDto: {
+            /**
+             * Format: uuid
+             * @description The submission awaiting decision
+             */
+            submissionId: string;
+            /** @description The proposed decision (forslag til vedtak) */
+            text: string;
+        };
+        UpdateConditionDto: {
+            /** @enum {string} */
+            state: "open" | "met" | "waived";
+            /** @description How it was met, or why it is waived */
+            note?: string | null;
+            /** @description The version of the condition you read */
+            version: number;
         };
         ReportColoursDto: {
             /** @enum {string|null} */
@@ -2220,6 +2804,20 @@ export interface components {
              */
             expectedDate: string | null;
         };
+        WaitingOnDto: {
+            /**
+             * @description leader: the phase is being worked on; body: the gate’s case is at a body (name); kommuner: the kommunestyrer have still to decide; none: the project has ended
+             * @enum {string}
+             */
+            kind: "leader" | "body" | "kommuner" | "none";
+            /** @description The leader’s or the body’s name */
+            name: string | null;
+            /**
+             * Format: date
+             * @description Since when it has waited
+             */
+            since: string | null;
+        };
         PortfolioRowDto: {
             /** Format: uuid */
             id: string;
@@ -2248,6 +2846,8 @@ export interface components {
             overdueDeliverables: number;
             nextGate: components["schemas"]["NextGateDto"] | null;
             leader: components["schemas"]["PersonDto"] | null;
+            /** @description Who the project waits on now */
+            waitingOn: components["schemas"]["WaitingOnDto"];
         };
         PortfolioDto: {
             /**
@@ -2336,15 +2936,15 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "mention" | "deliverable_due_soon" | "deliverable_overdue" | "phase_too_long" | "gate_awaiting_decision" | "status_report_due";
+            kind: "mention" | "deliverable_due_soon" | "deliverable_overdue" | "phase_too_long" | "gate_awaiting_decision" | "status_report_due" | "gate_submitted" | "case_at_body" | "gate_decided" | "deliverable_reviewed" | "kommune_case_opened" | "kommune_deadline_near" | "condition_due";
             /** Format: uuid */
             projectId: string | null;
             projectName: string | null;
             /**
-             * @description What the notification is about
+             * @description What the notification is about (gate: a submission)
              * @enum {string}
              */
-            targetType: "comment" | "deliverable" | "phase" | "gate" | "project";
+            targetType: "comment" | "deliverable" | "phase" | "gate" | "project" | "case_step" | "gate_decision" | "kommune_case" | "gate_condition";
             /** Format: uuid */
             targetId: string;
             /** @description The reminder’s period (a date, week or month); empty for mentions */
@@ -2359,7 +2959,7 @@ export interface components {
             link: string | null;
             /** @description Facts for the text, e.g. the deliverable’s due date */
             params: Record<string, never>;
-            /** @description Who caused it (for mentions) */
+            /** @description Who caused it (mentions and hand-overs) */
             actorName: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2378,6 +2978,68 @@ export interface components {
             unreadCount: number;
             /** @description How many were marked read */
             marked: number;
+        };
+        InboxOwnerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        InboxItemDto: {
+            /**
+             * @description gate_awaiting_decision: a gate package at a body of yours; deliverable_to_review: a deliverable submitted for review; kommune_case_pending: a kommunestyre’s decision to record; deliverable_returned: a deliverable of your project sent back; condition_open: a condition of an approval still to be met
+             * @enum {string}
+             */
+            kind: "gate_awaiting_decision" | "deliverable_to_review" | "kommune_case_pending" | "deliverable_returned" | "condition_open";
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /**
+             * @description The phase (for a gate: the phase the gate ends)
+             * @enum {string|null}
+             */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt" | null;
+            /**
+             * Format: uuid
+             * @description The submission, deliverable, kommune case or condition
+             */
+            targetId: string;
+            /** @description What it is: the body holding the case, the deliverable’s title, the kommune’s name, or the condition’s text */
+            title: string;
+            /** @description For a gate: the body holding the case now */
+            bodyName: string | null;
+            /** @description For a returned deliverable: the reviewer’s comment */
+            comment: string | null;
+            /** @description Who owns the deliverable or condition */
+            owner: components["schemas"]["InboxOwnerDto"] | null;
+            /**
+             * Format: date
+             * @description The deadline or due date
+             */
+            due: string | null;
+            /** @description The due date has passed */
+            overdue: boolean;
+            /**
+             * Format: date
+             * @description Since when it has waited (submitted, returned, decided)
+             */
+            since: string | null;
+            /**
+             * @description Where in the web app
+             * @example /prosjekter/0b7c9a4e-5d1f-4e2a-9c3b-8a6d2f1e0c5b/faser/forstudie/beslutning
+             */
+            link: string;
+        };
+        InboxDto: {
+            /**
+             * Format: date
+             * @description The day the list is for (Oslo time)
+             */
+            asOf: string;
+            /** @description By due date (none last), then project name */
+            items: components["schemas"]["InboxItemDto"][];
         };
     };
     responses: never;
@@ -3675,7 +4337,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -3687,7 +4349,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -3699,7 +4361,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
                     };
                 };
             };
@@ -3772,7 +4434,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -3845,7 +4507,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -3857,7 +4519,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -3930,7 +4592,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -3942,7 +4604,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -3954,7 +4616,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
                     };
                 };
             };
@@ -4024,7 +4686,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -4098,7 +4760,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -4110,7 +4772,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -4122,7 +4784,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
                     };
                 };
             };
@@ -4196,7 +4858,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -4274,7 +4936,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -4349,7 +5011,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -4477,7 +5139,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -4619,7 +5281,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "PHASE_AWAITING_DECISION" | "PHASE_ENDED" | "PHASE_NOT_STARTED" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -4631,7 +5293,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -4794,7 +5456,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "PHASE_AWAITING_DECISION" | "PHASE_ENDED" | "PHASE_NOT_STARTED" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -4806,7 +5468,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -5912,7 +6574,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -6178,7 +6840,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -6364,7 +7026,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "ROLE_SCOPE_INVALID";
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -6525,6 +7187,774 @@ export interface operations {
             };
         };
     };
+    getCaseRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRouteDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    saveCaseRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCaseRouteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRouteDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                    };
+                };
+            };
+        };
+    };
+    listGateCaseSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStepDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    handleGateCaseStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandleCaseStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStepDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    downloadGateCaseStepMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    attachGateCaseStepMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF or Word (.docx), at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStepDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    getKommuneCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No cases when the newest submission asks the kommuner for no money */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KommuneCasesDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    recordKommuneDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordKommuneDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KommuneCasesDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    setKommuneDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetKommuneDeadlineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KommuneCasesDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
     getGate: {
         parameters: {
             query?: never;
@@ -6589,7 +8019,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
                     };
                 };
             };
@@ -6664,7 +8094,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
                     };
                 };
             };
@@ -6676,7 +8106,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "INVALID_STATE" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -6750,7 +8180,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
                     };
                 };
             };
@@ -6762,7 +8192,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "INVALID_STATE" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -6774,7 +8204,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -6848,7 +8278,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
                     };
                 };
             };
@@ -6860,7 +8290,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "INVALID_STATE" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -6872,7 +8302,377 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    setProposedDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposedDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Signed in, but not allowed
+             *
+             *     Signed in, but not allowed
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    updateGateCondition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                conditionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConditionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Signed in, but not allowed
+             *
+             *     Signed in, but not allowed
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    downloadConditionFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                conditionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    attachConditionFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                conditionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF or Word (.docx), at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -6944,7 +8744,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
                     };
                 };
             };
@@ -7025,7 +8825,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_STEP_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "FILE_NOT_FOUND" | "KOMMUNE_CASE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
                     };
                 };
             };
@@ -7037,7 +8837,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -7112,7 +8912,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_DOCUMENT_STEP_NOT_FOUND" | "CASE_DOCUMENT_SUBMISSION_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
                     };
                 };
             };
@@ -7187,7 +8987,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_DOCUMENT_STEP_NOT_FOUND" | "CASE_DOCUMENT_SUBMISSION_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
                     };
                 };
             };
@@ -7262,7 +9062,193 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                        code?: "CASE_DOCUMENT_STEP_NOT_FOUND" | "CASE_DOCUMENT_SUBMISSION_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    downloadGateCaseDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+                lang?: "nb" | "nn" | "en";
+                /** @description A step of the case route; default: the body holding the case now, else the deciding body */
+                step?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_DOCUMENT_STEP_NOT_FOUND" | "CASE_DOCUMENT_SUBMISSION_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_DOCUMENT_NO_SUBMISSION" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "MINUTES_NO_DECISION" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    downloadGateMinutesExtract: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+                lang?: "nb" | "nn" | "en";
+                /** @description A submission of the phase; default: the newest one that has been decided */
+                submission?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_DOCUMENT_STEP_NOT_FOUND" | "CASE_DOCUMENT_SUBMISSION_NOT_FOUND" | "CONDITION_NOT_FOUND" | "DECISION_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "SUBMISSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CASE_DOCUMENT_NO_SUBMISSION" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "MINUTES_NO_DECISION" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -8469,6 +10455,37 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
                         code?: "NOTIFICATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
                     };
                 };
             };

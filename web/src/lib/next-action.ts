@@ -2,6 +2,8 @@ import type { PhaseKey } from '@nvr/shared';
 import type { TFunction } from 'i18next';
 import type { NextAction, Project } from '../api/types';
 import type { useCatalogue } from './catalogue';
+import { formatDate } from './format';
+import i18n from 'i18next';
 
 /**
  * What a next action says and where it is done, for the project page's "Hva må gjøres nå" and the
@@ -27,6 +29,17 @@ export function describeNextAction(
       return { to: deliverableUrl, text: t('projects.next.write', { title }) };
     case 'revise_deliverable':
       return { to: deliverableUrl, text: t('projects.next.revise', { title }) };
+    case 'revise_plan':
+      return { to: `${base}/faser/${phaseKey}/plan`, text: t('projects.next.revisePlan', { phase, section: sectionTitle(action.key, t) }) };
+    case 'revise_budget':
+      return { to: `${base}/faser/${phaseKey}/plan`, text: t('projects.next.reviseBudget', { phase }) };
+    case 'meet_condition':
+      return {
+        to: gateUrl,
+        text: action.dueDate
+          ? t('projects.next.meetConditionDue', { condition: action.task ?? '', date: formatDate(action.dueDate, i18n.language) })
+          : t('projects.next.meetCondition', { condition: action.task ?? '' }),
+      };
     case 'review_deliverable':
       return { to: deliverableUrl, text: t('projects.next.review', { title }) };
     case 'tick_checkpoint':
@@ -47,4 +60,12 @@ export function describeNextAction(
     case 'project_closed':
       return { to: null, text: t(project.status === 'stopped' ? 'projects.next.stopped' : 'projects.next.completed') };
   }
+}
+
+const PLAN_SECTIONS = ['background', 'goals', 'frame', 'schedule', 'organisation', 'decision_points', 'budget', 'contracts'] as const;
+
+/** A PLP plan section's title in the reader's language; a section of a custom template shows its key. */
+function sectionTitle(key: string | null | undefined, t: TFunction): string {
+  const known = PLAN_SECTIONS.find((s) => s === key);
+  return known ? t(`projects.next.sections.${known}`) : (key ?? '');
 }

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 
 /**
- * The routes of phase plans, templates, status reports, the portfolio, tasks and notifications, each
+ * The routes of phase plans, templates, status reports, the portfolio, tasks, the inbox and notifications, each
  * loaded on first use (its own chunk), inside the signed-in part of the router.
  */
 export function plansProgressRoutes(queryClient: QueryClient): RouteObject[] {
@@ -42,6 +42,10 @@ export function plansProgressRoutes(queryClient: QueryClient): RouteObject[] {
     {
       path: 'mine-oppgaver',
       lazy: () => import('./my-tasks').then((m) => ({ loader: m.myTasksLoader(queryClient), Component: m.MyTasksRoute })),
+    },
+    {
+      path: 'venter-pa-deg',
+      lazy: () => import('./inbox').then((m) => ({ loader: m.inboxLoader(queryClient), Component: m.InboxRoute })),
     },
     {
       path: 'varsler',

@@ -14,13 +14,18 @@ export function hasTasks(roles: readonly RoleAssignment[]): boolean {
 }
 
 /**
- * The main menu's start pages: "Portefølje" (advisers, regionråd, administrators) and "Mine oppgaver"
- * (project leaders and members). Rendered first inside the layout's <ul>.
+ * The main menu's start pages: "Venter på deg" (everyone), "Portefølje" (advisers, regionråd,
+ * administrators) and "Mine oppgaver" (project leaders and members). Rendered first inside the layout's <ul>.
  */
 export function ProgressNavItems({ roles }: { roles: readonly RoleAssignment[] }) {
   const { t } = useTranslation();
   return (
     <>
+      <li>
+        <Link asChild data-color="neutral">
+          <NavLink to="/venter-pa-deg">{t('progress.nav.inbox')}</NavLink>
+        </Link>
+      </li>
       {followsPortfolio(roles) && (
         <li>
           <Link asChild data-color="neutral">

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppNotification } from '../../../api/progress-types';
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
-import { isPhaseKey } from '@nvr/shared';
+import { DECISION_OUTCOMES, isPhaseKey, type DecisionOutcome } from '@nvr/shared';
 import { usePeriod } from './progress-text';
 
 /**
@@ -20,6 +20,9 @@ export function useNotificationTitle() {
     const project = n.projectName ?? str('projectName') ?? '';
     const phaseKey = str('phaseKey');
     const phase = phaseKey && isPhaseKey(phaseKey) ? catalogue.phaseTitle(phaseKey) : null;
+    // Mid-sentence: "forstudien", "the pre-study".
+    const phaseDefinite = phaseKey && isPhaseKey(phaseKey) ? t(`plans.phaseDefinite.${phaseKey}`) : null;
+    const body = str('bodyName');
     switch (n.kind) {
       case 'mention':
         return n.actorName ? t('progress.notifications.kinds.mention', { name: n.actorName, project }) : n.title;
@@ -38,13 +41,60 @@ export function useNotificationTitle() {
           ? t('progress.notifications.kinds.phase_too_long', { phase, months: p.months, project })
           : n.title;
       case 'gate_awaiting_decision':
-        return phase ? t('progress.notifications.kinds.gate_awaiting_decision', { phase, project }) : n.title;
+        if (!phase) return n.title;
+        return body
+          ? t('progress.notifications.kinds.gate_awaiting_decision_at', { phase, project, body })
+          : t('progress.notifications.kinds.gate_awaiting_decision', { phase, project });
       case 'status_report_due': {
         const month = str('period');
         return month ? t('progress.notifications.kinds.status_report_due', { period: period(month), project }) : n.title;
+      }
+      case 'gate_submitted':
+        return phaseDefinite && body ? t('progress.notifications.kinds.gate_submitted', { phase: phaseDefinite, project, body }) : n.title;
+      case 'case_at_body':
+        return phaseDefinite && body ? t('progress.notifications.kinds.case_at_body', { phase: phaseDefinite, project, body }) : n.title;
+      case 'gate_decided': {
+        const outcome = str('outcome');
+        return phaseDefinite && outcome && isOutcome(outcome)
+          ? t('progress.notifications.kinds.gate_decided', { phase: phaseDefinite, project, outcome: t(`gates.outcome.${outcome}`) })
+          : n.title;
+      }
+      case 'kommune_case_opened': {
+        const deadline = str('deadline');
+        return deadline ? t('progress.notifications.kinds.kommune_case_opened', { project, date: format.date(deadline) }) : n.title;
+      }
+      case 'deliverable_reviewed': {
+        const title = str('title');
+        const outcome = str('outcome');
+        if (!title) return n.title;
+        if (outcome === 'accepted') return t('progress.notifications.kinds.deliverable_reviewed_accepted', { title, project });
+        if (outcome === 'returned') return t('progress.notifications.kinds.deliverable_reviewed_returned', { title, project });
+        return n.title;
+      }
+      case 'kommune_deadline_near': {
+        const deadline = str('deadline');
+        const kommune = str('kommuneName');
+        if (!deadline || !kommune) return n.title;
+        const values = { date: format.date(deadline), kommune, project };
+        return p.overdue === true
+          ? t('progress.notifications.kinds.kommune_deadline_passed', values)
+          : t('progress.notifications.kinds.kommune_deadline_near', values);
+      }
+      case 'condition_due': {
+        const due = str('dueDate');
+        const text = str('conditionText');
+        if (!due || !text) return n.title;
+        const values = { date: format.date(due), text, project };
+        return p.overdue === true
+          ? t('progress.notifications.kinds.condition_overdue', values)
+          : t('progress.notifications.kinds.condition_due', values);
       }
       default:
         return n.title;
     }
   };
+}
+
+function isOutcome(value: string): value is DecisionOutcome {
+  return (DECISION_OUTCOMES as readonly string[]).includes(value);
 }

@@ -66,6 +66,7 @@ export function PortfolioTable({
             <Table.HeaderCell scope="col">{t('progress.portfolio.columns.status')}</Table.HeaderCell>
             {header('overdue', t('progress.portfolio.columns.overdue'), 'numeric')}
             {header('nextGateDate', t('progress.portfolio.columns.nextGate'))}
+            <Table.HeaderCell scope="col">{t('progress.portfolio.columns.waitingOn')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -132,11 +133,36 @@ export function PortfolioTable({
                   <span className="muted">{t('progress.portfolio.noGate')}</span>
                 )}
               </Table.Cell>
+              <Table.Cell>
+                <WaitingOn row={row} />
+              </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
     </div>
+  );
+}
+
+/** Who the project waits on now: the leader, the body holding its gate's case, the kommunestyrer, or no one; and since when. */
+function WaitingOn({ row }: { row: PortfolioRow }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const w = row.waitingOn;
+  if (w.kind === 'none') return <span className="muted">{t('progress.portfolio.waitingOn.none')}</span>;
+  const who =
+    w.kind === 'leader'
+      ? w.name
+        ? t('progress.portfolio.waitingOn.leaderNamed', { name: w.name })
+        : t('progress.portfolio.waitingOn.leader')
+      : w.kind === 'kommuner'
+        ? t('progress.portfolio.waitingOn.kommuner')
+        : (w.name ?? '');
+  return (
+    <>
+      {who}
+      {w.since && <span className="cell-note">{t('progress.portfolio.waitingOn.since', { date: format.date(w.since) })}</span>}
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { api, unwrap } from '../../../lib/api-client';
 import type { CreateProjectBody, Project } from '../../../api/types';
 import { getProjectQueryOptions } from './get-project';
 
-/** Starts a project (regionråd of the region, or an administrator); its forstudie starts today. */
+/** Starts a project (regionråd of the region, or an administrator); its forstudie starts today, or on `forstudieStartedOn` if already under way. */
 export async function createProject(body: CreateProjectBody): Promise<Project> {
   return unwrap(await api.POST('/api/projects', { body }));
 }

@@ -4,7 +4,7 @@ import { api, unwrap } from '../../../lib/api-client';
 import type { Project, UpdatePhaseBody } from '../../../api/types';
 import { getProjectQueryOptions, invalidateProject } from './get-project';
 
-/** A phase's planned start and end, with the phase's version. */
+/** A phase's planned start and end, and the actual start of the phase in progress, with the phase's version. */
 export async function updatePhase({ id, phaseKey, body }: { id: string; phaseKey: PhaseKey; body: UpdatePhaseBody }): Promise<Project> {
   return unwrap(await api.PATCH('/api/projects/{id}/phases/{phaseKey}', { params: { path: { id, phaseKey } }, body }));
 }

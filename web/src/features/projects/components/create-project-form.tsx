@@ -1,18 +1,21 @@
 import { Button, Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { todayInOslo } from '@nvr/shared';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Person, Project } from '../../../api/types';
 import { ErrorAlert } from '../../../components/error-alert';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
+import { useFormat } from '../../../lib/format';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateProject } from '../api/create-project';
 import { KommunerFieldset, type KommuneOption } from './kommuner-fieldset';
-import { projectFormSchema, type ProjectFormValues } from './project-form-schema';
+import { EARLIEST_PHASE_START, projectFormSchema, type ProjectFormValues } from './project-form-schema';
 
 /**
  * Starts a project: region, name, description, participating kommuner (all current members
- * checked to begin with), planned forstudie period and the project leader. The region and its kommuner come from the route, which composes the regions feature.
+ * checked to begin with), planned forstudie period, when a forstudie already under way started
+ * (empty: today) and the project leader. The region and its kommuner come from the route, which composes the regions feature.
  */
 export function CreateProjectForm({
   regions,
@@ -36,9 +39,19 @@ export function CreateProjectForm({
   onCreated: (project: Project) => void;
 }) {
   const { t } = useTranslation();
-  const schema = projectFormSchema(t);
+  const format = useFormat();
+  const schema = projectFormSchema(t, format.date);
   const form = useApiForm<ProjectFormValues>({
-    defaultValues: { regionId, name: '', description: '', kommuneIds: null, plannedStart: '', plannedEnd: '', leaderId: '' },
+    defaultValues: {
+      regionId,
+      name: '',
+      description: '',
+      kommuneIds: null,
+      plannedStart: '',
+      plannedEnd: '',
+      forstudieStartedOn: '',
+      leaderId: '',
+    },
     codeFields: { KOMMUNE_NOT_IN_REGION: 'kommuneIds', INVALID_PERIOD: 'plannedEnd' },
   });
   const { register, control } = form;
@@ -48,7 +61,7 @@ export function CreateProjectForm({
 
   const submit = form.handleSubmit(async (values) => {
     const text = values.description.trim();
-    const { plannedStart, plannedEnd, leaderId } = values;
+    const { plannedStart, plannedEnd, forstudieStartedOn, leaderId } = values;
     try {
       const project = await create.mutateAsync({
         regionId: values.regionId,
@@ -57,6 +70,7 @@ export function CreateProjectForm({
         kommuneIds: values.kommuneIds ?? allMembers,
         ...(leaderId ? { leaderUserId: leaderId } : {}),
         ...(plannedStart || plannedEnd ? { forstudie: { plannedStart: plannedStart || null, plannedEnd: plannedEnd || null } } : {}),
+        ...(forstudieStartedOn ? { forstudieStartedOn } : {}),
       });
       onCreated(project);
     } catch (error) {
@@ -146,6 +160,15 @@ export function CreateProjectForm({
           error={errors.plannedEnd?.message}
         />
       </div>
+      <Textfield
+        type="date"
+        label={t('phases.create.startedOn')}
+        description={t('phases.create.startedOnHint')}
+        min={EARLIEST_PHASE_START}
+        max={todayInOslo()}
+        {...register('forstudieStartedOn', schema.forstudieStartedOn)}
+        error={errors.forstudieStartedOn?.message}
+      />
       {people && (
         <Field>
           <Label>{t('projects.form.leader')}</Label>

@@ -31,12 +31,15 @@ function sameValues(a: Values, b: Values): boolean {
 export function DeliverableEditForm({
   deliverable,
   team,
+  withContent = true,
   onSaved,
   onDirtyChange,
 }: {
   deliverable: Deliverable;
   /** People who can own it: the project leader and group. */
   team: Person[];
+  /** False for the plan deliverable: its text is the plan in the plan editor, so only owner and due date are edited here. */
+  withContent?: boolean;
   onSaved: (message: string) => void;
   onDirtyChange: (dirty: boolean) => void;
 }) {
@@ -104,17 +107,19 @@ export function DeliverableEditForm({
       noValidate
     >
       <Heading level={2} data-size="md">
-        {t('deliverables.edit.heading')}
+        {withContent ? t('deliverables.edit.heading') : t('caseRoute.plan.responsibility')}
       </Heading>
-      <Textfield
-        multiline
-        rows={14}
-        label={t('deliverables.edit.content')}
-        description={t('deliverables.edit.contentHint')}
-        {...form.register('content')}
-        error={form.formState.errors.content?.message}
-        maxLength={200000}
-      />
+      {withContent && (
+        <Textfield
+          multiline
+          rows={14}
+          label={t('deliverables.edit.content')}
+          description={t('deliverables.edit.contentHint')}
+          {...form.register('content')}
+          error={form.formState.errors.content?.message}
+          maxLength={200000}
+        />
+      )}
       <div className="form__row">
         <Field>
           <Label>{t('deliverables.edit.owner')}</Label>

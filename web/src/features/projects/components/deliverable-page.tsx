@@ -1,8 +1,13 @@
 import { useCallback, useId, useRef, useState } from 'react';
-import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react';
+import { nextPhaseKey, type PhaseKey } from '@nvr/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { Plan } from '../../../api/plan-types';
 import type { Deliverable, Project } from '../../../api/types';
+import { Loading } from '../../../components/loading';
+import { api, unwrap } from '../../../lib/api-client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { StatusMessage } from '../../../components/status-message';
 import { deliverableSpec, useCatalogue } from '../../../lib/catalogue';
@@ -54,6 +59,8 @@ export function DeliverablePage({ project, deliverable }: { project: Project; de
   const canMarkRequired = deliverable.state === 'not_required' && permissions.submit && phaseOpen;
   const canReview = deliverable.state === 'submitted' && permissions.decide;
   const canMarkNotRequired = deliverable.editable && permissions.submit && !spec?.nextPhasePlan;
+  // The plan deliverable is the next phase's plan as written in the plan editor: no text box of its own.
+  const planPhase = spec?.nextPhasePlan ? nextPhaseKey(deliverable.phaseKey) : null;
 
   return (
     <>
@@ -122,10 +129,22 @@ export function DeliverablePage({ project, deliverable }: { project: Project; de
         </Alert>
       )}
 
+      {planPhase && <NextPhasePlanPanel projectId={project.id} phaseKey={planPhase} />}
+
       {deliverable.editable ? (
-        <DeliverableEditForm deliverable={deliverable} team={team} onSaved={announceHere} onDirtyChange={setDirty} />
+        <DeliverableEditForm
+          deliverable={deliverable}
+          team={team}
+          withContent={!planPhase}
+          onSaved={announceHere}
+          onDirtyChange={setDirty}
+        />
       ) : (
-        <DeliverableText deliverable={deliverable} />
+        !planPhase && <DeliverableText deliverable={deliverable} />
+      )}
+      {/* Text written in the plan deliverable before the plan editor took its place stays readable. */}
+      {planPhase && deliverable.content.trim() !== '' && (
+        <DeliverableText deliverable={deliverable} heading={t('caseRoute.plan.earlierText')} />
       )}
 
       <DeliverableFiles deliverable={deliverable} onChanged={announceHere} />
@@ -189,13 +208,13 @@ export function DeliverablePage({ project, deliverable }: { project: Project; de
   );
 }
 
-function DeliverableText({ deliverable }: { deliverable: Deliverable }) {
+function DeliverableText({ deliverable, heading }: { deliverable: Deliverable; heading?: string }) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="section">
       <Heading level={2} data-size="md" id={headingId}>
-        {t('deliverables.text.heading')}
+        {heading ?? t('deliverables.text.heading')}
       </Heading>
       {deliverable.content.trim() ? (
         <div className="document prewrap">{deliverable.content}</div>
@@ -203,5 +222,74 @@ function DeliverableText({ deliverable }: { deliverable: Deliverable }) {
         <Paragraph className="muted">{t('deliverables.text.empty')}</Paragraph>
       )}
     </section>
+  );
+}
+
+/** The next phase's plan, as the plan editor reads it (same query key, so the two stay in step). */
+function nextPhasePlanQueryOptions(projectId: string, phaseKey: PhaseKey) {
+  return queryOptions({
+    queryKey: ['projects', 'detail', projectId, 'plan', phaseKey],
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/projects/{id}/phases/{phaseKey}/plan', { params: { path: { id: projectId, phaseKey } }, signal })) as Plan,
+  });
+}
+
+/**
+ * In place of a text box: the plan deliverable is the next phase's plan. Links to the plan editor, says
+ * what is still missing there, and that submitting the gate freezes the plan as the submitted version.
+ */
+function NextPhasePlanPanel({ projectId, phaseKey }: { projectId: string; phaseKey: PhaseKey }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const plan = useQuery(nextPhasePlanQueryOptions(projectId, phaseKey));
+  const phase = t(`caseRoute.gates.${phaseKey as 'forprosjekt' | 'hovedprosjekt'}`);
+  const completeness = plan.data?.completeness;
+  const budget = plan.data?.budget.totals;
+  const missing = completeness?.missing ?? [];
+  const ready = completeness?.complete && budget?.balanced && !budget.empty;
+  const color = !completeness ? 'neutral' : ready ? 'success' : 'warning';
+
+  return (
+    <Card data-color={color} variant="tinted" aria-labelledby={headingId} asChild>
+      <section className="section">
+        <Heading level={2} data-size="md" id={headingId}>
+          {t('caseRoute.plan.heading', { phase })}
+        </Heading>
+        <Paragraph>{t('caseRoute.plan.intro')}</Paragraph>
+        {plan.isPending ? (
+          <Loading label={t('caseRoute.plan.loading')} />
+        ) : plan.isError ? (
+          <ErrorAlert error={plan.error} title={t('caseRoute.plan.loadError')} />
+        ) : completeness && completeness.complete ? (
+          <Paragraph>{t('caseRoute.plan.complete', { count: completeness.required })}</Paragraph>
+        ) : completeness ? (
+          <>
+            <Paragraph>{t('caseRoute.plan.missing', { count: missing.length, required: completeness.required })}</Paragraph>
+            <List.Unordered>
+              {missing.map((m) => (
+                <List.Item key={`${m.section}.${m.field}`}>
+                  {t('caseRoute.plan.missingItem', { section: m.sectionTitle, field: m.label })}
+                </List.Item>
+              ))}
+            </List.Unordered>
+          </>
+        ) : null}
+        {budget && (
+          <Paragraph>
+            {budget.empty
+              ? t('caseRoute.plan.budgetEmpty')
+              : budget.balanced
+                ? t('caseRoute.plan.budgetBalanced')
+                : t('caseRoute.plan.budgetNotBalanced')}
+          </Paragraph>
+        )}
+        <Paragraph>{t('caseRoute.plan.freezes')}</Paragraph>
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to={`/prosjekter/${projectId}/faser/${phaseKey}/plan`}>{t('caseRoute.plan.open', { phase })}</RouterLink>
+          </Link>
+        </Paragraph>
+      </section>
+    </Card>
   );
 }

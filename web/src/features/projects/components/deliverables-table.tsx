@@ -1,8 +1,9 @@
 import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { nextPhaseKey } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../../api/types';
-import { inCatalogueOrder, useCatalogue } from '../../../lib/catalogue';
+import { deliverableSpec, inCatalogueOrder, useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import { todayIso } from '../../../lib/dates';
 import { DeliverableStateTag } from './state-tags';
@@ -48,6 +49,8 @@ export function DeliverablesTable({
         <Table.Body>
           {deliverables.map((d) => {
             const overdue = d.dueDate !== null && d.dueDate < today && (d.state === 'draft' || d.state === 'returned');
+            // The plan deliverable is written in the next phase's plan editor.
+            const planPhase = deliverableSpec(d.key)?.nextPhasePlan ? nextPhaseKey(phase.key) : null;
             return (
               <Table.Row key={d.id}>
                 <Table.HeaderCell scope="row">
@@ -55,6 +58,15 @@ export function DeliverablesTable({
                     <RouterLink to={`/prosjekter/${projectId}/leveranser/${d.id}`}>{catalogue.deliverableTitle(d)}</RouterLink>
                   </Link>
                   {!d.required && <span className="cell-note">{t('projects.deliverables.optional')}</span>}
+                  {planPhase && (
+                    <span className="cell-note">
+                      <Link asChild>
+                        <RouterLink to={`/prosjekter/${projectId}/faser/${planPhase}/plan`}>
+                          {t('caseRoute.plan.open', { phase: t(`caseRoute.gates.${planPhase as 'forprosjekt' | 'hovedprosjekt'}`) })}
+                        </RouterLink>
+                      </Link>
+                    </span>
+                  )}
                 </Table.HeaderCell>
                 <Table.Cell>
                   <DeliverableStateTag state={d.state} />

@@ -1,17 +1,16 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Button, Field, Heading, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Kommune, Region } from '../../../api/types';
 import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
-import { isApiError } from '../../../lib/api-error';
 import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useAddMember } from '../api/add-member';
 import { useKommuner } from '../api/get-kommuner';
-
-type Errors = { kommuneId?: string; validFrom?: string };
 
 /** Kommuner grouped by county and sorted by name, leaving out those already (or soon) members. */
 function choosable(kommuner: Kommune[], region: Region, today: string): [string, Kommune[]][] {
@@ -33,46 +32,26 @@ export function AddMemberForm({ region }: { region: Region }) {
   const headingId = useId();
   const today = todayIso();
   const kommuner = useKommuner();
-  const [kommuneId, setKommuneId] = useState('');
-  const [validFrom, setValidFrom] = useState(today);
-  const [clientErrors, setClientErrors] = useState<Errors>({});
   const [status, setStatus] = useState<string | null>(null);
-  const selectRef = useRef<HTMLSelectElement>(null);
-  const dateRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
-
+  const form = useApiForm<{ kommuneId: string; validFrom: string }>({
+    defaultValues: { kommuneId: '', validFrom: today },
+    codeFields: { INVALID_PERIOD: 'validFrom' },
+  });
+  const { errors, isSubmitting } = form.formState;
   const addMember = useAddMember(region.id);
   const groups = useMemo(() => choosable(kommuner.data ?? [], region, today), [kommuner.data, region, today]);
 
-  const serverError = addMember.error;
-  const errors: Errors = {
-    kommuneId: clientErrors.kommuneId ?? (isApiError(serverError) ? serverError.messageFor('kommuneId') : undefined),
-    validFrom:
-      clientErrors.validFrom ??
-      (isApiError(serverError) ? serverError.messageFor('validFrom') : undefined) ??
-      (isApiError(serverError, 'INVALID_PERIOD') ? t('errors.INVALID_PERIOD') : undefined),
-  };
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submit = form.handleSubmit(async ({ kommuneId, validFrom }) => {
     setStatus(null);
-    const found: Errors = {};
-    if (!kommuneId) found.kommuneId = t('regions.addMember.kommuneRequired');
-    if (!validFrom) found.validFrom = t('regions.addMember.validFromRequired');
-    setClientErrors(found);
-    if (found.kommuneId) return selectRef.current?.focus();
-    if (found.validFrom) return dateRef.current?.focus();
-
     const name = kommuner.data?.find((k) => k.id === kommuneId)?.name ?? '';
-    addMember.mutate(
-      { kommuneId, validFrom },
-      {
-        onSuccess: () => {
-          setKommuneId('');
-          setStatus(t('regions.addMember.added', { kommune: name, date: format.date(validFrom) }));
-        },
-      },
-    );
-  }
+    try {
+      await addMember.mutateAsync({ kommuneId, validFrom });
+      form.reset({ kommuneId: '', validFrom });
+      setStatus(t('regions.addMember.added', { kommune: name, date: format.date(validFrom) }));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
     <section aria-labelledby={headingId} className="section">
@@ -84,16 +63,11 @@ export function AddMemberForm({ region }: { region: Region }) {
       ) : kommuner.isError ? (
         <ErrorAlert error={kommuner.error} title={t('regions.addMember.kommunerError')} />
       ) : (
-        <form className="form form--inline" onSubmit={submit} noValidate>
+        <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate>
           <Field>
             <Label>{t('regions.addMember.kommune')}</Label>
             <Select
-              ref={selectRef}
-              value={kommuneId}
-              onChange={(event) => {
-                setKommuneId(event.target.value);
-                setClientErrors(({ kommuneId: _cleared, ...rest }) => rest);
-              }}
+              {...form.register('kommuneId', { required: t('regions.addMember.kommuneRequired') })}
               aria-invalid={errors.kommuneId ? true : undefined}
               required
             >
@@ -112,24 +86,19 @@ export function AddMemberForm({ region }: { region: Region }) {
                 </Select.Optgroup>
               ))}
             </Select>
-            {errors.kommuneId && <ValidationMessage>{errors.kommuneId}</ValidationMessage>}
+            {errors.kommuneId?.message && <ValidationMessage>{errors.kommuneId.message}</ValidationMessage>}
           </Field>
           <Textfield
-            ref={dateRef}
             type="date"
             label={t('regions.addMember.validFrom')}
             description={t('regions.addMember.validFromHint')}
-            value={validFrom}
-            onChange={(event) => {
-              setValidFrom(event.target.value);
-              setClientErrors(({ validFrom: _cleared, ...rest }) => rest);
-            }}
-            error={errors.validFrom}
+            {...form.register('validFrom', { required: t('regions.addMember.validFromRequired') })}
+            error={errors.validFrom?.message}
             required
           />
-          {addMember.isError && !isApiError(addMember.error, 'INVALID_PERIOD') && <ErrorAlert error={addMember.error} />}
+          <FormError message={form.formError} />
           <div className="form__actions">
-            <Button type="submit" loading={addMember.isPending} disabled={addMember.isPending}>
+            <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
               {t('regions.addMember.submit')}
             </Button>
           </div>

@@ -1,38 +1,36 @@
 import { Button } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateRegion } from '../api/create-region';
-import { RegionFields } from './region-fields';
-import { useRegionForm } from './use-region-form';
-
-const EMPTY = { name: '', councilName: '', description: '' };
+import { REGION_CODE_FIELDS, RegionFields, type RegionFieldValues, trimmedRegionValues } from './region-fields';
 
 /** Creates a region (name, regionråd, description); members are added on the region's page. */
 export function CreateRegionForm({ onCreated }: { onCreated: (region: Region) => void }) {
   const { t } = useTranslation();
-  const createRegion = useCreateRegion({ onSuccess: onCreated });
-  const form = useRegionForm('new-region', EMPTY, createRegion.error);
+  const createRegion = useCreateRegion();
+  const form = useApiForm<RegionFieldValues>({
+    defaultValues: { name: '', councilName: '', description: '' },
+    codeFields: REGION_CODE_FIELDS,
+  });
+  const { errors, isSubmitting } = form.formState;
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!form.validate()) return;
-    const description = form.values.description.trim();
-    createRegion.mutate({
-      name: form.values.name.trim(),
-      councilName: form.values.councilName.trim(),
-      ...(description ? { description } : {}),
-    });
-  }
+  const submit = form.handleSubmit(async (values) => {
+    const { name, councilName, description } = trimmedRegionValues(values);
+    try {
+      onCreated(await createRegion.mutateAsync({ name, councilName, ...(description ? { description } : {}) }));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <RegionFields idPrefix={form.idPrefix} values={form.values} errors={form.errors} onChange={form.change} />
-      {createRegion.isError && (
-        <ErrorAlert error={createRegion.error} details={form.otherFieldErrors.flatMap((e) => e.messages.map((m) => `${e.field}: ${m}`))} />
-      )}
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <RegionFields register={form.register} errors={errors} />
+      <FormError message={form.formError} />
       <div className="form__actions">
-        <Button type="submit" loading={createRegion.isPending} disabled={createRegion.isPending}>
+        <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
           {t('regions.new.submit')}
         </Button>
       </div>

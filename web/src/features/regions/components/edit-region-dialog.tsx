@@ -1,14 +1,13 @@
-import { useId, useState } from 'react';
-import { Alert, Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Button } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Region, UpdateRegionBody } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
-import { isApiError } from '../../../lib/api-error';
+import { FormDialog } from '../../../components/form-dialog';
+import { useApiForm } from '../../../lib/use-api-form';
 import { getRegionQueryOptions } from '../api/get-region';
 import { useUpdateRegion } from '../api/update-region';
-import { RegionFields, type RegionFieldValues } from './region-fields';
-import { useRegionForm } from './use-region-form';
+import { REGION_CODE_FIELDS, RegionFields, type RegionFieldValues, trimmedRegionValues } from './region-fields';
 
 function valuesOf(region: Region): RegionFieldValues {
   return { name: region.name, councilName: region.councilName, description: region.description ?? '' };
@@ -20,51 +19,36 @@ function valuesOf(region: Region): RegionFieldValues {
  */
 export function EditRegionDialog({ region, onSaved }: { region: Region; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [base, setBase] = useState(region);
   const [reloaded, setReloaded] = useState(false);
-  const update = useUpdateRegion(region.id, {
-    onSuccess: () => {
-      setOpen(false);
-      onSaved(t('regions.edit.saved'));
-    },
-  });
-  const form = useRegionForm('edit-region', valuesOf(region), update.error);
-  const conflict = isApiError(update.error, 'VERSION_CONFLICT');
+  const update = useUpdateRegion(region.id);
+  const form = useApiForm<RegionFieldValues>({ defaultValues: valuesOf(region), codeFields: REGION_CODE_FIELDS });
+  const { errors, isSubmitting } = form.formState;
 
-  function start(from: Region) {
+  function startFrom(from: Region) {
     setBase(from);
     form.reset(valuesOf(from));
-    update.reset();
   }
 
   function openDialog() {
-    start(region);
+    startFrom(region);
     setReloaded(false);
     setOpen(true);
   }
 
   async function reload() {
     try {
-      const fresh = await queryClient.fetchQuery({ ...getRegionQueryOptions(region.id), staleTime: 0 });
-      start(fresh);
+      startFrom(await queryClient.fetchQuery({ ...getRegionQueryOptions(region.id), staleTime: 0 }));
       setReloaded(true);
     } catch {
       // The conflict alert stays; the user can try again.
     }
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setReloaded(false);
-    if (!form.validate()) return;
-    const next = {
-      name: form.values.name.trim(),
-      councilName: form.values.councilName.trim(),
-      description: form.values.description.trim(),
-    };
+  const submit = form.handleSubmit(async (values) => {
+    const next = trimmedRegionValues(values);
     const before = valuesOf(base);
     const body: UpdateRegionBody = { version: base.version };
     if (next.name !== before.name) body.name = next.name;
@@ -74,59 +58,36 @@ export function EditRegionDialog({ region, onSaved }: { region: Region; onSaved:
       setOpen(false); // nothing changed
       return;
     }
-    update.mutate(body);
-  }
+    try {
+      await update.mutateAsync(body);
+      setOpen(false);
+      onSaved(t('regions.edit.saved'));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
+  });
 
   return (
     <>
       <Button variant="secondary" onClick={openDialog}>
         {t('regions.edit.open')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('common.closeDialog')} aria-labelledby={titleId}>
-        <Dialog.Block>
-          <Heading level={2} data-size="sm" id={titleId}>
-            {t('regions.edit.title')}
-          </Heading>
-        </Dialog.Block>
-        <Dialog.Block>
-          <form className="form" onSubmit={submit} noValidate>
-            <RegionFields idPrefix={form.idPrefix} values={form.values} errors={form.errors} onChange={form.change} />
-            <div aria-live="polite">
-              {reloaded && (
-                <Alert data-color="info">
-                  <Paragraph>{t('regions.edit.reloaded')}</Paragraph>
-                </Alert>
-              )}
-            </div>
-            {conflict ? (
-              <Alert data-color="warning" role="alert">
-                <Heading level={3} data-size="xs">
-                  {t('regions.edit.conflictTitle')}
-                </Heading>
-                <Paragraph>{t('errors.VERSION_CONFLICT')}</Paragraph>
-                <Button variant="secondary" onClick={() => void reload()}>
-                  {t('common.reload')}
-                </Button>
-              </Alert>
-            ) : (
-              update.isError && (
-                <ErrorAlert
-                  error={update.error}
-                  details={form.otherFieldErrors.flatMap((e) => e.messages.map((m) => `${e.field}: ${m}`))}
-                />
-              )
-            )}
-            <div className="form__actions">
-              <Button type="submit" loading={update.isPending} disabled={update.isPending}>
-                {t('regions.edit.save')}
-              </Button>
-              <Button variant="tertiary" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Block>
-      </Dialog>
+      <FormDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('regions.edit.title')}
+        onSubmit={(e) => {
+          setReloaded(false);
+          void submit(e);
+        }}
+        pending={isSubmitting}
+        submitLabel={t('regions.edit.save')}
+        formError={form.formError}
+        formErrorCode={form.formErrorCode}
+        reload={{ onReload: () => void reload(), reloaded }}
+      >
+        <RegionFields register={form.register} errors={errors} />
+      </FormDialog>
     </>
   );
 }

@@ -1,11 +1,10 @@
-import { useId, useState } from 'react';
-import { Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Membership } from '../../../api/types';
-import { ErrorAlert } from '../../../components/error-alert';
-import { isApiError } from '../../../lib/api-error';
+import { FormDialog } from '../../../components/form-dialog';
 import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useUpdateMember } from '../api/update-member';
 
 /**
@@ -25,66 +24,48 @@ export function EndMembershipDialog({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const titleId = useId();
   const today = todayIso();
-  const [validTo, setValidTo] = useState(today < membership.validFrom ? membership.validFrom : today);
-  const [clientError, setClientError] = useState<string | null>(null);
   const kommune = membership.kommune.name;
+  const form = useApiForm<{ validTo: string }>({
+    defaultValues: { validTo: today < membership.validFrom ? membership.validFrom : today },
+    codeFields: { INVALID_PERIOD: 'validTo' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const update = useUpdateMember(regionId);
 
-  const update = useUpdateMember(regionId, {
-    onSuccess: () => onEnded(t('regions.endMember.ended', { kommune, date: format.date(validTo) })),
+  const submit = form.handleSubmit(async ({ validTo }) => {
+    try {
+      await update.mutateAsync({ membershipId: membership.id, body: { validTo } });
+      onEnded(t('regions.endMember.ended', { kommune, date: format.date(validTo) }));
+    } catch (error) {
+      form.applyServerErrors(error);
+    }
   });
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!validTo) {
-      setClientError(t('regions.endMember.validToRequired'));
-      return;
-    }
-    if (validTo < membership.validFrom) {
-      setClientError(t('regions.endMember.validToBeforeFrom', { date: format.date(membership.validFrom) }));
-      return;
-    }
-    setClientError(null);
-    update.mutate({ membershipId: membership.id, body: { validTo } });
-  }
-
-  const serverError = update.error;
-  let fieldError: string | undefined = clientError ?? undefined;
-  if (!fieldError && isApiError(serverError)) {
-    fieldError = serverError.messageFor('validTo') ?? (serverError.code === 'INVALID_PERIOD' ? t('errors.INVALID_PERIOD') : undefined);
-  }
-
   return (
-    <Dialog open onClose={onClose} closeButton={t('common.closeDialog')} aria-labelledby={titleId}>
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id={titleId}>
-          {t('regions.endMember.title', { kommune })}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form className="form" onSubmit={submit} noValidate>
-          <Paragraph>{t('regions.endMember.body', { kommune, date: format.date(membership.validFrom) })}</Paragraph>
-          <Textfield
-            type="date"
-            label={t('regions.endMember.validTo')}
-            value={validTo}
-            min={membership.validFrom}
-            onChange={(event) => setValidTo(event.target.value)}
-            error={fieldError}
-            required
-          />
-          {update.isError && !isApiError(update.error, 'INVALID_PERIOD') && <ErrorAlert error={update.error} />}
-          <div className="form__actions">
-            <Button type="submit" data-color="danger" loading={update.isPending} disabled={update.isPending}>
-              {t('regions.endMember.confirm')}
-            </Button>
-            <Button variant="tertiary" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      open
+      onClose={onClose}
+      title={t('regions.endMember.title', { kommune })}
+      onSubmit={(e) => void submit(e)}
+      pending={isSubmitting}
+      submitLabel={t('regions.endMember.confirm')}
+      submitColor="danger"
+      formError={form.formError}
+    >
+      <Paragraph>{t('regions.endMember.body', { kommune, date: format.date(membership.validFrom) })}</Paragraph>
+      <Textfield
+        type="date"
+        label={t('regions.endMember.validTo')}
+        min={membership.validFrom}
+        {...form.register('validTo', {
+          required: t('regions.endMember.validToRequired'),
+          validate: (v) =>
+            v >= membership.validFrom || t('regions.endMember.validToBeforeFrom', { date: format.date(membership.validFrom) }),
+        })}
+        error={errors.validTo?.message}
+        required
+      />
+    </FormDialog>
   );
 }

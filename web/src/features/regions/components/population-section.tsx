@@ -3,10 +3,12 @@ import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfie
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../api/types';
 import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { isApiError } from '../../../lib/api-error';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useDeleteKommunePopulation } from '../api/delete-kommune-population';
 import { type PopulationFigure, type PopulationHistory, useKommunePopulation } from '../api/get-kommune-population';
 import { useSaveKommunePopulation } from '../api/save-kommune-population';
@@ -207,7 +209,10 @@ function KommunePopulation({
   );
 }
 
-type FormErrors = { asOf?: string; count?: string };
+interface PopulationValues {
+  asOf: string;
+  count: string;
+}
 
 /** Records a figure on a date, or corrects the figure of a date that has one. */
 function PopulationForm({
@@ -228,45 +233,41 @@ function PopulationForm({
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
-  const [asOf, setAsOf] = useState(editing?.asOf ?? '');
-  const [count, setCount] = useState(editing ? String(editing.count) : '');
-  const [clientErrors, setClientErrors] = useState<FormErrors>({});
-  const dateRef = useRef<HTMLInputElement>(null);
-  const countRef = useRef<HTMLInputElement>(null);
   const range = { from: history.earliestAsOf, to: history.latestAsOf };
   const rangeText = { from: format.date(range.from), to: format.date(range.to) };
+  const form = useApiForm<PopulationValues>({
+    defaultValues: { asOf: editing?.asOf ?? '', count: editing ? String(editing.count) : '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const save = useSaveKommunePopulation(regionId, kommune.id);
 
-  const save = useSaveKommunePopulation(regionId, kommune.id, {
-    onSuccess: (figure) =>
+  // The server's field messages are in English; the same rules are explained here in the person's language.
+  const serverFieldMessages: Record<keyof PopulationValues, string> = {
+    asOf: t('regions.population.asOfInvalid', rangeText),
+    count: t('regions.population.countInvalid'),
+  };
+
+  const submit = form.handleSubmit(async ({ asOf, count }) => {
+    try {
+      const figure = await save.mutateAsync({ asOf, count: Number(count.trim()) });
       onSaved(
         t(editing ? 'regions.population.corrected' : 'regions.population.saved', {
           kommune: kommune.name,
           date: format.date(figure.asOf),
           count: format.number(figure.count),
         }),
-      ),
-  });
-
-  const serverError = isApiError(save.error, 'VALIDATION_FAILED') ? save.error : null;
-  const errors: FormErrors = {
-    asOf: clientErrors.asOf ?? (serverError?.messageFor('asOf') ? t('regions.population.asOfInvalid', rangeText) : undefined),
-    count: clientErrors.count ?? (serverError?.messageFor('count') ? t('regions.population.countInvalid') : undefined),
-  };
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found: FormErrors = {};
-    if (!asOf) found.asOf = t('regions.population.asOfRequired');
-    else if (asOf < range.from || asOf > range.to) found.asOf = t('regions.population.asOfInvalid', rangeText);
-    const value = Number(count.trim());
-    if (count.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_COUNT) {
-      found.count = t('regions.population.countInvalid');
+      );
+    } catch (error) {
+      if (isApiError(error, 'VALIDATION_FAILED')) {
+        const fields = (['asOf', 'count'] as const).filter((field) => error.messageFor(field));
+        fields.forEach((field, i) =>
+          form.setError(field, { type: 'server', message: serverFieldMessages[field] }, { shouldFocus: i === 0 }),
+        );
+        if (fields.length > 0) return;
+      }
+      form.applyServerErrors(error);
     }
-    setClientErrors(found);
-    if (found.asOf) return dateRef.current?.focus();
-    if (found.count) return countRef.current?.focus();
-    save.mutate({ asOf, count: value });
-  }
+  });
 
   return (
     <section aria-labelledby={headingId} className="section">
@@ -275,36 +276,40 @@ function PopulationForm({
           ? t('regions.population.formCorrectHeading', { kommune: kommune.name, date: format.date(editing.asOf) })
           : t('regions.population.formHeading', { kommune: kommune.name })}
       </Heading>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form__row">
           <Textfield
-            ref={dateRef}
             type="date"
             label={t('regions.population.asOf')}
             description={t('regions.population.asOfHint', rangeText)}
-            value={asOf}
             min={range.from}
             max={range.to}
             readOnly={editing !== null}
-            onChange={(e) => setAsOf(e.target.value)}
-            error={errors.asOf}
+            {...form.register('asOf', {
+              required: t('regions.population.asOfRequired'),
+              validate: (v) => (v >= range.from && v <= range.to) || serverFieldMessages.asOf,
+            })}
+            error={errors.asOf?.message}
             required
           />
           <Textfield
-            ref={countRef}
             label={t('regions.population.count')}
             description={t('regions.population.countHint')}
             inputMode="numeric"
-            value={count}
-            onChange={(e) => setCount(e.target.value)}
-            error={errors.count}
+            {...form.register('count', {
+              validate: (v) => {
+                const value = Number(v.trim());
+                return (v.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT) || serverFieldMessages.count;
+              },
+            })}
+            error={errors.count?.message}
             required
             autoFocus={editing !== null}
           />
         </div>
-        {save.isError && !serverError && <ErrorAlert error={save.error} />}
+        <FormError message={form.formError} />
         <div className="form__actions">
-          <Button type="submit" variant="secondary" loading={save.isPending} disabled={save.isPending}>
+          <Button type="submit" variant="secondary" loading={isSubmitting} disabled={isSubmitting}>
             {editing ? t('regions.population.saveCorrection') : t('regions.population.save')}
           </Button>
           {editing && (

@@ -6,6 +6,7 @@ import { StatusMessage } from '../../../components/status-message';
 import { useAccess } from '../../../lib/auth';
 import { todayIso } from '../../../lib/dates';
 import { AddMemberForm } from './add-member-form';
+import { CaseRouteSection } from './case-route-section';
 import { EditRegionDialog } from './edit-region-dialog';
 import { groupMemberships } from './memberships';
 import { MembersSection } from './members-section';
@@ -51,6 +52,7 @@ export function RegionDetails({ region }: { region: Region }) {
           <PeriodMembersTable caption={t('regions.members.formerCaption', { region: region.name })} members={former} />
         </section>
       )}
+      <CaseRouteSection region={region} />
       <PopulationSection region={region} canAdminister={canAdminister} />
     </>
   );

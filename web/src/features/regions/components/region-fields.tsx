@@ -1,6 +1,8 @@
 import { Textfield } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
+import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { FormSchema } from '../../../lib/use-api-form';
 
 export interface RegionFieldValues {
   name: string;
@@ -8,71 +10,60 @@ export interface RegionFieldValues {
   description: string;
 }
 
-export type RegionFieldName = keyof RegionFieldValues;
-export type RegionFieldErrors = Partial<Record<RegionFieldName, string>>;
-
-export const REGION_FIELDS: readonly RegionFieldName[] = ['name', 'councilName', 'description'];
-
-/** Client-side checks before anything is sent: name and regionråd are required. */
-export function validateRegionFields(values: RegionFieldValues, t: TFunction): RegionFieldErrors {
-  const errors: RegionFieldErrors = {};
-  if (!values.name.trim()) errors.name = t('regions.form.nameRequired');
-  if (!values.councilName.trim()) errors.councilName = t('regions.form.councilNameRequired');
-  return errors;
+/** Mirrors CreateRegionDto/UpdateRegionDto: name and regionråd are required, lengths are kept by maxLength. */
+export function regionFormSchema(t: TFunction): FormSchema<RegionFieldValues> {
+  return {
+    name: { validate: (v) => v.trim() !== '' || t('regions.form.nameRequired') },
+    councilName: { validate: (v) => v.trim() !== '' || t('regions.form.councilNameRequired') },
+  };
 }
 
-/** The DOM id of a field, so a form can move focus to the first invalid one. */
-export function regionFieldId(idPrefix: string, field: RegionFieldName): string {
-  return `${idPrefix}-${field}`;
+/** REGION_NAME_TAKEN belongs to the name field. */
+export const REGION_CODE_FIELDS = { REGION_NAME_TAKEN: 'name' } as const;
+
+/** The values as sent: trimmed. */
+export function trimmedRegionValues(values: RegionFieldValues): RegionFieldValues {
+  return { name: values.name.trim(), councilName: values.councilName.trim(), description: values.description.trim() };
 }
 
 /** The name, regionråd and description fields shared by the create and edit forms. */
 export function RegionFields({
-  idPrefix,
-  values,
+  register,
   errors,
-  onChange,
 }: {
-  idPrefix: string;
-  values: RegionFieldValues;
-  /** Already translated messages per field (client checks or the server's field errors). */
-  errors: RegionFieldErrors;
-  onChange: (field: RegionFieldName, value: string) => void;
+  register: UseFormRegister<RegionFieldValues>;
+  /** Client checks and the server's field errors, already translated. */
+  errors: FieldErrors<RegionFieldValues>;
 }) {
   const { t } = useTranslation();
+  const schema = regionFormSchema(t);
   return (
     <>
       <Textfield
-        id={regionFieldId(idPrefix, 'name')}
         label={t('regions.form.name')}
         description={t('regions.form.nameHint')}
-        value={values.name}
-        onChange={(event) => onChange('name', event.target.value)}
-        error={errors.name}
+        {...register('name', schema.name)}
+        error={errors.name?.message}
         required
         autoComplete="off"
         maxLength={120}
       />
       <Textfield
-        id={regionFieldId(idPrefix, 'councilName')}
         label={t('regions.form.councilName')}
         description={t('regions.form.councilNameHint')}
-        value={values.councilName}
-        onChange={(event) => onChange('councilName', event.target.value)}
-        error={errors.councilName}
+        {...register('councilName', schema.councilName)}
+        error={errors.councilName?.message}
         required
         autoComplete="off"
         maxLength={160}
       />
       <Textfield
-        id={regionFieldId(idPrefix, 'description')}
         multiline
         rows={4}
         label={t('regions.form.description')}
         description={t('regions.form.descriptionHint')}
-        value={values.description}
-        onChange={(event) => onChange('description', event.target.value)}
-        error={errors.description}
+        {...register('description')}
+        error={errors.description?.message}
         maxLength={2000}
       />
     </>
