@@ -9,8 +9,9 @@ jest.setTimeout(120_000);
 /**
  * One new project walked from forstudie to hovedprosjekt by its project leader and the regionråd,
  * through the screens: create, write and submit a deliverable, review it, tick checkpoints, send the
- * phase to decision and record the vedtak — for both gates. Repetitive deliverable work (the other
- * deliverables, the next phase's budget) goes through the API with the person's own session and CSRF token.
+ * phase's package to decision and record the vedtak — for both gates. The package needs no meeting of
+ * its own: deliverables with text go in as they are. Repetitive work (the other deliverables, the next
+ * phase's plan and budget) goes through the API with the person's own session and CSRF token.
  */
 describe('the PLP journey in the browser', () => {
   let server: Awaited<ReturnType<typeof startAppServer>>;
@@ -96,8 +97,9 @@ describe('the PLP journey in the browser', () => {
 
   it('the project leader completes the other forstudie deliverables and ticks the checkpoints on the gate page', async () => {
     const api = await apiAs(page, server.baseUrl);
-    await submitDeliverables(api, projectId, 'forstudie');
+    await completePlan(api, projectId, 'forprosjekt');
     await balanceBudget(api, projectId, 'forprosjekt');
+    await submitDeliverables(api, projectId, 'forstudie');
 
     await page.goto(url(gatePath('forstudie')));
     await page.getByRole('heading', { level: 1, name: 'Beslutningspunkt: Forstudie' }).waitFor();
@@ -108,12 +110,12 @@ describe('the PLP journey in the browser', () => {
       await group.locator('xpath=ancestor::form').getByRole('button', { name: 'Lagre kontrollpunkt' }).click();
       await status(`Kontrollpunktet «${checkpoint}» er krysset av.`);
     }
-    // The deliverables still wait for the regionråd, so the phase cannot be sent yet.
-    await status('Når alle punktene i sjekklisten er på plass, kan du sende fasen til regionrådet.');
+    // The deliverables wait for the regionråd's review, but the package can go to the meeting as it is.
+    await status('Alt som kreves er på plass. Fasen kan sendes til regionrådet.');
     await logOut(page);
   });
 
-  it('the regionråd accepts the first deliverable on its page and the rest through the API', async () => {
+  it('the regionråd reviews the first deliverable on its page before the meeting', async () => {
     await logIn(page, server.baseUrl, 'regionrad@demo.no', projectPath());
     const next = page.getByRole('region', { name: 'Hva må gjøres nå?' });
     await next.getByRole('link', { name: 'Vurder «Kartlegging av næringslivets behov»' }).click();
@@ -122,8 +124,6 @@ describe('the PLP journey in the browser', () => {
     await page.getByRole('button', { name: 'Registrer vurdering' }).click();
     await status('Leveransen er godkjent.');
     expect(await seriousA11yViolations(page)).toEqual([]);
-
-    await acceptDeliverables(await apiAs(page, server.baseUrl), projectId, 'forstudie');
     await logOut(page);
   });
 
@@ -135,7 +135,7 @@ describe('the PLP journey in the browser', () => {
 
   it('the regionråd records the approval: the forprosjekt is in progress', async () => {
     await logIn(page, server.baseUrl, 'regionrad@demo.no', gatePath('forstudie'));
-    await page.getByRole('heading', { level: 2, name: 'Registrer regionrådets vedtak' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^Registrer vedtaket i / }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await recordDecision({
       outcome: 'Godkjent',
@@ -157,15 +157,12 @@ describe('the PLP journey in the browser', () => {
   it('the forprosjekt goes the same way, approved with conditions: the hovedprosjekt is in progress', async () => {
     await logIn(page, server.baseUrl, 'prosjektleder@demo.no', projectPath());
     const leader = await apiAs(page, server.baseUrl);
-    await submitDeliverables(leader, projectId, 'forprosjekt');
+    await completePlan(leader, projectId, 'hovedprosjekt');
     await balanceBudget(leader, projectId, 'hovedprosjekt');
+    await submitDeliverables(leader, projectId, 'forprosjekt');
     for (const key of ['leadership_briefed', 'kommuner_informed', 'financing_decided']) {
       await leader.send('PUT', `/api/projects/${projectId}/phases/forprosjekt/gate/checkpoints/${key}`, { checked: true, comment: null });
     }
-    await logOut(page);
-
-    await logIn(page, server.baseUrl, 'regionrad@demo.no', projectPath());
-    await acceptDeliverables(await apiAs(page, server.baseUrl), projectId, 'forprosjekt');
     await logOut(page);
 
     await logIn(page, server.baseUrl, 'prosjektleder@demo.no', projectPath());
@@ -175,6 +172,7 @@ describe('the PLP journey in the browser', () => {
 
     await logIn(page, server.baseUrl, 'regionrad@demo.no', projectPath());
     await page.getByRole('link', { name: 'Registrer regionrådets vedtak om Forprosjekt' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Registrer vedtaket i / }).waitFor();
     await recordDecision({
       outcome: 'Godkjent med vilkår',
       caseNumber: '31/26',
@@ -200,12 +198,19 @@ describe('the PLP journey in the browser', () => {
 
     await page.goto(url(gatePath('forprosjekt')));
     await page.getByRole('heading', { level: 1, name: 'Beslutningspunkt: Forprosjekt' }).waitFor();
-    await page.getByText('Fylkeskommunen bekrefter sin andel innen 1. mars.').waitFor();
+    // The condition is shown where it was set: in the table of the decision's conditions and in the decision itself.
+    await page
+      .getByRole('table', { name: 'Vilkårene slik de ble vedtatt' })
+      .getByText('Fylkeskommunen bekrefter sin andel innen 1. mars.')
+      .waitFor();
     expect(await page.locator('main').getByRole('button').count()).toBe(0);
     expect(await page.locator('main input, main textarea').count()).toBe(0);
 
     await page.goto(url(gatePath('forstudie')));
-    await page.getByRole('link', { name: /^Kartlegging av næringslivets behov/ }).click();
+    await page
+      .getByRole('link', { name: /^Kartlegging av næringslivets behov/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Kartlegging av næringslivets behov' }).waitFor();
     await page.getByRole('link', { name: 'Intervjuer næringslivet.pdf' }).waitFor();
     // Advisers may comment, and nothing else.
@@ -222,12 +227,12 @@ describe('the PLP journey in the browser', () => {
   }
 
   async function recordDecision(d: { outcome: string; caseNumber: string; text: string; conditions?: string }) {
-    const form = page.getByRole('region', { name: 'Registrer regionrådets vedtak' });
+    const form = page.getByRole('region', { name: /^Registrer vedtaket i / });
     await form.getByRole('radio', { name: d.outcome, exact: true }).check();
     // The meeting date is today unless changed; the regionråd met today.
     await form.getByLabel('Saksnummer').fill(d.caseNumber);
     await form.getByLabel('Vedtakstekst').fill(d.text);
-    if (d.conditions) await form.getByRole('textbox', { name: 'Vilkår' }).fill(d.conditions);
+    if (d.conditions) await form.getByRole('group', { name: 'Vilkår 1' }).getByLabel('Hva må gjøres').fill(d.conditions);
     await form.getByRole('button', { name: 'Registrer vedtak' }).click();
   }
 });
@@ -251,11 +256,34 @@ async function submitDeliverables(api: Api, projectId: string, phaseKey: string)
   }
 }
 
-/** The regionråd accepts every submitted deliverable of the phase. */
-async function acceptDeliverables(api: Api, projectId: string, phaseKey: string) {
-  for (const d of await phaseDeliverables(api, projectId, phaseKey)) {
-    if (d.state === 'submitted') await api.send('POST', `/api/projects/${projectId}/deliverables/${d.id}/review`, { outcome: 'accepted' });
-  }
+/** The next phase's plan with every required field of its template filled in, in the plan editor's API. */
+async function completePlan(api: Api, projectId: string, phaseKey: string) {
+  const url = `/api/projects/${projectId}/phases/${phaseKey}/plan`;
+  const project = await api.get<{ kommuner: { id: string; name: string }[] }>(`/api/projects/${projectId}`);
+  const plan = await api.get<{
+    version: number;
+    template: { sections: { key: string; fields: { key: string; kind: string; required: boolean }[] }[] };
+  }>(url);
+  const value = (kind: string): unknown => {
+    switch (kind) {
+      case 'list':
+        return ['Én dør inn for næringslivet'];
+      case 'subgoals':
+        return [{ title: 'Felles førstelinje', activities: ['Kartlegge dagens tjenester'] }];
+      case 'kommune_resources':
+        return project.kommuner.map((k) => ({ kommuneId: k.id, kommuneName: k.name, percent: 10 }));
+      case 'milestones':
+        return [{ title: 'Fasen avsluttes', date: `${new Date().getFullYear() + 1}-06-30` }];
+      case 'roles':
+        return [{ role: 'Prosjektleder', name: 'Pia Prosjektleder' }];
+      default:
+        return 'Utarbeidet av prosjektgruppen og drøftet i styringsgruppen.';
+    }
+  };
+  const content: Record<string, Record<string, unknown>> = {};
+  for (const s of plan.template.sections)
+    for (const f of s.fields.filter((x) => x.required)) (content[s.key] ??= {})[f.key] = value(f.kind);
+  await api.send('PATCH', url, { version: plan.version, content });
 }
 
 /** The plan for the next phase needs a budget whose costs and financing balance. */

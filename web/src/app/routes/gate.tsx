@@ -37,8 +37,7 @@ export function GateRoute() {
   return (
     <div className="page">
       <ProjectBreadcrumbs project={project} />
-      <GatePage project={project} gate={gate} />
-      <GateDocumentButtons projectId={project.id} phaseKey={key} heading />
+      <GatePage project={project} gate={gate} basisDocuments={<GateDocumentButtons projectId={project.id} phaseKey={key} />} />
     </div>
   );
 }

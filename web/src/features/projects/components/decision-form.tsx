@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { Button, Fieldset, Heading, Paragraph, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { DECISION_OUTCOMES, nextPhaseKey, type DecisionOutcome } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
@@ -7,20 +7,25 @@ import { FormError } from '../../../components/form-error';
 import { useCatalogue } from '../../../lib/catalogue';
 import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
-import { useApiForm } from '../../../lib/use-api-form';
+import { ApiError } from '../../../lib/api-error';
+import { applyServerErrors, useApiForm } from '../../../lib/use-api-form';
 import { useRecordDecision } from '../api/record-decision';
+import { ConditionRows, type ConditionRow } from './condition-rows';
+import { ReopenFieldset, type ReopenValues } from './reopen-fieldset';
 
 interface DecisionValues {
   outcome: DecisionOutcome | '';
   meetingDate: string;
   caseNumber: string;
   decisionText: string;
-  conditions: string;
+  conditionItems: ConditionRow[];
+  reopen: ReopenValues;
 }
 
 /**
- * The regionråd's vedtak on the pending submission: outcome, the meeting's date (not in the future,
- * not before the phase began), saksnummer, the decision text, and conditions when approving with conditions.
+ * The deciding body's vedtak on the pending package: outcome, the meeting (not in the future, not before
+ * the phase began or the previous body met), saksnummer and the decision text (the proposed decision to
+ * start from); conditions one by one when approving with conditions; what to redo when sending back.
  */
 export function DecisionForm({ project, gate, onDecided }: { project: Project; gate: Gate; onDecided: (message: string) => void }) {
   const { t } = useTranslation();
@@ -32,15 +37,51 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
   const next = nextPhaseKey(gate.phaseKey);
   const phaseTitle = catalogue.phaseTitle(gate.phaseKey);
   const nextTitle = next ? catalogue.phaseTitle(next) : null;
+  const steps = [...gate.caseRoute].sort((a, b) => a.position - b.position);
+  const deciding = steps.find((s) => s.decides) ?? null;
+  const body = deciding?.bodyName ?? project.councilName;
+  const current = steps.find((s) => s.current) ?? null;
+  const lastMeeting = steps
+    .map((s) => s.meetingDate)
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
+  const earliest = [phase?.actualStart, lastMeeting]
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
 
   const form = useApiForm<DecisionValues>({
-    defaultValues: { outcome: '', meetingDate: today, caseNumber: '', decisionText: '', conditions: '' },
-    codeFields: { INVALID_PERIOD: 'meetingDate' },
+    defaultValues: {
+      outcome: '',
+      meetingDate: today,
+      caseNumber: '',
+      decisionText: gate.proposedDecision ?? '',
+      conditionItems: [{ text: '', ownerUserId: project.leader?.id ?? '', dueDate: '' }],
+      reopen: { deliverableIds: [], planSections: [], budget: false },
+    },
   });
   const { register } = form;
   const { errors, isSubmitting } = form.formState;
   const outcome = form.watch('outcome');
   const record = useRecordDecision(project.id, gate.phaseKey);
+
+  // The proposed decision saved while the form is open becomes the decision text, unless it was edited here.
+  const { getFieldState, resetField } = form;
+  useEffect(() => {
+    if (!getFieldState('decisionText').isDirty) resetField('decisionText', { defaultValue: gate.proposedDecision ?? '' });
+  }, [gate.proposedDecision, getFieldState, resetField]);
+
+  if (current && !current.decides) {
+    return (
+      <section aria-labelledby={headingId} className="section panel">
+        <Heading level={2} data-size="md" id={headingId}>
+          {t('gate.decide.heading', { body })}
+        </Heading>
+        <Paragraph>{t('gate.decide.notYet', { body, current: current.bodyName })}</Paragraph>
+      </section>
+    );
+  }
 
   function decidedMessage(decided: DecisionOutcome): string {
     switch (decided) {
@@ -56,31 +97,17 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
     }
   }
 
-  // RecordDecisionDto: an outcome, a meeting date (not in the future, not before the phase began), saksnummer
-  // (at most 60 characters) and the decision text; conditions when approving with conditions.
-  const rules = {
-    meetingDate: {
-      validate: (date: string) =>
-        !date
-          ? t('gates.decision.meetingDateRequired')
-          : date > today
-            ? t('gates.decision.meetingDateFuture')
-            : phase?.actualStart && date < phase.actualStart
-              ? t('gates.decision.meetingDateBeforeStart', { date: format.date(phase.actualStart) })
-              : true,
-    },
-    caseNumber: { validate: (v: string) => v.trim() !== '' || t('gates.decision.caseNumberRequired') },
-    decisionText: { validate: (v: string) => v.trim() !== '' || t('gates.decision.decisionTextRequired') },
-    conditions: {
-      validate: (v: string, values: DecisionValues) =>
-        values.outcome !== 'approved_with_conditions' || v.trim() !== '' || t('gates.decision.conditionsRequired'),
-    },
-  };
-
   const submit = form.handleSubmit(async (values) => {
     const chosen = values.outcome;
     if (!chosen || !gate.pendingSubmissionId) return;
-    const conditions = values.conditions.trim();
+    const r = values.reopen;
+    if (chosen === 'sent_back' && r.deliverableIds.length + r.planSections.length === 0 && !r.budget) {
+      form.setError('reopen', { type: 'required', message: t('gate.reopen.required') }, { shouldFocus: true });
+      return;
+    }
+    const items = values.conditionItems
+      .map((c) => ({ text: c.text.trim(), ownerUserId: c.ownerUserId || null, dueDate: c.dueDate || null }))
+      .filter((c) => c.text !== '');
     try {
       await record.mutateAsync({
         submissionId: gate.pendingSubmissionId,
@@ -88,71 +115,90 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
         meetingDate: values.meetingDate,
         caseNumber: values.caseNumber.trim(),
         decisionText: values.decisionText.trim(),
-        conditions: chosen === 'approved_with_conditions' ? conditions : conditions || null,
+        ...(chosen === 'approved_with_conditions'
+          ? { conditions: items.map((c, i) => `${i + 1}. ${c.text}`).join('\n'), conditionItems: items }
+          : {}),
+        ...(chosen === 'sent_back' ? { reopen: values.reopen } : {}),
       });
       onDecided(decidedMessage(chosen));
     } catch (error) {
-      form.applyServerErrors(error);
+      const fields = [
+        'outcome',
+        'meetingDate',
+        'caseNumber',
+        'decisionText',
+        'reopen',
+        ...values.conditionItems.flatMap((_, i) => ['text', 'ownerUserId', 'dueDate'].map((f) => `conditionItems.${i}.${f}`)),
+      ];
+      applyServerErrors(asFormFields(error), form.setError, {
+        t,
+        fields,
+        codeFields: {
+          INVALID_PERIOD: 'meetingDate',
+          MEETING_DATE_IN_FUTURE: 'meetingDate',
+          MEETING_BEFORE_PREVIOUS_STEP: 'meetingDate',
+        },
+      });
     }
   });
 
   const outcomeText = (value: DecisionOutcome) => {
     switch (value) {
       case 'approved':
-        return {
-          label: t('gates.outcome.approved'),
-          description: nextTitle ? t('gates.decision.approvedHint', { next: nextTitle }) : t('gates.decision.approvedLastHint'),
-        };
+        return nextTitle ? t('gates.decision.approvedHint', { next: nextTitle }) : t('gates.decision.approvedLastHint');
       case 'approved_with_conditions':
-        return {
-          label: t('gates.outcome.approved_with_conditions'),
-          description: nextTitle ? t('gates.decision.conditionsHintNext', { next: nextTitle }) : t('gates.decision.approvedLastHint'),
-        };
+        return nextTitle ? t('gate.decide.conditionsHint', { next: nextTitle }) : t('gates.decision.approvedLastHint');
       case 'sent_back':
-        return { label: t('gates.outcome.sent_back'), description: t('gates.decision.sentBackHint', { phase: phaseTitle }) };
+        return t('gate.decide.sentBackHint', { phase: phaseTitle });
       case 'stopped':
-        return { label: t('gates.outcome.stopped'), description: t('gates.decision.stoppedHint') };
+        return t('gates.decision.stoppedHint');
     }
   };
 
   return (
     <section aria-labelledby={headingId} className="section panel">
       <Heading level={2} data-size="md" id={headingId}>
-        {t('gates.decision.heading')}
+        {t('gate.decide.heading', { body })}
       </Heading>
-      <Paragraph>{t('gates.decision.intro', { council: project.councilName, phase: phaseTitle })}</Paragraph>
+      <Paragraph>{t('gate.decide.intro', { body, phase: phaseTitle })}</Paragraph>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Fieldset>
           <Fieldset.Legend>{t('gates.decision.outcome')}</Fieldset.Legend>
-          {DECISION_OUTCOMES.map((value) => {
-            const text = outcomeText(value);
-            return (
-              <Radio
-                key={value}
-                value={value}
-                label={text.label}
-                description={text.description}
-                aria-invalid={errors.outcome ? true : undefined}
-                {...register('outcome', { required: t('gates.decision.outcomeRequired') })}
-              />
-            );
-          })}
+          {DECISION_OUTCOMES.map((value) => (
+            <Radio
+              key={value}
+              value={value}
+              label={t(`gates.outcome.${value}`)}
+              description={outcomeText(value)}
+              aria-invalid={errors.outcome ? true : undefined}
+              {...register('outcome', { required: t('gates.decision.outcomeRequired') })}
+            />
+          ))}
           {errors.outcome && <ValidationMessage>{errors.outcome.message}</ValidationMessage>}
         </Fieldset>
         <Textfield
           type="date"
           label={t('gates.decision.meetingDate')}
-          description={t('gates.decision.meetingDateHint')}
+          description={t('gate.decide.meetingDateHint', { body })}
           max={today}
-          min={phase?.actualStart ?? undefined}
-          {...register('meetingDate', rules.meetingDate)}
+          min={earliest}
+          {...register('meetingDate', {
+            validate: (date: string) =>
+              !date
+                ? t('gates.decision.meetingDateRequired')
+                : date > today
+                  ? t('gates.decision.meetingDateFuture')
+                  : earliest && date < earliest
+                    ? t('gate.decide.meetingDateTooEarly', { date: format.date(earliest) })
+                    : true,
+          })}
           error={errors.meetingDate?.message}
           required
         />
         <Textfield
           label={t('gates.decision.caseNumber')}
           description={t('gates.decision.caseNumberHint')}
-          {...register('caseNumber', rules.caseNumber)}
+          {...register('caseNumber', { validate: (v: string) => v.trim() !== '' || t('gates.decision.caseNumberRequired') })}
           error={errors.caseNumber?.message}
           required
           maxLength={60}
@@ -162,22 +208,22 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
           multiline
           rows={5}
           label={t('gates.decision.decisionText')}
-          description={t('gates.decision.decisionTextHint')}
-          {...register('decisionText', rules.decisionText)}
+          description={gate.proposedDecision ? t('gate.decide.decisionTextFromProposal') : t('gates.decision.decisionTextHint')}
+          {...register('decisionText', { validate: (v: string) => v.trim() !== '' || t('gates.decision.decisionTextRequired') })}
           error={errors.decisionText?.message}
           required
           maxLength={20000}
         />
         {outcome === 'approved_with_conditions' && (
-          <Textfield
-            multiline
-            rows={4}
-            label={t('gates.decision.conditions')}
-            description={t('gates.decision.conditionsHint')}
-            {...register('conditions', rules.conditions)}
-            error={errors.conditions?.message}
-            required
-          />
+          <>
+            <ConditionRows project={project} form={form} />
+            {errors.conditionItems?.message && <ValidationMessage>{errors.conditionItems.message}</ValidationMessage>}
+          </>
+        )}
+        {outcome === 'sent_back' && (
+          <>
+            <ReopenFieldset project={project} phaseKey={gate.phaseKey} form={form} error={errors.reopen?.message} />
+          </>
         )}
         <FormError message={form.formError} />
         <div className="form__actions">
@@ -188,4 +234,17 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
       </form>
     </section>
   );
+}
+
+/**
+ * The server names nested fields `conditionItems[0].text` and `reopen.planSections`; the form's fields
+ * are `conditionItems.0.text` and one `reopen` group.
+ */
+function asFormFields(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const fields = error.fieldErrors.map(({ field, messages }) => ({
+    field: field.startsWith('reopen.') ? 'reopen' : field.replace(/\[(\d+)\]/g, '.$1'),
+    messages,
+  }));
+  return new ApiError(error.status, error.code, error.message, fields, error.retryAfterSeconds);
 }

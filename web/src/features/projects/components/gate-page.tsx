@@ -1,22 +1,33 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { nextPhaseKey } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { StatusMessage } from '../../../components/status-message';
 import { useCatalogue } from '../../../lib/catalogue';
+import { CaseRouteSection } from './case-route-section';
 import { CheckpointsSection } from './checkpoints-section';
+import { ConditionsSection } from './conditions-section';
 import { DecisionForm } from './decision-form';
+import { GateDocuments } from './gate-documents';
+import { KommuneCasesSection } from './kommune-cases-section';
+import { PackageSection } from './package-section';
+import { ProposedDecisionSection } from './proposed-decision-section';
 import { ReadinessChecklist } from './readiness-checklist';
+import { SentBackNotice } from './sent-back-notice';
 import { PhaseStateTag } from './state-tags';
 import { SubmissionsList } from './submissions-list';
 import { SubmitGateForm } from './submit-gate-form';
+import './gate.css';
 
 /**
- * The decision gate at the end of a phase: is it ready (checklist), the leader's checkpoints and
- * "send to decision", the regionråd's decision form, and every earlier submission and decision.
+ * The decision gate at the end of a phase, as a secretariat runs it: the package (checklist,
+ * deliverables, plan, changes, documents), the conditions to follow up, the leader's checkpoints and
+ * "send to decision", the case route through the bodies, each kommunestyre's decision, the proposed
+ * decision, the deciding body's decision form, and every earlier submission and decision.
+ * `basisDocuments` are offered before the case has documents of its own (the phase not yet submitted).
  */
-export function GatePage({ project, gate }: { project: Project; gate: Gate }) {
+export function GatePage({ project, gate, basisDocuments }: { project: Project; gate: Gate; basisDocuments?: ReactNode }) {
   const { t } = useTranslation();
   const catalogue = useCatalogue();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -31,6 +42,11 @@ export function GatePage({ project, gate }: { project: Project; gate: Gate }) {
   }, []);
 
   const pending = gate.submissions.find((s) => s.id === gate.pendingSubmissionId);
+  const holder = gate.caseRoute.find((s) => s.current);
+  const awaiting = gate.phaseState === 'awaiting_decision' && pending;
+  // After a send-back the phase is reworked: the closed case's route, kommune cases and proposal are history
+  // (kept in "Innsendinger og vedtak"), not the page's business until the package goes in again.
+  const reworking = gate.phaseState === 'in_progress' && gate.submissions[0]?.decision?.outcome === 'sent_back';
 
   return (
     <>
@@ -48,9 +64,11 @@ export function GatePage({ project, gate }: { project: Project; gate: Gate }) {
           : t('gates.introLast', { council: project.councilName, phase })}
       </Paragraph>
       <StatusMessage message={status} />
-      {gate.phaseState === 'awaiting_decision' && pending && !gate.permissions.decide && (
+      {awaiting && (
         <Alert data-color="info">
-          <Paragraph>{t('gates.awaiting', { council: project.councilName })}</Paragraph>
+          <Paragraph>
+            {holder ? t('gate.route.at', { body: holder.bodyName }) : t('gates.awaiting', { council: project.councilName })}
+          </Paragraph>
         </Alert>
       )}
       {gate.phaseState === 'not_started' && (
@@ -58,10 +76,22 @@ export function GatePage({ project, gate }: { project: Project; gate: Gate }) {
           <Paragraph>{t('gates.notStarted', { phase })}</Paragraph>
         </Alert>
       )}
-      <ReadinessChecklist project={project} gate={gate} />
+      <SentBackNotice project={project} gate={gate} />
+      <PackageSection
+        project={project}
+        gate={gate}
+        checklist={<ReadinessChecklist project={project} gate={gate} />}
+        documents={<GateDocuments project={project} gate={gate} basisDocuments={basisDocuments} />}
+      />
+      <ConditionsSection project={project} gate={gate} onChanged={setStatus} />
       <CheckpointsSection gate={gate} />
-      {gate.permissions.decide && gate.pendingSubmissionId && <DecisionForm project={project} gate={gate} onDecided={announce} />}
-      {gate.permissions.submit && <SubmitGateForm project={project} gate={gate} onSubmitted={announce} />}
+      {gate.permissions.submit && gate.phaseState === 'in_progress' && (
+        <SubmitGateForm project={project} gate={gate} onSubmitted={announce} />
+      )}
+      {gate.caseRoute.length > 0 && !reworking && <CaseRouteSection project={project} gate={gate} onChanged={setStatus} />}
+      {!reworking && <KommuneCasesSection project={project} gate={gate} onChanged={setStatus} />}
+      {(awaiting || (gate.proposedDecision && !reworking)) && <ProposedDecisionSection project={project} gate={gate} onSaved={setStatus} />}
+      {gate.permissions.decide && awaiting && <DecisionForm project={project} gate={gate} onDecided={announce} />}
       <SubmissionsList project={project} gate={gate} onChanged={setStatus} />
     </>
   );

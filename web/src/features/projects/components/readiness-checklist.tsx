@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { CheckmarkCircleFillIcon, ExclamationmarkTriangleFillIcon, XMarkOctagonFillIcon } from '@navikt/aksel-icons';
-import { isPhaseKey, phaseSpec, type PhaseKey } from '@nvr/shared';
+import { isPhaseKey, nextPhaseKey, phaseSpec, type PhaseKey } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project, ReadinessItem } from '../../../api/types';
@@ -31,7 +31,7 @@ export function ReadinessChecklist({ project, gate }: { project: Project; gate: 
 
   return (
     <section aria-labelledby={headingId} className="section">
-      <Heading level={2} data-size="md" id={headingId}>
+      <Heading level={3} data-size="sm" id={headingId}>
         {t('gates.readiness.heading')}
       </Heading>
       <Paragraph>
@@ -52,7 +52,7 @@ export function ReadinessChecklist({ project, gate }: { project: Project; gate: 
   );
 }
 
-const KIND_ORDER = ['deliverable', 'next_phase_plan', 'checkpoint', 'budget', 'duration'];
+const KIND_ORDER = ['deliverable', 'next_phase_plan', 'budget', 'checkpoint', 'condition', 'duration'];
 
 /** Kinds in a fixed order; deliverables in catalogue order (the sort is stable for the rest). */
 function sortItems(phaseKey: PhaseKey, items: ReadinessItem[]): ReadinessItem[] {
@@ -73,9 +73,9 @@ function ChecklistItem({ project, phaseKey, item }: { project: Project; phaseKey
       <Icon aria-hidden="true" className="checklist__icon" />
       <span className="checklist__status">{t(`gates.readiness.status.${item.status}`)}</span>
       <span className="checklist__text">
-        {item.deliverableId ? (
+        {itemLink(project, phaseKey, item) ? (
           <Link asChild>
-            <RouterLink to={`/prosjekter/${project.id}/leveranser/${item.deliverableId}`}>{text}</RouterLink>
+            <RouterLink to={itemLink(project, phaseKey, item) ?? ''}>{text}</RouterLink>
           </Link>
         ) : (
           text
@@ -84,6 +84,14 @@ function ChecklistItem({ project, phaseKey, item }: { project: Project; phaseKey
       </span>
     </li>
   );
+}
+
+/** Where a line is fixed: the plan editor for the next phase's plan, the deliverable's page, else nowhere. */
+function itemLink(project: Project, phaseKey: PhaseKey, item: ReadinessItem): string | null {
+  const next = nextPhaseKey(phaseKey);
+  if ((item.kind === 'next_phase_plan' || item.kind === 'budget') && next) return `/prosjekter/${project.id}/faser/${next}/plan`;
+  if (item.deliverableId) return `/prosjekter/${project.id}/leveranser/${item.deliverableId}`;
+  return null;
 }
 
 function useItemText(project: Project, phaseKey: PhaseKey, item: ReadinessItem): string {
@@ -101,9 +109,25 @@ function useItemText(project: Project, phaseKey: PhaseKey, item: ReadinessItem):
     case 'deliverable':
       return item.status === 'ok'
         ? t('gates.readiness.deliverableOk', { title, state })
-        : t('gates.readiness.deliverableMissing', { title, state });
-    case 'next_phase_plan':
+        : t(rawState === 'returned' ? 'gate.readiness.deliverableReturned' : 'gate.readiness.deliverableEmpty', { title, state });
+    case 'next_phase_plan': {
+      const next = nextPhaseKey(phaseKey);
+      const phase = next ? catalogue.phaseTitle(next) : title;
+      if (typeof params.total === 'number' && typeof params.missing === 'number') {
+        const fields = { filled: params.total - params.missing, count: params.total, phase };
+        return item.status === 'ok'
+          ? t('gate.readiness.planComplete', fields)
+          : rawState === 'returned'
+            ? t('gate.readiness.planReturned', fields)
+            : t('gate.readiness.planIncomplete', fields);
+      }
+      if (params.total === null) return t('gate.readiness.planNone', { phase });
       return item.status === 'ok' ? t('gates.readiness.planOk', { title }) : t('gates.readiness.planMissing', { title });
+    }
+    case 'condition':
+      return params.dueDate
+        ? t('gate.readiness.conditionOpenDue', { text: params.text ?? '', date: format.date(String(params.dueDate)) })
+        : t('gate.readiness.conditionOpen', { text: params.text ?? '' });
     case 'checkpoint': {
       const checkpoint = catalogue.checkpointTitle(phaseKey, item.key);
       return item.status === 'ok'
@@ -124,5 +148,7 @@ function useItemText(project: Project, phaseKey: PhaseKey, item: ReadinessItem):
         financing: format.number(Number(params.financing ?? 0)),
       });
     }
+    default:
+      return item.key;
   }
 }

@@ -3,6 +3,7 @@ import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Decision, Gate, Project, Submission } from '../../../api/types';
 import { FileUploadField } from '../../../components/file-upload-field';
+import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import { useAttachMinutes } from '../api/attach-minutes';
 import { minutesUrl } from '../api/get-gate';
@@ -82,7 +83,18 @@ function DecisionDetails({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const catalogue = useCatalogue();
   const attach = useAttachMinutes(project.id, gate.phaseKey);
+  const reopenedText = (r: NonNullable<Decision['reopened']>) => {
+    const deliverables = project.phases.flatMap((p) => p.deliverables);
+    const parts = r.deliverableIds.map((id) => {
+      const d = deliverables.find((x) => x.id === id);
+      return d ? catalogue.deliverableTitle(d) : id;
+    });
+    if (r.planSections.length > 0) parts.push(t('gate.decisionFacts.reopenedSections', { count: r.planSections.length }));
+    if (r.budget) parts.push(t('gate.decisionFacts.reopenedBudget'));
+    return parts.join(', ');
+  };
   // Minutes are attached by the regionråd while the project runs (the server refuses on ended projects).
   const canAttach = project.permissions.decide;
 
@@ -107,10 +119,38 @@ function DecisionDetails({
           <dt>{t('gates.decision.decisionText')}</dt>
           <dd className="prewrap">{decision.decisionText}</dd>
         </div>
-        {decision.conditions && (
+        {decision.bodyName && (
+          <div>
+            <dt>{t('gate.decisionFacts.body')}</dt>
+            <dd>{decision.bodyName}</dd>
+          </div>
+        )}
+        {decision.conditionItems.length > 0 ? (
           <div className="facts__wide">
             <dt>{t('gates.decision.conditions')}</dt>
-            <dd className="prewrap">{decision.conditions}</dd>
+            <dd>
+              <ol className="decision__conditions">
+                {decision.conditionItems.map((c, i) => (
+                  <li key={i} className="prewrap">
+                    {c.text}
+                    {c.dueDate && <span className="cell-note">{t('gate.decisionFacts.due', { date: format.date(c.dueDate) })}</span>}
+                  </li>
+                ))}
+              </ol>
+            </dd>
+          </div>
+        ) : (
+          decision.conditions && (
+            <div className="facts__wide">
+              <dt>{t('gates.decision.conditions')}</dt>
+              <dd className="prewrap">{decision.conditions}</dd>
+            </div>
+          )
+        )}
+        {decision.reopened && (
+          <div className="facts__wide">
+            <dt>{t('gate.decisionFacts.reopened')}</dt>
+            <dd>{reopenedText(decision.reopened)}</dd>
           </div>
         )}
         <div>

@@ -3,7 +3,9 @@ import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-re
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { FormError } from '../../../components/form-error';
+import { nextPhaseKey } from '@nvr/shared';
 import { useCatalogue } from '../../../lib/catalogue';
+import { todayIso } from '../../../lib/dates';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useSubmitGate } from '../api/submit-gate';
 
@@ -12,15 +14,21 @@ export function SubmitGateForm({ project, gate, onSubmitted }: { project: Projec
   const { t } = useTranslation();
   const catalogue = useCatalogue();
   const headingId = useId();
-  // SubmitGateDto: an optional note of at most 4000 characters (kept by maxLength).
-  const form = useApiForm<{ note: string }>({ defaultValues: { note: '' } });
+  // SubmitGateDto: an optional note of at most 4000 characters (kept by maxLength), and the kommunestyrer's
+  // deadline (after today; six weeks by default on the server).
+  const form = useApiForm<{ note: string; kommuneDeadline: string }>({
+    defaultValues: { note: '', kommuneDeadline: '' },
+    codeFields: { INVALID_PERIOD: 'kommuneDeadline' },
+  });
+  const today = todayIso();
+  const next = nextPhaseKey(gate.phaseKey);
   const { errors, isSubmitting } = form.formState;
   const phase = catalogue.phaseTitle(gate.phaseKey);
   const submit = useSubmitGate(project.id, gate.phaseKey);
 
-  const send = form.handleSubmit(async ({ note }) => {
+  const send = form.handleSubmit(async ({ note, kommuneDeadline }) => {
     try {
-      await submit.mutateAsync(note.trim() || null);
+      await submit.mutateAsync({ note: note.trim() || null, kommuneDeadline: kommuneDeadline || undefined });
       onSubmitted(t('gates.submit.done', { phase, council: project.councilName }));
     } catch (error) {
       form.applyServerErrors(error);
@@ -34,7 +42,7 @@ export function SubmitGateForm({ project, gate, onSubmitted }: { project: Projec
       </Heading>
       {gate.readiness.ready ? (
         <form className="form" onSubmit={(e) => void send(e)} noValidate>
-          <Paragraph>{t('gates.submit.intro', { phase, council: project.councilName })}</Paragraph>
+          <Paragraph>{t('gate.submit.intro', { phase })}</Paragraph>
           <Textfield
             multiline
             rows={4}
@@ -44,6 +52,18 @@ export function SubmitGateForm({ project, gate, onSubmitted }: { project: Projec
             error={errors.note?.message}
             maxLength={4000}
           />
+          {next && (
+            <Textfield
+              type="date"
+              label={t('gate.submit.kommuneDeadline')}
+              description={t('gate.submit.kommuneDeadlineHint')}
+              min={today}
+              {...form.register('kommuneDeadline', {
+                validate: (v) => !v || v > today || t('gate.submit.kommuneDeadlinePast'),
+              })}
+              error={errors.kommuneDeadline?.message}
+            />
+          )}
           <FormError message={form.formError} />
           <div className="form__actions">
             <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
