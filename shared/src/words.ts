@@ -75,12 +75,150 @@ export const DOCUMENT_WORDS = {
   nextPlanItem: ['Plan for neste fase godkjent', 'Plan for neste fase godkjend', 'Plan for the next phase accepted'],
   durationItem: ['Varighet sammenlignet med anbefalt', 'Varigheit samanlikna med tilrådd', 'Duration against the recommendation'],
   months: ['måneder', 'månader', 'months'],
+
+  // The case document (saksframlegg) and the extract of the minutes (protokollutdrag) of a gate.
+  caseDocument: ['Saksframlegg', 'Saksframlegg', 'Case document'],
+  minutesExtract: ['Protokollutdrag', 'Protokollutdrag', 'Extract of the minutes'],
+  body: ['Utvalg', 'Utval', 'Body'],
+  caseOfficer: ['Saksbehandler', 'Sakshandsamar', 'Case officer'],
+  documentDate: ['Dato', 'Dato', 'Date'],
+  caseTitleNext: [
+    '{phase} {project} – godkjenning og oppstart av {next}',
+    '{phase} {project} – godkjenning og oppstart av {next}',
+    '{phase} {project} – approval and start of the {next}',
+  ],
+  caseTitleLast: [
+    '{phase} {project} – godkjenning av sluttrapport',
+    '{phase} {project} – godkjenning av sluttrapport',
+    '{phase} {project} – approval of the final report',
+  ],
+  proposedDecision: ['Forslag til vedtak', 'Framlegg til vedtak', 'Proposed decision'],
+  draftApproveNext: [
+    '{body} godkjenner sluttrapporten fra {phase} og vedtar oppstart av {next}.',
+    '{body} godkjenner sluttrapporten frå {phase} og vedtek oppstart av {next}.',
+    '{body} approves the final report of the {phase} and decides to start the {next}.',
+  ],
+  draftApproveLast: [
+    '{body} godkjenner sluttrapporten fra {phase}, og prosjektet avsluttes.',
+    '{body} godkjenner sluttrapporten frå {phase}, og prosjektet blir avslutta.',
+    '{body} approves the final report of the {phase}, and the project ends.',
+  ],
+  draftPeriod: ['Perioden er {period}.', 'Perioden er {period}.', 'The period is {period}.'],
+  draftBudget: [
+    'Kostnadsrammen er {costs} kr, finansiert som vist i budsjettet.',
+    'Kostnadsramma er {costs} kr, finansiert som vist i budsjettet.',
+    'The cost frame is NOK {costs}, financed as shown in the budget.',
+  ],
+  draftShares: [
+    'Kommunenes andel på til sammen {amount} kr fordeles som vist i tabellen over kommunenes andel, med forbehold om vedtak i hvert kommunestyre.',
+    'Delen til kommunane, til saman {amount} kr, blir fordelt som vist i tabellen over kommunane sin del, med atterhald om vedtak i kvart kommunestyre.',
+    'The kommuner’s share of NOK {amount} in all is divided as shown in the table of their shares, subject to each kommunestyre’s decision.',
+  ],
+  background: ['Bakgrunn', 'Bakgrunn', 'Background'],
+  project: ['Prosjekt', 'Prosjekt', 'Project'],
+  period: ['Periode', 'Periode', 'Period'],
+  plannedPeriod: ['Planlagt periode', 'Planlagd periode', 'Planned period'],
+  actualPeriod: ['Faktisk periode', 'Faktisk periode', 'Actual period'],
+  nextPhasePeriod: ['Planlagt periode for {next}', 'Planlagd periode for {next}', 'Planned period of the {next}'],
+  caseRoute: ['Saksgang', 'Saksgang', 'Case route'],
+  recommendation: ['Innstilling', 'Innstilling', 'Recommendation'],
+  noEarlierBodies: [
+    'Saken er ikke behandlet i andre utvalg før dette.',
+    'Saka er ikkje handsama i andre utval før dette.',
+    'No other body has handled the case before this one.',
+  ],
+  summaryOfReport: [
+    'Sammendrag av sluttrapporten og anbefalingene',
+    'Samandrag av sluttrapporten og tilrådingane',
+    'Summary of the final report and the recommendations',
+  ],
+  shortened: [
+    '(Forkortet – se vedlegget for hele teksten.)',
+    '(Forkorta – sjå vedlegget for heile teksten.)',
+    '(Shortened – see the attachment for the full text.)',
+  ],
+  attachedFiles: ['Vedlagte filer', 'Vedlagde filer', 'Attached files'],
+  nextPlan: ['Plan for neste fase', 'Plan for neste fase', 'Plan for the next phase'],
+  planSubmittedVersion: [
+    'Planen slik den ble sendt til behandling (versjon {n}).',
+    'Planen slik han vart send til handsaming (versjon {n}).',
+    'The plan as it was submitted (version {n}).',
+  ],
+  planCurrentVersion: [
+    'Planen slik den står nå (planversjon {n}).',
+    'Planen slik han står no (planversjon {n}).',
+    'The plan as it stands now (plan version {n}).',
+  ],
+  mainGoal: ['Hovedmål', 'Hovudmål', 'Main goal'],
+  subGoals: ['Delmål og hovedaktiviteter', 'Delmål og hovudaktivitetar', 'Sub-goals and main activities'],
+  economicFrame: ['Økonomisk ramme', 'Økonomisk ramme', 'Economic frame'],
+  milestones: ['Milepæler', 'Milepælar', 'Milestones'],
+  budgetAndFinancing: ['Budsjett og finansiering', 'Budsjett og finansiering', 'Budget and financing'],
+  totalCosts: ['Sum kostnader', 'Sum kostnader', 'Total costs'],
+  totalFinancing: ['Sum finansiering', 'Sum finansiering', 'Total financing'],
+  noBudget: [
+    'Budsjettet for neste fase er ikke fylt ut.',
+    'Budsjettet for neste fase er ikkje fylt ut.',
+    'The budget for the next phase is empty.',
+  ],
+  kommuneShares: ['Kommunenes andel', 'Kommunane sin del', 'The kommuner’s shares'],
+  share: ['Andel (kr)', 'Del (kr)', 'Share (NOK)'],
+  committed: ['Vedtatt beløp (kr)', 'Vedteke beløp (kr)', 'Committed (NOK)'],
+  kommuneDecision: ['Kommunestyrets vedtak', 'Vedtaket i kommunestyret', 'Kommunestyre’s decision'],
+  sharesFromCases: [
+    'Hvert kommunestyre behandler sin andel innen fristen i tabellen.',
+    'Kvart kommunestyre handsamar sin del innan fristen i tabellen.',
+    'Each kommunestyre decides on its share by the deadline in the table.',
+  ],
+  sharesFromPlan: [
+    'Andelene følger kostnadsfordelingen i planen: {equal} % likt og resten etter innbyggertall.',
+    'Delane følgjer kostnadsfordelinga i planen: {equal} % likt og resten etter innbyggjartal.',
+    'The shares follow the plan’s cost sharing: {equal} % equally and the rest by population.',
+  ],
+  economicConsequences: [
+    'Økonomiske konsekvenser for kommunene',
+    'Økonomiske konsekvensar for kommunane',
+    'Economic consequences for the kommuner',
+  ],
+  consequencesText: [
+    'Tabellen viser hva hver kommune skal betale per år i fasen.',
+    'Tabellen viser kva kvar kommune skal betale per år i fasen.',
+    'The table shows what each kommune pays per year of the phase.',
+  ],
+  noShares: [
+    'Neste fase har ingen direkte finansiering fra kommunene.',
+    'Neste fase har inga direkte finansiering frå kommunane.',
+    'The next phase has no direct contribution from the kommuner.',
+  ],
+  shareInYear: ['Hele andelen gjelder {year}.', 'Heile delen gjeld {year}.', 'The whole share falls in {year}.'],
+  consequenceOfNo: ['Konsekvens av nei', 'Konsekvens av nei', 'Consequence of a no'],
+  consequenceOfNoText: [
+    '{kommuner} har sagt nei. Fordeles den samme summen på kommunene som går videre, etter samme regel, blir andelene slik:',
+    '{kommuner} har sagt nei. Blir den same summen fordelt på kommunane som går vidare, etter same regel, blir delane slik:',
+    '{kommuner} said no. Shared among the kommuner that go on, by the same rule, the same total gives these shares:',
+  ],
+  newShare: ['Ny andel (kr)', 'Ny del (kr)', 'New share (NOK)'],
+  change: ['Endring (kr)', 'Endring (kr)', 'Change (NOK)'],
+  deliverable: ['Leveranse', 'Leveranse', 'Deliverable'],
+  handling: ['Behandling', 'Handsaming', 'Handling'],
+  earlierRecommendations: ['Innstillinger i saken', 'Innstillingar i saka', 'Recommendations in the case'],
+  noConditions: ['Vedtaket har ingen vilkår.', 'Vedtaket har ingen vilkår.', 'The decision has no conditions.'],
+  condition: ['Vilkår', 'Vilkår', 'Condition'],
+  decidedBy: ['Vedtatt av', 'Vedteke av', 'Decided by'],
+  kommuneCasesStatus: [
+    '{decided} av {total} kommunestyrer har behandlet saken, {no} har sagt nei.',
+    '{decided} av {total} kommunestyre har handsama saka, {no} har sagt nei.',
+    '{decided} of {total} kommunestyrer have decided, {no} said no.',
+  ],
+  forstudieDefinite: ['forstudien', 'forstudien', 'forstudie'],
+  forprosjektDefinite: ['forprosjektet', 'forprosjektet', 'forprosjekt'],
+  hovedprosjektDefinite: ['hovedprosjektet', 'hovudprosjektet', 'hovedprosjekt'],
 } as const;
 
 export type DocumentWord = keyof typeof DOCUMENT_WORDS;
 
-export function documentWord(key: DocumentWord, lang: Lang): string {
-  return DOCUMENT_WORDS[key][INDEX[lang]];
+export function documentWord(key: DocumentWord, lang: Lang, params: Record<string, string | number> = {}): string {
+  return DOCUMENT_WORDS[key][INDEX[lang]].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** Labels of stored values (budget categories, states, outcomes), by the value. */
@@ -110,6 +248,15 @@ export const VALUE_WORDS: Record<string, Words> = {
   in_progress: ['Pågår', 'Pågår', 'In progress'],
   awaiting_decision: ['Venter på beslutning', 'Ventar på avgjerd', 'Awaiting decision'],
   completed: ['Fullført', 'Fullført', 'Completed'],
+  // A kommunestyre's decision on its share, and a condition's follow-up.
+  pending: ['Ikke behandlet ennå', 'Ikkje handsama enno', 'Not decided yet'],
+  yes: ['Ja', 'Ja', 'Yes'],
+  yes_with_changes: ['Ja, med endringer', 'Ja, med endringar', 'Yes, with changes'],
+  no: ['Nei', 'Nei', 'No'],
+  not_handled: ['Ikke behandlet innen fristen', 'Ikkje handsama innan fristen', 'Not handled by the deadline'],
+  open: ['Åpent', 'Ope', 'Open'],
+  met: ['Oppfylt', 'Oppfylt', 'Met'],
+  waived: ['Frafalt', 'Fråfalle', 'Waived'],
 };
 
 export function valueWord(value: string, lang: Lang): string {
@@ -154,6 +301,10 @@ export const EXPORT_WORDS = {
   green: ['Grønn', 'Grøn', 'Green'],
   yellow: ['Gul', 'Gul', 'Yellow'],
   red: ['Rød', 'Raud', 'Red'],
+  // What each case waits on, and since when (issue 11).
+  waitingOn: ['Venter på', 'Ventar på', 'Waiting on'],
+  waitingSince: ['Venter siden', 'Ventar sidan', 'Waiting since'],
+  kommuner: ['Kommunestyrene', 'Kommunestyra', 'The municipal councils'],
 } as const satisfies Record<string, Words>;
 
 export type ExportWord = keyof typeof EXPORT_WORDS;

@@ -8,6 +8,7 @@ import { contentDisposition } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { DocumentQueryDto } from '../plans/plan.dto';
 import { PhaseKeyParam } from '../common/params';
+import { CaseDocumentQueryDto, MinutesExtractQueryDto } from './document.dto';
 import { DocumentService, RenderedDocument } from './document.service';
 
 const FileResponse = () =>
@@ -72,5 +73,43 @@ export class DocumentController {
     @Query() q: DocumentQueryDto,
   ): Promise<StreamableFile> {
     return send(await this.documents.gate(id, phaseKey, user.roles, q.format ?? 'pdf', q.lang ?? 'nb'));
+  }
+
+  @Get('phases/:phaseKey/gate/case-document')
+  @Access.project('read')
+  @PhaseKeyParam()
+  @FileResponse()
+  @ApiOperation({
+    operationId: 'downloadGateCaseDocument',
+    summary:
+      'The case document (saksframlegg) of the newest submission for one body on its case route: proposed decision, background, summary of the final report, plan, budget, each kommune’s share, attachments',
+  })
+  @ApiErrors(400, 404, 409)
+  async caseDocument(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Query() q: CaseDocumentQueryDto,
+  ): Promise<StreamableFile> {
+    return send(await this.documents.caseDocument(id, phaseKey, q.step, user.roles, q.format ?? 'pdf', q.lang ?? 'nb'));
+  }
+
+  @Get('phases/:phaseKey/gate/minutes-extract')
+  @Access.project('read')
+  @PhaseKeyParam()
+  @FileResponse()
+  @ApiOperation({
+    operationId: 'downloadGateMinutesExtract',
+    summary:
+      'The extract of the minutes (protokollutdrag) of a gate decision: body, meeting, decision, outcome, conditions, earlier recommendations',
+  })
+  @ApiErrors(400, 404, 409)
+  async minutesExtract(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @Param('phaseKey') phaseKey: string,
+    @Query() q: MinutesExtractQueryDto,
+  ): Promise<StreamableFile> {
+    return send(await this.documents.minutesExtract(id, phaseKey, q.submission, user.roles, q.format ?? 'pdf', q.lang ?? 'nb'));
   }
 }

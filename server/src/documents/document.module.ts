@@ -5,8 +5,9 @@ import { PlanModule } from '../plans/plan.module';
 import { ProjectModule } from '../projects/project.module';
 import { DocumentController } from './document.controller';
 import { DocumentService } from './document.service';
+import './document.errors'; // declares this feature's error codes
 
-/** PDF and Word documents: the phase plan and the decision basis. */
+/** PDF and Word documents: the phase plan, deliverables, the decision basis, and each gate's case document and extract of the minutes. */
 @Module({
   imports: [ProjectModule, PlanModule, DeliverableModule, GateModule],
   controllers: [DocumentController],

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  draftProposedDecision,
+  kommunerContribution,
+  leavingKommuneIds,
+  nextPhaseKey,
+  shareAmongContinuing,
+  shareCosts,
+  type KommuneCaseOutcome,
+  type PhaseKey,
   FieldValue,
   KommuneResource,
   Lang,
@@ -12,11 +21,27 @@ import {
   todayInOslo,
   costShareProblemText,
 } from '@nvr/shared';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/domain-error';
 import { DeliverableService } from '../deliverables/deliverable.service';
 import { GateService } from '../gates/gate.service';
 import { PlanDto } from '../plans/plan.dto';
 import { PlanService } from '../plans/plan.service';
+import type { ProjectDto } from '../projects/project.dto';
 import { ProjectService } from '../projects/project.service';
+import { caseDocument, minutesExtract, type CaseData, type CaseKommuneShare, type CaseStep, type MinutesData } from './case-document';
+import {
+  findCaseDeliverables,
+  findCaseSteps,
+  findCaseSubmissions,
+  findConditions,
+  findCurrentPlan,
+  findKommuneCases,
+  findKommunePopulations,
+  findPlanSnapshot,
+  type CasePlanRecord,
+  type CaseSubmissionRecord,
+} from './case-document.queries';
 import type { Block, DocModel } from './document-model';
 import { date, enumLabel, kroner, label } from './labels';
 import { renderDocx } from './render-docx';
@@ -34,6 +59,7 @@ const CONTENT_TYPES = { pdf: 'application/pdf', docx: 'application/vnd.openxmlfo
 @Injectable()
 export class DocumentService {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly projects: ProjectService,
     private readonly plans: PlanService,
     private readonly deliverables: DeliverableService,
@@ -207,10 +233,260 @@ export class DocumentService {
     );
   }
 
+  /**
+   * The saksframlegg of the phase's newest submission for one body on its case route: the given step,
+   * else the body holding the case now, else the deciding body.
+   */
+  async caseDocument(
+    projectId: string,
+    phaseKey: string,
+    stepId: string | undefined,
+    roles: readonly RoleAssignment[],
+    format: 'pdf' | 'docx',
+    lang: Lang,
+  ): Promise<RenderedDocument> {
+    const project = await this.projects.get(projectId, roles);
+    const phase = phaseOf(project, phaseKey);
+    const [submission] = await findCaseSubmissions(this.db.manager, phase.id);
+    if (!submission)
+      throw new DomainError(
+        'CASE_DOCUMENT_NO_SUBMISSION',
+        `The ${phase.key} has not been submitted for decision yet; the case document is made from the submitted package. Submit the phase first.`,
+      );
+    const data = await this.caseData(project, phase, submission);
+    let step: CaseStep | null;
+    if (stepId) {
+      step = data.steps.find((s) => s.id === stepId) ?? null;
+      if (!step)
+        throw new DomainError(
+          'CASE_DOCUMENT_STEP_NOT_FOUND',
+          `The case of the ${phase.key} has no step ${stepId}; its route is ${data.steps.map((s) => s.bodyName).join(' → ') || 'the regionråd alone'}.`,
+        );
+    } else {
+      // The steps come in route order: the first one not handled holds the case.
+      step = data.steps.find((s) => !s.handled) ?? data.steps.find((s) => s.decides) ?? null;
+    }
+    const doc = caseDocument(data, step, lang);
+    return this.render(doc, `${label('caseDocument', lang)} – ${step?.bodyName ?? project.councilName} – ${project.name}`, format);
+  }
+
+  /** The protokollutdrag of a decided submission (default: the newest decided one); 409 while nothing is decided. */
+  async minutesExtract(
+    projectId: string,
+    phaseKey: string,
+    submissionId: string | undefined,
+    roles: readonly RoleAssignment[],
+    format: 'pdf' | 'docx',
+    lang: Lang,
+  ): Promise<RenderedDocument> {
+    const project = await this.projects.get(projectId, roles);
+    const phase = phaseOf(project, phaseKey);
+    const submissions = await findCaseSubmissions(this.db.manager, phase.id);
+    let submission: CaseSubmissionRecord | undefined;
+    if (submissionId) {
+      submission = submissions.find((s) => s.id === submissionId);
+      if (!submission)
+        throw new DomainError('CASE_DOCUMENT_SUBMISSION_NOT_FOUND', `The ${phase.key} has no submission with id ${submissionId}.`);
+    } else {
+      submission = submissions.find((s) => s.decision_id !== null) ?? submissions[0];
+    }
+    if (!submission || submission.decision_id === null)
+      throw new DomainError(
+        'MINUTES_NO_DECISION',
+        submission
+          ? `The ${phase.key} case has not been decided yet (it is with ${await this.holder(submission.id, project.councilName)}); the extract of the minutes is made once the decision is recorded.`
+          : `The ${phase.key} has not been submitted for decision, so there are no minutes to extract.`,
+      );
+    const data = await this.caseData(project, phase, submission);
+    const conditions = await findConditions(this.db.manager, submission.decision_id);
+    const minutes: MinutesData = {
+      ...data,
+      decision: {
+        outcome: submission.outcome,
+        meetingDate: submission.meeting_date,
+        caseNumber: submission.case_number,
+        decisionText: submission.decision_text,
+        conditionsText: submission.conditions,
+        bodyName: submission.decision_body_name,
+        decidedBy: submission.decided_by_name,
+        stepId: submission.decision_step_id,
+      },
+      conditions: conditions.map((c) => ({ text: c.text, owner: c.owner_name, dueDate: c.due_date, state: c.state })),
+    };
+    const doc = minutesExtract(minutes, lang);
+    return this.render(doc, `${label('minutesExtract', lang)} – ${minutes.decision.caseNumber} – ${project.name}`, format);
+  }
+
+  private async holder(submissionId: string, councilName: string): Promise<string> {
+    const steps = await findCaseSteps(this.db.manager, submissionId);
+    return steps.find((s) => !s.handled)?.body_name ?? steps.find((s) => s.decides)?.body_name ?? councilName;
+  }
+
+  /** Everything a case document shows, read for one submission. */
+  private async caseData(project: ProjectDto, phase: ProjectDto['phases'][number], submission: CaseSubmissionRecord): Promise<CaseData> {
+    const em = this.db.manager;
+    const nextKey = nextPhaseKey(phase.key);
+    const nextPhase = nextKey ? (project.phases.find((p) => p.key === nextKey) ?? null) : null;
+    const steps = await findCaseSteps(em, submission.id);
+    const allDeliverables = await findCaseDeliverables(em, phase.id);
+    const inPackage = submission.package?.deliverables?.map((d) => d.id);
+    const deliverables = inPackage?.length ? allDeliverables.filter((d) => inPackage.includes(d.id)) : allDeliverables;
+    let plan: CasePlanRecord | null = null;
+    if (nextPhase) {
+      const number = submission.package?.plan?.snapshotNumber ?? null;
+      plan = (number !== null ? await findPlanSnapshot(em, nextPhase.id, number, null) : null) ?? (await findCurrentPlan(em, nextPhase.id));
+    }
+    const cases = await findKommuneCases(em, submission.id);
+    let shares: CaseData['shares'];
+    if (cases.length) {
+      shares = {
+        source: 'cases',
+        rows: cases.map((c): CaseKommuneShare => ({
+          kommuneId: c.kommune_id,
+          kommuneName: c.kommune_name,
+          share: c.share,
+          kommuneCase: {
+            deadline: c.deadline,
+            outcome: c.outcome,
+            amountCommitted: c.amount_committed,
+            meetingDate: c.meeting_date,
+            caseNumber: c.case_number,
+          },
+        })),
+        continuing: await this.continuingShares(project.id, plan, cases),
+      };
+    } else {
+      shares = { source: 'plan', rows: plan ? await this.planShares(project.id, plan) : [] };
+    }
+    return {
+      project: {
+        name: project.name,
+        description: project.description,
+        regionName: project.regionName,
+        councilName: project.councilName,
+        kommuner: project.kommuner.map((k) => k.name),
+      },
+      phase: {
+        key: phase.key,
+        plannedStart: phase.plannedStart,
+        plannedEnd: phase.plannedEnd,
+        actualStart: phase.actualStart,
+        actualEnd: phase.actualEnd,
+      },
+      nextPhase: nextPhase ? { key: nextPhase.key, plannedStart: nextPhase.plannedStart, plannedEnd: nextPhase.plannedEnd } : null,
+      submission: {
+        id: submission.id,
+        submittedOn: submission.submitted_on,
+        submittedBy: submission.submitted_by_name,
+        note: submission.note,
+        proposedDecision: submission.proposed_decision,
+        proposedIsDraft: submission.proposed_decision?.trim() === gateDraft(phase.key, steps, plan, submission).trim(),
+      },
+      steps: steps.map((s) => ({
+        id: s.id,
+        position: s.position,
+        bodyName: s.body_name,
+        bodyKind: s.body_kind,
+        decides: s.decides,
+        meetingDate: s.meeting_date,
+        caseNumber: s.case_number,
+        recommendedOutcome: s.recommended_outcome,
+        recommendation: s.recommendation,
+        handled: s.handled,
+      })),
+      deliverables: deliverables.map((d) => ({ key: d.catalogue_key, title: d.title, content: d.content, files: d.files, state: d.state })),
+      plan: plan
+        ? {
+            source: plan.reason === 'current' ? 'current' : 'submitted',
+            number: plan.number,
+            templateTitle: plan.template_title,
+            content: plan.content ?? {},
+            budget: plan.budget.map((l) => ({ kind: l.kind, category: l.category, year: l.year, amount: Number(l.amount) })),
+            equalPercent: plan.cost_sharing?.equalPercent ?? 50,
+            shareYear: plan.cost_sharing?.year ?? null,
+          }
+        : null,
+      shares,
+      today: todayInOslo(),
+    };
+  }
+
+  /** When some kommuner said no: the same total shared among the others by the plan's rule (null when it cannot be made). */
+  private async continuingShares(
+    projectId: string,
+    plan: CasePlanRecord | null,
+    cases: readonly { kommune_id: string; kommune_name: string; share: number; outcome: KommuneCaseOutcome }[],
+  ): Promise<{ kommuneId: string; share: number }[] | null> {
+    const leaving = leavingKommuneIds(cases.map((c) => ({ kommuneId: c.kommune_id, outcome: c.outcome })));
+    if (leaving.length === 0) return null;
+    const settings = plan?.cost_sharing ?? { equalPercent: 50, populationDate: null, year: null };
+    const populations = await findKommunePopulations(this.db.manager, projectId, settings.populationDate ?? null);
+    try {
+      const share = shareAmongContinuing(
+        {
+          total: cases.reduce((s, c) => s + c.share, 0),
+          equalPercent: settings.equalPercent,
+          kommuner: cases.map((c) => ({
+            id: c.kommune_id,
+            name: c.kommune_name,
+            population: populations.find((p) => p.id === c.kommune_id)?.population ?? 0,
+          })),
+        },
+        leaving,
+      );
+      return share ? share.rows.map((r) => ({ kommuneId: r.id, share: r.amount })) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The kommuner's shares by the plan's cost sharing (empty when there is nothing to share or no figures to share by). */
+  private async planShares(projectId: string, plan: CasePlanRecord): Promise<CaseKommuneShare[]> {
+    const settings = plan.cost_sharing ?? { equalPercent: 50, populationDate: null, year: null };
+    const lines = plan.budget.map((l) => ({ kind: l.kind, category: l.category as never, year: l.year, amount: Number(l.amount) }));
+    const total = kommunerContribution(lines, settings.year ?? undefined);
+    if (total <= 0) return [];
+    const kommuner = await findKommunePopulations(this.db.manager, projectId, settings.populationDate ?? null);
+    try {
+      const share = shareCosts({
+        total,
+        equalPercent: settings.equalPercent,
+        kommuner: kommuner.map((k) => ({ id: k.id, name: k.name, population: k.population ?? 0 })),
+      });
+      return share.rows.map((r) => ({ kommuneId: r.id, kommuneName: r.name, share: r.amount }));
+    } catch {
+      return [];
+    }
+  }
+
   private async render(doc: DocModel, name: string, format: 'pdf' | 'docx'): Promise<RenderedDocument> {
     const data = format === 'docx' ? await renderDocx(doc) : await renderPdf(doc);
     return { filename: `${name.replace(/[\\/:*?"<>|]/g, '-')}.${format}`, contentType: CONTENT_TYPES[format], data };
   }
+}
+
+/** The proposed decision the gate drafts when the phase is submitted (see GateService.submit), to tell it from an edited one. */
+function gateDraft(
+  phaseKey: PhaseKey,
+  steps: readonly { decides: boolean; body_name: string }[],
+  plan: CasePlanRecord | null,
+  submission: CaseSubmissionRecord,
+): string {
+  const lines = (plan?.budget ?? []).map((l) => ({ kind: l.kind, category: l.category as never, year: l.year, amount: Number(l.amount) }));
+  return draftProposedDecision({
+    bodyName: steps.find((s) => s.decides)?.body_name ?? 'Regionrådet',
+    phaseKey,
+    nextPhaseKey: nextPhaseKey(phaseKey),
+    costs: submission.package?.budget?.costs ?? lines.filter((l) => l.kind === 'cost').reduce((s, l) => s + l.amount, 0),
+    kommunerContribution: kommunerContribution(lines),
+  });
+}
+
+function phaseOf(project: ProjectDto, key: string): ProjectDto['phases'][number] & { key: PhaseKey } {
+  const phase = project.phases.find((p) => p.key === key);
+  if (!phase)
+    throw new DomainError('PHASE_NOT_FOUND', `The project has no phase "${key}"; phases are forstudie, forprosjekt and hovedprosjekt.`);
+  return phase;
 }
 
 function footer(lang: Lang): string {

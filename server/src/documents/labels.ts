@@ -13,8 +13,9 @@ export function enumLabel(value: string, lang: Lang): string {
 
 const LOCALE: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
+/** Whole kroner with the language's grouping; a plain hyphen for minus (U+2212 is not in the PDF fonts' encoding). */
 export function kroner(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(n).replace('\u2212', '-');
 }
 
 export function date(iso: string | null | undefined, lang: Lang): string {

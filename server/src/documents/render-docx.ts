@@ -7,6 +7,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -19,33 +20,63 @@ const para = (text: string, opts: { bold?: boolean; italic?: boolean; right?: bo
     children: text.split('\n').map((line, i) => new TextRun({ text: line, bold: opts.bold, italics: opts.italic, break: i > 0 ? 1 : 0 })),
   });
 
+/** The text width of an A4 page with the default margins, in twentieths of a point. */
+const PAGE_WIDTH = 9026;
+
+function table(b: Extract<Block, { type: 'table' }>, opts: { headerRow?: boolean } = {}): Table {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const weights = b.widths && b.widths.length === b.head.length ? b.widths : b.head.map(() => 1);
+  const sum = weights.reduce((s, w) => s + w, 0);
+  const columnWidths = weights.map((w) => Math.floor((PAGE_WIDTH * w) / sum));
+  const firstTotal = b.rows.length - (b.totalRows ?? 0);
+  const row = (cells: string[], head: boolean, bold: boolean) =>
+    new TableRow({
+      tableHeader: head,
+      cantSplit: true,
+      children: cells.map(
+        (c, i) =>
+          new TableCell({
+            borders,
+            width: { size: columnWidths[i], type: WidthType.DXA },
+            shading: head ? { fill: 'EEEEEE' } : undefined,
+            children: [para(c, { bold: bold || (b.noHead === true && i === 0), right: b.alignRight?.includes(i) })],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: PAGE_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    rows: [...(opts.headerRow === false ? [] : [row(b.head, true, true)]), ...b.rows.map((r, i) => row(r, false, i >= firstTotal))],
+  });
+}
+
 function block(b: Block): (Paragraph | Table)[] {
   switch (b.type) {
     case 'heading':
       return [new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } })];
+    case 'subheading':
+      return [new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_3, spacing: { before: 160, after: 80 } })];
     case 'paragraph':
-      return [para(b.text, { italic: b.italic })];
+      return [para(b.text, { italic: b.italic, bold: b.bold })];
     case 'list':
       return b.items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
-    case 'table': {
-      const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-      const borders = { top: border, bottom: border, left: border, right: border };
-      const row = (cells: string[], head: boolean) =>
-        new TableRow({
-          tableHeader: head,
-          children: cells.map((c, i) => new TableCell({ borders, children: [para(c, { bold: head, right: b.alignRight?.includes(i) })] })),
-        });
-      return [
-        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(b.head, true), ...b.rows.map((r) => row(r, false))] }),
-        new Paragraph({ text: '' }),
-      ];
-    }
+    case 'table':
+      return [table(b, { headerRow: !b.noHead }), new Paragraph({ text: '' })];
   }
 }
 
 export async function renderDocx(doc: DocModel): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
+    ...(doc.kind ? [new Paragraph({ children: [new TextRun({ text: doc.kind.toUpperCase(), bold: true, color: '333333' })] })] : []),
+    ...(doc.header?.length
+      ? [
+          table({ type: 'table', head: ['', ''], rows: doc.header, widths: [1, 2], noHead: true }, { headerRow: false }),
+          new Paragraph({ text: '' }),
+        ]
+      : []),
+    new Paragraph({ text: doc.title, heading: doc.header ? HeadingLevel.HEADING_1 : HeadingLevel.TITLE }),
     ...(doc.subtitle ? [new Paragraph({ text: doc.subtitle, heading: HeadingLevel.HEADING_1 })] : []),
     ...doc.meta.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })),
     ...doc.blocks.flatMap(block),

@@ -12,17 +12,7 @@ interface Column {
   value(r: PortfolioRowDto): CellValue;
 }
 
-/**
- * Words of the "waits on" columns, nb / nn / en. TODO(words.ts): move into EXPORT_WORDS, whose owner
- * adds them (waitingOn, waitingSince, kommuner), and use exportWord here.
- */
-const WAITING_WORDS = {
-  waitingOn: ['Venter på', 'Ventar på', 'Waiting on'],
-  waitingSince: ['Venter siden', 'Ventar sidan', 'Waiting since'],
-  kommuner: ['Kommunestyrene', 'Kommunestyra', 'The municipal councils'],
-} as const;
-const LANG_INDEX: Record<Lang, 0 | 1 | 2> = { nb: 0, nn: 1, en: 2 };
-
+/** Who the case waits on, in the export's language. */
 function waitingText(w: WaitingOn, lang: Lang): string {
   switch (w.kind) {
     case 'leader':
@@ -30,7 +20,7 @@ function waitingText(w: WaitingOn, lang: Lang): string {
     case 'body':
       return w.name ?? '';
     case 'kommuner':
-      return WAITING_WORDS.kommuner[LANG_INDEX[lang]];
+      return exportWord('kommuner', lang);
     case 'none':
       return '';
   }
@@ -69,8 +59,8 @@ export function exportColumns(lang: Lang): Column[] {
     { header: w('expectedDate'), width: 12, kind: 'date', value: (r) => r.nextGate?.expectedDate ?? null },
     { header: w('leader'), width: 24, value: (r) => r.leader?.name ?? '' },
     { header: w('leaderEmail'), width: 28, value: (r) => r.leader?.email ?? '' },
-    { header: WAITING_WORDS.waitingOn[LANG_INDEX[lang]], width: 24, value: (r) => waitingText(r.waitingOn, lang) },
-    { header: WAITING_WORDS.waitingSince[LANG_INDEX[lang]], width: 12, kind: 'date', value: (r) => r.waitingOn.since },
+    { header: w('waitingOn'), width: 24, value: (r) => waitingText(r.waitingOn, lang) },
+    { header: w('waitingSince'), width: 12, kind: 'date', value: (r) => r.waitingOn.since },
   ];
 }
 
