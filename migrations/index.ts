@@ -5,6 +5,7 @@ import { PlansBudgetsTemplates1795482000000 } from './1795482000000-PlansBudgets
 import { FollowingProgress1795488000000 } from './1795488000000-FollowingProgress';
 import { PopulationHistory1795494000000 } from './1795494000000-PopulationHistory';
 import { DecisionGateCase1796229391566 } from './1796229391566-DecisionGateCase';
+import { KommuneContactScope1796233403264 } from './1796233403264-KommuneContactScope';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -18,4 +19,5 @@ export const migrations = [
   FollowingProgress1795488000000,
   PopulationHistory1795494000000,
   DecisionGateCase1796229391566,
+  KommuneContactScope1796233403264,
 ];

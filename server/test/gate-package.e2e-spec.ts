@@ -132,9 +132,14 @@ describe('Gate package', () => {
       expect(g.caseRoute.length).toBeGreaterThan(0);
       expect(g.kommuneCases?.cases).toHaveLength(2);
 
-      // The secretariat edits the proposed decision; an adviser may not.
+      // The secretariat edits the proposed decision; an adviser may not, nor the leader once it is submitted.
       const text = 'Regionrådet godkjenner sluttrapporten og vedtar oppstart av forprosjektet.';
       await f.adviser
+        .put(`${gateUrl(f, 'forstudie')}/proposed-decision`)
+        .send({ submissionId: g.pendingSubmissionId, text })
+        .expect(403);
+      expect(g.permissions.editProposedDecision).toBe(false);
+      await f.leader
         .put(`${gateUrl(f, 'forstudie')}/proposed-decision`)
         .send({ submissionId: g.pendingSubmissionId, text })
         .expect(403);
@@ -260,6 +265,15 @@ describe('Gate package', () => {
         .patch(`/api/projects/${f.projectId}/phases/forprosjekt/plan`)
         .send({ version: fresh.version, content: { [section]: { [field.key]: 'Tallfestede mål: 20 bedrifter.' } } })
         .expect(200);
+      // Naming a plan section returned the plan deliverable: the gate waits until the plan is submitted again.
+      const planDeliverable = (await deliverables(f)).find((d) => d.key === 'plan_forprosjekt') as Deliverable;
+      expect(planDeliverable.state).toBe('returned');
+      expect(item((await gate(f)).readiness.items, 'next_phase_plan')).toMatchObject({ status: 'missing', params: { state: 'returned' } });
+      await f.leader
+        .post(`${gateUrl(f, 'forstudie')}/submission`)
+        .send({})
+        .expect(422);
+      await f.leader.post(`/api/projects/${f.projectId}/deliverables/${planDeliverable.id}/submit`).expect(200);
       const again = (
         await f.leader
           .post(`${gateUrl(f, 'forstudie')}/submission`)
@@ -283,7 +297,7 @@ describe('Gate package', () => {
       await makePhaseReady(f, 'forstudie');
       const s = await submitPhase(f, 'forstudie');
       const url = `${gateUrl(f, 'forstudie')}/decision`;
-      const owner = await t.factories.newUser({ name: 'Ola Oppfølger' });
+      const owner = await t.factories.newUser({ name: 'Ola Oppfølger', roles: [{ role: 'adviser', regionId: f.region.id }] });
       const items = [
         { text: 'Fylkeskommunen bekrefter medfinansieringen.', ownerUserId: owner.id, dueDate: '2027-03-01' },
         { text: 'Styringsgruppen utvides med næringslivet.' },

@@ -121,14 +121,39 @@ describe('hand-overs', () => {
       expect(rows[0].body_text).toContain('godkjent med vilkår');
     });
 
-    it('tells the kommune contacts and the secretariat that each kommunestyre must decide by the deadline', async () => {
+    it('tells the kommune contacts of the pending cases and the secretariat that each kommunestyre must decide by the deadline', async () => {
       const submissionId = await newSubmission();
+      const kommuneCase = (kommuneId: string, outcome: string) =>
+        t.db.query(
+          `INSERT INTO kommune_case (submission_id, kommune_id, kommune_name, deadline, share, outcome)
+           SELECT $1, id, name, '2027-04-15', 100000, $3 FROM kommune WHERE id = $2`,
+          [submissionId, kommuneId, outcome],
+        );
+      await kommuneCase(f.kommuner[0].id, 'pending');
+      await kommuneCase(f.kommuner[1].id, 'yes'); // carried over from an earlier submission: its contact has nothing to do
+      const ofPending = await t.factories.newUser({ roles: [{ role: 'kommune_contact', regionId: f.region.id }] });
+      const ofDecided = await t.factories.newUser({ roles: [{ role: 'kommune_contact', regionId: f.region.id }] });
+      await t.db.query(`UPDATE role_assignment SET kommune_id = $2 WHERE user_id = $1`, [ofPending.id, f.kommuner[0].id]);
+      await t.db.query(`UPDATE role_assignment SET kommune_id = $2 WHERE user_id = $1`, [ofDecided.id, f.kommuner[1].id]);
       const ctx = { projectId: f.projectId, phaseKey: 'forstudie' as const, submissionId, actorId: f.leader.userId };
       await inTx((tx) => notifier.kommuneCasesOpened(tx, ctx, '2027-04-15'));
       const rows = await told('kommune_case_opened', submissionId);
-      expect(recipients(rows)).toEqual([contact.id, f.regionraad.userId, secondRaad.id].sort());
+      expect(recipients(rows)).toEqual([contact.id, ofPending.id, f.regionraad.userId, secondRaad.id].sort());
       expect(rows[0]).toMatchObject({ params: { phaseKey: 'forstudie', deadline: '2027-04-15' } });
       expect(rows[0].body_text).toContain('15.04.2027');
+      await t.db.query(`DELETE FROM role_assignment WHERE user_id = ANY($1::uuid[])`, [[ofPending.id, ofDecided.id]]);
+    });
+
+    it('tells nobody when every case was carried over decided', async () => {
+      const submissionId = await newSubmission();
+      await t.db.query(
+        `INSERT INTO kommune_case (submission_id, kommune_id, kommune_name, deadline, share, outcome)
+         SELECT $1, id, name, '2027-04-15', 100000, 'yes' FROM kommune WHERE id = $2`,
+        [submissionId, f.kommuner[0].id],
+      );
+      const ctx = { projectId: f.projectId, phaseKey: 'forstudie' as const, submissionId, actorId: f.leader.userId };
+      expect(await inTx((tx) => notifier.kommuneCasesOpened(tx, ctx, '2027-04-15'))).toBe(0);
+      expect(await told('kommune_case_opened', submissionId)).toEqual([]);
     });
 
     it('tells a deliverable’s owner and the leaders of its review, again after it is resubmitted and reviewed anew', async () => {

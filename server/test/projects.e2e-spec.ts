@@ -308,11 +308,26 @@ describe('PLP journey', () => {
       const f = await newProjectFixture(t);
       await makePhaseReady(f, 'forstudie');
       const s1 = await submitPhase(f, 'forstudie');
+      const recommendation = (await f.leader.get(`/api/projects/${f.projectId}`)).body.phases[0].deliverables.find(
+        (d: { key: string | null }) => d.key === 'recommendation',
+      );
       await f.regionraad
         .post(`/api/projects/${f.projectId}/phases/forstudie/gate/decision`)
-        .send(decision(s1, 'sent_back', { decisionText: 'Sendes tilbake: anbefalingen må konkretiseres.' }))
+        .send(
+          decision(s1, 'sent_back', {
+            decisionText: 'Sendes tilbake: anbefalingen må konkretiseres.',
+            reopen: { deliverableIds: [recommendation.id], planSections: [], budget: false },
+          }),
+        )
         .expect(200);
       expect((await f.leader.get(`/api/projects/${f.projectId}`)).body.currentPhaseState).toBe('in_progress');
+      // The returned recommendation is revised and goes in again.
+      const returned = (await f.leader.get(`/api/projects/${f.projectId}/deliverables/${recommendation.id}`).expect(200)).body;
+      await f.leader
+        .patch(`/api/projects/${f.projectId}/deliverables/${recommendation.id}`)
+        .send({ content: 'Konkret anbefaling.', version: returned.version })
+        .expect(200);
+      await f.leader.post(`/api/projects/${f.projectId}/deliverables/${recommendation.id}/submit`).expect(200);
       const s2 = await submitPhase(f, 'forstudie');
       expect(s2).not.toBe(s1);
       const gate = (await f.regionraad.post(`/api/projects/${f.projectId}/phases/forstudie/gate/decision`).send(decision(s2)).expect(200))

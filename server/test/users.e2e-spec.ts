@@ -83,6 +83,51 @@ describe('accounts (admin)', () => {
     await admin.patch(`/api/users/${admin.userId}`).send({ active: false, version: 1 }).expect(409);
   });
 
+  it("ties a kommune contact to one kommune of the role's region, and refuses a kommune elsewhere (400 naming the field)", async () => {
+    const inRegion = await t.factories.newKommune({ name: `Sauherad ${Math.random().toString(36).slice(2, 6)}` });
+    const elsewhere = await t.factories.newKommune();
+    await t.db.query(`INSERT INTO region_membership (region_id, kommune_id, valid_from) VALUES ($1, $2, '2020-01-01')`, [
+      region.id,
+      inRegion.id,
+    ]);
+    const u = await t.factories.newUser();
+    const res = await admin
+      .put(`/api/users/${u.id}/roles`)
+      .send({
+        roles: [
+          { role: 'kommune_contact', regionId: region.id, kommuneId: inRegion.id },
+          { role: 'adviser', regionId: region.id },
+        ],
+      })
+      .expect(200);
+    expect(res.body.roles).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          role: 'kommune_contact',
+          regionId: region.id,
+          kommuneId: inRegion.id,
+          kommuneName: expect.stringContaining('Sauherad'),
+        }),
+      ]),
+    );
+    const s = await t.signIn(u.email);
+    expect((await s.get('/api/auth/me')).body.roles).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'kommune_contact', kommuneId: inRegion.id })]),
+    );
+
+    const outside = await admin
+      .put(`/api/users/${u.id}/roles`)
+      .send({ roles: [{ role: 'kommune_contact', regionId: region.id, kommuneId: elsewhere.id }] })
+      .expect(400);
+    expect(outside.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'roles[0].kommuneId' }] });
+    const notAContact = await admin
+      .put(`/api/users/${u.id}/roles`)
+      .send({ roles: [{ role: 'regionraad', regionId: region.id, kommuneId: inRegion.id }] })
+      .expect(400);
+    expect(notAContact.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'roles[0].kommuneId' }] });
+    expect((await admin.get(`/api/users/${u.id}`)).body.roles).toHaveLength(2); // unchanged
+  });
+
   it('sets a new password for someone, ending their sessions', async () => {
     const u = await t.factories.newUser();
     const s = await t.signIn(u.email);

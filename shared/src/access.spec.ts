@@ -1,4 +1,13 @@
-import { canOnProject, canOnRegion, RoleAssignment, roleScopeProblem, visibleRegionIds } from './access';
+import {
+  canOnProject,
+  canOnRegion,
+  kommuneCaseOpen,
+  mayRecordForKommune,
+  RoleAssignment,
+  roleKommuneProblem,
+  roleScopeProblem,
+  visibleRegionIds,
+} from './access';
 
 const R1 = 'region-1';
 const R2 = 'region-2';
@@ -65,5 +74,56 @@ describe('visibleRegionIds and roleScopeProblem', () => {
     expect(roleScopeProblem({ role: 'adviser' })).toBe('The role adviser needs a region.');
     expect(roleScopeProblem({ role: 'project_leader', regionId: R1 })).toBe('The role project_leader needs a project.');
     expect(roleScopeProblem({ role: 'regionraad', regionId: R1 })).toBeNull();
+  });
+});
+
+describe('mayRecordForKommune', () => {
+  const K1 = 'kommune-1';
+  const K2 = 'kommune-2';
+  const contact = (kommuneId: string | null, regionId = R1): RoleAssignment => ({ ...role('kommune_contact', regionId), kommuneId });
+  it('lets admins and the secretariat of the region record for every kommune', () => {
+    expect(mayRecordForKommune([role('admin', null)], P1, K1)).toBe(true);
+    expect(mayRecordForKommune([role('regionraad')], P1, K2)).toBe(true);
+    expect(mayRecordForKommune([role('regionraad', R2)], P1, K1)).toBe(false);
+  });
+  it('lets a region-wide contact record for every kommune of its region', () => {
+    expect(mayRecordForKommune([contact(null)], P1, K1)).toBe(true);
+    expect(mayRecordForKommune([role('kommune_contact')], P1, K2)).toBe(true);
+    expect(mayRecordForKommune([contact(null, R2)], P1, K1)).toBe(false);
+  });
+  it("lets a kommune's contact record only its own kommune's case", () => {
+    expect(mayRecordForKommune([contact(K1)], P1, K1)).toBe(true);
+    expect(mayRecordForKommune([contact(K1)], P1, K2)).toBe(false);
+    expect(mayRecordForKommune([contact(K1), contact(K2)], P1, K2)).toBe(true);
+    expect(mayRecordForKommune([contact(K1, R2)], P1, K1)).toBe(false);
+  });
+  it('never lets the team or advisers record', () => {
+    expect(mayRecordForKommune([role('project_leader', R1, P1.id), role('adviser')], P1, K1)).toBe(false);
+  });
+});
+
+describe('kommuneCaseOpen', () => {
+  const open = (decision: Parameters<typeof kommuneCaseOpen>[0]['decision'], phaseState = 'awaiting_decision', projectStatus = 'active') =>
+    kommuneCaseOpen({ decision, phaseState, projectStatus });
+  it('is open while the gate awaits its decision', () => {
+    expect(open(null)).toBe(true);
+    expect(open(null, 'in_progress')).toBe(false);
+  });
+  it('stays open after an approval while the project is active', () => {
+    expect(open('approved', 'completed')).toBe(true);
+    expect(open('approved_with_conditions', 'completed')).toBe(true);
+    expect(open('approved', 'completed', 'completed')).toBe(false);
+  });
+  it('closes on a send-back or a stop', () => {
+    expect(open('sent_back', 'in_progress')).toBe(false);
+    expect(open('stopped', 'stopped')).toBe(false);
+  });
+});
+
+describe('roleKommuneProblem', () => {
+  it('allows a kommune only on a kommune contact', () => {
+    expect(roleKommuneProblem({ role: 'kommune_contact', kommuneId: 'k' })).toBeNull();
+    expect(roleKommuneProblem({ role: 'kommune_contact' })).toBeNull();
+    expect(roleKommuneProblem({ role: 'regionraad', kommuneId: 'k' })).toMatch(/regionraad/);
   });
 });

@@ -20,6 +20,11 @@ export interface RoleAssignment {
   /** The region of the role (for project roles: the project's region). Null only for admin. */
   regionId: string | null;
   projectId: string | null;
+  /**
+   * Only for kommune_contact: the one kommune of the region the contact speaks for. Null or absent: a
+   * region-wide contact (records and hears about every kommune of the region).
+   */
+  kommuneId?: string | null;
 }
 
 export type RegionAction = 'read' | 'comment' | 'decide' | 'administer';
@@ -86,4 +91,45 @@ export function roleScopeProblem(a: { role: Role; regionId?: string | null; proj
     case 'project':
       return a.projectId ? null : `The role ${a.role} needs a project.`;
   }
+}
+
+/**
+ * May this person record the kommunestyre decision of `kommuneId` on the project's gate? Admins and the
+ * region's secretariat (regionraad) always; a kommune contact of the region when it is region-wide
+ * (no kommune) or speaks for that very kommune. Nobody else.
+ */
+export function mayRecordForKommune(
+  assignments: readonly RoleAssignment[],
+  project: { id: string; regionId: string },
+  kommuneId: string,
+): boolean {
+  if (isAdmin(assignments)) return true;
+  return assignments.some((a) => {
+    if (a.regionId !== project.regionId || a.projectId) return false;
+    if (a.role === 'regionraad') return true;
+    return a.role === 'kommune_contact' && (!a.kommuneId || a.kommuneId === kommuneId);
+  });
+}
+
+/**
+ * Whether a kommune case of a gate submission still takes a kommunestyre decision (the one rule the API,
+ * the gate's permissions, the inbox and the reminders share): while the gate awaits its decision on that
+ * submission, and after an approval for as long as the project is active (kommunestyrer often meet after
+ * the regionråd). Never after a send-back or a stop: a resubmission opens new cases.
+ */
+export function kommuneCaseOpen(s: {
+  projectStatus: string;
+  phaseState: string;
+  decision: 'approved' | 'approved_with_conditions' | 'sent_back' | 'stopped' | null;
+}): boolean {
+  if (s.projectStatus !== 'active') return false;
+  if (s.decision === null) return s.phaseState === 'awaiting_decision';
+  return s.decision === 'approved' || s.decision === 'approved_with_conditions';
+}
+
+/** Checks the kommune of a role assignment: only a kommune contact may have one. Returns the problem or null. */
+export function roleKommuneProblem(a: { role: Role; kommuneId?: string | null }): string | null {
+  return a.kommuneId && a.role !== 'kommune_contact'
+    ? `Only a kommune contact speaks for one kommune; the role ${a.role} takes none.`
+    : null;
 }

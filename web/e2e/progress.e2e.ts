@@ -84,7 +84,7 @@ describe('following progress in the browser', () => {
     await kongsberg.getByRole('link', { name: 'Skriv «Prosjektplan for hovedprosjektet»' }).waitFor();
     const glamdal = page.getByRole('region', { name: 'Næringsvennlig Glåmdal' });
     // Glåmdal's forstudie lies with the regionråd (the demo gate case): nothing to write, only to wait.
-    await glamdal.getByRole('link', { name: 'Forstudie venter på vedtak i regionrådet' }).waitFor();
+    await glamdal.getByText('Forstudie venter på vedtak i regionrådet').waitFor();
     // The adviser's mention on October's report is waiting, unread.
     await page.getByRole('heading', { name: '1 ulest varsel' }).waitFor();
     expect(await page.getByRole('link', { name: /^Varsler, 1 ulest$/ }).count()).toBe(1);

@@ -46,6 +46,14 @@ export class RoleAssignmentDto {
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   projectId: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A kommune contact who speaks for one kommune (null: the whole region)',
+  })
+  kommuneId?: string | null;
 }
 
 export class SessionUserDto {

@@ -62,7 +62,7 @@ export class SessionService {
     const row = await queryOne<SessionRow>(
       this.db,
       `SELECT s.user_id, u.email, u.name, s.csrf_token, s.last_seen_at, s.created_at,
-                coalesce(json_agg(json_build_object('role', r.role, 'regionId', r.region_id, 'projectId', r.project_id) ORDER BY r.role, r.created_at, r.id) FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
+                coalesce(json_agg(json_build_object('role', r.role, 'regionId', r.region_id, 'projectId', r.project_id, 'kommuneId', r.kommune_id) ORDER BY r.role, r.created_at, r.id) FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
            FROM user_session s
            JOIN app_user u ON u.id = s.user_id AND u.active
            LEFT JOIN role_assignment r ON r.user_id = u.id

@@ -140,7 +140,12 @@ export class CaseRouteService {
 
   /** Creates the submission's steps from the region's route, in the caller's transaction. */
   async openCase(tx: EntityManager, input: OpenCaseInput): Promise<CaseStepDto[]> {
-    const councilName = await findCouncilName(tx, input.regionId);
+    // The region's row in share mode: saveRoute holds it FOR UPDATE, so the bodies and deciders read
+    // below are one route, never a mix of the old and the new.
+    const region = await queryOne<{ council_name: string }>(tx, `SELECT council_name FROM region WHERE id = $1 FOR SHARE`, [
+      input.regionId,
+    ]);
+    const councilName = region?.council_name;
     if (councilName === undefined) throw new Error(`openCase: no region ${input.regionId}`);
     const bodies = await findRegionBodies(tx, input.regionId);
     const deciders = Object.fromEntries((await findDeciders(tx, input.regionId)).map((d) => [d.phase_key, d.body_id]));

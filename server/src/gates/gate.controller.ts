@@ -26,7 +26,7 @@ export class GateController {
   })
   @ApiErrors(400)
   get(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string): Promise<GateDto> {
-    return this.gates.get(id, phaseKey, user.roles);
+    return this.gates.get(id, phaseKey, user.roles, undefined, user.userId);
   }
 
   @Put('checkpoints/:checkpointKey')
@@ -85,7 +85,7 @@ export class GateController {
   @ApiOkResponse({ type: GateDto })
   @ApiOperation({
     operationId: 'setProposedDecision',
-    summary: 'Edit the proposed decision (forslag til vedtak) of the submission awaiting decision (secretariat, or the project leader)',
+    summary: 'Edit the proposed decision (forslag til vedtak) of the submission awaiting decision (the secretariat)',
   })
   @ApiErrors(400, 403, 409)
   setProposedDecision(
@@ -102,7 +102,7 @@ export class GateController {
   @ApiOkResponse({ type: GateDto })
   @ApiOperation({
     operationId: 'updateGateCondition',
-    summary: 'Mark a condition met (project leader or team, with a note or a file), waive or reopen it (the owner)',
+    summary: 'Mark a condition met (project team or the condition’s owner, with a note or a file), waive or reopen it (the owner body)',
   })
   @ApiErrors(400, 403, 409, 422)
   updateCondition(
@@ -117,7 +117,7 @@ export class GateController {
 
   @Post('conditions/:conditionId/file')
   @HttpCode(200)
-  @Access.project('edit')
+  @Access.project('read')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -128,8 +128,11 @@ export class GateController {
     },
   })
   @ApiOkResponse({ type: GateDto })
-  @ApiOperation({ operationId: 'attachConditionFile', summary: 'Attach the evidence that a condition is met (a PDF or Word file)' })
-  @ApiErrors(400, 409, 422)
+  @ApiOperation({
+    operationId: 'attachConditionFile',
+    summary: 'Attach the evidence that a condition is met (a PDF or Word file; the project team or the condition’s owner)',
+  })
+  @ApiErrors(400, 403, 409, 422)
   attachConditionFile(
     @CurrentUser() user: Principal,
     @IdParam() id: string,

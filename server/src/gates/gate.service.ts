@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
   canOnProject,
+  kommuneCaseOpen,
   DEFAULT_KOMMUNE_DEADLINE_DAYS,
   draftProposedDecision,
   kommunerContribution,
@@ -13,6 +14,7 @@ import {
   splitConditions,
   todayInOslo,
   type BudgetLine,
+  type DecisionOutcome,
   type GatePackage,
   type ReopenRequest,
 } from '@nvr/shared';
@@ -24,6 +26,7 @@ import { execute, queryOne, queryRows } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
 import { KommuneCaseService } from '../kommune-cases/kommune-case.service';
+import { kommuneLeavesProject } from '../kommune-cases/kommune-leave';
 import { GateContext, GateNotifier } from '../notifications/gate-notifier';
 import { PlanService, readBudget } from '../plans/plan.service';
 import { ChangeRecord, expectVersion, ProjectChanges } from '../projects/project-changes';
@@ -67,7 +70,14 @@ export class GateService {
     private readonly notifier: GateNotifier,
   ) {}
 
-  async get(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<GateDto> {
+  /** The gate as `roles` see it; `userId` (who asks) lets a condition's owner mark their own condition met. */
+  async get(
+    projectId: string,
+    phaseKey: string,
+    roles: readonly RoleAssignment[],
+    em: EntityManager = this.db.manager,
+    userId: string | null = null,
+  ): Promise<GateDto> {
     const project = await loadProject(em, projectId);
     const phase = findPhase(project, phaseKey);
     const spec = phaseSpec(phase.key);
@@ -80,6 +90,10 @@ export class GateService {
     const active = project.status === 'active';
     const awaiting = active && phase.state === 'awaiting_decision';
     const pending = phase.state === 'awaiting_decision' ? (submissions.find((s) => s.decision_id === null) ?? null) : null;
+    const kommuneCases = newest ? await this.kommuneCases.forSubmission(em, newest.id) : null;
+    // Conditions are followed up while the phase following them up is in progress.
+    const followedUp = (c: GateConditionRecord) => project.phases.find((p) => p.id === c.phase_id)?.state === 'in_progress';
+    const openHere = conditions.filter((c) => c.state === 'open' && followedUp(c));
     return {
       projectId,
       phaseKey: phase.key,
@@ -94,7 +108,7 @@ export class GateService {
       submissions: submissions.map((s) => toSubmissionDto(s, conditions)),
       pendingSubmissionId: pending?.id ?? null,
       caseRoute: newest ? await this.caseRoute.steps(em, newest.id) : [],
-      kommuneCases: newest ? await this.kommuneCases.forSubmission(em, newest.id) : null,
+      kommuneCases,
       conditions: conditions.map(toConditionDto),
       proposedDecision: newest?.proposed_decision ?? null,
       changesSinceLast: submissions.length > 1 ? packageChanges(submissions[1].package, submissions[0].package) : [],
@@ -102,10 +116,15 @@ export class GateService {
         submit: active && phase.state === 'in_progress' && can('submit'),
         decide: awaiting && can('decide'),
         handleStep: awaiting && can('decide'),
-        recordKommune: newest !== null && active && can('record_kommune'),
-        editProposedDecision: awaiting && pending !== null && (can('decide') || can('submit')),
-        resolveConditions: conditions.some((c) => c.state === 'open') && can('edit'),
-        waiveConditions: conditions.length > 0 && can('decide'),
+        // The one rule for when a kommune case takes a decision (shared with the kommune-case service).
+        recordKommune:
+          can('record_kommune') &&
+          kommuneCases !== null &&
+          newest !== null &&
+          kommuneCaseOpen({ projectStatus: project.status, phaseState: phase.state, decision: newest.outcome ?? null }),
+        editProposedDecision: awaiting && pending !== null && can('decide'),
+        resolveConditions: active && openHere.some((c) => can('edit') || (userId !== null && c.owner_user_id === userId)),
+        waiveConditions: active && conditions.some(followedUp) && can('decide'),
       },
     };
   }
@@ -139,7 +158,7 @@ export class GateService {
         },
       ];
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.userId);
   }
 
   /**
@@ -234,14 +253,20 @@ export class GateService {
       });
       return history;
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.userId);
   }
 
-  /** The secretariat (or the leader) edits the proposed decision of the submission awaiting decision. */
+  /**
+   * The secretariat edits the proposed decision (forslag til vedtak) of the submission awaiting decision. It
+   * is the administration's innstilling: the project leader's words go in the submission's note.
+   */
   async setProposedDecision(projectId: string, phaseKey: string, dto: ProposedDecisionDto, actor: Principal): Promise<GateDto> {
     await this.inPhase(projectId, phaseKey, actor, async (tx, project, phase) => {
-      if (!canOnProject(actor.roles, project, 'decide') && !canOnProject(actor.roles, project, 'submit')) {
-        throw new DomainError('FORBIDDEN', 'Only the secretariat of the owner or the project leader can edit the proposed decision.');
+      if (!canOnProject(actor.roles, project, 'decide')) {
+        throw new DomainError(
+          'FORBIDDEN',
+          'Only the secretariat of the owner can edit the proposed decision once the phase is submitted; the project leader’s words go in the submission’s note.',
+        );
       }
       assertAwaitingDecision(phase);
       const s = await queryOne<{ id: string; proposed_decision: string | null; decided: boolean }>(
@@ -264,7 +289,7 @@ export class GateService {
         },
       ];
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.userId);
   }
 
   /**
@@ -292,9 +317,10 @@ export class GateService {
       // First what state the phase is in: only a submitted phase has a gate to decide.
       assertAwaitingDecision(phase);
       if (project.status !== 'active') throw new DomainError('INVALID_STATE', `The project is ${project.status}; its gates are closed.`);
-      const submission = await queryOne<{ id: string; decision_id: string | null }>(
+      const submission = await queryOne<{ id: string; decision_id: string | null; submitted_on: string }>(
         tx,
-        `SELECT s.id, d.id AS decision_id FROM gate_submission s LEFT JOIN gate_decision d ON d.submission_id = s.id WHERE s.id = $1 AND s.phase_id = $2`,
+        `SELECT s.id, d.id AS decision_id, to_char(s.submitted_at AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD') AS submitted_on
+           FROM gate_submission s LEFT JOIN gate_decision d ON d.submission_id = s.id WHERE s.id = $1 AND s.phase_id = $2`,
         [dto.submissionId, phase.id],
       );
       if (!submission)
@@ -307,6 +333,18 @@ export class GateService {
           `The meeting date ${dto.meetingDate} is before the ${phase.key} began (${phase.actualStart}).`,
         );
       }
+      if (dto.meetingDate < submission.submitted_on) {
+        const message = `The meeting date ${dto.meetingDate} is before the ${phase.key} was submitted (${submission.submitted_on}); the owner decides on a package after it was submitted.`;
+        throw new DomainError('INVALID_PERIOD', message, [{ field: 'meetingDate', messages: [message] }]);
+      }
+      if (conditions && nextPhaseKey(phase.key) === null) {
+        throw new DomainError(
+          'CONDITIONS_ON_LAST_GATE',
+          `The ${phase.key} is the last phase: no phase follows in which conditions could be followed up. Approve without conditions, or send the package back with what must be done.`,
+        );
+      }
+      if (isApproval(dto.outcome)) await assertSomeKommuneContinues(tx, submission.id);
+      if (conditions) await checkOwners(tx, project, conditions.items);
       const step = await this.caseRoute.decidingStep(tx, submission.id);
       const reopen = dto.outcome === 'sent_back' ? await this.checkReopen(tx, project, phase, dto.reopen) : null;
       const decision = await insertedId(
@@ -356,10 +394,13 @@ export class GateService {
       );
       return { history: [decided, ...applied] };
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.userId);
   }
 
-  /** Marks a condition met (the project, with a note or a file), waived (the owner, with a note) or open again (the owner). */
+  /**
+   * Marks a condition met (the project team or the condition's owner, with a note or a file), waived (the
+   * owner body, with a note) or open again (the owner body); only while the phase following it up is in progress.
+   */
   async updateCondition(
     projectId: string,
     phaseKey: string,
@@ -367,59 +408,73 @@ export class GateService {
     dto: UpdateConditionDto,
     actor: Principal,
   ): Promise<GateDto> {
-    await this.changes.run(projectId, actor, async (tx, locked) => {
-      const phase = findPhase(await locked.aggregate(), phaseKey);
-      const c = await findGateCondition(tx, phase.id, conditionId, true);
-      if (!c) throw conditionNotFound(phase.key, conditionId);
-      const scope = { id: locked.id, regionId: locked.regionId };
-      const note = dto.note?.trim() || null;
-      switch (dto.state) {
-        case 'met':
-          if (!canOnProject(actor.roles, scope, 'edit'))
-            throw new DomainError('FORBIDDEN', 'Only the project leader and the team can mark a condition met.');
-          if (!note && !c.file_id)
-            throw new DomainError(
-              'CONDITION_NEEDS_EVIDENCE',
-              'Say how the condition was met, or attach a file that shows it, before you mark it met.',
-            );
-          break;
-        case 'waived':
-          if (!canOnProject(actor.roles, scope, 'decide'))
-            throw new DomainError('FORBIDDEN', 'Only the owner (the regionråd) can waive a condition it set.');
-          if (!note)
-            throw new DomainError('VALIDATION_FAILED', 'Say why the condition is waived.', [
-              { field: 'note', messages: ['note is required when waiving a condition'] },
-            ]);
-          break;
-        case 'open':
-          if (!canOnProject(actor.roles, scope, 'decide'))
-            throw new DomainError('FORBIDDEN', 'Only the owner (the regionråd) can reopen a condition.');
-          if (c.state === 'open') throw new DomainError('INVALID_STATE', 'The condition is already open.');
-          break;
-      }
-      expectVersion('condition', dto.version, c.version);
-      await execute(
-        tx,
-        `UPDATE gate_condition SET state = $2, resolution_note = $3,
+    await this.changes.run(
+      projectId,
+      actor,
+      async (tx, locked) => {
+        const project = await locked.aggregate();
+        const phase = findPhase(project, phaseKey);
+        const c = await findGateCondition(tx, phase.id, conditionId, true);
+        if (!c) throw conditionNotFound(phase.key, conditionId);
+        const scope = { id: locked.id, regionId: locked.regionId };
+        const note = dto.note?.trim() || null;
+        switch (dto.state) {
+          case 'met':
+            if (!canOnProject(actor.roles, scope, 'edit') && c.owner_user_id !== actor.userId)
+              throw new DomainError('FORBIDDEN', 'Only the project leader, the team and the condition’s owner can mark a condition met.');
+            assertConditionOpenToChange(project, c);
+            if (c.state === 'waived')
+              throw new DomainError(
+                'INVALID_STATE',
+                'The owner has waived this condition; it needs nothing more. Ask the owner to reopen it if it must be met after all.',
+              );
+            if (!note && !c.file_id)
+              throw new DomainError(
+                'CONDITION_NEEDS_EVIDENCE',
+                'Say how the condition was met, or attach a file that shows it, before you mark it met.',
+              );
+            break;
+          case 'waived':
+            if (!canOnProject(actor.roles, scope, 'decide'))
+              throw new DomainError('FORBIDDEN', 'Only the owner (the regionråd) can waive a condition it set.');
+            assertConditionOpenToChange(project, c);
+            if (!note)
+              throw new DomainError('VALIDATION_FAILED', 'Say why the condition is waived.', [
+                { field: 'note', messages: ['note is required when waiving a condition'] },
+              ]);
+            break;
+          case 'open':
+            if (!canOnProject(actor.roles, scope, 'decide'))
+              throw new DomainError('FORBIDDEN', 'Only the owner (the regionråd) can reopen a condition.');
+            assertConditionOpenToChange(project, c);
+            if (c.state === 'open') throw new DomainError('INVALID_STATE', 'The condition is already open.');
+            break;
+        }
+        expectVersion('condition', dto.version, c.version);
+        await execute(
+          tx,
+          `UPDATE gate_condition SET state = $2, resolution_note = $3,
                 resolved_by = CASE WHEN $2 = 'open' THEN NULL ELSE $4::uuid END,
                 resolved_at = CASE WHEN $2 = 'open' THEN NULL ELSE now() END,
                 version = version + 1
           WHERE id = $1`,
-        [c.id, dto.state, dto.state === 'open' ? (note ?? c.resolution_note) : note, actor.userId],
-      );
-      const action =
-        dto.state === 'met' ? 'gate.condition_met' : dto.state === 'waived' ? 'gate.condition_waived' : 'gate.condition_reopened';
-      return {
-        history: {
-          action,
-          entityType: 'gate',
-          entityId: `${c.phase_key}/condition/${c.id}`,
-          before: { text: c.text, state: c.state },
-          after: { text: c.text, state: dto.state, note },
-        },
-      };
-    });
-    return this.get(projectId, phaseKey, actor.roles);
+          [c.id, dto.state, dto.state === 'open' ? (note ?? c.resolution_note) : note, actor.userId],
+        );
+        const action =
+          dto.state === 'met' ? 'gate.condition_met' : dto.state === 'waived' ? 'gate.condition_waived' : 'gate.condition_reopened';
+        return {
+          history: {
+            action,
+            entityType: 'gate',
+            entityId: `${c.phase_key}/condition/${c.id}`,
+            before: { text: c.text, state: c.state },
+            after: { text: c.text, state: dto.state, note },
+          },
+        };
+      },
+      { activeOnly: 'its conditions are closed' },
+    );
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.userId);
   }
 
   async attachConditionFile(
@@ -430,24 +485,36 @@ export class GateService {
     actor: Principal,
   ): Promise<GateDto> {
     const file = await checkUpload(upload);
-    await this.changes.run(projectId, actor, async (tx, locked) => {
-      const phase = findPhase(await locked.aggregate(), phaseKey);
-      const c = await findGateCondition(tx, phase.id, conditionId, true);
-      if (!c) throw conditionNotFound(phase.key, conditionId);
-      if (c.state === 'waived') throw new DomainError('INVALID_STATE', 'The condition is waived; it needs no evidence.');
-      const stored = await this.files.store(tx, file, actor.userId);
-      await execute(tx, `UPDATE gate_condition SET file_id = $2, version = version + 1 WHERE id = $1`, [c.id, stored.id]);
-      if (c.file_id) await execute(tx, `DELETE FROM stored_file WHERE id = $1`, [c.file_id]);
-      return {
-        history: {
-          action: 'gate.condition_file_added',
-          entityType: 'gate',
-          entityId: `${c.phase_key}/condition/${c.id}`,
-          after: { text: c.text, filename: stored.filename },
-        },
-      };
-    });
-    return this.get(projectId, phaseKey, actor.roles);
+    await this.changes.run(
+      projectId,
+      actor,
+      async (tx, locked) => {
+        const project = await locked.aggregate();
+        const phase = findPhase(project, phaseKey);
+        const c = await findGateCondition(tx, phase.id, conditionId, true);
+        if (!c) throw conditionNotFound(phase.key, conditionId);
+        if (!canOnProject(actor.roles, project, 'edit') && c.owner_user_id !== actor.userId)
+          throw new DomainError(
+            'FORBIDDEN',
+            'Only the project leader, the team and the condition’s owner can attach evidence to a condition.',
+          );
+        assertConditionOpenToChange(project, c);
+        if (c.state === 'waived') throw new DomainError('INVALID_STATE', 'The condition is waived; it needs no evidence.');
+        const stored = await this.files.store(tx, file, actor.userId);
+        await execute(tx, `UPDATE gate_condition SET file_id = $2, version = version + 1 WHERE id = $1`, [c.id, stored.id]);
+        if (c.file_id) await execute(tx, `DELETE FROM stored_file WHERE id = $1`, [c.file_id]);
+        return {
+          history: {
+            action: 'gate.condition_file_added',
+            entityType: 'gate',
+            entityId: `${c.phase_key}/condition/${c.id}`,
+            after: { text: c.text, filename: stored.filename },
+          },
+        };
+      },
+      { activeOnly: 'its conditions are closed' },
+    );
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.userId);
   }
 
   async readConditionFile(projectId: string, phaseKey: string, conditionId: string): Promise<FileContent> {
@@ -489,7 +556,7 @@ export class GateService {
         },
       };
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.userId);
   }
 
   async readMinutes(projectId: string, phaseKey: string, decisionId: string): Promise<FileContent> {
@@ -535,7 +602,6 @@ export class GateService {
         const nextKey = nextPhaseKey(phase.key);
         const next = nextKey ? findPhase(project, nextKey) : null;
         if (decided.conditions) {
-          await checkOwners(tx, decided.conditions.items);
           for (const [i, item] of decided.conditions.items.entries()) {
             await execute(
               tx,
@@ -578,12 +644,20 @@ export class GateService {
       }
       case 'sent_back': {
         await setPhaseState(tx, phase, 'in_progress');
+        const ids = [...(decided.reopen?.deliverableIds ?? [])];
+        // Plan sections or the budget to rework return the plan deliverable too: the gate is not ready again
+        // until the leader submits the plan anew (which checks that it is complete).
+        if (decided.reopen && (decided.reopen.planSections.length > 0 || decided.reopen.budget)) {
+          const planKey = phaseSpec(phase.key).deliverables.find((d) => d.nextPhasePlan)?.key;
+          const plan = phase.deliverables.find((d) => d.key === planKey && d.state !== 'not_required');
+          if (plan && !ids.includes(plan.id)) ids.push(plan.id);
+        }
         const returned = await queryRows<{ id: string; title: string; state: string }>(
           tx,
           `UPDATE deliverable d SET state = 'returned', review_comment = $3, version = d.version + 1, updated_at = now()
              FROM deliverable old WHERE old.id = d.id AND d.phase_id = $1 AND d.id = ANY($2::uuid[])
            RETURNING d.id, d.title, old.state`,
-          [phase.id, decided.reopen?.deliverableIds ?? [], dto.decisionText],
+          [phase.id, ids, dto.decisionText],
         );
         return returned.map((d) => ({
           action: 'deliverable.returned',
@@ -610,25 +684,10 @@ export class GateService {
 
   /** Kommuner whose kommunestyre said no leave the project when it goes on, but never the last one. */
   private async kommunerLeave(tx: EntityManager, project: ProjectAggregate, submissionId: string): Promise<ChangeRecord[]> {
-    const leaving = await this.kommuneCases.leaving(tx, submissionId);
     const records: ChangeRecord[] = [];
-    let remaining = project.kommuner.length;
-    for (const k of leaving) {
-      if (remaining <= 1) break;
-      const gone = await queryOne<{ kommune_id: string }>(
-        tx,
-        `DELETE FROM project_kommune WHERE project_id = $1 AND kommune_id = $2 RETURNING kommune_id`,
-        [project.id, k.kommuneId],
-      );
-      if (!gone) continue;
-      remaining -= 1;
-      records.push({
-        action: 'project.kommune_left',
-        entityType: 'project',
-        entityId: project.id,
-        before: { kommuneId: k.kommuneId, kommuneName: k.kommuneName },
-        after: { reason: 'kommunestyre_no', submissionId },
-      });
+    for (const k of await this.kommuneCases.leaving(tx, submissionId)) {
+      const left = await kommuneLeavesProject(tx, project.id, { id: k.kommuneId, name: k.kommuneName, submissionId });
+      if (left) records.push(left);
     }
     return records;
   }
@@ -645,6 +704,11 @@ export class GateService {
       planSections: reopen?.planSections ?? [],
       budget: reopen?.budget ?? false,
     };
+    if (request.deliverableIds.length === 0 && request.planSections.length === 0 && !request.budget) {
+      const message =
+        'Name what must be redone: at least one deliverable, a section of the next phase’s plan, or its budget. A send-back that names nothing reopens nothing.';
+      throw new DomainError('VALIDATION_FAILED', message, [{ field: 'reopen', messages: [message] }]);
+    }
     const unknown = request.deliverableIds.filter((id) => !phase.deliverables.some((d) => d.id === id));
     if (unknown.length) {
       const message = `The ${phase.key} has no deliverable with id ${unknown.join(', ')}; name deliverables of this phase or its plan for the next phase.`;
@@ -685,15 +749,46 @@ export class GateService {
   }
 }
 
-/** Each condition's owner must be an active account; 400 naming the item otherwise. */
-async function checkOwners(tx: EntityManager, items: readonly ConditionItemDto[]): Promise<void> {
+/**
+ * Each condition's owner must be someone who can act on the project: an active account with a role that
+ * may read it (the team, the region's secretariat, advisers, kommune contacts); 400 naming the item otherwise.
+ */
+async function checkOwners(
+  tx: EntityManager,
+  project: { id: string; regionId: string },
+  items: readonly ConditionItemDto[],
+): Promise<void> {
   for (const [i, item] of items.entries()) {
     if (!item.ownerUserId) continue;
-    const u = await queryOne<{ found: number }>(tx, `SELECT 1 AS found FROM app_user WHERE id = $1 AND active`, [item.ownerUserId]);
-    if (!u) {
-      const message = `No active account has the id ${item.ownerUserId}; choose someone who can follow up the condition.`;
+    const roles = await queryRows<{ role: RoleAssignment['role']; regionId: string | null; projectId: string | null }>(
+      tx,
+      `SELECT ra.role, ra.region_id AS "regionId", ra.project_id AS "projectId"
+         FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE u.id = $1 AND u.active`,
+      [item.ownerUserId],
+    );
+    if (!canOnProject(roles, project, 'read')) {
+      const message = `The account ${item.ownerUserId} is not an active account with access to this project; choose the project leader, a team member or someone in the region who can follow up the condition.`;
       throw new DomainError('VALIDATION_FAILED', message, [{ field: `conditionItems[${i}].ownerUserId`, messages: [message] }]);
     }
+  }
+}
+
+function isApproval(outcome: DecisionOutcome | null): boolean {
+  return outcome === 'approved' || outcome === 'approved_with_conditions';
+}
+
+/** An approval needs at least one kommune to go on with: when every kommunestyre said no, stop or send back instead. */
+async function assertSomeKommuneContinues(tx: EntityManager, submissionId: string): Promise<void> {
+  const cases = await queryOne<{ total: number; no: number }>(
+    tx,
+    `SELECT count(*)::int AS total, (count(*) FILTER (WHERE outcome = 'no'))::int AS no FROM kommune_case WHERE submission_id = $1`,
+    [submissionId],
+  );
+  if (cases && cases.total > 0 && cases.no === cases.total) {
+    throw new DomainError(
+      'ALL_KOMMUNER_SAID_NO',
+      `All ${cases.total} kommunestyrer said no, so no kommune would finance the next phase; stop the project, or send the package back to be reworked.`,
+    );
   }
 }
 
@@ -713,6 +808,10 @@ function conditionsOf(dto: RecordDecisionDto): ConditionsInput | null {
       throw new DomainError('VALIDATION_FAILED', 'Conditions are set only when approving with conditions; leave out conditionItems.', [
         { field: 'conditionItems', messages: ['conditionItems is only for approved_with_conditions'] },
       ]);
+    }
+    if (dto.conditions?.trim()) {
+      const message = `Conditions are set only when approving with conditions; choose approved_with_conditions, or leave out conditions for ${dto.outcome}.`;
+      throw new DomainError('VALIDATION_FAILED', message, [{ field: 'conditions', messages: [message] }]);
     }
     return null;
   }
@@ -810,6 +909,25 @@ function toConditionDto(c: GateConditionRecord): ConditionDto {
     resolvedAt: c.resolved_at ? new Date(c.resolved_at).toISOString() : null,
     version: c.version,
   };
+}
+
+/**
+ * A condition is followed up while the phase it belongs to is in progress: once that phase is submitted to
+ * its own gate (readiness was judged) or has ended, the condition stays as it was.
+ */
+function assertConditionOpenToChange(project: ProjectAggregate, c: GateConditionRecord): void {
+  const phase = project.phases.find((p) => p.id === c.phase_id);
+  if (phase?.state === 'in_progress') return;
+  const why =
+    phase?.state === 'awaiting_decision'
+      ? `the ${c.phase_key} has been submitted to its gate, which judged its conditions`
+      : phase?.state === 'not_started'
+        ? `the ${c.phase_key} has not started`
+        : `the ${c.phase_key} is ${phase?.state ?? 'closed'}`;
+  throw new DomainError(
+    'CONDITION_CLOSED',
+    `This condition can no longer change: ${why}. Conditions are followed up while their phase is in progress.`,
+  );
 }
 
 function conditionNotFound(phaseKey: string, conditionId: string): DomainError {

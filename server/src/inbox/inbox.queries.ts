@@ -47,7 +47,8 @@ export interface InboxRecord {
  * - gates awaiting decision, with the body holding the case (the first step not handled of the pending
  *   submission; the region's council when the case has no steps);
  * - deliverables submitted for review outside a gate package (a package is reviewed with its gate);
- * - pending kommunestyre cases of gates neither sent back nor stopped;
+ * - pending kommunestyre cases still open (kommuneCaseOpen: the gate awaits its decision, or approved it), to the
+ *   secretariat and the kommune contacts of that kommune or the whole region;
  * - returned deliverables of the person's projects;
  * - open conditions of the person's projects, and those the person owns anywhere.
  */
@@ -90,8 +91,11 @@ const INBOX_SQL = `
     JOIN gate_submission s ON s.phase_id = ph.id
     JOIN kommune_case kc ON kc.submission_id = s.id AND kc.outcome = 'pending'
     LEFT JOIN gate_decision gd ON gd.submission_id = s.id
-   WHERE ($4::boolean OR p.region_id = ANY($5::uuid[]))
-     AND (gd.id IS NULL OR gd.outcome IN ('approved', 'approved_with_conditions'))
+   WHERE ($4::boolean OR (p.region_id = ANY($5::uuid[]) AND EXISTS (
+            SELECT 1 FROM role_assignment ra
+             WHERE ra.user_id = $1::uuid AND ra.region_id = p.region_id AND ra.project_id IS NULL
+               AND (ra.role = 'regionraad' OR (ra.role = 'kommune_contact' AND (ra.kommune_id IS NULL OR ra.kommune_id = kc.kommune_id))))))
+     AND ((gd.id IS NULL AND ph.state = 'awaiting_decision') OR gd.outcome IN ('approved', 'approved_with_conditions'))
   UNION ALL
   SELECT 'deliverable_returned', p.id, p.name, p.region_id, p.region_name,
          ph.phase_key, d.id, d.title, NULL, d.review_comment, d.owner_user_id, ou.name,

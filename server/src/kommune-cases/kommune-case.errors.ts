@@ -5,6 +5,7 @@ export const KOMMUNE_CASE_ERRORS = defineErrors(
   { tags: ['kommune cases', 'gates'] },
   {
     KOMMUNE_CASE_NOT_FOUND: 404,
+    KOMMUNE_LEFT_PROJECT: 409,
   },
 );
 

@@ -3,10 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   costShareProblem,
   type CostShareKommune,
+  type DecisionOutcome,
   type IsoDate,
+  kommuneCaseOpen,
   kommunerContribution,
   type KommuneCaseOutcome,
   leavingKommuneIds,
+  mayRecordForKommune,
   shareAmongContinuing,
   shareCosts,
   summariseKommuneCases,
@@ -17,10 +20,11 @@ import type { Principal } from '../auth/principal';
 import { DomainError, type FieldError } from '../common/domain-error';
 import { execute, queryOne, queryOneOrFail, queryRows } from '../database/sql';
 import { findBudgetLines, findCostSharingKommuner, findPlan } from '../plans/plan.queries';
-import { expectVersion, ProjectChanges } from '../projects/project-changes';
+import { type ChangeRecord, expectVersion, ProjectChanges } from '../projects/project-changes';
 import { findPhase } from '../projects/project-queries';
 import type { KommuneCaseDto, KommuneCasesDto, RecordKommuneDecisionDto, SetKommuneDeadlineDto } from './kommune-case.dto';
 import './kommune-case.errors'; // declares this feature's error codes
+import { kommuneLeavesProject } from './kommune-leave';
 
 export interface OpenKommuneCasesInput {
   submissionId: string;
@@ -53,9 +57,9 @@ const CASES_SQL = `SELECT c.id, c.submission_id, c.kommune_id, c.kommune_name, t
        c.amount_committed::text AS amount_committed, u.name AS recorded_by, c.recorded_at, c.version
   FROM kommune_case c LEFT JOIN app_user u ON u.id = c.recorded_by`;
 
-/** The pending submission of a phase and whether the phase waits for its decision (PENDING_SQL). */
+/** The newest submission of a phase. */
 interface PendingRecord {
-  submission_id: string | null;
+  submission_id: string;
 }
 
 /**
@@ -80,7 +84,21 @@ export class KommuneCaseService {
     const rows = await findCostSharingKommuner(tx, input.projectId, populationDate);
     if (rows.length === 0) return 0;
     const share = shareByPlan(total, plan.cost_sharing.equalPercent, populationDate, rows);
+    const earlier = await previousDecidedCases(tx, input.submissionId);
     for (const r of share) {
+      const kept = earlier.find((c) => c.kommune_id === r.id && Number(c.share) === r.amount);
+      if (kept) {
+        // The kommunestyre already decided on this very share at the previous submission: its vedtak stands.
+        await execute(
+          tx,
+          `INSERT INTO kommune_case (submission_id, kommune_id, kommune_name, deadline, share, outcome, meeting_date, case_number,
+                                     decision_text, amount_committed, recorded_by, recorded_at)
+           SELECT $1, kommune_id, $2, $3, share, outcome, meeting_date, case_number, decision_text, amount_committed, recorded_by, recorded_at
+             FROM kommune_case WHERE id = $4`,
+          [input.submissionId, r.name, input.deadline, kept.id],
+        );
+        continue;
+      }
       await execute(tx, `INSERT INTO kommune_case (submission_id, kommune_id, kommune_name, deadline, share) VALUES ($1, $2, $3, $4, $5)`, [
         input.submissionId,
         r.id,
@@ -129,7 +147,12 @@ export class KommuneCaseService {
     return found ?? { cases: [], summary: summariseKommuneCases([], todayInOslo()), continuing: null };
   }
 
-  /** Records a kommunestyre's decision on its case, while the gate waits for its decision. */
+  /**
+   * Records a kommunestyre's decision on its case: by the secretariat, or by a kommune contact of the
+   * region who is region-wide or speaks for that kommune. Open while the gate awaits its decision and,
+   * after an approval, while the project is active (kommuneCaseOpen); a "no" recorded after the approval
+   * makes the kommune leave the project then, unless it is the last one.
+   */
   async record(
     projectId: string,
     phaseKey: string,
@@ -149,8 +172,21 @@ export class KommuneCaseService {
           [caseId, phase.id],
         );
         if (!row) throw new DomainError('KOMMUNE_CASE_NOT_FOUND', `The ${phase.key} gate has no kommune case with id ${caseId}.`);
-        await assertAwaiting(tx, phase, row.submission_id);
+        if (!mayRecordForKommune(actor.roles, { id: locked.id, regionId: locked.regionId }, row.kommune_id)) {
+          throw new DomainError(
+            'FORBIDDEN',
+            `You are the kommune contact of another kommune; only ${row.kommune_name}'s contact or the secretariat may record ${row.kommune_name}'s kommunestyre decision.`,
+          );
+        }
+        const decision = await assertOpen(tx, locked.status, phase, row.submission_id);
         expectVersion('kommune case', dto.version, row.version);
+        const approved = decision !== null;
+        if (approved && !(await isMember(tx, locked.id, row.kommune_id))) {
+          throw new DomainError(
+            'KOMMUNE_LEFT_PROJECT',
+            `${row.kommune_name} has left the project after its kommunestyre said no; its case is closed. To take it back in, add it to the project's kommuner.`,
+          );
+        }
         const notHandled = dto.outcome === 'not_handled';
         const amount = dto.amountCommitted ?? (dto.outcome === 'yes' ? Number(row.share) : null);
         const after = {
@@ -166,22 +202,33 @@ export class KommuneCaseService {
                   recorded_by = $7, recorded_at = now(), version = version + 1 WHERE id = $1`,
           [row.id, after.outcome, after.meetingDate, after.caseNumber, after.decisionText, after.amountCommitted, actor.userId],
         );
-        return {
-          history: {
+        const history: ChangeRecord[] = [
+          {
             action: 'gate.kommune_decided',
             entityType: 'gate',
             entityId: phase.key,
             before: { kommune: row.kommune_name, outcome: row.outcome, amountCommitted: nullableNumber(row.amount_committed) },
-            after: { caseId: row.id, kommuneId: row.kommune_id, kommune: row.kommune_name, ...after },
+            after: { caseId: row.id, kommuneId: row.kommune_id, kommune: row.kommune_name, ...after, afterApproval: approved },
           },
-          result: (await this.forSubmission(tx, row.submission_id)) as KommuneCasesDto,
-        };
+        ];
+        if (approved && dto.outcome === 'no') {
+          const left = await kommuneLeavesProject(tx, locked.id, {
+            id: row.kommune_id,
+            name: row.kommune_name,
+            submissionId: row.submission_id,
+          });
+          if (left) history.push(left);
+        }
+        return { history, result: (await this.forSubmission(tx, row.submission_id)) as KommuneCasesDto };
       },
       { activeOnly: 'its gates are closed' },
     );
   }
 
-  /** Sets the deadline of every kommune case still waiting for its kommunestyre. */
+  /**
+   * Sets the deadline of every kommune case still waiting for its kommunestyre, while the cases take
+   * decisions (kommuneCaseOpen: the gate awaits its decision, or approved it).
+   */
   async setDeadline(projectId: string, phaseKey: string, dto: SetKommuneDeadlineDto, actor: Principal): Promise<KommuneCasesDto> {
     if (dto.deadline < todayInOslo()) {
       throw new DomainError('INVALID_PERIOD', `The deadline ${dto.deadline} has passed; choose today or a later date.`, [
@@ -193,13 +240,14 @@ export class KommuneCaseService {
       actor,
       async (tx, locked) => {
         const phase = findPhase(await locked.aggregate(), phaseKey);
-        const pending = await queryOneOrFail<PendingRecord>(
+        const latest = await queryOne<PendingRecord>(
           tx,
-          `SELECT (SELECT s.id FROM gate_submission s WHERE s.phase_id = $1 AND NOT EXISTS (SELECT 1 FROM gate_decision d WHERE d.submission_id = s.id)
-                    ORDER BY s.submitted_at DESC LIMIT 1) AS submission_id`,
+          `SELECT s.id AS submission_id FROM gate_submission s WHERE s.phase_id = $1 ORDER BY s.submitted_at DESC, s.id DESC LIMIT 1`,
           [phase.id],
         );
-        if (!pending.submission_id || phase.state !== 'awaiting_decision') throw notAwaiting(phase);
+        if (!latest?.submission_id) throw notAwaiting(phase);
+        await assertOpen(tx, locked.status, phase, latest.submission_id);
+        const pending = { submission_id: latest.submission_id };
         const before = await queryRows<{ deadline: string }>(
           tx,
           `SELECT DISTINCT to_char(deadline, 'YYYY-MM-DD') AS deadline FROM kommune_case WHERE submission_id = $1 AND outcome = 'pending' ORDER BY 1`,
@@ -274,6 +322,24 @@ export class KommuneCaseService {
       after: r.amount,
     }));
   }
+}
+
+/**
+ * The decided cases (yes, yes with changes, no) of the phase's previous submission, for a resubmission
+ * to carry over where the kommune's share is unchanged. A case not handled by its deadline is asked again.
+ */
+async function previousDecidedCases(tx: EntityManager, submissionId: string): Promise<{ id: string; kommune_id: string; share: string }[]> {
+  return queryRows<{ id: string; kommune_id: string; share: string }>(
+    tx,
+    `SELECT c.id, c.kommune_id, c.share::text AS share
+       FROM gate_submission cur
+       JOIN LATERAL (SELECT prev.id FROM gate_submission prev
+                      WHERE prev.phase_id = cur.phase_id AND prev.id <> cur.id AND prev.submitted_at <= cur.submitted_at
+                      ORDER BY prev.submitted_at DESC, prev.id DESC LIMIT 1) prev ON true
+       JOIN kommune_case c ON c.submission_id = prev.id AND c.outcome IN ('yes', 'yes_with_changes', 'no')
+      WHERE cur.id = $1`,
+    [submissionId],
+  );
 }
 
 /**
@@ -353,14 +419,40 @@ function notAwaiting(phase: { key: string; state: string }): DomainError {
   );
 }
 
-/** The case's submission must be the one the gate waits for. */
-async function assertAwaiting(tx: EntityManager, phase: { key: string; state: string }, submissionId: string): Promise<void> {
-  const decided = await queryOneOrFail<{ decided: boolean }>(
+/**
+ * The case's submission must still take kommunestyre decisions (kommuneCaseOpen): the one the gate waits
+ * for, or an approved one. Returns the approval's outcome, or null while the gate awaits its decision.
+ */
+async function assertOpen(
+  tx: EntityManager,
+  projectStatus: string,
+  phase: { key: string; state: string },
+  submissionId: string,
+): Promise<'approved' | 'approved_with_conditions' | null> {
+  const found = await queryOne<{ outcome: DecisionOutcome }>(tx, `SELECT outcome FROM gate_decision WHERE submission_id = $1`, [
+    submissionId,
+  ]);
+  const decision = found?.outcome ?? null;
+  if (!kommuneCaseOpen({ projectStatus, phaseState: phase.state, decision })) {
+    if (decision === 'sent_back' || decision === 'stopped') {
+      throw new DomainError(
+        'GATE_NOT_AWAITING_DECISION',
+        `The ${phase.key} was ${decision === 'sent_back' ? 'sent back' : 'stopped'} on this submission, so its kommune cases are closed; a resubmission opens new ones.`,
+      );
+    }
+    throw notAwaiting(phase);
+  }
+  return decision === 'approved' || decision === 'approved_with_conditions' ? decision : null;
+}
+
+/** Whether the kommune still takes part in the project. */
+async function isMember(tx: EntityManager, projectId: string, kommuneId: string): Promise<boolean> {
+  const row = await queryOneOrFail<{ member: boolean }>(
     tx,
-    `SELECT EXISTS (SELECT 1 FROM gate_decision WHERE submission_id = $1) AS decided`,
-    [submissionId],
+    `SELECT EXISTS (SELECT 1 FROM project_kommune WHERE project_id = $1 AND kommune_id = $2) AS member`,
+    [projectId, kommuneId],
   );
-  if (phase.state !== 'awaiting_decision' || decided.decided) throw notAwaiting(phase);
+  return row.member;
 }
 
 async function phaseIdOf(em: EntityManager, projectId: string, phaseKey: string): Promise<string> {

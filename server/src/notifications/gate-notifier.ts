@@ -20,6 +20,11 @@ interface Audience {
   projectRoles?: readonly Role[];
   /** Particular people (a deliverable's owner), told only while they may read the project. */
   userIds?: readonly string[];
+  /**
+   * The kommune contacts of the region for the pending kommune cases of this submission: those of each
+   * such kommune and the region-wide ones.
+   */
+  kommuneContactsOf?: string;
 }
 
 interface HandoverProjectRow {
@@ -123,8 +128,18 @@ export class GateNotifier {
     );
   }
 
-  /** Kommune cases opened → the region's kommune contacts and the secretariat: each kommunestyre must decide by the deadline. */
+  /**
+   * Kommune cases opened → the secretariat and the kommune contacts of each kommune with a pending case
+   * (and the region-wide ones): each kommunestyre must decide by the deadline.
+   */
   async kommuneCasesOpened(tx: EntityManager, ctx: GateContext, deadline: IsoDate): Promise<number> {
+    // A resubmission carries over the decisions on unchanged shares: with none left pending, nobody must act.
+    const pending = await queryOne<{ found: number }>(
+      tx,
+      `SELECT 1 AS found FROM kommune_case WHERE submission_id = $1 AND outcome = 'pending' LIMIT 1`,
+      [ctx.submissionId],
+    );
+    if (!pending) return 0;
     const project = await this.project(tx, ctx.projectId);
     const phase = phaseTitle(ctx.phaseKey);
     return this.send(
@@ -132,7 +147,7 @@ export class GateNotifier {
       project,
       ctx.projectId,
       ctx.actorId,
-      { regionRoles: ['kommune_contact', 'regionraad'] },
+      { regionRoles: ['regionraad'], kommuneContactsOf: ctx.submissionId },
       {
         kind: 'kommune_case_opened',
         targetType: 'gate',
@@ -216,9 +231,12 @@ async function findAudience(tx: EntityManager, a: Audience & { projectId: string
       WHERE ra.user_id <> $1
         AND (   (ra.project_id IS NULL AND ra.region_id = $3 AND ra.role = ANY($4::text[]))
              OR (ra.project_id = $2 AND ra.role = ANY($5::text[]))
-             OR (ra.user_id = ANY($6::uuid[]) AND (ra.project_id = $2 OR (ra.project_id IS NULL AND ra.region_id = $3) OR ra.role = 'admin')))
+             OR (ra.user_id = ANY($6::uuid[]) AND (ra.project_id = $2 OR (ra.project_id IS NULL AND ra.region_id = $3) OR ra.role = 'admin'))
+             OR (ra.role = 'kommune_contact' AND ra.region_id = $3 AND $7::uuid IS NOT NULL
+                 AND (ra.kommune_id IS NULL
+                      OR ra.kommune_id IN (SELECT kc.kommune_id FROM kommune_case kc WHERE kc.submission_id = $7::uuid AND kc.outcome = 'pending'))))
       ORDER BY ra.user_id`,
-    [a.actorId, a.projectId, a.regionId, a.regionRoles ?? [], a.projectRoles ?? [], a.userIds ?? []],
+    [a.actorId, a.projectId, a.regionId, a.regionRoles ?? [], a.projectRoles ?? [], a.userIds ?? [], a.kommuneContactsOf ?? null],
   );
   return rows.map((r) => r.user_id);
 }

@@ -76,6 +76,7 @@ export function findGatesAwaitingDecision(db: SqlRunner): Promise<AwaitingGateRo
 
 export interface PendingKommuneCaseRow extends ReminderProjectRow {
   id: string;
+  kommune_id: string;
   kommune_name: string;
   deadline: string;
   phase_key: PhaseKey;
@@ -83,19 +84,20 @@ export interface PendingKommuneCaseRow extends ReminderProjectRow {
 
 /**
  * Pending kommunestyre cases of active projects whose deadline is on or before `dueBy` (the overdue ones
- * too), unless the gate was since sent back or stopped: then the question put to the kommuner is moot.
+ * too) while they still take a decision (kommuneCaseOpen: the gate awaits its decision on them, or approved
+ * them); not once the gate was sent back or stopped: then the question put to the kommuner is moot.
  */
 export function findPendingKommuneCases(db: SqlRunner, dueBy: string): Promise<PendingKommuneCaseRow[]> {
   return queryRows<PendingKommuneCaseRow>(
     db,
-    `SELECT kc.id, kc.kommune_name, kc.deadline::text AS deadline, ph.phase_key, p.id AS project_id, p.name AS project_name, p.region_id
+    `SELECT kc.id, kc.kommune_id, kc.kommune_name, kc.deadline::text AS deadline, ph.phase_key, p.id AS project_id, p.name AS project_name, p.region_id
        FROM kommune_case kc
        JOIN gate_submission s ON s.id = kc.submission_id
        JOIN project_phase ph ON ph.id = s.phase_id
        JOIN project p ON p.id = ph.project_id AND p.status = 'active'
        LEFT JOIN gate_decision gd ON gd.submission_id = s.id
       WHERE kc.outcome = 'pending' AND kc.deadline <= $1::date
-        AND (gd.id IS NULL OR gd.outcome IN ('approved', 'approved_with_conditions'))`,
+        AND ((gd.id IS NULL AND ph.state = 'awaiting_decision') OR gd.outcome IN ('approved', 'approved_with_conditions'))`,
     [dueBy],
   );
 }
@@ -168,11 +170,16 @@ export function findCouncilMembers(db: SqlRunner, regionIds: readonly string[]):
   );
 }
 
+/** A kommune contact: of one kommune of the region, or region-wide (kommune_id null). */
+export interface KommuneContactRow extends CouncilMemberRow {
+  kommune_id: string | null;
+}
+
 /** The kommune contacts of some regions. */
-export function findKommuneContacts(db: SqlRunner, regionIds: readonly string[]): Promise<CouncilMemberRow[]> {
-  return queryRows<CouncilMemberRow>(
+export function findKommuneContacts(db: SqlRunner, regionIds: readonly string[]): Promise<KommuneContactRow[]> {
+  return queryRows<KommuneContactRow>(
     db,
-    `SELECT region_id, user_id FROM role_assignment WHERE role = 'kommune_contact' AND region_id = ANY($1::uuid[])`,
+    `SELECT region_id, user_id, kommune_id FROM role_assignment WHERE role = 'kommune_contact' AND region_id = ANY($1::uuid[])`,
     [regionIds],
   );
 }

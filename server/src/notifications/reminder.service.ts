@@ -206,8 +206,8 @@ export class ReminderService implements OnModuleInit {
   }
 
   /**
-   * Kommunestyre cases still pending near their deadline (or past it): to the region's kommune contacts
-   * and the secretariat, who record the decision.
+   * Kommunestyre cases still pending near their deadline (or past it): to that kommune's contacts, the
+   * region-wide kommune contacts and the secretariat, who record the decision.
    */
   private async kommuneDeadlineReminders(today: IsoDate): Promise<NewNotification[]> {
     const rows = await findPendingKommuneCases(this.db, addDays(today, KOMMUNE_DEADLINE_REMINDER_DAYS));
@@ -216,7 +216,7 @@ export class ReminderService implements OnModuleInit {
       const decision = kommuneDeadlineReminder({ deadline: c.deadline, outcome: 'pending' }, today);
       if (!decision) return [];
       const overdue = decision.period === 'overdue';
-      return recipients(c, ['kommune_contact', 'council']).map((recipientId) => ({
+      return recipients(c, ['kommune_contact', 'council'], c.kommune_id).map((recipientId) => ({
         ...decision,
         recipientId,
         projectId: c.project_id,
@@ -259,10 +259,13 @@ export class ReminderService implements OnModuleInit {
     });
   }
 
-  /** Looks up the project leaders, regionråd members and kommune contacts of some projects in three queries. */
+  /**
+   * Looks up the project leaders, regionråd members and kommune contacts of some projects in three queries;
+   * given a kommune, only its own contacts and the region-wide ones.
+   */
   private async leadersAndCouncils(
     projects: readonly ReminderProjectRow[],
-  ): Promise<(p: ReminderProjectRow, who: ('leader' | 'council' | 'kommune_contact')[]) => string[]> {
+  ): Promise<(p: ReminderProjectRow, who: ('leader' | 'council' | 'kommune_contact')[], kommuneId?: string) => string[]> {
     if (!projects.length) return () => [];
     const projectIds = [...new Set(projects.map((p) => p.project_id))];
     const regionIds = [...new Set(projects.map((p) => p.region_id))];
@@ -271,11 +274,15 @@ export class ReminderService implements OnModuleInit {
       findCouncilMembers(this.db, regionIds),
       findKommuneContacts(this.db, regionIds),
     ]);
-    return (p, who) => [
+    return (p, who, kommuneId) => [
       ...new Set([
         ...(who.includes('leader') ? leaders.filter((l) => l.project_id === p.project_id).map((l) => l.user_id) : []),
         ...(who.includes('council') ? councils.filter((c) => c.region_id === p.region_id).map((c) => c.user_id) : []),
-        ...(who.includes('kommune_contact') ? contacts.filter((c) => c.region_id === p.region_id).map((c) => c.user_id) : []),
+        ...(who.includes('kommune_contact')
+          ? contacts
+              .filter((c) => c.region_id === p.region_id && (!c.kommune_id || !kommuneId || c.kommune_id === kommuneId))
+              .map((c) => c.user_id)
+          : []),
       ]),
     ];
   }

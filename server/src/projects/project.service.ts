@@ -144,6 +144,15 @@ export class ProjectService {
       assertCanManage(p, actor.roles);
       expectVersion('project', dto.version, p.version);
       if (dto.kommuneIds) {
+        const before = p.kommuner.map((k) => k.id).sort();
+        const changed = before.join() !== [...new Set(dto.kommuneIds)].sort().join();
+        const waiting = p.phases.find((ph) => ph.state === 'awaiting_decision');
+        if (changed && waiting) {
+          throw new DomainError(
+            'PHASE_AWAITING_DECISION',
+            `The ${waiting.key} is waiting for a decision, and each participating kommune has its case and share in what was submitted; change the kommuner after the gate is decided (a kommune whose kommunestyre says no leaves then).`,
+          );
+        }
         await assertKommunerInRegion(tx, p.regionId, dto.kommuneIds);
         await execute(tx, `DELETE FROM project_kommune WHERE project_id = $1`, [projectId]);
         for (const k of dto.kommuneIds)

@@ -27,6 +27,22 @@ export class RoleInputDto {
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID('all', { message: '$property must be a UUID' })
   projectId?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "Only for kommune_contact: the kommune (a member of the role's region) the contact speaks for; left out = region-wide",
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID('all', { message: '$property must be a UUID' })
+  kommuneId?: string | null;
+}
+
+/** A role as an account lists it, with the kommune a kommune contact speaks for. */
+export class UserRoleAssignmentDto extends RoleAssignmentDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The kommune’s name, for display' })
+  kommuneName?: string | null;
 }
 
 export class SetRolesDto {
@@ -93,6 +109,6 @@ export class UserResponseDto {
   @ApiProperty()
   version: number;
 
-  @ApiProperty({ type: [RoleAssignmentDto] })
-  roles: RoleAssignmentDto[];
+  @ApiProperty({ type: [UserRoleAssignmentDto] })
+  roles: UserRoleAssignmentDto[];
 }

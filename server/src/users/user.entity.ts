@@ -12,6 +12,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { Kommune } from '../kommuner/kommune.entity';
 import { Project } from '../projects/project.entity';
 import { Region } from '../regions/region.entity';
 
@@ -58,10 +59,12 @@ export class AppUser {
     OR (role IN ('regionraad', 'adviser', 'kommune_contact') AND region_id IS NOT NULL AND project_id IS NULL)
     OR (role IN ('project_leader', 'project_member') AND region_id IS NOT NULL AND project_id IS NOT NULL)`,
 )
-// UNIQUE (user_id, role, coalesce(region_id, …), coalesce(project_id, …)): functional, so the migration owns it.
+@Check('role_assignment_kommune_scope', `kommune_id IS NULL OR role = 'kommune_contact'`)
+// UNIQUE (user_id, role, coalesce(region_id, …), coalesce(project_id, …), coalesce(kommune_id, …)): functional, so the migration owns it.
 @Index('role_assignment_unique', { synchronize: false })
 @Index('role_assignment_region_idx', ['regionId'])
 @Index('role_assignment_project_idx', ['projectId'])
+@Index('role_assignment_kommune_idx', ['kommuneId'])
 export class RoleAssignmentRow {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'role_assignment_pkey' })
   id: string;
@@ -78,6 +81,10 @@ export class RoleAssignmentRow {
   @Column({ name: 'project_id', type: 'uuid', nullable: true })
   projectId: string | null;
 
+  /** Only for kommune_contact: the one kommune of the region the contact speaks for; null = region-wide. */
+  @Column({ name: 'kommune_id', type: 'uuid', nullable: true })
+  kommuneId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
@@ -92,4 +99,8 @@ export class RoleAssignmentRow {
   @ManyToOne(() => Project, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'role_assignment_project_fk' })
   project?: Project | null;
+
+  @ManyToOne(() => Kommune, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'kommune_id', foreignKeyConstraintName: 'role_assignment_kommune_id_fkey' })
+  kommune?: Kommune | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isAdmin, ROLE_SCOPE, RoleAssignment, roleScopeProblem } from '@nvr/shared';
+import { isAdmin, ROLE_SCOPE, RoleAssignment, roleKommuneProblem, roleScopeProblem, todayInOslo } from '@nvr/shared';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { SessionService } from '../auth/session.service';
@@ -23,6 +23,8 @@ interface UserRoleRow {
   region_id: string | null;
   region_name: string | null;
   project_id: string | null;
+  kommune_id: string | null;
+  kommune_name: string | null;
 }
 
 /** The answer of an existence check (`SELECT 1 AS found …`). */
@@ -142,12 +144,17 @@ export class UserService {
         const region = await queryOne<FoundRow>(tx, `SELECT 1 AS found FROM region WHERE id = $1`, [r.regionId]);
         if (!region) throw new DomainError('REGION_NOT_FOUND', `roles[${i}]: there is no region with id ${r.regionId}.`);
       }
-      const key = `${r.role}/${r.regionId ?? ''}/${r.projectId ?? ''}`;
+      if (r.kommuneId) await assertKommuneOfRegion(tx, i, r.role, r.regionId ?? null, r.kommuneId);
+      const key = `${r.role}/${r.regionId ?? ''}/${r.projectId ?? ''}/${r.kommuneId ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      await tx
-        .getRepository(RoleAssignmentRow)
-        .insert({ userId, role: r.role, regionId: r.regionId ?? null, projectId: r.projectId ?? null });
+      await tx.getRepository(RoleAssignmentRow).insert({
+        userId,
+        role: r.role,
+        regionId: r.regionId ?? null,
+        projectId: r.projectId ?? null,
+        kommuneId: r.kommuneId ?? null,
+      });
     }
   }
 
@@ -155,10 +162,10 @@ export class UserService {
     if (users.length === 0) return [];
     const rows = await queryRows<UserRoleRow>(
       em,
-      `SELECT ra.user_id, ra.role, ra.region_id, r.name AS region_name, ra.project_id
-         FROM role_assignment ra LEFT JOIN region r ON r.id = ra.region_id
+      `SELECT ra.user_id, ra.role, ra.region_id, r.name AS region_name, ra.project_id, ra.kommune_id, k.name AS kommune_name
+         FROM role_assignment ra LEFT JOIN region r ON r.id = ra.region_id LEFT JOIN kommune k ON k.id = ra.kommune_id
         WHERE ra.user_id = ANY($1::uuid[])
-        ORDER BY ra.role, r.name, ra.project_id, ra.id`,
+        ORDER BY ra.role, r.name, ra.project_id, k.name NULLS FIRST, ra.id`,
       [users.map((u) => u.id)],
     );
     return users.map((u) => ({
@@ -169,7 +176,13 @@ export class UserService {
       version: u.version,
       roles: rows
         .filter((r) => r.user_id === u.id)
-        .map((r) => ({ role: r.role, regionId: r.region_id, regionName: r.region_name, projectId: r.project_id })),
+        .map((r) => ({
+          role: r.role,
+          regionId: r.region_id,
+          regionName: r.region_name,
+          projectId: r.project_id,
+          ...(r.role === 'kommune_contact' ? { kommuneId: r.kommune_id, kommuneName: r.kommune_name } : {}),
+        })),
     }));
   }
 
@@ -209,5 +222,31 @@ export class UserService {
       }
       throw e;
     }
+  }
+}
+
+/**
+ * A kommune contact's kommune must exist and be a member of the role's region today; else 400 naming
+ * roles[i].kommuneId. Other roles take no kommune.
+ */
+async function assertKommuneOfRegion(
+  tx: EntityManager,
+  i: number,
+  role: RoleInputDto['role'],
+  regionId: string | null,
+  kommuneId: string,
+): Promise<void> {
+  const field = `roles[${i}].kommuneId`;
+  const problem = roleKommuneProblem({ role, kommuneId });
+  if (problem) throw new DomainError('VALIDATION_FAILED', `${field}: ${problem}`, [{ field, messages: [problem] }]);
+  const member = await queryOne<FoundRow>(
+    tx,
+    `SELECT 1 AS found FROM region_membership
+      WHERE region_id = $1 AND kommune_id = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)`,
+    [regionId, kommuneId, todayInOslo()],
+  );
+  if (!member) {
+    const message = `the kommune ${kommuneId} is not a member of the role's region; choose one of the region's kommuner.`;
+    throw new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, messages: [message] }]);
   }
 }

@@ -952,7 +952,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Edit the proposed decision (forslag til vedtak) of the submission awaiting decision (secretariat, or the project leader) */
+        /** Edit the proposed decision (forslag til vedtak) of the submission awaiting decision (the secretariat) */
         put: operations["setProposedDecision"];
         post?: never;
         delete?: never;
@@ -969,7 +969,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Mark a condition met (project leader or team, with a note or a file), waive or reopen it (the owner) */
+        /** Mark a condition met (project team or the condition’s owner, with a note or a file), waive or reopen it (the owner body) */
         put: operations["updateGateCondition"];
         post?: never;
         delete?: never;
@@ -988,7 +988,7 @@ export interface paths {
         /** Download the file attached to a condition */
         get: operations["downloadConditionFile"];
         put?: never;
-        /** Attach the evidence that a condition is met (a PDF or Word file) */
+        /** Attach the evidence that a condition is met (a PDF or Word file; the project team or the condition’s owner) */
         post: operations["attachConditionFile"];
         delete?: never;
         options?: never;
@@ -1356,6 +1356,11 @@ export interface components {
             regionName?: string | null;
             /** Format: uuid */
             projectId: string | null;
+            /**
+             * Format: uuid
+             * @description A kommune contact who speaks for one kommune (null: the whole region)
+             */
+            kommuneId?: string | null;
         };
         MeResponseDto: {
             user: components["schemas"]["SessionUserDto"];
@@ -1389,6 +1394,23 @@ export interface components {
             newPassword: string;
             currentPassword: string;
         };
+        UserRoleAssignmentDto: {
+            /** @enum {string} */
+            role: "admin" | "regionraad" | "project_leader" | "project_member" | "adviser" | "kommune_contact";
+            /** Format: uuid */
+            regionId: string | null;
+            /** @description The region’s name, for display */
+            regionName?: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            /**
+             * Format: uuid
+             * @description A kommune contact who speaks for one kommune (null: the whole region)
+             */
+            kommuneId?: string | null;
+            /** @description The kommune’s name, for display */
+            kommuneName?: string | null;
+        };
         UserResponseDto: {
             /** Format: uuid */
             id: string;
@@ -1396,7 +1418,7 @@ export interface components {
             name: string;
             active: boolean;
             version: number;
-            roles: components["schemas"]["RoleAssignmentDto"][];
+            roles: components["schemas"]["UserRoleAssignmentDto"][];
         };
         PersonDto: {
             /** Format: uuid */
@@ -1417,6 +1439,11 @@ export interface components {
              * @description Required for project_leader and project_member
              */
             projectId?: string | null;
+            /**
+             * Format: uuid
+             * @description Only for kommune_contact: the kommune (a member of the role's region) the contact speaks for; left out = region-wide
+             */
+            kommuneId?: string | null;
         };
         CreateUserDto: {
             newPassword: string;
@@ -7504,7 +7531,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7516,7 +7543,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -7681,7 +7708,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -7839,7 +7866,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7851,7 +7878,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -7937,7 +7964,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7949,7 +7976,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -8106,7 +8133,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -8192,7 +8219,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -8204,7 +8231,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -8290,7 +8317,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -8302,7 +8329,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -8392,7 +8419,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -8483,7 +8510,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -8495,7 +8522,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -8628,7 +8655,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed */
+            /**
+             * @description Signed in, but not allowed
+             *
+             *     Signed in, but not allowed
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8660,7 +8691,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "KOMMUNE_LEFT_PROJECT" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -8672,7 +8703,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -8837,7 +8868,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -9155,7 +9186,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_DOCUMENT_NO_SUBMISSION" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "MINUTES_NO_DECISION" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_DOCUMENT_NO_SUBMISSION" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "MINUTES_NO_DECISION" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -9248,7 +9279,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_DOCUMENT_NO_SUBMISSION" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "MINUTES_NO_DECISION" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                        code?: "ALL_KOMMUNER_SAID_NO" | "CASE_DOCUMENT_NO_SUBMISSION" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "MINUTES_NO_DECISION" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
                     };
                 };
             };

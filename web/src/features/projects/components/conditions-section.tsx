@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { ConditionState } from '@nvr/shared';
-import { nextPhaseKey } from '@nvr/shared';
+import { canOnProject, nextPhaseKey } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
+import { useAccess } from '../../../lib/auth';
 import { useCatalogue } from '../../../lib/catalogue';
 import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
@@ -102,8 +103,13 @@ function ConditionsTable({
   const { t } = useTranslation();
   const format = useFormat();
   const today = todayIso();
+  const { me, roles } = useAccess();
   const sorted = [...conditions].sort((a, b) => a.position - b.position);
   const showActions = actions && (gate.permissions.resolveConditions || gate.permissions.waiveConditions);
+  // The team marks any condition met, its owner their own; all of it while the phase following it up is in progress.
+  const canEdit = canOnProject(roles, project, 'edit');
+  const followedUp = (c: GateCondition) => project.phases.find((p) => p.key === c.phaseKey)?.state === 'in_progress';
+  const mayMarkMet = (c: GateCondition) => gate.permissions.resolveConditions && (canEdit || (me !== null && c.ownerUserId === me.user.id));
 
   return (
     <div className="table-scroll">
@@ -125,12 +131,10 @@ function ConditionsTable({
         <Table.Body>
           {sorted.map((c) => {
             const overdue = c.state === 'open' && c.dueDate !== null && c.dueDate < today;
-            const available: ConditionAction[] =
-              c.state === 'open'
-                ? [
-                    ...(gate.permissions.resolveConditions ? (['met'] as const) : []),
-                    ...(gate.permissions.waiveConditions ? (['waived'] as const) : []),
-                  ]
+            const available: ConditionAction[] = !followedUp(c)
+              ? []
+              : c.state === 'open'
+                ? [...(mayMarkMet(c) ? (['met'] as const) : []), ...(gate.permissions.waiveConditions ? (['waived'] as const) : [])]
                 : gate.permissions.waiveConditions
                   ? ['open']
                   : [];

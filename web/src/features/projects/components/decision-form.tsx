@@ -164,7 +164,8 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Fieldset>
           <Fieldset.Legend>{t('gates.decision.outcome')}</Fieldset.Legend>
-          {DECISION_OUTCOMES.map((value) => (
+          {/* At the last gate no phase follows in which conditions could be followed up. */}
+          {DECISION_OUTCOMES.filter((value) => value !== 'approved_with_conditions' || nextTitle).map((value) => (
             <Radio
               key={value}
               value={value}

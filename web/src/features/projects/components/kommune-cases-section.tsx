@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import type { KommuneCaseOutcome } from '@nvr/shared';
+import { mayRecordForKommune, type KommuneCaseOutcome } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
+import { useAccess } from '../../../lib/auth';
 import { useFormat } from '../../../lib/format';
 import { formatKroner } from '../../../lib/money';
 import { todayIso } from '../../../lib/dates';
@@ -28,12 +29,16 @@ export function KommuneCasesSection({ project, gate, onChanged }: { project: Pro
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const headingId = useId();
+  const { roles } = useAccess();
   const cases: KommuneCases | null = gate.kommuneCases;
   if (!cases) return null;
   const { summary } = cases;
   const kr = (amount: number) => formatKroner(amount, i18n.resolvedLanguage ?? 'nb');
   const today = todayIso();
-  const open = gate.phaseState === 'awaiting_decision';
+  // The server's rule: while the gate awaits its decision, and after an approval (late kommunestyre decisions).
+  const open = gate.permissions.recordKommune;
+  // A kommune contact who speaks for one kommune records only that kommune's decision.
+  const mayRecord = (kommuneId: string) => mayRecordForKommune(roles, project, kommuneId);
   const deadlines = [...new Set(cases.cases.map((c) => c.deadline))].sort();
   const sorted = [...cases.cases].sort((a, b) => a.kommuneName.localeCompare(b.kommuneName, 'nb'));
 
@@ -72,7 +77,7 @@ export function KommuneCasesSection({ project, gate, onChanged }: { project: Pro
               <Table.HeaderCell scope="col" className="numeric">
                 {t('gate.kommuner.columns.committed')}
               </Table.HeaderCell>
-              {gate.permissions.recordKommune && open && (
+              {open && (
                 <Table.HeaderCell scope="col">
                   <span className="visually-hidden">{t('gate.kommuner.columns.actions')}</span>
                 </Table.HeaderCell>
@@ -99,9 +104,11 @@ export function KommuneCasesSection({ project, gate, onChanged }: { project: Pro
                   <Table.Cell>{c.meetingDate ? format.date(c.meetingDate) : '–'}</Table.Cell>
                   <Table.Cell>{c.caseNumber ?? '–'}</Table.Cell>
                   <Table.Cell className="numeric">{c.amountCommitted !== null ? kr(c.amountCommitted) : '–'}</Table.Cell>
-                  {gate.permissions.recordKommune && open && (
+                  {open && (
                     <Table.Cell>
-                      <KommuneDecisionDialog project={project} gate={gate} kommuneCase={c} onSaved={onChanged} />
+                      {mayRecord(c.kommuneId) && (
+                        <KommuneDecisionDialog project={project} gate={gate} kommuneCase={c} onSaved={onChanged} />
+                      )}
                     </Table.Cell>
                   )}
                 </Table.Row>
@@ -114,7 +121,7 @@ export function KommuneCasesSection({ project, gate, onChanged }: { project: Pro
               <Table.Cell className="numeric">{kr(summary.shareTotal)}</Table.Cell>
               <Table.Cell colSpan={4} />
               <Table.Cell className="numeric">{kr(summary.committed)}</Table.Cell>
-              {gate.permissions.recordKommune && open && <Table.Cell />}
+              {open && <Table.Cell />}
             </Table.Row>
           </tfoot>
         </Table>

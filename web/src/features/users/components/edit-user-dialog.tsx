@@ -13,7 +13,9 @@ import { firstRowMissingRegion, RoleRows, toRoleInputs, type RoleRow } from './r
 import { userFormSchema, type UserFormValues } from './user-form-schema';
 
 function rowsOf(user: User): RoleRow[] {
-  return user.roles.filter((r) => isRoleAssignable(r.role)).map((r) => ({ role: r.role, regionId: r.regionId ?? '' }));
+  return user.roles
+    .filter((r) => isRoleAssignable(r.role))
+    .map((r) => ({ role: r.role, regionId: r.regionId ?? '', kommuneId: (r as { kommuneId?: string | null }).kommuneId ?? '' }));
 }
 
 const valuesOf = (user: User): UserFormValues => ({
@@ -27,7 +29,7 @@ const valuesOf = (user: User): UserFormValues => ({
 const rowsKey = (rows: RoleRow[]) =>
   JSON.stringify(
     toRoleInputs(rows)
-      .map((r) => `${r.role}/${r.regionId ?? ''}`)
+      .map((r) => `${r.role}/${r.regionId ?? ''}/${r.kommuneId ?? ''}`)
       .sort(),
   );
 

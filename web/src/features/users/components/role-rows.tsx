@@ -4,6 +4,7 @@ import { ROLE_SCOPE, ROLES, type Role } from '@nvr/shared';
 import { isRoleAssignable } from './role-scope';
 import { useTranslation } from 'react-i18next';
 import type { RoleInput } from '../../../api/types';
+import { useRegionKommuner } from '../api/get-region-kommuner';
 
 /** Roles an administrator gives here: global and region roles (project roles come from the project's team). */
 export const ASSIGNABLE_ROLES = ROLES.filter(isRoleAssignable);
@@ -11,10 +12,20 @@ export const ASSIGNABLE_ROLES = ROLES.filter(isRoleAssignable);
 export interface RoleRow {
   role: Role;
   regionId: string;
+  /** Only for kommune_contact: the kommune it speaks for; '' = the whole region. */
+  kommuneId?: string;
 }
 
-export function toRoleInputs(rows: RoleRow[]): RoleInput[] {
-  return rows.map((r) => (ROLE_SCOPE[r.role] === 'region' ? { role: r.role, regionId: r.regionId } : { role: r.role }));
+/** A role as SetRolesDto takes it, with a kommune contact's kommune (kommuneId, until the API types are regenerated). */
+export type ScopedRoleInput = RoleInput & { kommuneId?: string | null };
+
+export function toRoleInputs(rows: RoleRow[]): ScopedRoleInput[] {
+  return rows.map((r) => {
+    if (ROLE_SCOPE[r.role] !== 'region') return { role: r.role };
+    return r.role === 'kommune_contact' && r.kommuneId
+      ? { role: r.role, regionId: r.regionId, kommuneId: r.kommuneId }
+      : { role: r.role, regionId: r.regionId };
+  });
 }
 
 /** A row needs a region when its role is scoped to one; returns the index of the first row lacking it. */
@@ -55,7 +66,7 @@ export function RoleRows({
           <div className="role-row" key={index}>
             <Field>
               <Label>{t('users.roles.role', { number: index + 1 })}</Label>
-              <Select value={row.role} onChange={(e) => set(index, { role: e.target.value as Role })}>
+              <Select value={row.role} onChange={(e) => set(index, { role: e.target.value as Role, kommuneId: '' })}>
                 {ASSIGNABLE_ROLES.map((role) => (
                   <Select.Option key={role} value={role}>
                     {t(`roles.names.${role}`)}
@@ -70,7 +81,7 @@ export function RoleRows({
                   id={`${idPrefix}-region-${index}`}
                   ref={index === firstMissing ? missingRegionRef : undefined}
                   value={row.regionId}
-                  onChange={(e) => set(index, { regionId: e.target.value })}
+                  onChange={(e) => set(index, { regionId: e.target.value, kommuneId: '' })}
                   aria-invalid={missingRegionAt === index ? true : undefined}
                 >
                   <Select.Option value="">{t('users.roles.chooseRegion')}</Select.Option>
@@ -81,6 +92,18 @@ export function RoleRows({
                   ))}
                 </Select>
                 {missingRegionAt === index && <ValidationMessage>{t('users.roles.regionRequired')}</ValidationMessage>}
+              </Field>
+            )}
+            {row.role === 'kommune_contact' && row.regionId && (
+              <Field>
+                <Label>{t('kommuneScope.label', { number: index + 1 })}</Label>
+                <Field.Description>{t('kommuneScope.hint')}</Field.Description>
+                <KommuneSelect
+                  id={`${idPrefix}-kommune-${index}`}
+                  regionId={row.regionId}
+                  value={row.kommuneId ?? ''}
+                  onChange={(kommuneId) => set(index, { kommuneId })}
+                />
               </Field>
             )}
             <Button
@@ -105,5 +128,31 @@ export function RoleRows({
         </Button>
       </div>
     </Fieldset>
+  );
+}
+
+/** A kommune contact's kommune: one of the region's current member kommuner, or the whole region (''). */
+function KommuneSelect({
+  id,
+  regionId,
+  value,
+  onChange,
+}: {
+  id: string;
+  regionId: string;
+  value: string;
+  onChange: (kommuneId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const kommuner = useRegionKommuner(regionId);
+  return (
+    <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <Select.Option value="">{t('kommuneScope.regionWide')}</Select.Option>
+      {kommuner.map((k) => (
+        <Select.Option key={k.id} value={k.id}>
+          {k.name}
+        </Select.Option>
+      ))}
+    </Select>
   );
 }

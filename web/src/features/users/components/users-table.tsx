@@ -45,7 +45,10 @@ export function UsersTable({
                 ) : (
                   <ul className="plain-list">
                     {user.roles.map((r, i) => (
-                      <li key={`${r.role}-${r.regionId}-${r.projectId}-${i}`}>{roleLabel(r)}</li>
+                      <li key={`${r.role}-${r.regionId}-${r.projectId}-${i}`}>
+                        {roleLabel(r)}
+                        {kommuneOf(r) ? ` – ${kommuneOf(r)}` : ''}
+                      </li>
                     ))}
                   </ul>
                 )}
@@ -67,4 +70,9 @@ export function UsersTable({
       </Table>
     </div>
   );
+}
+
+/** A kommune contact's kommune, when it speaks for one (kommuneName, until the API types are regenerated). */
+function kommuneOf(role: object): string | null {
+  return (role as { kommuneName?: string | null }).kommuneName ?? null;
 }
