@@ -362,4 +362,8 @@ async function redo(api: Api, projectId: string) {
       { kind: 'financing', category: 'kommuner_direct', year, description: 'Kommunenes andel', amount: 375000 },
     ],
   });
+  // The budget belongs to the plan, which was returned with it: the plan goes in again when it is done.
+  const planDeliverable = project.phases.find((p) => p.key === 'forstudie')?.deliverables.find((d) => d.key === 'plan_forprosjekt');
+  if (!planDeliverable) throw new Error('no plan deliverable');
+  await api.send('POST', `/api/projects/${projectId}/deliverables/${planDeliverable.id}/submit`);
 }
