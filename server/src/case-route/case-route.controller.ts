@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
 import { PhaseKeyParam } from '../common/params';
 import { IdParam } from '../common/validation';
-import { contentDisposition, MAX_FILE_BYTES, UploadedFileLike } from '../files/file-validation';
+import { FileDownloadEndpoint, fileResponse, FileUploadEndpoint } from '../files/file-endpoints';
+import type { UploadedFileLike } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { CaseRouteDto, CaseStepDto, HandleCaseStepDto, SaveCaseRouteDto } from './case-route.dto';
 import { CaseRouteService } from './case-route.service';
@@ -80,15 +80,7 @@ export class CaseStepController {
   @Post(':stepId/minutes')
   @HttpCode(200)
   @Access.project('decide')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } },
-    },
-  })
+  @FileUploadEndpoint()
   @ApiOkResponse({ type: [CaseStepDto] })
   @ApiOperation({ operationId: 'attachGateCaseStepMinutes', summary: 'Attach the minutes (protokoll) of a body’s meeting to its step' })
   @ApiErrors(400, 422)
@@ -105,14 +97,10 @@ export class CaseStepController {
   @Get(':stepId/minutes')
   @Access.project('read')
   @ApiOperation({ operationId: 'downloadGateCaseStepMinutes', summary: 'Download the minutes of a body’s meeting' })
-  @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @FileDownloadEndpoint()
   @ApiErrors(400)
   async minutes(@IdParam() id: string, @Param('phaseKey') phaseKey: string, @IdParam('stepId') stepId: string): Promise<StreamableFile> {
     const file = await this.routes.readMinutes(id, phaseKey, stepId);
-    return new StreamableFile(file.data, {
-      type: file.contentType,
-      disposition: contentDisposition(file.filename),
-      length: file.data.length,
-    });
+    return fileResponse(file);
   }
 }

@@ -1,16 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
-import { contentDisposition, MAX_FILE_BYTES, UploadedFileLike } from '../files/file-validation';
+import { FileDownloadEndpoint, fileResponse, FileUploadEndpoint } from '../files/file-endpoints';
+import type { UploadedFileLike } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { DeliverableDto, NotRequiredDto, ReviewDeliverableDto, UpdateDeliverableDto } from './deliverable.dto';
 import { DeliverableService } from './deliverable.service';
-
-const FileUpload = () => UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }));
 
 @ApiTags('deliverables')
 @Controller('projects/:id/deliverables/:deliverableId')
@@ -113,15 +111,7 @@ export class DeliverableController {
 
   @Post('files')
   @Access.project('edit')
-  @FileUpload()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } },
-    },
-  })
+  @FileUploadEndpoint()
   @ApiCreatedResponse({ type: DeliverableDto })
   @ApiOperation({ operationId: 'addDeliverableFile', summary: 'Attach a PDF or Word file (at most 10 MB)' })
   @ApiErrors(400, 409, 422)
@@ -137,7 +127,7 @@ export class DeliverableController {
   @Get('files/:fileId')
   @Access.project('read')
   @ApiOperation({ operationId: 'downloadDeliverableFile', summary: 'Download an attached file' })
-  @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @FileDownloadEndpoint()
   @ApiErrors(400)
   async download(
     @IdParam() id: string,
@@ -145,11 +135,7 @@ export class DeliverableController {
     @IdParam('fileId') fileId: string,
   ): Promise<StreamableFile> {
     const file = await this.deliverables.readFile(id, deliverableId, fileId);
-    return new StreamableFile(file.data, {
-      type: file.contentType,
-      disposition: contentDisposition(file.filename),
-      length: file.data.length,
-    });
+    return fileResponse(file);
   }
 
   @Delete('files/:fileId')

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { Principal } from '../auth/principal';
 import { IdParam } from '../common/validation';
-import { contentDisposition, MAX_FILE_BYTES, UploadedFileLike } from '../files/file-validation';
+import { FileDownloadEndpoint, fileResponse, FileUploadEndpoint } from '../files/file-endpoints';
+import type { UploadedFileLike } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { PhaseKeyParam } from '../common/params';
 import { GateDto, ProposedDecisionDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto, UpdateConditionDto } from './gate.dto';
@@ -118,15 +118,7 @@ export class GateController {
   @Post('conditions/:conditionId/file')
   @HttpCode(200)
   @Access.project('read')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } },
-    },
-  })
+  @FileUploadEndpoint()
   @ApiOkResponse({ type: GateDto })
   @ApiOperation({
     operationId: 'attachConditionFile',
@@ -146,7 +138,7 @@ export class GateController {
   @Get('conditions/:conditionId/file')
   @Access.project('read')
   @ApiOperation({ operationId: 'downloadConditionFile', summary: 'Download the file attached to a condition' })
-  @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @FileDownloadEndpoint()
   @ApiErrors(400)
   async conditionFile(
     @IdParam() id: string,
@@ -154,25 +146,13 @@ export class GateController {
     @IdParam('conditionId') conditionId: string,
   ): Promise<StreamableFile> {
     const file = await this.gates.readConditionFile(id, phaseKey, conditionId);
-    return new StreamableFile(file.data, {
-      type: file.contentType,
-      disposition: contentDisposition(file.filename),
-      length: file.data.length,
-    });
+    return fileResponse(file);
   }
 
   @Post('decisions/:decisionId/minutes')
   @HttpCode(200)
   @Access.project('decide')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES * 2, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } },
-    },
-  })
+  @FileUploadEndpoint()
   @ApiOkResponse({ type: GateDto })
   @ApiOperation({ operationId: 'attachDecisionMinutes', summary: 'Attach the meeting minutes (protokoll) to a decision' })
   @ApiErrors(400, 422)
@@ -189,7 +169,7 @@ export class GateController {
   @Get('decisions/:decisionId/minutes')
   @Access.project('read')
   @ApiOperation({ operationId: 'downloadDecisionMinutes', summary: 'Download the minutes of a decision' })
-  @ApiOkResponse({ description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @FileDownloadEndpoint()
   @ApiErrors(400)
   async minutes(
     @IdParam() id: string,
@@ -197,10 +177,6 @@ export class GateController {
     @IdParam('decisionId') decisionId: string,
   ): Promise<StreamableFile> {
     const file = await this.gates.readMinutes(id, phaseKey, decisionId);
-    return new StreamableFile(file.data, {
-      type: file.contentType,
-      disposition: contentDisposition(file.filename),
-      length: file.data.length,
-    });
+    return fileResponse(file);
   }
 }
