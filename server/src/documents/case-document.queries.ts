@@ -201,20 +201,3 @@ export async function findCurrentPlan(em: EntityManager, phaseId: string): Promi
 }
 
 /** The project's kommuner with the newest population figure on or before a date (POPULATION_SQL). */
-export interface KommunePopulationRecord {
-  id: string;
-  name: string;
-  population: number | null;
-}
-
-const POPULATION_SQL = `SELECT k.id, k.name, p.population
-  FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id
-  LEFT JOIN LATERAL (
-    SELECT population FROM kommune_population kp
-     WHERE kp.kommune_id = k.id AND ($2::date IS NULL OR kp.as_of <= $2::date) ORDER BY kp.as_of DESC LIMIT 1
-  ) p ON true
- WHERE pk.project_id = $1 ORDER BY k.name`;
-
-export function findKommunePopulations(em: EntityManager, projectId: string, asOf: string | null): Promise<KommunePopulationRecord[]> {
-  return queryRows<KommunePopulationRecord>(em, POPULATION_SQL, [projectId, asOf]);
-}

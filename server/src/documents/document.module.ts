@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeliverableModule } from '../deliverables/deliverable.module';
 import { GateModule } from '../gates/gate.module';
+import { KommuneCaseModule } from '../kommune-cases/kommune-case.module';
 import { PlanModule } from '../plans/plan.module';
 import { ProjectModule } from '../projects/project.module';
 import { DocumentController } from './document.controller';
@@ -9,7 +10,7 @@ import './document.errors'; // declares this feature's error codes
 
 /** PDF and Word documents: the phase plan, deliverables, the decision basis, and each gate's case document and extract of the minutes. */
 @Module({
-  imports: [ProjectModule, PlanModule, DeliverableModule, GateModule],
+  imports: [ProjectModule, PlanModule, DeliverableModule, GateModule, KommuneCaseModule],
   controllers: [DocumentController],
   providers: [DocumentService],
 })

@@ -3,11 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   draftProposedDecision,
   kommunerContribution,
-  leavingKommuneIds,
   nextPhaseKey,
-  shareAmongContinuing,
   shareCosts,
-  type KommuneCaseOutcome,
   type PhaseKey,
   FieldValue,
   KommuneResource,
@@ -25,7 +22,9 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { DeliverableService } from '../deliverables/deliverable.service';
 import { GateService } from '../gates/gate.service';
+import { KommuneCaseService } from '../kommune-cases/kommune-case.service';
 import { PlanDto } from '../plans/plan.dto';
+import { findCostSharingKommuner } from '../plans/plan.queries';
 import { PlanService } from '../plans/plan.service';
 import type { ProjectDto } from '../projects/project.dto';
 import { ProjectService } from '../projects/project.service';
@@ -37,7 +36,6 @@ import {
   findConditions,
   findCurrentPlan,
   findKommuneCases,
-  findKommunePopulations,
   findPlanSnapshot,
   type CasePlanRecord,
   type CaseSubmissionRecord,
@@ -64,6 +62,7 @@ export class DocumentService {
     private readonly plans: PlanService,
     private readonly deliverables: DeliverableService,
     private readonly gates: GateService,
+    private readonly kommuneCases: KommuneCaseService,
   ) {}
 
   async plan(
@@ -353,7 +352,12 @@ export class DocumentService {
             caseNumber: c.case_number,
           },
         })),
-        continuing: await this.continuingShares(project.id, plan, cases),
+        // The consequence of a "no" exactly as the gate shows it.
+        continuing:
+          (await this.kommuneCases.forSubmission(em, submission.id))?.continuing?.map((c) => ({
+            kommuneId: c.kommuneId,
+            share: c.after,
+          })) ?? null,
       };
     } else {
       shares = { source: 'plan', rows: plan ? await this.planShares(project.id, plan) : [] };
@@ -411,42 +415,13 @@ export class DocumentService {
     };
   }
 
-  /** When some kommuner said no: the same total shared among the others by the plan's rule (null when it cannot be made). */
-  private async continuingShares(
-    projectId: string,
-    plan: CasePlanRecord | null,
-    cases: readonly { kommune_id: string; kommune_name: string; share: number; outcome: KommuneCaseOutcome }[],
-  ): Promise<{ kommuneId: string; share: number }[] | null> {
-    const leaving = leavingKommuneIds(cases.map((c) => ({ kommuneId: c.kommune_id, outcome: c.outcome })));
-    if (leaving.length === 0) return null;
-    const settings = plan?.cost_sharing ?? { equalPercent: 50, populationDate: null, year: null };
-    const populations = await findKommunePopulations(this.db.manager, projectId, settings.populationDate ?? null);
-    try {
-      const share = shareAmongContinuing(
-        {
-          total: cases.reduce((s, c) => s + c.share, 0),
-          equalPercent: settings.equalPercent,
-          kommuner: cases.map((c) => ({
-            id: c.kommune_id,
-            name: c.kommune_name,
-            population: populations.find((p) => p.id === c.kommune_id)?.population ?? 0,
-          })),
-        },
-        leaving,
-      );
-      return share ? share.rows.map((r) => ({ kommuneId: r.id, share: r.amount })) : null;
-    } catch {
-      return null;
-    }
-  }
-
   /** The kommuner's shares by the plan's cost sharing (empty when there is nothing to share or no figures to share by). */
   private async planShares(projectId: string, plan: CasePlanRecord): Promise<CaseKommuneShare[]> {
     const settings = plan.cost_sharing ?? { equalPercent: 50, populationDate: null, year: null };
     const lines = plan.budget.map((l) => ({ kind: l.kind, category: l.category as never, year: l.year, amount: Number(l.amount) }));
     const total = kommunerContribution(lines, settings.year ?? undefined);
     if (total <= 0) return [];
-    const kommuner = await findKommunePopulations(this.db.manager, projectId, settings.populationDate ?? null);
+    const kommuner = await findCostSharingKommuner(this.db.manager, projectId, settings.populationDate ?? null);
     try {
       const share = shareCosts({
         total,

@@ -22,7 +22,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { CaseRouteService } from '../case-route/case-route.service';
 import { DomainError } from '../common/domain-error';
-import { execute, queryOne, queryRows } from '../database/sql';
+import { execute, queryOne, queryOneOrFail, queryRows } from '../database/sql';
 import { checkUpload, UploadedFileLike } from '../files/file-validation';
 import { FileContent, FileService, mapFile } from '../files/file.service';
 import { KommuneCaseService } from '../kommune-cases/kommune-case.service';
@@ -211,7 +211,7 @@ export class GateService {
         plan: next ? { snapshotNumber: frozen?.number ?? null, missing: next.plan?.missing ?? 0, version: frozen?.version ?? 0 } : null,
         budget: next ? { costs: next.budget.costs, financing: next.budget.financing } : null,
       };
-      const s = await insertedId(
+      const s = await queryOneOrFail<{ id: string }>(
         tx,
         `INSERT INTO gate_submission (phase_id, submitted_by, note, readiness, package) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [phase.id, actor.userId, dto.note?.trim() || null, JSON.stringify(readiness), JSON.stringify(pkg)],
@@ -347,7 +347,7 @@ export class GateService {
       if (conditions) await checkOwners(tx, project, conditions.items);
       const step = await this.caseRoute.decidingStep(tx, submission.id);
       const reopen = dto.outcome === 'sent_back' ? await this.checkReopen(tx, project, phase, dto.reopen) : null;
-      const decision = await insertedId(
+      const decision = await queryOneOrFail<{ id: string }>(
         tx,
         `INSERT INTO gate_decision (submission_id, phase_id, outcome, meeting_date, case_number, decision_text, conditions, decided_by, step_id, body_name, reopened)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -932,13 +932,6 @@ function assertConditionOpenToChange(project: ProjectAggregate, c: GateCondition
 
 function conditionNotFound(phaseKey: string, conditionId: string): DomainError {
   return new DomainError('CONDITION_NOT_FOUND', `The ${phaseKey} gate has no condition with id ${conditionId}.`);
-}
-
-/** The id an INSERT … RETURNING id answers. */
-async function insertedId(tx: EntityManager, sql: string, params: readonly unknown[]): Promise<{ id: string }> {
-  const row = await queryOne<{ id: string }>(tx, sql, params);
-  if (!row) throw new Error('INSERT … RETURNING answered no row');
-  return row;
 }
 
 /**

@@ -305,14 +305,15 @@ export class KommuneCaseService {
         WHERE c.submission_id = $1`,
       [submissionId, populationDate],
     );
-    const kommuner: CostShareKommune[] = cases.map((c) => ({
+    const rows = cases.map((c) => ({
       id: c.kommuneId,
       name: c.kommuneName,
-      population: populations.find((p) => p.kommune_id === c.kommuneId)?.population ?? 0,
+      population: populations.find((p) => p.kommune_id === c.kommuneId)?.population ?? null,
     }));
     const total = cases.reduce((s, c) => s + c.share, 0);
-    const remaining = kommuner.filter((k) => !leaving.includes(k.id));
-    const equalPercent = usableEqualPercent(settings?.equal_percent ?? 50, remaining);
+    const remaining = rows.filter((k) => !leaving.includes(k.id));
+    const equalPercent = usableEqualPercent(total, settings?.equal_percent ?? 50, populationDate, remaining);
+    const kommuner: CostShareKommune[] = rows.map((r) => ({ ...r, population: r.population ?? 0 }));
     const shared = shareAmongContinuing({ total, equalPercent, kommuner }, leaving);
     if (!shared) return null;
     return shared.rows.map((r) => ({
@@ -353,17 +354,24 @@ function shareByPlan(
   populationDate: string | null,
   rows: readonly { id: string; name: string; population: number | null }[],
 ): { id: string; name: string; amount: number }[] {
-  const problem = costShareProblem({ total, equalPercent, populationDate, year: null, kommuner: rows });
   return shareCosts({
     total,
-    equalPercent: problem ? 100 : equalPercent,
+    equalPercent: usableEqualPercent(total, equalPercent, populationDate, rows),
     kommuner: rows.map((r) => ({ id: r.id, name: r.name, population: r.population ?? 0 })),
   }).rows;
 }
 
-/** The plan's equal share, or 100 % when the kommuner's population figures cannot carry a population share. */
-function usableEqualPercent(equalPercent: number, kommuner: readonly CostShareKommune[]): number {
-  return equalPercent < 100 && kommuner.every((k) => k.population === 0) ? 100 : equalPercent;
+/**
+ * The plan's equal share, or 100 % when the kommuners' population figures cannot carry a population
+ * share (the same rule when the cases open and when a "no" is shared among the others).
+ */
+function usableEqualPercent(
+  total: number,
+  equalPercent: number,
+  populationDate: string | null,
+  kommuner: readonly { name: string; population: number | null }[],
+): number {
+  return costShareProblem({ total, equalPercent, populationDate, year: null, kommuner }) ? 100 : equalPercent;
 }
 
 function toCaseDto(r: KommuneCaseRecord): KommuneCaseDto {

@@ -17,7 +17,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { execute, queryOne, queryRows } from '../database/sql';
+import { execute, queryOne, queryOneOrFail, queryRows } from '../database/sql';
 import { HistoryService } from '../history/history.service';
 import { CreateProjectDto, PhaseDto, ProjectDto, ProjectSummaryDto, SetTeamDto, UpdatePhaseDto, UpdateProjectDto } from './project.dto';
 import { ChangeRecord, expectVersion, ProjectChanges } from './project-changes';
@@ -85,18 +85,18 @@ export class ProjectService {
     const id = await this.db.transaction(async (tx) => {
       await execute(tx, `SELECT 1 FROM region WHERE id = $1 FOR SHARE`, [dto.regionId]);
       await assertKommunerInRegion(tx, dto.regionId, dto.kommuneIds);
-      const project = await insertedId(tx, `INSERT INTO project (region_id, name, description) VALUES ($1, $2, $3) RETURNING id`, [
-        dto.regionId,
-        dto.name,
-        dto.description ?? null,
-      ]);
+      const project = await queryOneOrFail<{ id: string }>(
+        tx,
+        `INSERT INTO project (region_id, name, description) VALUES ($1, $2, $3) RETURNING id`,
+        [dto.regionId, dto.name, dto.description ?? null],
+      );
       for (const k of dto.kommuneIds)
         await execute(tx, `INSERT INTO project_kommune (project_id, kommune_id) VALUES ($1, $2)`, [project.id, k]);
       // A forstudie already under way keeps its real start (validated: not in the future, not before 2000).
       const startedOn = dto.forstudieStartedOn ?? todayInOslo();
       for (const spec of PHASES) {
         const first = spec.order === 1;
-        const phase = await insertedId(
+        const phase = await queryOneOrFail<{ id: string }>(
           tx,
           `INSERT INTO project_phase (project_id, phase_key, position, state, planned_start, planned_end, actual_start) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
           [
@@ -349,13 +349,6 @@ function toProjectSummaryDto(r: ProjectSummaryRecord): ProjectSummaryDto {
         ? { id: r.leader_id, name: r.leader_name, email: r.leader_email }
         : null,
   };
-}
-
-/** The id an INSERT … RETURNING id answers. */
-async function insertedId(tx: EntityManager, sql: string, params: readonly unknown[]): Promise<{ id: string }> {
-  const row = await queryOne<{ id: string }>(tx, sql, params);
-  if (!row) throw new Error('INSERT … RETURNING answered no row');
-  return row;
 }
 
 function assertCanManage(p: ProjectAggregate, roles: readonly RoleAssignment[]): void {
