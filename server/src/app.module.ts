@@ -21,6 +21,9 @@ import { PortfolioModule } from './portfolio/portfolio.module';
 import { CommentModule } from './comments/comment.module';
 import { NotificationModule } from './notifications/notification.module';
 import { InboxModule } from './inbox/inbox.module';
+import { SurveyModule } from './surveys/survey.module';
+import { ConversationModule } from './conversations/conversation.module';
+import { RecommendationModule } from './recommendations/recommendation.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +51,9 @@ export class AppModule {
         CommentModule,
         NotificationModule,
         InboxModule,
+        SurveyModule,
+        ConversationModule,
+        RecommendationModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

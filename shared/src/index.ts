@@ -19,3 +19,4 @@ export * from './reminders';
 export * from './comments';
 export * from './history';
 export * from './words';
+export * from './survey';

@@ -21,6 +21,15 @@ import caseRouteEn from '../locales/caseroute.en.json';
 import phasesNb from '../locales/phases.nb.json';
 import phasesNn from '../locales/phases.nn.json';
 import phasesEn from '../locales/phases.en.json';
+import surveysNb from '../locales/surveys.nb.json';
+import surveysNn from '../locales/surveys.nn.json';
+import surveysEn from '../locales/surveys.en.json';
+import needsNb from '../locales/needs.nb.json';
+import needsNn from '../locales/needs.nn.json';
+import needsEn from '../locales/needs.en.json';
+import recommendationsNb from '../locales/recommendations.nb.json';
+import recommendationsNn from '../locales/recommendations.nn.json';
+import recommendationsEn from '../locales/recommendations.en.json';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,10 +38,23 @@ export const DEFAULT_LANGUAGE: Language = 'nb';
 const STORAGE_KEY = 'nvr.language';
 
 // nb is the source of truth; `satisfies` makes the build fail when nn or en lacks a key.
-// Features keep their strings in their own files: plans.*, progress.*, gates.*, inbox.*, caseroute.*, phases.*.
+// Features keep their strings in their own files: plans.*, progress.*, gates.*, inbox.*, caseroute.*, phases.*, surveys.*, needs.* (conversations and the needs overview), recommendations.*.
 // Each file's top-level keys must not clash with another's.
 export const resources = {
-  nb: { translation: { ...nb, ...plansNb, ...progressNb, ...gatesNb, ...inboxNb, ...caseRouteNb, ...phasesNb } },
+  nb: {
+    translation: {
+      ...nb,
+      ...plansNb,
+      ...progressNb,
+      ...gatesNb,
+      ...inboxNb,
+      ...caseRouteNb,
+      ...phasesNb,
+      ...surveysNb,
+      ...needsNb,
+      ...recommendationsNb,
+    },
+  },
   nn: {
     translation: {
       ...(nn satisfies typeof nb),
@@ -42,6 +64,9 @@ export const resources = {
       ...(inboxNn satisfies typeof inboxNb),
       ...(caseRouteNn satisfies typeof caseRouteNb),
       ...(phasesNn satisfies typeof phasesNb),
+      ...(surveysNn satisfies typeof surveysNb),
+      ...(needsNn satisfies typeof needsNb),
+      ...(recommendationsNn satisfies typeof recommendationsNb),
     },
   },
   en: {
@@ -53,6 +78,9 @@ export const resources = {
       ...(inboxEn satisfies typeof inboxNb),
       ...(caseRouteEn satisfies typeof caseRouteNb),
       ...(phasesEn satisfies typeof phasesNb),
+      ...(surveysEn satisfies typeof surveysNb),
+      ...(needsEn satisfies typeof needsNb),
+      ...(recommendationsEn satisfies typeof recommendationsNb),
     },
   },
 } as const;
