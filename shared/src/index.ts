@@ -20,3 +20,4 @@ export * from './comments';
 export * from './history';
 export * from './words';
 export * from './survey';
+export * from './notification-texts';

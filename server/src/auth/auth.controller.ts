@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { Access } from './access.decorator';
-import { ChangePasswordDto, LoginDto, MeResponseDto } from './auth.dto';
+import { ChangePasswordDto, LoginDto, MeResponseDto, SetLanguageDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
 import type { Principal } from './principal';
@@ -45,6 +45,18 @@ export class AuthController {
   @ApiOperation({ operationId: 'getMe', summary: 'The signed-in person, their roles and the CSRF token' })
   me(@CurrentUser() user: Principal): Promise<MeResponseDto> {
     return this.auth.me(user);
+  }
+
+  @Patch('me/language')
+  @Access.signedIn()
+  @ApiOkResponse({ type: MeResponseDto })
+  @ApiOperation({
+    operationId: 'setMyLanguage',
+    summary: 'Choose your language (nb, nn or en): the web app opens in it after sign-in, and your e-mails are written in it',
+  })
+  @ApiErrors(400)
+  setLanguage(@CurrentUser() user: Principal, @Body() dto: SetLanguageDto): Promise<MeResponseDto> {
+    return this.auth.setLanguage(user, dto);
   }
 
   @Post('password')

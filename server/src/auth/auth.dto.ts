@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@nvr/shared';
+import { LANGUAGES, ROLES, type Lang, type Role } from '@nvr/shared';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords';
 
 export class LoginDto {
@@ -65,6 +65,19 @@ export class SessionUserDto {
 
   @ApiProperty()
   name: string;
+
+  @ApiProperty({
+    enum: LANGUAGES,
+    description: 'The language the person chose: the web app opens in it, and their e-mails are written in it',
+  })
+  language: Lang;
+}
+
+/** The signed-in person's choice of language. */
+export class SetLanguageDto {
+  @ApiProperty({ enum: LANGUAGES, example: 'nn' })
+  @IsIn(LANGUAGES, { message: `$property must be one of: ${LANGUAGES.join(', ')}` })
+  language: Lang;
 }
 
 export class MeResponseDto {

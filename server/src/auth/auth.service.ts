@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { execute, queryOne, queryRows } from '../database/sql';
-import { ChangePasswordDto, LoginDto, MeResponseDto } from './auth.dto';
+import { ChangePasswordDto, LoginDto, MeResponseDto, SetLanguageDto } from './auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import { SessionService } from './session.service';
@@ -59,10 +59,16 @@ export class AuthService {
       : [];
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     return {
-      user: { id: principal.userId, email: principal.email, name: principal.name },
+      user: { id: principal.userId, email: principal.email, name: principal.name, language: principal.language },
       roles: principal.roles.map((r) => ({ ...r, regionName: r.regionId ? (nameOf.get(r.regionId) ?? null) : null })),
       csrfToken: principal.csrfToken,
     };
+  }
+
+  /** Stores the person's language; the answer is the session as /auth/me gives it, in the new language. */
+  async setLanguage(principal: Principal, dto: SetLanguageDto): Promise<MeResponseDto> {
+    await execute(this.db, `UPDATE app_user SET language = $2, updated_at = now() WHERE id = $1`, [principal.userId, dto.language]);
+    return this.me({ ...principal, language: dto.language });
   }
 
   async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RoleAssignment } from '@nvr/shared';
+import type { Lang, RoleAssignment } from '@nvr/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -18,6 +18,7 @@ interface SessionRow {
   user_id: string;
   email: string;
   name: string;
+  language: Lang;
   csrf_token: string;
   last_seen_at: Date;
   created_at: Date;
@@ -61,7 +62,7 @@ export class SessionService {
     const tokenHash = sha256(token);
     const row = await queryOne<SessionRow>(
       this.db,
-      `SELECT s.user_id, u.email, u.name, s.csrf_token, s.last_seen_at, s.created_at,
+      `SELECT s.user_id, u.email, u.name, u.language, s.csrf_token, s.last_seen_at, s.created_at,
                 coalesce(json_agg(json_build_object('role', r.role, 'regionId', r.region_id, 'projectId', r.project_id, 'kommuneId', r.kommune_id) ORDER BY r.role, r.created_at, r.id) FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
            FROM user_session s
            JOIN app_user u ON u.id = s.user_id AND u.active
@@ -79,6 +80,7 @@ export class SessionService {
       userId: row.user_id,
       email: row.email,
       name: row.name,
+      language: row.language,
       roles: row.roles,
       csrfToken: row.csrf_token,
       sessionTokenHash: tokenHash,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { numericDate, phaseSpec, valueWord, type DecisionOutcome, type IsoDate, type PhaseKey, type Role } from '@nvr/shared';
+import { type DecisionOutcome, type IsoDate, type PhaseKey, type Role } from '@nvr/shared';
 import type { EntityManager } from 'typeorm';
 import { queryOne, queryRows } from '../database/sql';
-import { NewNotification, NotificationService } from './notification.service';
+import { NewNotification, NewNotificationWithout, NotificationService } from './notification.service';
 
 /** The gate a hand-over concerns. */
 export interface GateContext {
@@ -50,8 +50,8 @@ interface ReviewedDeliverableRow {
  * transaction tells nobody twice, and a resubmission (a new submission, new steps) tells everyone again.
  * The person who acted is never told of their own act, and only active accounts are told.
  *
- * Titles and bodies are bokmål, for the e-mail; the web app renders the in-app text from kind and
- * params in the reader's language.
+ * The texts come from the shared catalogue (shared/src/notification-texts.ts): each e-mail in its
+ * recipient's language; the web app renders the in-app text from kind and params in the reader's language.
  */
 @Injectable()
 export class GateNotifier {
@@ -60,7 +60,6 @@ export class GateNotifier {
   /** Submitted → the secretariat (the region's regionråd accounts): the case is at its first body. */
   async submitted(tx: EntityManager, ctx: GateContext, firstBody: { stepId: string; bodyName: string }): Promise<number> {
     const project = await this.project(tx, ctx.projectId);
-    const phase = phaseTitle(ctx.phaseKey);
     return this.send(
       tx,
       project,
@@ -71,8 +70,6 @@ export class GateNotifier {
         kind: 'gate_submitted',
         targetType: 'gate',
         targetId: ctx.submissionId,
-        title: `Til behandling: ${phase} i ${project.name}`,
-        body: `${phase} i ${project.name} er sendt til behandling. Saken ligger nå hos ${firstBody.bodyName}.`,
         link: gateLink(ctx),
         params: { phaseKey: ctx.phaseKey, bodyName: firstBody.bodyName, projectName: project.name },
       },
@@ -82,7 +79,6 @@ export class GateNotifier {
   /** One body has handled the case → the case is at the next body: the secretariat, which prepares its meeting. */
   async caseAtBody(tx: EntityManager, ctx: GateContext, body: { stepId: string; bodyName: string }): Promise<number> {
     const project = await this.project(tx, ctx.projectId);
-    const phase = phaseTitle(ctx.phaseKey);
     return this.send(
       tx,
       project,
@@ -93,8 +89,6 @@ export class GateNotifier {
         kind: 'case_at_body',
         targetType: 'case_step',
         targetId: body.stepId,
-        title: `Saken er hos ${body.bodyName}: ${phase} i ${project.name}`,
-        body: `${phase} i ${project.name} er behandlet i forrige organ og skal nå behandles av ${body.bodyName}.`,
         link: gateLink(ctx),
         params: { phaseKey: ctx.phaseKey, bodyName: body.bodyName, projectName: project.name },
       },
@@ -108,8 +102,6 @@ export class GateNotifier {
     decision: { decisionId: string; outcome: DecisionOutcome; bodyName: string },
   ): Promise<number> {
     const project = await this.project(tx, ctx.projectId);
-    const phase = phaseTitle(ctx.phaseKey);
-    const outcome = valueWord(decision.outcome, 'nb').toLowerCase();
     return this.send(
       tx,
       project,
@@ -120,8 +112,6 @@ export class GateNotifier {
         kind: 'gate_decided',
         targetType: 'gate_decision',
         targetId: decision.decisionId,
-        title: `Vedtak: ${phase} i ${project.name} er ${outcome}`,
-        body: `${decision.bodyName} har behandlet ${phase.toLowerCase()} i ${project.name}. Vedtak: ${outcome}.`,
         link: gateLink(ctx),
         params: { phaseKey: ctx.phaseKey, outcome: decision.outcome, bodyName: decision.bodyName, projectName: project.name },
       },
@@ -141,7 +131,6 @@ export class GateNotifier {
     );
     if (!pending) return 0;
     const project = await this.project(tx, ctx.projectId);
-    const phase = phaseTitle(ctx.phaseKey);
     return this.send(
       tx,
       project,
@@ -152,10 +141,6 @@ export class GateNotifier {
         kind: 'kommune_case_opened',
         targetType: 'gate',
         targetId: ctx.submissionId,
-        title: `Sak til kommunestyrene: ${project.name}, frist ${numericDate(deadline)}`,
-        body:
-          `${phase} i ${project.name} er sendt til behandling, og neste fase trenger finansiering fra kommunene. ` +
-          `Hvert kommunestyre må behandle saken innen ${numericDate(deadline)}; registrer vedtaket når det foreligger.`,
         link: gateLink(ctx),
         params: { phaseKey: ctx.phaseKey, deadline, projectName: project.name },
       },
@@ -173,7 +158,6 @@ export class GateNotifier {
     const row = await queryOne<ReviewedDeliverableRow>(tx, `SELECT owner_user_id, version FROM deliverable WHERE id = $1`, [
       deliverable.id,
     ]);
-    const accepted = deliverable.outcome === 'accepted';
     return this.send(
       tx,
       project,
@@ -186,10 +170,6 @@ export class GateNotifier {
         targetId: deliverable.id,
         // A deliverable is reviewed again after it is changed and resubmitted: its version tells the reviews apart.
         period: `${deliverable.outcome}:v${row?.version ?? 0}`,
-        title: accepted ? `Leveranse godkjent: ${deliverable.title}` : `Leveranse sendt tilbake: ${deliverable.title}`,
-        body: accepted
-          ? `Leveransen «${deliverable.title}» i ${project.name} er godkjent.`
-          : `Leveransen «${deliverable.title}» i ${project.name} er sendt tilbake med kommentar og må gjøres ferdig på nytt.`,
         link: `/prosjekter/${projectId}/leveranser/${deliverable.id}`,
         params: { title: deliverable.title, outcome: deliverable.outcome, projectName: project.name },
       },
@@ -209,12 +189,12 @@ export class GateNotifier {
     projectId: string,
     actorId: string,
     audience: Audience,
-    message: Omit<NewNotification, 'recipientId' | 'projectId' | 'actorId'>,
+    message: NewNotificationWithout<'recipientId' | 'projectId' | 'actorId'>,
   ): Promise<number> {
     const recipients = await findAudience(tx, { projectId, regionId: project.region_id, actorId, ...audience });
     return this.notifications.notify(
       tx,
-      recipients.map((recipientId) => ({ ...message, recipientId, projectId, actorId })),
+      recipients.map((recipientId) => ({ ...message, recipientId, projectId, actorId }) as NewNotification),
     );
   }
 }
@@ -239,10 +219,6 @@ async function findAudience(tx: EntityManager, a: Audience & { projectId: string
     [a.actorId, a.projectId, a.regionId, a.regionRoles ?? [], a.projectRoles ?? [], a.userIds ?? [], a.kommuneContactsOf ?? null],
   );
   return rows.map((r) => r.user_id);
-}
-
-function phaseTitle(key: PhaseKey): string {
-  return phaseSpec(key).title.nb;
 }
 
 function gateLink(ctx: GateContext): string {

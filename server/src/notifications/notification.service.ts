@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnProject, RoleAssignment } from '@nvr/shared';
+import {
+  canOnProject,
+  MAIL_SIGNATURE,
+  renderNotification,
+  renderNotificationMail,
+  RoleAssignment,
+  type Lang,
+  type NotificationMessage,
+} from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
@@ -9,20 +17,50 @@ import { MailService } from './mail.service';
 import type { NotificationKind } from '@nvr/shared';
 import { NotificationDto, NotificationListDto, ReadAllDto, UnreadCountDto } from './notification.dto';
 
-/** A notification to create. (kind, targetId, recipientId, period) is its once-only key. */
-export interface NewNotification {
-  recipientId: string;
+/**
+ * A notification with a fixed text and no facts to render it from: everyone gets this title and body,
+ * in the app and by e-mail, whatever their language. For messages outside the catalogue.
+ */
+export interface FixedTextNotification {
   kind: NotificationKind;
+  params?: undefined;
+  title: string;
+  body: string;
+}
+
+/**
+ * A notification to create: a kind with its typed params (the facts the texts are rendered from), and
+ * where it points. (kind, targetId, recipientId, period) is its once-only key.
+ */
+export type NewNotification = (NotificationMessage | FixedTextNotification) & {
+  recipientId: string;
   projectId: string | null;
   targetType: string;
   targetId: string;
   /** Empty for one-off notifications such as mentions. */
   period?: string;
-  title: string;
-  body: string;
   link: string | null;
-  params?: Record<string, unknown>;
   actorId?: string | null;
+  /**
+   * The in-app title and body kept with the notification (the web renders its own from kind and params);
+   * rendered in bokmål from the catalogue when left out. The e-mail is always rendered in the recipient's language.
+   */
+  title?: string;
+  body?: string;
+};
+
+/** The same, without some fields: Omit for each kind of the union. */
+export type NewNotificationWithout<F extends keyof NewNotification> = NewNotification extends infer N
+  ? N extends NewNotification
+    ? Omit<N, F>
+    : never
+  : never;
+
+/** What an e-mail is written with: the recipient's language, and the actor's name for a mention. */
+interface PersonRow {
+  id: string;
+  name: string;
+  language: Lang;
 }
 
 /** What decides whether a notification may still be shown: its project and that project's region. */
@@ -56,11 +94,12 @@ export class NotificationService {
   ) {}
 
   /**
-   * Creates notifications and their e-mails in the caller's transaction, in one statement. The in-app
-   * link stays an app path (`/prosjekter/…`); the e-mail carries it as an absolute address under
-   * PUBLIC_BASE_URL, so it opens from any mail program. A notification whose key exists already is
-   * skipped (and sends no e-mail), so running the same reminder twice, even at the same time from two
-   * instances, notifies once. Returns how many were created.
+   * Creates notifications and their e-mails in the caller's transaction, in one statement. Each e-mail is
+   * written in its recipient's language (shared/src/notification-texts.ts); the in-app link stays an app
+   * path (`/prosjekter/…`), while the e-mail carries it as an absolute address under PUBLIC_BASE_URL, so
+   * it opens from any mail program. A notification whose key exists already is skipped (and sends no
+   * e-mail), so running the same reminder twice, even at the same time from two instances, notifies
+   * once. Returns how many were created.
    */
   async notify(tx: EntityManager, items: readonly NewNotification[]): Promise<number> {
     const unique = new Map<string, NewNotification>();
@@ -68,21 +107,44 @@ export class NotificationService {
     // Same order in every transaction, so two concurrent scans wait for each other instead of deadlocking.
     const list = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, n]) => n);
     if (!list.length) return 0;
+    const personIds = [...new Set(list.flatMap((n) => [n.recipientId, n.actorId ?? null]).filter((id): id is string => !!id))];
+    const people = new Map(
+      (await queryRows<PersonRow>(tx, `SELECT id, name, language FROM app_user WHERE id = ANY($1::uuid[])`, [personIds])).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
+    const texts = list.map((n) => {
+      const language = people.get(n.recipientId)?.language ?? 'nb';
+      const context = {
+        actorName: n.actorId ? (people.get(n.actorId)?.name ?? null) : null,
+        link: n.link,
+        baseUrl: this.mail.publicBaseUrl,
+      };
+      if (n.params === undefined) {
+        const mail = mailWithFixedText(n.title, n.body, language, context);
+        return { title: n.title, body: n.body, subject: mail.subject, mailBody: mail.body };
+      }
+      const inApp = renderNotification(n, 'nb', context);
+      const mail = renderNotificationMail(n, language, context);
+      return { title: n.title ?? inApp.subject, body: n.body ?? inApp.body, subject: mail.subject, mailBody: mail.body };
+    });
     const row = await queryOne<{ created: number; mail_ids: string[] }>(
       tx,
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::uuid[])
-           WITH ORDINALITY AS t(recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id, ord)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::uuid[], $13::text[], $14::text[])
+           WITH ORDINALITY AS t(recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id, subject, mail_body, ord)
        ), created AS (
          INSERT INTO notification (recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id)
          SELECT recipient_id, kind, project_id, target_type, target_id, period, title, body, link, params, actor_id FROM input ORDER BY ord
          ON CONFLICT ON CONSTRAINT notification_once DO NOTHING
-         RETURNING id, recipient_id, title, body, link
+         RETURNING id, recipient_id, kind, target_id, period
        ), mail AS (
          INSERT INTO outbox (notification_id, recipient_id, to_address, subject, body_text, state)
-         SELECT c.id, c.recipient_id, u.email, c.title,
-                c.body || CASE WHEN c.link IS NULL THEN '' ELSE E'\\n\\n' || $13::text || c.link END || E'\\n\\n— Næringsvennlig region', $12
-           FROM created c JOIN app_user u ON u.id = c.recipient_id AND u.active
+         SELECT c.id, c.recipient_id, u.email, i.subject, i.mail_body, $12
+           FROM created c
+           JOIN input i ON i.recipient_id = c.recipient_id AND i.kind = c.kind AND i.target_id = c.target_id AND i.period = c.period
+           JOIN app_user u ON u.id = c.recipient_id AND u.active
          RETURNING id::text
        )
        SELECT (SELECT count(*)::int FROM created) AS created, (SELECT coalesce(array_agg(id), '{}') FROM mail) AS mail_ids`,
@@ -93,13 +155,14 @@ export class NotificationService {
         list.map((n) => n.targetType),
         list.map((n) => n.targetId),
         list.map((n) => n.period ?? ''),
-        list.map((n) => n.title),
-        list.map((n) => n.body),
+        texts.map((t) => t.title),
+        texts.map((t) => t.body),
         list.map((n) => n.link),
         list.map((n) => JSON.stringify(n.params ?? {})),
         list.map((n) => n.actorId ?? null),
         this.mail.initialState,
-        this.mail.publicBaseUrl,
+        texts.map((t) => t.subject),
+        texts.map((t) => t.mailBody),
       ],
     );
     if (!row) return 0;
@@ -162,6 +225,17 @@ export class NotificationService {
       : 0;
     return { marked, unreadCount: 0 };
   }
+}
+
+/** The e-mail of a fixed-text notification: its text, the absolute link and the signature. */
+function mailWithFixedText(
+  title: string,
+  body: string,
+  language: Lang,
+  context: { link: string | null; baseUrl: string },
+): { subject: string; body: string } {
+  const link = context.link ? `\n\n${context.baseUrl}${context.link}` : '';
+  return { subject: title, body: `${body}${link}\n\n${MAIL_SIGNATURE[language]}` };
 }
 
 const SELECT_NOTIFICATIONS = `

@@ -18,7 +18,6 @@ import {
   periodOf,
   previousPeriod,
   durationStatus,
-  numericDate,
 } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
@@ -109,19 +108,15 @@ export class ReminderService implements OnModuleInit {
       const decision = deliverableReminder({ dueDate: d.due_date, state: d.state }, today);
       const recipientId = d.owner_user_id ?? d.leader_id;
       if (!decision || !recipientId) return [];
-      const overdue = decision.kind === 'deliverable_overdue';
       return [
         {
-          ...decision,
+          kind: decision.kind === 'deliverable_overdue' ? ('deliverable_overdue' as const) : ('deliverable_due_soon' as const),
+          period: decision.period,
           recipientId,
           fallbackRecipientId: d.owner_user_id ? d.leader_id : null,
           projectId: d.project_id,
           targetType: 'deliverable',
           targetId: d.id,
-          title: overdue ? `Forfalt: ${d.title}` : `Frist ${numericDate(d.due_date)}: ${d.title}`,
-          body: overdue
-            ? `Leveransen «${d.title}» i ${d.project_name} hadde frist ${numericDate(d.due_date)} og er ikke levert.`
-            : `Leveransen «${d.title}» i ${d.project_name} har frist ${numericDate(d.due_date)}.`,
           link: `/prosjekter/${d.project_id}/leveranser/${d.id}`,
           params: { dueDate: d.due_date, deliverableTitle: d.title, projectName: d.project_name },
         },
@@ -139,16 +134,14 @@ export class ReminderService implements OnModuleInit {
     const recipients = await this.leadersAndCouncils(due.map((x) => x.ph));
     return due.flatMap(({ ph, decision }) => {
       const spec = phaseSpec(ph.phase_key);
-      const months = durationStatus(spec, ph.actual_start, today).months;
-      const range = spec.recommendedMonths ? `${spec.recommendedMonths.min}–${spec.recommendedMonths.max}` : '';
+      const months = durationStatus(spec, ph.actual_start, today).months ?? 0;
       return recipients(ph, ['leader', 'council']).map((recipientId) => ({
-        ...decision,
+        kind: 'phase_too_long' as const,
+        period: decision.period,
         recipientId,
         projectId: ph.project_id,
         targetType: 'phase',
         targetId: ph.id,
-        title: `${spec.title.nb} har pågått i ${months} måneder`,
-        body: `${spec.title.nb} i ${ph.project_name} har pågått i ${months} måneder; anbefalt lengde er ${range} måneder.`,
         link: `/prosjekter/${ph.project_id}`,
         params: {
           phaseKey: ph.phase_key,
@@ -167,16 +160,14 @@ export class ReminderService implements OnModuleInit {
     const recipients = await this.leadersAndCouncils(rows);
     const decision = gateAwaitingReminder(today);
     return rows.flatMap((g) => {
-      const title = phaseSpec(g.phase_key).title.nb;
       const submitted = todayInOslo(new Date(g.submitted_at));
       return recipients(g, ['council']).map((recipientId) => ({
-        ...decision,
+        kind: 'gate_awaiting_decision' as const,
+        period: decision.period,
         recipientId,
         projectId: g.project_id,
         targetType: 'gate',
         targetId: g.submission_id,
-        title: `Venter på vedtak: ${title} i ${g.project_name}`,
-        body: `${title} i ${g.project_name} ble sendt til behandling ${numericDate(submitted)} og venter på vedtak. Saken ligger nå hos ${g.body_name}.`,
         link: `/prosjekter/${g.project_id}/faser/${g.phase_key}/beslutning`,
         params: { phaseKey: g.phase_key, submittedOn: submitted, bodyName: g.body_name, projectName: g.project_name },
       }));
@@ -192,13 +183,12 @@ export class ReminderService implements OnModuleInit {
       const decision = statusReportReminder({ publishedPeriods: p.has_report ? [due] : [], runningSince: p.running_since }, today);
       if (!decision) return [];
       return recipients(p, ['leader']).map((recipientId) => ({
-        ...decision,
+        kind: 'status_report_due' as const,
+        period: decision.period,
         recipientId,
         projectId: p.project_id,
         targetType: 'project',
         targetId: p.project_id,
-        title: `Statusrapport for ${norwegianMonth(decision.period)} mangler`,
-        body: `Statusrapporten for ${norwegianMonth(decision.period)} i ${p.project_name} skulle vært publisert innen den 5.`,
         link: `/prosjekter/${p.project_id}`,
         params: { period: decision.period, projectName: p.project_name },
       }));
@@ -217,17 +207,12 @@ export class ReminderService implements OnModuleInit {
       if (!decision) return [];
       const overdue = decision.period === 'overdue';
       return recipients(c, ['kommune_contact', 'council'], c.kommune_id).map((recipientId) => ({
-        ...decision,
+        kind: 'kommune_deadline_near' as const,
+        period: decision.period,
         recipientId,
         projectId: c.project_id,
         targetType: 'kommune_case',
         targetId: c.id,
-        title: overdue
-          ? `Fristen er ute: ${c.kommune_name} kommunestyre, ${c.project_name}`
-          : `Frist ${numericDate(c.deadline)}: ${c.kommune_name} kommunestyre, ${c.project_name}`,
-        body: overdue
-          ? `Kommunestyret i ${c.kommune_name} skulle behandlet saken om ${c.project_name} innen ${numericDate(c.deadline)}. Registrer vedtaket, eller at saken ikke ble behandlet innen fristen.`
-          : `Kommunestyret i ${c.kommune_name} må behandle saken om ${c.project_name} innen ${numericDate(c.deadline)}. Registrer vedtaket når det foreligger.`,
         link: `/prosjekter/${c.project_id}/faser/${c.phase_key}/beslutning`,
         params: { phaseKey: c.phase_key, deadline: c.deadline, kommuneName: c.kommune_name, overdue, projectName: c.project_name },
       }));
@@ -244,14 +229,13 @@ export class ReminderService implements OnModuleInit {
       const overdue = c.due_date < today;
       return [
         {
-          ...decision,
+          kind: 'condition_due' as const,
+          period: decision.period,
           recipientId,
           fallbackRecipientId: c.owner_user_id ? c.leader_id : null,
           projectId: c.project_id,
           targetType: 'gate_condition',
           targetId: c.id,
-          title: overdue ? `Forfalt vilkår i ${c.project_name}` : `Vilkår med frist ${numericDate(c.due_date)} i ${c.project_name}`,
-          body: `Vilkåret «${c.text}» i ${c.project_name} ${overdue ? 'hadde' : 'har'} frist ${numericDate(c.due_date)} og er ikke oppfylt.`,
           link: `/prosjekter/${c.project_id}/faser/${c.phase_key}/beslutning`,
           params: { dueDate: c.due_date, conditionText: c.text, phaseKey: c.phase_key, overdue, projectName: c.project_name },
         },
@@ -313,11 +297,4 @@ export class ReminderService implements OnModuleInit {
 
 function osloHour(now: Date): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(now));
-}
-
-const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
-
-function norwegianMonth(period: string): string {
-  const [y, m] = period.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${y}`;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@nvr/shared';
+import { LANGUAGES, ROLES, type Lang, type Role } from '@nvr/shared';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
 import { RoleAssignmentDto } from '../auth/auth.dto';
@@ -63,6 +63,11 @@ export class CreateUserDto extends NewPasswordDto {
   @RequiredText({ max: 200, example: 'Kari Nordmann' })
   name: string;
 
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'nb', description: 'The language of the web app and of the e-mails the person gets' })
+  @Optional()
+  @IsIn(LANGUAGES, { message: `$property must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Lang;
+
   @ApiPropertyOptional({ type: [RoleInputDto] })
   @Optional()
   @IsArray()
@@ -105,6 +110,9 @@ export class UserResponseDto {
 
   @ApiProperty()
   active: boolean;
+
+  @ApiProperty({ enum: LANGUAGES, description: 'The language of the web app and of the e-mails the person gets' })
+  language: Lang;
 
   @ApiProperty()
   version: number;

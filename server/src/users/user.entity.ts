@@ -1,4 +1,4 @@
-import type { Role } from '@nvr/shared';
+import type { Lang, Role } from '@nvr/shared';
 import {
   Check,
   Column,
@@ -19,6 +19,7 @@ import { Region } from '../regions/region.entity';
 @Entity('app_user')
 @Check('app_user_email_format', `email ~ '^[^@\\s]+@[^@\\s]+$'`)
 @Check('app_user_name_not_blank', `btrim(name) <> ''`)
+@Check('app_user_language', `language IN ('nb', 'nn', 'en')`)
 // UNIQUE (lower(email)): a functional index TypeORM cannot declare; the migration owns it.
 @Index('app_user_email_key', { synchronize: false })
 export class AppUser {
@@ -36,6 +37,10 @@ export class AppUser {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The person's language: the web app opens in it after sign-in, and their e-mails are written in it. */
+  @Column({ type: 'text', default: 'nb' })
+  language: Lang;
 
   @VersionColumn({ default: 1 })
   version: number;

@@ -87,7 +87,7 @@ export class UserService {
       await this.assertEmailFree(tx, dto.email);
       const user = await tx
         .getRepository(AppUser)
-        .save(tx.getRepository(AppUser).create({ email: dto.email, name: dto.name, passwordHash }));
+        .save(tx.getRepository(AppUser).create({ email: dto.email, name: dto.name, passwordHash, language: dto.language ?? 'nb' }));
       await this.writeRoles(tx, user.id, dto.roles ?? []);
       return user.id;
     });
@@ -173,6 +173,7 @@ export class UserService {
       email: u.email,
       name: u.name,
       active: u.active,
+      language: u.language,
       version: u.version,
       roles: rows
         .filter((r) => r.user_id === u.id)
