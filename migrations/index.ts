@@ -6,6 +6,7 @@ import { FollowingProgress1795488000000 } from './1795488000000-FollowingProgres
 import { PopulationHistory1795494000000 } from './1795494000000-PopulationHistory';
 import { DecisionGateCase1796229391566 } from './1796229391566-DecisionGateCase';
 import { KommuneContactScope1796233403264 } from './1796233403264-KommuneContactScope';
+import { SurveysAndRecommendations1796247858418 } from './1796247858418-SurveysAndRecommendations';
 import { UserLanguage1796247912476 } from './1796247912476-UserLanguage';
 
 /**
@@ -21,5 +22,6 @@ export const migrations = [
   PopulationHistory1795494000000,
   DecisionGateCase1796229391566,
   KommuneContactScope1796233403264,
+  SurveysAndRecommendations1796247858418,
   UserLanguage1796247912476,
 ];

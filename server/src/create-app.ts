@@ -43,6 +43,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   app.use('/api', requestContext);
   app.use('/api', requestLogger);
   app.use('/api', noStore);
+  // A respondent's answers are small; a public survey body above this is refused (413) before it is read.
+  app.use('/api/public/surveys', inputGuard({ jsonParser: (o) => json({ ...o, limit: PUBLIC_SURVEY_BODY_LIMIT_BYTES }) }));
   app.use('/api', inputGuard({ jsonParser: json }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -51,9 +53,16 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   return app;
 }
 
-/** Serves the built single-page app; every non-API GET that is not a file answers index.html. */
+/** The largest body a respondent may send to a public survey (answers to at most 60 questions). */
+export const PUBLIC_SURVEY_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Serves the built single-page app; every non-API GET that is not a file answers index.html. A survey's
+ * public link (/s/<token>) answers the separate, small survey form (survey.html).
+ */
 function serveWebApp(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
+  const surveyForm = join(dir, 'survey.html');
   app.useStaticAssets(dir, {
     index: false,
     maxAge: '1h',
@@ -61,7 +70,13 @@ function serveWebApp(app: NestExpressApplication, dir: string): void {
       path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
   });
   const express = app.getHttpAdapter().getInstance();
-  express.get(/^(?!\/api(\/|$)).*/, (_req: unknown, res: { sendFile(p: string): void; status(n: number): { send(s: string): void } }) => {
+  type Res = { sendFile(p: string): void; status(n: number): { send(s: string): void } };
+  express.get(/^\/s\/[^/]+\/?$/, (_req: unknown, res: Res) => {
+    if (existsSync(surveyForm)) res.sendFile(surveyForm);
+    else if (existsSync(index)) res.sendFile(index);
+    else res.status(503).send('The web app is not built yet: run `npm run build`.');
+  });
+  express.get(/^(?!\/api(\/|$)).*/, (_req: unknown, res: Res) => {
     if (existsSync(index)) res.sendFile(index);
     else res.status(503).send('The web app is not built yet: run `npm run build`.');
   });

@@ -18,7 +18,13 @@ describe('access control', () => {
         .filter((r) => r.rule?.kind === 'public')
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
-    ).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    ).toEqual([
+      'GET /api/health',
+      // The respondents' survey form: the unguessable link is the key (see public-survey.service.ts).
+      'GET /api/public/surveys/:token',
+      'POST /api/auth/login',
+      'POST /api/public/surveys/:token/responses',
+    ]);
   });
 
   it('answers 401 on every non-public route without a session', async () => {

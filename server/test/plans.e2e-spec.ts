@@ -15,6 +15,7 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       expect(list.map((x: { key: string }) => x.key).sort()).toEqual([
         'business_survey',
         'final_report',
+        'first_line_survey',
         'interview_guide',
         'meeting_guide',
         'plan_forprosjekt',

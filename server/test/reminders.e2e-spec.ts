@@ -187,7 +187,8 @@ describe('reminders', () => {
     await Promise.all([queue.tick(morning), queue.tick(morning), queue.tick(new Date(morning.getTime() + 60_000))]);
     const jobs = await t.db.query(`SELECT kind, unique_key, payload, state FROM job WHERE kind = 'reminders.scan'`);
     expect(jobs).toEqual([{ kind: 'reminders.scan', unique_key: `reminders.scan:${TODAY}`, payload: { today: TODAY }, state: 'queued' }]);
-    expect(await queue.drain()).toBe(1);
+    // Other daily jobs (the survey retention) are due at the same tick; the scan runs once among them.
+    expect(await queue.drain()).toBeGreaterThanOrEqual(1);
     expect(await t.db.query(`SELECT state, attempts FROM job WHERE kind = 'reminders.scan'`)).toEqual([{ state: 'done', attempts: 1 }]);
     // Before 07:00 Oslo time nothing is due yet.
     await queue.tick(new Date(`${addDays(TODAY, 1)}T04:00:00Z`));

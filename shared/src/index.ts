@@ -20,4 +20,6 @@ export * from './comments';
 export * from './history';
 export * from './words';
 export * from './survey';
+export * from './survey-validation';
+export * from './survey-results';
 export * from './notification-texts';

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiCookieAuth, ApiSecurity } from '@nestjs/swagger';
 import type { ProjectAction, RegionAction } from '@nvr/shared';
-import { ApiErrors } from '../openapi/api-errors.decorator';
+import { ApiErrors, type DocumentedStatus } from '../openapi/api-errors.decorator';
 
 /**
  * The access rule of a route. Every route must have exactly one; the guard refuses routes without
@@ -16,7 +16,7 @@ export type AccessRule =
 
 export const ACCESS_RULE = 'nvr:access-rule';
 
-const rule = (r: AccessRule, ...statuses: number[]) =>
+const rule = (r: AccessRule, ...statuses: DocumentedStatus[]) =>
   applyDecorators(SetMetadata(ACCESS_RULE, r), ApiCookieAuth('session'), ApiSecurity('csrf'), ApiErrors(401, ...statuses));
 
 export const Access = {

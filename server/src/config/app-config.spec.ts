@@ -49,6 +49,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the survey settings: answers per address per 10 minutes, and days raw answers are kept', () => {
+    expect(loadConfig({})).toMatchObject({ surveyAnswerRateLimit: 20, surveyRetentionDays: 365 });
+    expect(loadConfig({ SURVEY_ANSWER_RATE_LIMIT: '3', SURVEY_RETENTION_DAYS: '30' })).toMatchObject({
+      surveyAnswerRateLimit: 3,
+      surveyRetentionDays: 30,
+    });
+    expect(() => loadConfig({ SURVEY_ANSWER_RATE_LIMIT: 'many' })).toThrow(/SURVEY_ANSWER_RATE_LIMIT must be a whole number/);
+    expect(() => loadConfig({ SURVEY_RETENTION_DAYS: '0' })).toThrow(/SURVEY_RETENTION_DAYS/);
+  });
+
   it('reads and converts the variables', () => {
     const c = loadConfig({
       PORT: '8080',

@@ -106,6 +106,20 @@ export class EnvVars {
     message: 'PUBLIC_BASE_URL must be an absolute http:// or https:// address without a trailing slash, e.g. https://nvr.example.no',
   })
   PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SURVEY_ANSWER_RATE_LIMIT must be a whole number' })
+  @Min(1)
+  @Max(100000)
+  SURVEY_ANSWER_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SURVEY_RETENTION_DAYS must be a whole number' })
+  @Min(1)
+  @Max(3650)
+  SURVEY_RETENTION_DAYS?: number;
 }
 
 export interface AppConfig {
@@ -135,6 +149,10 @@ export interface AppConfig {
   apiDocs: 'public' | 'signed-in' | 'off';
   /** Where people reach the web app; every link in an e-mail starts with it (no trailing slash). */
   publicBaseUrl: string;
+  /** Survey answers one address may send per 10 minutes (counted in memory only, never stored or logged). */
+  surveyAnswerRateLimit: number;
+  /** Raw survey answers are deleted this many days after the project ended; the aggregated results stay. */
+  surveyRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -184,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: vars.JOBS_ENABLED ?? true,
     apiDocs: vars.API_DOCS ?? (env.NODE_ENV === 'production' ? 'signed-in' : 'public'),
     publicBaseUrl: vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    surveyAnswerRateLimit: vars.SURVEY_ANSWER_RATE_LIMIT ?? 20,
+    surveyRetentionDays: vars.SURVEY_RETENTION_DAYS ?? 365,
   };
 }
 
@@ -205,6 +225,8 @@ const ENV_KEYS = [
   'JOBS_ENABLED',
   'API_DOCS',
   'PUBLIC_BASE_URL',
+  'SURVEY_ANSWER_RATE_LIMIT',
+  'SURVEY_RETENTION_DAYS',
 ] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {

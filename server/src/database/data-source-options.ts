@@ -5,6 +5,7 @@ import { LoginAttempt } from '../auth/login-attempt.entity';
 import { UserSession } from '../auth/session.entity';
 import { GateCaseStep, RegionBody, RegionGateDecider } from '../case-route/case-route.entity';
 import { Comment } from '../comments/comment.entity';
+import { Conversation } from '../conversations/conversation.entity';
 import { Deliverable, DeliverableFile } from '../deliverables/deliverable.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { GateCondition } from '../gates/gate-condition.entity';
@@ -18,10 +19,12 @@ import { Notification } from '../notifications/notification.entity';
 import { OutboxMail } from '../notifications/outbox.entity';
 import { BudgetLine } from '../plans/budget-line.entity';
 import { PhasePlan, PhasePlanSnapshot } from '../plans/phase-plan.entity';
+import { Recommendation } from '../recommendations/recommendation.entity';
 import { ProjectPhase } from '../projects/project-phase.entity';
 import { Project, ProjectKommune } from '../projects/project.entity';
 import { Region, RegionMembership } from '../regions/region.entity';
 import { StatusReport } from '../status-reports/status-report.entity';
+import { Survey, SurveyLink, SurveyResponse } from '../surveys/survey.entity';
 import { Template, TemplateVersion } from '../templates/template.entity';
 import { AppUser, RoleAssignmentRow } from '../users/user.entity';
 import { AppState } from './app-state.entity';
@@ -66,6 +69,11 @@ export const entities = [
   Notification,
   OutboxMail,
   Job,
+  Survey,
+  SurveyLink,
+  SurveyResponse,
+  Conversation,
+  Recommendation,
 ];
 
 /** The one description of the database: used by the app, the tests and the TypeORM CLI. */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FIELD_KINDS, type FieldKind } from '@nvr/shared';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { OptionalText, RequiredText, Optional, Nested } from '../common/validation';
+import { SurveyQuestionDto } from '../surveys/survey.dto';
 
 const KEY = /^[a-z][a-z0-9_]{0,59}$/;
 
@@ -96,6 +97,9 @@ export class TemplateVersionDto {
 
   @ApiProperty({ type: [TemplateSectionDto] })
   sections: TemplateSectionDto[];
+
+  @ApiPropertyOptional({ type: [SurveyQuestionDto], description: 'Survey templates: the questions a survey started from it gets' })
+  questions?: SurveyQuestionDto[];
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;

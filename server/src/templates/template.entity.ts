@@ -1,4 +1,4 @@
-import type { PhaseKey, TemplateSection } from '@nvr/shared';
+import type { PhaseKey, SurveyQuestion, TemplateSection } from '@nvr/shared';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { AppUser } from '../users/user.entity';
 
@@ -48,6 +48,10 @@ export class TemplateVersion {
 
   @Column({ type: 'jsonb' })
   sections: TemplateSection[];
+
+  /** Survey templates: the questions a survey started from this version gets. */
+  @Column({ type: 'jsonb', nullable: true })
+  questions: SurveyQuestion[] | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import type { SurveyQuestion } from '@nvr/shared';
 import { DomainError } from '../common/domain-error';
 import { queryOne, queryRows } from '../database/sql';
 import { SaveTemplateDto, TemplateSectionDto, TemplateVersionDto } from './template.dto';
@@ -16,13 +17,14 @@ interface TemplateVersionRow {
   title: string;
   description: string;
   sections: TemplateSectionDto[];
+  questions: SurveyQuestion[] | null;
   created_at: Date;
   created_by: string | null;
   latest_version: number;
 }
 
 const SELECT = `
-  SELECT tv.id, t.key, t.kind, t.phase_key, tv.version, tv.title, tv.description, tv.sections, tv.created_at, u.name AS created_by,
+  SELECT tv.id, t.key, t.kind, t.phase_key, tv.version, tv.title, tv.description, tv.sections, tv.questions, tv.created_at, u.name AS created_by,
          (SELECT max(version) FROM template_version x WHERE x.template_id = t.id) AS latest_version
     FROM template t JOIN template_version tv ON tv.template_id = t.id LEFT JOIN app_user u ON u.id = tv.created_by`;
 
@@ -95,8 +97,10 @@ export class TemplateService {
       }
       const row = await queryOne<{ id: string }>(
         tx,
-        `INSERT INTO template_version (template_id, version, title, description, sections, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [t.id, latest + 1, dto.title, dto.description ?? '', JSON.stringify(dto.sections), actor.userId],
+        // A survey template's questions are kept from the version it was based on.
+        `INSERT INTO template_version (template_id, version, title, description, sections, created_by, questions)
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT questions FROM template_version WHERE template_id = $1 AND version = $7)) RETURNING id`,
+        [t.id, latest + 1, dto.title, dto.description ?? '', JSON.stringify(dto.sections), actor.userId, latest],
       );
       if (!row) throw new Error('INSERT … RETURNING answered no row');
       return row.id;
@@ -120,6 +124,7 @@ function mapVersion(r: TemplateVersionRow): TemplateVersionDto {
     title: r.title,
     description: r.description,
     sections: r.sections,
+    ...(r.questions ? { questions: r.questions } : {}),
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by,
   };

@@ -3,6 +3,7 @@ import { hashPassword } from '../../auth/passwords';
 import { execute, queryOne, queryOneOrFail, queryRows } from '../sql';
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS } from './demo-data';
 import { seedDemoGateCase } from './demo-gate-case';
+import { seedDemoMapping } from './demo-mapping';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoStatusReports } from './demo-status-reports';
 
@@ -22,6 +23,7 @@ const DEMO_STEPS: SeedStep[] = [
   { key: 'demo_projects_loaded_at', run: seedDemoProjects },
   { key: 'demo_status_reports_loaded_at', run: seedDemoStatusReports },
   { key: 'demo_gate_case_loaded_at', run: seedDemoGateCase },
+  { key: 'demo_mapping_loaded_at', run: seedDemoMapping },
 ];
 
 /** Loads the demo data steps not yet loaded; returns the keys of the steps it ran. */
