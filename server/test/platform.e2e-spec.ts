@@ -65,6 +65,7 @@ describe('platform', () => {
       'demo_projects_loaded_at',
       'demo_status_reports_loaded_at',
       'demo_gate_case_loaded_at',
+      'demo_mapping_loaded_at',
     ]);
     expect(await seedDemoData(t.db)).toEqual([]);
     const admin = await t.signIn('admin@demo.no', DEMO_PASSWORD);

@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ProjectModule } from '../projects/project.module';
+import { ConversationController } from './conversation.controller';
+import { ConversationService } from './conversation.service';
+import './conversation.errors'; // declares this feature's error codes
 
-@Module({})
+/** Interviews, meetings and workshops of the kartlegging, and the needs overview across them and the surveys. */
+@Module({
+  imports: [ProjectModule],
+  controllers: [ConversationController],
+  providers: [ConversationService],
+  exports: [ConversationService],
+})
 export class ConversationModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, StreamableFile, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -9,11 +9,16 @@ import type { UploadedFileLike } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { DeliverableDto, NotRequiredDto, ReviewDeliverableDto, UpdateDeliverableDto } from './deliverable.dto';
 import { DeliverableService } from './deliverable.service';
+import { FirstDraftService } from './first-draft';
+import { FirstDraftDto, FirstDraftQueryDto } from './first-draft.dto';
 
 @ApiTags('deliverables')
 @Controller('projects/:id/deliverables/:deliverableId')
 export class DeliverableController {
-  constructor(private readonly deliverables: DeliverableService) {}
+  constructor(
+    private readonly deliverables: DeliverableService,
+    private readonly drafts: FirstDraftService,
+  ) {}
 
   @Get()
   @Access.project('read')
@@ -22,6 +27,22 @@ export class DeliverableController {
   @ApiErrors(400)
   get(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('deliverableId') deliverableId: string): Promise<DeliverableDto> {
     return this.deliverables.get(id, deliverableId, user.roles);
+  }
+
+  @Get('first-draft')
+  @Access.project('edit')
+  @ApiOkResponse({ type: FirstDraftDto })
+  @ApiOperation({
+    operationId: 'getDeliverableFirstDraft',
+    summary: 'A first draft of the forstudie’s business needs or overall recommendation, made from the mapping (nothing is stored)',
+  })
+  @ApiErrors(400, 422)
+  firstDraft(
+    @IdParam() id: string,
+    @IdParam('deliverableId') deliverableId: string,
+    @Query() q: FirstDraftQueryDto,
+  ): Promise<FirstDraftDto> {
+    return this.drafts.draft(id, deliverableId, q.lang ?? 'nb');
   }
 
   @Patch()

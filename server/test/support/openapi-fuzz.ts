@@ -160,7 +160,13 @@ export type IdKind =
   | 'commentTarget'
   | 'caseStep'
   | 'kommuneCase'
-  | 'condition';
+  | 'condition'
+  | 'survey'
+  | 'surveyLink'
+  | 'surveyResponse'
+  | 'surveyToken'
+  | 'conversation'
+  | 'recommendation';
 
 /** The path segment before a parameter names what it is: /projects/{id}, /deliverables/{deliverableId}, … */
 const SEGMENT_KIND: Record<string, IdKind> = {
@@ -182,6 +188,11 @@ const SEGMENT_KIND: Record<string, IdKind> = {
   steps: 'caseStep',
   'kommune-cases': 'kommuneCase',
   conditions: 'condition',
+  surveys: 'survey',
+  links: 'surveyLink',
+  responses: 'surveyResponse',
+  conversations: 'conversation',
+  recommendations: 'recommendation',
 };
 
 /** Id-like body and query fields. */
@@ -194,6 +205,9 @@ export const FIELD_KIND: Record<string, IdKind> = {
   submissionId: 'submission',
   targetId: 'commentTarget',
   projectId: 'project',
+  surveyId: 'survey',
+  conversationId: 'conversation',
+  responseId: 'surveyResponse',
 };
 
 /** What a path parameter refers to; throws with a clear message for a parameter nobody taught us. */
@@ -201,6 +215,7 @@ export function paramKind(path: string, name: string): IdKind {
   const segs = path.split('/');
   const i = segs.indexOf(`{${name}}`);
   const prev = segs[i - 1];
+  if (name === 'token') return 'surveyToken';
   if (prev === 'versions') return segs.includes('templates') ? 'templateVersion' : 'planVersion';
   const kind = prev ? SEGMENT_KIND[prev] : undefined;
   if (!kind)
@@ -275,6 +290,17 @@ export async function loadWorld(db: DataSource, scope: { regionId: string; proje
       [p],
     ),
     condition: await col(`SELECT id AS v FROM gate_condition WHERE phase_id IN (${phases}) ORDER BY id`, [p]),
+    survey: await col(`SELECT id AS v FROM survey WHERE project_id = $1 ORDER BY id`, [p]),
+    surveyLink: await col(`SELECT l.id AS v FROM survey_link l JOIN survey s ON s.id = l.survey_id WHERE s.project_id = $1 ORDER BY 1`, [p]),
+    surveyResponse: await col(
+      `SELECT r.id AS v FROM survey_response r JOIN survey s ON s.id = r.survey_id WHERE s.project_id = $1 ORDER BY 1 LIMIT 20`,
+      [p],
+    ),
+    surveyToken: await col(`SELECT l.token AS v FROM survey_link l JOIN survey s ON s.id = l.survey_id WHERE s.project_id = $1 ORDER BY 1`, [
+      p,
+    ]),
+    conversation: await col(`SELECT id AS v FROM conversation WHERE project_id = $1 ORDER BY id`, [p]),
+    recommendation: await col(`SELECT id AS v FROM recommendation WHERE project_id = $1 ORDER BY id`, [p]),
     commentTarget: [
       ...(await col(`SELECT d.id AS v FROM deliverable d WHERE d.phase_id IN (${phases}) ORDER BY d.id LIMIT 3`, [p])),
       ...(await col(`SELECT id AS v FROM status_report WHERE project_id = $1 ORDER BY id LIMIT 3`, [p])),
