@@ -1,6 +1,6 @@
 // Runs every benchmark under bench/ (each *.mjs but this file), after building shared and server.
-// `npm run bench`; BENCH_SKIP_BUILD=1 reuses the last build. Each benchmark prints a table and writes
-// bench/results/<name>.json.
+// `npm run bench`; BENCH_SKIP_BUILD=1 reuses the last build; BENCH_ONLY=survey,portfolio runs only those.
+// Each benchmark prints a table and writes bench/results/<name>.json.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,8 +24,14 @@ if (!process.env.BENCH_SKIP_BUILD) {
   run(npm, ['run', 'build', '-w', 'server']);
 }
 
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim().replace(/\.mjs$/, ''));
 const benchmarks = readdirSync(here)
   .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs')
+  .filter((f) => !only || only.includes(f.replace(/\.mjs$/, '')))
   .sort();
+if (benchmarks.length === 0) {
+  console.error(`No benchmark matches BENCH_ONLY=${process.env.BENCH_ONLY}`);
+  process.exit(1);
+}
 for (const file of benchmarks) run(process.execPath, [join(here, file)]);
 console.log(`\n${benchmarks.length} benchmark(s) done; results in bench/results/`);
