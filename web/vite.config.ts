@@ -31,5 +31,13 @@ export default defineConfig({
     sourcemap: true,
     // Designsystemet, React, router and react-query make one ~650 kB vendor-heavy chunk for now.
     chunkSizeWarningLimit: 1000,
+    // Two pages: the app, and the respondents' public survey form (/s/:token, served by the server as
+    // survey.html), which is plain TypeScript without React or Designsystemet so it stays small.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        survey: fileURLToPath(new URL('survey.html', import.meta.url)),
+      },
+    },
   },
 });

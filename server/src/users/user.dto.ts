@@ -63,7 +63,10 @@ export class CreateUserDto extends NewPasswordDto {
   @RequiredText({ max: 200, example: 'Kari Nordmann' })
   name: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, default: 'nb', description: 'The language of the web app and of the e-mails the person gets' })
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: 'The language of the web app and of the e-mails the person gets; bokmål (nb) when left out',
+  })
   @Optional()
   @IsIn(LANGUAGES, { message: `$property must be one of: ${LANGUAGES.join(', ')}` })
   language?: Lang;

@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Choose your language (nb, nn or en): the web app opens in it after sign-in, and your e-mails are written in it */
+        patch: operations["setMyLanguage"];
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -633,6 +650,23 @@ export interface paths {
         head?: never;
         /** Change text, owner or due date of a draft or returned deliverable */
         patch: operations["updateDeliverable"];
+        trace?: never;
+    };
+    "/api/projects/{id}/deliverables/{deliverableId}/first-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A first draft of the forstudie’s business needs or overall recommendation, made from the mapping (nothing is stored) */
+        get: operations["getDeliverableFirstDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/projects/{id}/deliverables/{deliverableId}/submit": {
@@ -1325,6 +1359,371 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's surveys with their status and number of answers */
+        get: operations["listSurveys"];
+        put?: never;
+        /** Start a survey from a survey template, or as a copy of another survey */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey with its questions, settings and (for those who may edit) its links */
+        get: operations["getSurvey"];
+        put?: never;
+        post?: never;
+        /** Delete a survey that has no answers */
+        delete: operations["deleteSurvey"];
+        options?: never;
+        head?: never;
+        /** Change title, texts, questions (until answers arrive), smallest group shown, and when it opens and closes */
+        patch: operations["updateSurvey"];
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the survey for answers now, optionally until a closing time */
+        post: operations["openSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the survey: its links stop taking answers */
+        post: operations["closeSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A public answer link: the general one, or one for a kommune of the project */
+        post: operations["createSurveyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/links/{linkId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a link: it stops taking answers (answers already given stay) */
+        post: operations["disableSurveyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts and shares per question (free texts only for those who may edit the project) */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/crosstab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One question by the grouping question or by kommune; groups with fewer answers than the survey’s minimum are suppressed */
+        get: operations["getSurveyCrossTab"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/responses/{responseId}/redact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Remove the free text of one answer (e.g. a name or something that identifies) */
+        patch: operations["redactSurveyAnswer"];
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the tables (read) or the raw anonymous answers (project edit) as CSV (semicolons, UTF-8 with BOM, for Norwegian Excel) or Excel */
+        get: operations["exportSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chapter for the final report: method, a table per question, the main cross-tab */
+        get: operations["downloadSurveyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/surveys/{surveyId}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import answers from a CSV or Excel file (all rows or none); dryRun=true only checks the file and lists every row that does not fit */
+        post: operations["importSurveyAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questions behind a public survey link */
+        get: operations["getPublicSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{token}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send anonymous answers (nothing about the sender is stored) */
+        post: operations["submitSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s interviews, meetings and workshops, newest first */
+        get: operations["listConversations"];
+        put?: never;
+        /** Record an interview, meeting or workshop with notes per guide section */
+        post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/conversations/{conversationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One interview, meeting or workshop */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        /** Delete a recorded interview, meeting or workshop */
+        delete: operations["deleteConversation"];
+        options?: never;
+        head?: never;
+        /** Change a recorded interview, meeting or workshop */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/api/projects/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each category of need: respondents in the project’s surveys and conversations that raised it */
+        get: operations["getNeedsOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recommendations register, in order */
+        get: operations["listRecommendations"];
+        put?: never;
+        /** Add a recommendation (anbefaling) with its reasoning and evidence, last in order */
+        post: operations["createRecommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/recommendations/{recommendationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a proposed recommendation */
+        delete: operations["deleteRecommendation"];
+        options?: never;
+        head?: never;
+        /** Change a proposed recommendation */
+        patch: operations["updateRecommendation"];
+        trace?: never;
+    };
+    "/api/projects/{id}/recommendations/{recommendationId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a recommendation one place up or down; answers the register */
+        post: operations["moveRecommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/recommendations/{recommendationId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a recommendation to the owner or take it back (project editors); adopt, reject or send it on for examination (regionråd). Adopting adds it as a sub-goal to the forprosjekt plan */
+        post: operations["changeRecommendationStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1346,6 +1745,11 @@ export interface components {
             id: string;
             email: string;
             name: string;
+            /**
+             * @description The language the person chose: the web app opens in it, and their e-mails are written in it
+             * @enum {string}
+             */
+            language: "nb" | "nn" | "en";
         };
         RoleAssignmentDto: {
             /** @enum {string} */
@@ -1390,6 +1794,13 @@ export interface components {
             message: string;
             errors?: components["schemas"]["FieldErrorDto"][];
         };
+        SetLanguageDto: {
+            /**
+             * @example nn
+             * @enum {string}
+             */
+            language: "nb" | "nn" | "en";
+        };
         ChangePasswordDto: {
             newPassword: string;
             currentPassword: string;
@@ -1417,6 +1828,11 @@ export interface components {
             email: string;
             name: string;
             active: boolean;
+            /**
+             * @description The language of the web app and of the e-mails the person gets
+             * @enum {string}
+             */
+            language: "nb" | "nn" | "en";
             version: number;
             roles: components["schemas"]["UserRoleAssignmentDto"][];
         };
@@ -1451,6 +1867,11 @@ export interface components {
             email: string;
             /** @example Kari Nordmann */
             name: string;
+            /**
+             * @description The language of the web app and of the e-mails the person gets; bokmål (nb) when left out
+             * @enum {string}
+             */
+            language?: "nb" | "nn" | "en";
             roles?: components["schemas"]["RoleInputDto"][];
         };
         UpdateUserDto: {
@@ -1898,7 +2319,7 @@ export interface components {
              * @example deliverable.submitted
              * @enum {string}
              */
-            action: "project.created" | "project.updated" | "project.team_changed" | "project.completed" | "project.stopped" | "phase.planned" | "phase.started" | "deliverable.updated" | "deliverable.draft" | "deliverable.submitted" | "deliverable.accepted" | "deliverable.returned" | "deliverable.not_required" | "deliverable.file_added" | "deliverable.file_removed" | "gate.checkpoint_set" | "gate.submitted" | "gate.approved" | "gate.approved_with_conditions" | "gate.sent_back" | "gate.stopped" | "gate.minutes_attached" | "gate.step_handled" | "gate.step_minutes_attached" | "gate.proposed_decision_set" | "gate.kommune_deadline_set" | "gate.kommune_decided" | "gate.condition_met" | "gate.condition_waived" | "gate.condition_reopened" | "gate.condition_file_added" | "project.kommune_left" | "phase.started_earlier" | "plan.updated" | "plan.version_saved" | "plan.approved" | "budget.saved" | "cost_sharing.saved" | "comment.added" | "comment.edited" | "comment.deleted" | "status_report.created" | "status_report.updated" | "status_report.published" | "status_report.deleted";
+            action: "project.created" | "project.updated" | "project.team_changed" | "project.completed" | "project.stopped" | "phase.planned" | "phase.started" | "deliverable.updated" | "deliverable.draft" | "deliverable.submitted" | "deliverable.accepted" | "deliverable.returned" | "deliverable.not_required" | "deliverable.file_added" | "deliverable.file_removed" | "gate.checkpoint_set" | "gate.submitted" | "gate.approved" | "gate.approved_with_conditions" | "gate.sent_back" | "gate.stopped" | "gate.minutes_attached" | "gate.step_handled" | "gate.step_minutes_attached" | "gate.proposed_decision_set" | "gate.kommune_deadline_set" | "gate.kommune_decided" | "gate.condition_met" | "gate.condition_waived" | "gate.condition_reopened" | "gate.condition_file_added" | "project.kommune_left" | "phase.started_earlier" | "plan.updated" | "plan.version_saved" | "plan.approved" | "budget.saved" | "cost_sharing.saved" | "comment.added" | "comment.edited" | "comment.deleted" | "status_report.created" | "status_report.updated" | "status_report.published" | "status_report.deleted" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.deleted" | "survey.link_created" | "survey.link_disabled" | "survey.answers_imported" | "survey.answer_redacted" | "survey.raw_answers_deleted" | "conversation.recorded" | "conversation.updated" | "conversation.deleted" | "recommendation.created" | "recommendation.updated" | "recommendation.status_changed" | "recommendation.deleted" | "recommendation.made_subgoal";
             /** @example deliverable */
             entityType: string;
             entityId: string | null;
@@ -1926,6 +2347,65 @@ export interface components {
             guidance: string;
             fields: components["schemas"]["TemplateFieldDto"][];
         };
+        SurveyTextDto: {
+            /** @example Hvor mange ansatte har bedriften? */
+            nb: string;
+            /** @description Nynorsk; falls back to bokmål */
+            nn?: string;
+            /** @description English; falls back to bokmål */
+            en?: string;
+        };
+        SurveyOptionDto: {
+            /**
+             * @description Stable key within the question: a–z, 0–9, _
+             * @example employees_1_3
+             */
+            key: string;
+            label: components["schemas"]["SurveyTextDto"];
+            /**
+             * @description Choosing this option means the respondent has this need
+             * @enum {string}
+             */
+            need?: "infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other";
+        };
+        SurveyScaleLabelsDto: {
+            /** @description The word at 1 */
+            min: components["schemas"]["SurveyTextDto"];
+            /** @description The word at 5 */
+            max: components["schemas"]["SurveyTextDto"];
+        };
+        SurveyQuestionDto: {
+            /**
+             * @description Stable key within the survey: a–z, 0–9, _
+             * @example employees
+             */
+            key: string;
+            /** @enum {string} */
+            kind: "single" | "multiple" | "scale" | "number" | "text";
+            text: components["schemas"]["SurveyTextDto"];
+            help?: components["schemas"]["SurveyTextDto"];
+            required: boolean;
+            /** @description single and multiple choice */
+            options?: components["schemas"]["SurveyOptionDto"][];
+            /** @description multiple choice: at most this many choices */
+            maxChoices?: number;
+            /** @description scale: words at the ends of 1–5 */
+            scaleLabels?: components["schemas"]["SurveyScaleLabelsDto"];
+            /** @description number: smallest accepted whole number */
+            min?: number;
+            /** @description number: largest accepted whole number */
+            max?: number;
+            /**
+             * @description The grouping question (at most one, single choice)
+             * @enum {string}
+             */
+            grouping?: "target_group" | "kommune" | "industry" | "size" | "role" | "other";
+            /**
+             * @description scale and text questions about one need
+             * @enum {string}
+             */
+            need?: "infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other";
+        };
         TemplateVersionDto: {
             /** Format: uuid */
             id: string;
@@ -1940,6 +2420,8 @@ export interface components {
             title: string;
             description: string;
             sections: components["schemas"]["TemplateSectionDto"][];
+            /** @description Survey templates: the questions a survey started from it gets */
+            questions?: components["schemas"]["SurveyQuestionDto"][];
             /** Format: date-time */
             createdAt: string;
             createdBy: string | null;
@@ -2227,6 +2709,10 @@ export interface components {
             files: components["schemas"]["FileInfoDto"][];
             /** @description Whether you may edit it now */
             editable: boolean;
+        };
+        FirstDraftDto: {
+            /** @description A first draft of the deliverable’s text, made from the mapping (surveys, conversations, recommendations); plain text in paragraphs separated by a blank line. Nothing is stored. */
+            content: string;
         };
         UpdateDeliverableDto: {
             /** @description The deliverable’s text (plain text or Markdown) */
@@ -3068,6 +3554,496 @@ export interface components {
             /** @description By due date (none last), then project name */
             items: components["schemas"]["InboxItemDto"][];
         };
+        SurveySummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "open" | "closed";
+            /** Format: date-time */
+            opensAt: string | null;
+            /** Format: date-time */
+            closesAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            responseCount: number;
+            definitionVersion: number;
+            version: number;
+        };
+        CreateSurveyDto: {
+            /**
+             * @description A survey template's key (exactly one of templateKey and copyOf)
+             * @example business_survey
+             */
+            templateKey?: string;
+            /**
+             * Format: uuid
+             * @description Copy this survey of the project (its questions and settings, not its answers or links)
+             */
+            copyOf?: string;
+            /** @description Defaults to the template's title, or the copied survey's */
+            title?: string;
+        };
+        SurveyLinkDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The secret part of the public address */
+            token: string;
+            /**
+             * @description The public address respondents open
+             * @example https://nvr.example.no/s/…
+             */
+            url: string;
+            /** Format: uuid */
+            kommuneId: string | null;
+            kommuneName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+        };
+        SurveyDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "open" | "closed";
+            /** Format: date-time */
+            opensAt: string | null;
+            /** Format: date-time */
+            closesAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            responseCount: number;
+            definitionVersion: number;
+            version: number;
+            /** Format: uuid */
+            projectId: string;
+            intro: string;
+            privacyNotice: string;
+            questions: components["schemas"]["SurveyQuestionDto"][];
+            minGroupSize: number;
+            /** @description true once the survey has answers: its questions can no longer change */
+            locked: boolean;
+            /**
+             * Format: date-time
+             * @description When the raw answers were deleted
+             */
+            rawDeletedAt: string | null;
+            /** @description Only for those who may edit the project; others get [] */
+            links: components["schemas"]["SurveyLinkDto"][];
+            /** @description The template the survey started from */
+            templateKey?: string | null;
+        };
+        UpdateSurveyDto: {
+            /** @description The version you edited; another answers 409 VERSION_CONFLICT */
+            version: number;
+            title?: string;
+            /** @description Shown above the questions */
+            intro?: string;
+            /** @description How the answers are handled, shown to respondents */
+            privacyNotice?: string;
+            questions?: components["schemas"]["SurveyQuestionDto"][];
+            /** @description Smallest group a cross-tabulation shows */
+            minGroupSize?: number;
+            /**
+             * Format: date-time
+             * @description When the survey opens; null: not scheduled
+             */
+            opensAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the survey closes by itself; null: stays open until closed
+             */
+            closesAt?: string | null;
+        };
+        OpenSurveyDto: {
+            /**
+             * Format: date-time
+             * @description When the survey closes by itself
+             */
+            closesAt?: string | null;
+        };
+        CreateSurveyLinkDto: {
+            /**
+             * Format: uuid
+             * @description One of the project's kommuner; left out: the general link
+             */
+            kommuneId?: string;
+        };
+        OptionCountDto: {
+            /**
+             * @description The option's key (scale: '1'..'5')
+             * @example kommune
+             */
+            key: string;
+            /** @example 102 */
+            count: number;
+            /**
+             * @description Fraction 0..1 of the respondents who answered the question
+             * @example 0.457
+             */
+            share: number;
+        };
+        TextAnswerDto: {
+            /** Format: uuid */
+            responseId: string;
+            /** @description null when the text was redacted */
+            text: string | null;
+            redacted: boolean;
+        };
+        QuestionTallyDto: {
+            /** @example role */
+            key: string;
+            /** @enum {string} */
+            kind: "single" | "multiple" | "scale" | "number" | "text";
+            /** @description Respondents who answered this question */
+            answered: number;
+            /** @description single, multiple and scale questions */
+            options?: components["schemas"]["OptionCountDto"][];
+            /** @description scale and number questions */
+            mean?: number;
+            median?: number;
+            min?: number;
+            max?: number;
+            /** @description text questions: how many wrote something */
+            textCount?: number;
+            /** @description text questions, only for those who may edit the project */
+            texts?: components["schemas"]["TextAnswerDto"][];
+        };
+        SurveyResultsDto: {
+            /** @description How many answered the survey */
+            total: number;
+            questions: components["schemas"]["QuestionTallyDto"][];
+            /** @description true when the raw answers were deleted and these are the stored results */
+            frozen: boolean;
+            /** Format: date-time */
+            rawDeletedAt: string | null;
+        };
+        CrossTabGroupDto: {
+            /** @description Option key or kommune id; null = not answered / no kommune */
+            key: string | null;
+            /** @example Kommune */
+            label: string;
+            /** @description Respondents in the group; null when the group is suppressed */
+            n: number | null;
+            /** @description false: shown; small: fewer answers than minGroupSize; complementary: hidden so a small group cannot be worked out */
+            suppressed: false | ("small" | "complementary");
+        };
+        CrossTabCellDto: {
+            count: number;
+            share: number;
+        };
+        CrossTabRowDto: {
+            /** @example statistics */
+            option: string;
+            /** @example Statistikk */
+            label: string;
+            total: components["schemas"]["CrossTabCellDto"];
+            /** @description One per group; null where the group is suppressed */
+            cells: (components["schemas"]["CrossTabCellDto"] | null)[];
+        };
+        CrossTabDto: {
+            question: string;
+            questionText: string;
+            /** @description The grouping question's key, or 'kommune' */
+            by: string;
+            byText: string;
+            /** @description Groups with fewer answers than this are suppressed */
+            minGroupSize: number;
+            groups: components["schemas"]["CrossTabGroupDto"][];
+            rows: components["schemas"]["CrossTabRowDto"][];
+        };
+        RedactDto: {
+            /**
+             * @description The free-text question whose answer is removed
+             * @example comments
+             */
+            question: string;
+        };
+        ImportProblemDto: {
+            /**
+             * @description The row in the spreadsheet (the header is row 1); 0 for the file as a whole
+             * @example 7
+             */
+            row: number;
+            /**
+             * @description The column header, or "" for the whole row
+             * @example Rolle
+             */
+            column: string;
+            /** @example unknown_option */
+            code: string;
+            /** @example «Bonde» er ikke et av svaralternativene til «Rolle». */
+            message: string;
+        };
+        ImportResultDto: {
+            /** @description Rows with answers in the file (the header and empty rows not counted) */
+            rows: number;
+            /** @description Rows stored (0 in a dry run or when there are problems) */
+            imported: number;
+            /** @description The header row of the file, in order */
+            columns: string[];
+            problems: components["schemas"]["ImportProblemDto"][];
+        };
+        PublicSurveyDto: {
+            title: string;
+            intro: string;
+            privacyNotice: string;
+            /** @example Hallingdal */
+            regionName: string;
+            /** @description The kommune the link is for; null for the general link */
+            kommuneName: string | null;
+            questions: components["schemas"]["SurveyQuestionDto"][];
+            /** @description Send it back with the answers; a changed survey answers 409 SURVEY_CHANGED */
+            definitionVersion: number;
+            /** Format: date-time */
+            closesAt: string | null;
+        };
+        SubmitSurveyResponseDto: {
+            /**
+             * @description Answers by question key: an option key (single), option keys (multiple), a number (scale, number) or text
+             * @example {
+             *       "role": "owner_manager",
+             *       "most_important_needs": [
+             *         "business_land",
+             *         "dialogue"
+             *       ],
+             *       "building_permits": 4
+             *     }
+             */
+            answers: {
+                [key: string]: string | number | string[];
+            };
+            /** @description The definitionVersion of the form that was answered */
+            definitionVersion: number;
+            /** @description Leave empty (a field people do not see) */
+            website?: string;
+        };
+        SurveyReceivedDto: {
+            /** @enum {boolean} */
+            received: true;
+        };
+        ConversationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "interview" | "meeting" | "workshop";
+            title: string;
+            /** Format: date */
+            heldOn: string;
+            /** Format: uuid */
+            kommuneId: string | null;
+            kommuneName: string | null;
+            participantCount: number;
+            participantNames: string | null;
+            namesConsent: boolean;
+            /** @description Key of the guide template used */
+            guideKey: string | null;
+            /** @description Version of the guide template used */
+            guideVersion: number | null;
+            notes: {
+                [key: string]: string;
+            };
+            needs: ("infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other")[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Name of the person who recorded it */
+            createdBy: string | null;
+        };
+        CreateConversationDto: {
+            /**
+             * Format: uuid
+             * @description One of the project’s kommuner, or null
+             */
+            kommuneId?: string | null;
+            /** @description Names of the participants; only with their consent (namesConsent true) */
+            participantNames?: string | null;
+            /** @description The participants agreed that their names are recorded */
+            namesConsent?: boolean;
+            /**
+             * @description Key of a guide template (kind guide); the newest version is used and remembered
+             * @example interview_guide
+             */
+            guideKey?: string | null;
+            /**
+             * @description Notes per guide section key (without a guide: the key "notes")
+             * @example {
+             *       "intro": "Presenterte prosjektet.",
+             *       "needs": "Trenger raskere byggesaksbehandling."
+             *     }
+             */
+            notes?: {
+                [key: string]: string;
+            };
+            /** @description Categories of need that came up */
+            needs?: ("infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other")[];
+            /** @enum {string} */
+            kind: "interview" | "meeting" | "workshop";
+            /** @example Intervju med Byggmester AS */
+            title: string;
+            /**
+             * Format: date
+             * @example 2026-03-12
+             */
+            heldOn: string;
+            /** @example 2 */
+            participantCount: number;
+        };
+        UpdateConversationDto: {
+            /**
+             * Format: uuid
+             * @description One of the project’s kommuner, or null
+             */
+            kommuneId?: string | null;
+            /** @description Names of the participants; only with their consent (namesConsent true) */
+            participantNames?: string | null;
+            /** @description The participants agreed that their names are recorded */
+            namesConsent?: boolean;
+            /**
+             * @description Key of a guide template (kind guide); the newest version is used and remembered
+             * @example interview_guide
+             */
+            guideKey?: string | null;
+            /**
+             * @description Notes per guide section key (without a guide: the key "notes")
+             * @example {
+             *       "intro": "Presenterte prosjektet.",
+             *       "needs": "Trenger raskere byggesaksbehandling."
+             *     }
+             */
+            notes?: {
+                [key: string]: string;
+            };
+            /** @description Categories of need that came up */
+            needs?: ("infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other")[];
+            /** @enum {string} */
+            kind?: "interview" | "meeting" | "workshop";
+            title?: string;
+            /** Format: date */
+            heldOn?: string;
+            participantCount?: number;
+            /** @example 1 */
+            version: number;
+        };
+        NeedCountDto: {
+            /** @enum {string} */
+            need: "infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other";
+            /** @description Respondents in the project’s surveys who expressed this need */
+            surveyRespondents: number;
+            /** @description Interviews, meetings and workshops tagged with this need */
+            conversations: number;
+        };
+        NeedsOverviewDto: {
+            needs: components["schemas"]["NeedCountDto"][];
+            /** @description How many surveys were counted */
+            surveys: number;
+            /** @description How many conversations were counted */
+            conversations: number;
+        };
+        EvidenceRefViewDto: {
+            /** @enum {string} */
+            kind: "survey" | "conversation";
+            /**
+             * Format: uuid
+             * @description kind survey: the survey
+             */
+            surveyId?: string;
+            /**
+             * @description kind survey: one question of it (optional)
+             * @example needs_most
+             */
+            questionKey?: string;
+            /**
+             * Format: uuid
+             * @description kind conversation: the interview, meeting or workshop
+             */
+            conversationId?: string;
+            /** @description The survey’s or conversation’s title; null when it was deleted */
+            label: string | null;
+        };
+        RecommendationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Order in the register; shown numbered 1, 2, 3 … */
+            position: number;
+            /** @description Anbefaling */
+            title: string;
+            /** @description Begrunnelse */
+            reasoning: string;
+            evidence: string;
+            evidenceRefs: components["schemas"]["EvidenceRefViewDto"][];
+            modelsCompared: string;
+            needs: ("infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other")[];
+            /** @enum {string} */
+            status: "proposed" | "put_to_owner" | "adopted" | "rejected" | "examine_next";
+            statusNote: string;
+            /**
+             * @description Where the adopted recommendation was added as a sub-goal (phase:section.field); null otherwise
+             * @example forprosjekt:goals.sub_goals
+             */
+            subgoalKey: string | null;
+            version: number;
+        };
+        EvidenceRefDto: {
+            /** @enum {string} */
+            kind: "survey" | "conversation";
+            /**
+             * Format: uuid
+             * @description kind survey: the survey
+             */
+            surveyId?: string;
+            /**
+             * @description kind survey: one question of it (optional)
+             * @example needs_most
+             */
+            questionKey?: string;
+            /**
+             * Format: uuid
+             * @description kind conversation: the interview, meeting or workshop
+             */
+            conversationId?: string;
+        };
+        CreateRecommendationDto: {
+            /** @description Begrunnelse: why the project recommends it */
+            reasoning?: string;
+            /** @description What the kartlegging showed, in words */
+            evidence?: string;
+            evidenceRefs?: components["schemas"]["EvidenceRefDto"][];
+            /** @description The models of organisation compared, and how */
+            modelsCompared?: string;
+            /** @description Categories of need that came up */
+            needs?: ("infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other")[];
+            /** @example Det etableres et felles næringsfond for kommunene i regionen */
+            title: string;
+        };
+        UpdateRecommendationDto: {
+            /** @description Begrunnelse: why the project recommends it */
+            reasoning?: string;
+            /** @description What the kartlegging showed, in words */
+            evidence?: string;
+            evidenceRefs?: components["schemas"]["EvidenceRefDto"][];
+            /** @description The models of organisation compared, and how */
+            modelsCompared?: string;
+            /** @description Categories of need that came up */
+            needs?: ("infrastructure_planning" | "business_land" | "building_permits" | "business_development" | "service" | "dialogue" | "competence" | "network" | "financing" | "recruitment" | "statistics" | "other")[];
+            title?: string;
+            /** @example 1 */
+            version: number;
+        };
+        MoveRecommendationDto: {
+            /** @enum {string} */
+            direction: "up" | "down";
+        };
+        RecommendationStatusDto: {
+            /** @enum {string} */
+            status: "proposed" | "put_to_owner" | "adopted" | "rejected" | "examine_next";
+            /** @description e.g. the owner’s reason, or the case number */
+            note?: string;
+            /** @example 1 */
+            version: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -3208,6 +4184,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+        };
+    };
+    setMyLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLanguageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Not signed in */
@@ -6513,6 +7536,90 @@ export interface operations {
             };
         };
     };
+    getDeliverableFirstDraft: {
+        parameters: {
+            query?: {
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                deliverableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirstDraftDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_NOT_FOUND" | "FILE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "NO_FIRST_DRAFT" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
+                    };
+                };
+            };
+        };
+    };
     submitDeliverable: {
         parameters: {
             query?: never;
@@ -6601,7 +7708,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "NO_FIRST_DRAFT" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -6867,7 +7974,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "NO_FIRST_DRAFT" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -7053,7 +8160,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
+                        code?: "DELIVERABLE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "NO_FIRST_DRAFT" | "PLAN_INCOMPLETE" | "ROLE_SCOPE_INVALID";
                     };
                 };
             };
@@ -10517,6 +11624,2480 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySummaryDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "SURVEY_DEFINITION_INVALID" | "SURVEY_IMPORT_FILE_INVALID" | "SURVEY_IMPORT_INVALID" | "SURVEY_IMPORT_TOO_LARGE" | "SURVEY_NO_QUESTIONS" | "SURVEY_QUESTION_NOT_FOUND" | "SURVEY_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    deleteSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    updateSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSurveyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "SURVEY_DEFINITION_INVALID" | "SURVEY_IMPORT_FILE_INVALID" | "SURVEY_IMPORT_INVALID" | "SURVEY_IMPORT_TOO_LARGE" | "SURVEY_NO_QUESTIONS" | "SURVEY_QUESTION_NOT_FOUND" | "SURVEY_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    openSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenSurveyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "SURVEY_DEFINITION_INVALID" | "SURVEY_IMPORT_FILE_INVALID" | "SURVEY_IMPORT_INVALID" | "SURVEY_IMPORT_TOO_LARGE" | "SURVEY_NO_QUESTIONS" | "SURVEY_QUESTION_NOT_FOUND" | "SURVEY_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    closeSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    createSurveyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLinkDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "SURVEY_DEFINITION_INVALID" | "SURVEY_IMPORT_FILE_INVALID" | "SURVEY_IMPORT_INVALID" | "SURVEY_IMPORT_TOO_LARGE" | "SURVEY_NO_QUESTIONS" | "SURVEY_QUESTION_NOT_FOUND" | "SURVEY_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    disableSurveyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLinkDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    getSurveyResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    getSurveyCrossTab: {
+        parameters: {
+            query: {
+                /** @description The question to count */
+                question: string;
+                /** @description A single-choice question's key, or 'kommune' */
+                by: string;
+                /** @description The language of the labels */
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrossTabDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "SURVEY_DEFINITION_INVALID" | "SURVEY_IMPORT_FILE_INVALID" | "SURVEY_IMPORT_INVALID" | "SURVEY_IMPORT_TOO_LARGE" | "SURVEY_NO_QUESTIONS" | "SURVEY_QUESTION_NOT_FOUND" | "SURVEY_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    redactSurveyAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextAnswerDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "SURVEY_DEFINITION_INVALID" | "SURVEY_IMPORT_FILE_INVALID" | "SURVEY_IMPORT_INVALID" | "SURVEY_IMPORT_TOO_LARGE" | "SURVEY_NO_QUESTIONS" | "SURVEY_QUESTION_NOT_FOUND" | "SURVEY_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    exportSurvey: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                /** @description raw: one row per response (project edit only); tables: counts and shares, and the cross-tab by the grouping question */
+                content?: "raw" | "tables";
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answers or tables as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Signed in, but not allowed
+             *
+             *     Signed in, but not allowed
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadSurveyReport: {
+        parameters: {
+            query?: {
+                format?: "pdf" | "docx";
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report chapter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    importSurveyAnswers: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and store nothing */
+                dryRun?: "true" | "false";
+                /** @description The language of the problem messages */
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV (; , or tab separated) or Excel (.xlsx) with a header row, at most 5 MB
+                     */
+                    file: string;
+                    /** @description JSON: {"columns": {"<column header>": "<question key>"}, "kommuneColumn"?: "<column header>"} */
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PROJECT_NOT_FOUND" | "SURVEY_LINK_NOT_FOUND" | "SURVEY_NOT_FOUND" | "SURVEY_RESPONSE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_HAS_ANSWERS" | "SURVEY_LINK_EXISTS" | "SURVEY_LOCKED" | "SURVEY_RAW_DELETED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "SURVEY_DEFINITION_INVALID" | "SURVEY_IMPORT_FILE_INVALID" | "SURVEY_IMPORT_INVALID" | "SURVEY_IMPORT_TOO_LARGE" | "SURVEY_NO_QUESTIONS" | "SURVEY_QUESTION_NOT_FOUND" | "SURVEY_TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    getPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "SURVEY_LINK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_CHANGED" | "SURVEY_NOT_OPEN" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description No longer available (closed for good) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "SURVEY_CLOSED";
+                    };
+                };
+            };
+        };
+    };
+    submitSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSurveyResponseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyReceivedDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "SURVEY_LINK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "SURVEY_CHANGED" | "SURVEY_NOT_OPEN" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description No longer available (closed for good) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "SURVEY_CLOSED";
+                    };
+                };
+            };
+            /** @description The request body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "SURVEY_ANSWERS_INVALID";
+                    };
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONVERSATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    createConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConversationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONVERSATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "GUIDE_NOT_FOUND" | "GUIDE_SECTION_UNKNOWN" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "NAMES_WITHOUT_CONSENT";
+                    };
+                };
+            };
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONVERSATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    deleteConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation is deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONVERSATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConversationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONVERSATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "GUIDE_NOT_FOUND" | "GUIDE_SECTION_UNKNOWN" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_PROJECT" | "NAMES_WITHOUT_CONSENT";
+                    };
+                };
+            };
+        };
+    };
+    getNeedsOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsOverviewDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONVERSATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    listRecommendations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RECOMMENDATION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    createRecommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecommendationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RECOMMENDATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "PLAN_HAS_NO_SUBGOALS" | "PLAN_LOCKED" | "RECOMMENDATION_NOT_EDITABLE" | "RECOMMENDATION_STATUS_NOT_ALLOWED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "EVIDENCE_NOT_IN_PROJECT" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    deleteRecommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recommendationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recommendation is deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RECOMMENDATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "PLAN_HAS_NO_SUBGOALS" | "PLAN_LOCKED" | "RECOMMENDATION_NOT_EDITABLE" | "RECOMMENDATION_STATUS_NOT_ALLOWED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    updateRecommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recommendationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecommendationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RECOMMENDATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "PLAN_HAS_NO_SUBGOALS" | "PLAN_LOCKED" | "RECOMMENDATION_NOT_EDITABLE" | "RECOMMENDATION_STATUS_NOT_ALLOWED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "EVIDENCE_NOT_IN_PROJECT" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    moveRecommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recommendationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRecommendationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RECOMMENDATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "PLAN_HAS_NO_SUBGOALS" | "PLAN_LOCKED" | "RECOMMENDATION_NOT_EDITABLE" | "RECOMMENDATION_STATUS_NOT_ALLOWED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    changeRecommendationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recommendationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RECOMMENDATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "PLAN_HAS_NO_SUBGOALS" | "PLAN_LOCKED" | "RECOMMENDATION_NOT_EDITABLE" | "RECOMMENDATION_STATUS_NOT_ALLOWED" | "VERSION_CONFLICT";
                     };
                 };
             };

@@ -58,6 +58,31 @@ export function createAppRouter(queryClient: QueryClient) {
                 { path: 'admin/brukere', loader: usersLoader(queryClient), element: <UsersRoute /> },
                 // Phase plans, templates, status reports, portfolio, tasks and notifications (loaded on first use).
                 ...plansProgressRoutes(queryClient),
+                // The forstudie's mapping of business needs: surveys, their results, conversations and recommendations.
+                {
+                  path: 'prosjekter/:id/kartlegging',
+                  lazy: () => import('./routes/mapping').then((m) => ({ loader: m.mappingLoader(queryClient), Component: m.MappingRoute })),
+                },
+                {
+                  path: 'prosjekter/:id/kartlegging/undersokelser/:surveyId',
+                  lazy: () => import('./routes/survey').then((m) => ({ loader: m.surveyLoader(queryClient), Component: m.SurveyRoute })),
+                },
+                {
+                  path: 'prosjekter/:id/kartlegging/undersokelser/:surveyId/resultater',
+                  lazy: () =>
+                    import('./routes/survey-results').then((m) => ({
+                      loader: m.surveyResultsLoader(queryClient),
+                      Component: m.SurveyResultsRoute,
+                    })),
+                },
+                {
+                  path: 'prosjekter/:id/anbefalinger',
+                  lazy: () =>
+                    import('./routes/recommendations').then((m) => ({
+                      loader: m.recommendationsLoader(queryClient),
+                      Component: m.RecommendationsRoute,
+                    })),
+                },
                 { path: '*', loader: () => notFound() },
               ],
             },

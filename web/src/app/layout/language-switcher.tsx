@@ -1,15 +1,38 @@
+import { useEffect } from 'react';
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { accountLanguage, useSetMyLanguage } from '../../features/users/api/set-my-language';
+import { useMe } from '../../lib/auth';
 import { isLanguage, LANGUAGES } from '../../lib/i18n';
 
-/** Chooses bokmål, nynorsk or English; i18n stores the choice and sets <html lang>. */
+/**
+ * Chooses bokmål, nynorsk or English; i18n stores the choice in the browser and sets <html lang>. Signed
+ * in, the choice is also the account's (their e-mails are written in it), and on sign-in the app takes
+ * the language stored with the account.
+ */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const current = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'nb';
+  const me = useMe().data;
+  const stored = accountLanguage(me);
+  const save = useSetMyLanguage();
+
+  // When a session arrives (sign-in, or a reload while signed in), its language wins over the browser's.
+  useEffect(() => {
+    if (stored) void i18n.changeLanguage(stored);
+  }, [stored, i18n]);
+
+  const choose = (language: string) => {
+    if (!isLanguage(language)) return;
+    void i18n.changeLanguage(language);
+    // The choice holds in this browser even if it cannot be saved; the next sign-in shows the stored one.
+    if (me && language !== stored) save.mutate(language);
+  };
+
   return (
     <Field className="language-switcher" data-size="sm">
       <Label>{t('layout.language')}</Label>
-      <Select width="auto" value={current} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
+      <Select width="auto" value={current} onChange={(event) => choose(event.target.value)}>
         {LANGUAGES.map((language) => (
           <Select.Option key={language} value={language} lang={language}>
             {t(`layout.languages.${language}`)}

@@ -28,6 +28,16 @@ export function ProjectFollowUpLinks({ project }: { project: Pick<Project, 'id' 
             <RouterLink to={`/prosjekter/${project.id}/statusrapporter`}>{t('progress.projectLinks.reports')}</RouterLink>
           </Link>
         </List.Item>
+        <List.Item>
+          <Link asChild>
+            <RouterLink to={`/prosjekter/${project.id}/kartlegging`}>{t('surveys.projectLinks.mapping')}</RouterLink>
+          </Link>
+        </List.Item>
+        <List.Item>
+          <Link asChild>
+            <RouterLink to={`/prosjekter/${project.id}/anbefalinger`}>{t('surveys.projectLinks.recommendations')}</RouterLink>
+          </Link>
+        </List.Item>
       </List.Unordered>
     </section>
   );

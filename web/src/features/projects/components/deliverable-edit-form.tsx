@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Button, Field, Heading, Label, Select, Textfield } from '@digdir/designsystemet-react';
+import { useEffect, useId, useState } from 'react';
+import { Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Deliverable, Person, UpdateDeliverableBody } from '../../../api/types';
+import { FormDialog } from '../../../components/form-dialog';
 import { FormError } from '../../../components/form-error';
+import { errorMessage } from '../../../lib/error-message';
 import { useApiForm } from '../../../lib/use-api-form';
+import { hasFirstDraft, useFetchFirstDraft, type FirstDraftLanguage } from '../api/first-draft';
 import { getDeliverableQueryOptions } from '../api/get-deliverable';
 import { useUpdateDeliverable } from '../api/update-deliverable';
 import { SaveFeedback } from '../../../components/save-feedback';
@@ -43,7 +46,7 @@ export function DeliverableEditForm({
   onSaved: (message: string) => void;
   onDirtyChange: (dirty: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [base, setBase] = useState(deliverable);
   const [reloaded, setReloaded] = useState(false);
@@ -51,6 +54,12 @@ export function DeliverableEditForm({
   const form = useApiForm<Values>({ defaultValues: valuesOf(deliverable) });
   const values = form.watch();
   const update = useUpdateDeliverable(deliverable.projectId, deliverable.id);
+  const fetchFirstDraft = useFetchFirstDraft(deliverable.projectId, deliverable.id);
+  const [drafting, setDrafting] = useState(false);
+  const [confirmDraft, setConfirmDraft] = useState(false);
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const canDraft = withContent && hasFirstDraft(deliverable);
+  const draftHintId = useId();
 
   // Adjust to a newer version from the server when only its files changed (adding a file bumps the version).
   if (deliverable.version > base.version && sameValues(valuesOf(deliverable), valuesOf(base))) {
@@ -74,6 +83,24 @@ export function DeliverableEditForm({
       setReloaded(true);
     } catch {
       // The conflict alert stays; the person can try again.
+    }
+  }
+
+  /** Puts a fresh first draft from the mapping into the text field; the person edits it and saves as usual. */
+  async function insertFirstDraft() {
+    setConfirmDraft(false);
+    setDraftError(null);
+    setDrafting(true);
+    try {
+      const lang: FirstDraftLanguage = (['nb', 'nn', 'en'] as const).find((l) => l === i18n.resolvedLanguage) ?? 'nb';
+      const draft = await fetchFirstDraft(lang);
+      form.setValue('content', draft.content, { shouldDirty: true });
+      form.setFocus('content');
+      onSaved(t('deliverables.edit.firstDraftInserted'));
+    } catch (error) {
+      setDraftError(`${t('deliverables.edit.firstDraftFailed')} ${errorMessage(error, t)}`);
+    } finally {
+      setDrafting(false);
     }
   }
 
@@ -109,6 +136,36 @@ export function DeliverableEditForm({
       <Heading level={2} data-size="md">
         {withContent ? t('deliverables.edit.heading') : t('caseRoute.plan.responsibility')}
       </Heading>
+      {canDraft && (
+        <div className="form__row">
+          <Button
+            type="button"
+            variant="secondary"
+            aria-describedby={draftHintId}
+            loading={drafting}
+            disabled={drafting}
+            onClick={() => (values.content.trim() ? setConfirmDraft(true) : void insertFirstDraft())}
+          >
+            {t('deliverables.edit.firstDraft')}
+          </Button>
+          <Paragraph className="muted" id={draftHintId}>
+            {t('deliverables.edit.firstDraftHint')}
+          </Paragraph>
+        </div>
+      )}
+      {canDraft && <FormError message={draftError ?? undefined} />}
+      {canDraft && (
+        <FormDialog
+          open={confirmDraft}
+          onClose={() => setConfirmDraft(false)}
+          title={t('deliverables.edit.firstDraftReplaceTitle')}
+          onConfirm={() => void insertFirstDraft()}
+          submitLabel={t('deliverables.edit.firstDraftReplaceConfirm')}
+          submitColor="danger"
+        >
+          <Paragraph>{t('deliverables.edit.firstDraftReplace')}</Paragraph>
+        </FormDialog>
+      )}
       {withContent && (
         <Textfield
           multiline

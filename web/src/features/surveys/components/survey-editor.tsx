@@ -1,0 +1,242 @@
+import { useEffect, useId, useState } from 'react';
+import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { PlusIcon } from '@navikt/aksel-icons';
+import { GROUPING_KINDS, SURVEY_LIMITS, surveyText, type Lang } from '@nvr/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useFieldArray, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { SaveFeedback } from '../../../components/save-feedback';
+import { FormError } from '../../../components/form-error';
+import { isApiError } from '../../../lib/api-error';
+import { errorMessage } from '../../../lib/error-message';
+import { useApiForm } from '../../../lib/use-api-form';
+import { getSurveyQueryOptions } from '../api/get-survey';
+import { useUpdateSurvey } from '../api/update-survey';
+import type { Survey } from '../api/types';
+import { QuestionFields } from './question-fields';
+import { draftFieldOf, emptyQuestion, surveyFormValues, updateBody, type SurveyFormValues } from './survey-draft';
+
+/**
+ * The survey's texts, settings and questions in one form. Questions can be added, removed, moved
+ * (buttons, so the keyboard can do it) and edited while the survey has no answers; once it has
+ * answers, they are shown read-only with the reason.
+ */
+export function SurveyEditor({ projectId, survey, onSaved }: { projectId: string; survey: Survey; onSaved: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.resolvedLanguage ?? 'nb') as Lang;
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const [base, setBase] = useState(survey);
+  const [reloaded, setReloaded] = useState(false);
+  const [moved, setMoved] = useState('');
+  const update = useUpdateSurvey(projectId, survey.id);
+  const form = useApiForm<SurveyFormValues>({ defaultValues: surveyFormValues(survey) });
+  const { control, register, watch, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const questions = useFieldArray({ control, name: 'questions' });
+  const groupingKey = watch('groupingKey');
+  const singles = watch('questions').filter((q) => q.kind === 'single');
+  const { isDirty } = formState;
+
+  // Opening or closing changes the survey's version: follow it while nothing here is being edited.
+  if (survey.version !== base.version && !isDirty && !isSubmitting) setBase(survey);
+  const { reset } = form;
+  useEffect(() => {
+    reset(surveyFormValues(base));
+  }, [base, reset]);
+
+  function move(index: number, delta: -1 | 1) {
+    const to = index + delta;
+    questions.move(index, to);
+    setMoved(t(delta < 0 ? 'surveys.editor.movedUp' : 'surveys.editor.movedDown', { n: to + 1 }));
+    // Keep focus on the same button of the moved question (its position changed), or the other one at the edge.
+    window.setTimeout(() => {
+      const own = document.getElementById(`question-${to}-${delta < 0 ? 'up' : 'down'}`) as HTMLButtonElement | null;
+      const other = document.getElementById(`question-${to}-${delta < 0 ? 'down' : 'up'}`);
+      (own && !own.disabled ? own : other)?.focus();
+    }, 0);
+  }
+
+  async function reload() {
+    try {
+      const latest = await queryClient.fetchQuery({ ...getSurveyQueryOptions(projectId, survey.id), staleTime: 0 });
+      setBase(latest);
+      form.reset(surveyFormValues(latest));
+      setReloaded(true);
+    } catch {
+      // The conflict message stays; the person can try again.
+    }
+  }
+
+  const submit = form.handleSubmit(async (values) => {
+    setReloaded(false);
+    const body = updateBody(values, base);
+    if (Object.keys(body).length === 1) {
+      onSaved(t('surveys.editor.nothingChanged'));
+      return;
+    }
+    try {
+      const saved = await update.mutateAsync(body);
+      setBase(saved);
+      form.reset(surveyFormValues(saved));
+      onSaved(t('surveys.editor.saved'));
+    } catch (error) {
+      if (isApiError(error, 'SURVEY_DEFINITION_INVALID') && error.fieldErrors.length > 0) {
+        let focused = false;
+        const rest: string[] = [];
+        for (const { field, messages } of error.fieldErrors) {
+          const name = draftFieldOf(field);
+          if (name) {
+            form.setError(name as FieldPath<SurveyFormValues>, { type: 'server', message: messages.join(' ') }, { shouldFocus: !focused });
+            focused = true;
+          } else rest.push(...messages);
+        }
+        form.setError('root.server', { type: error.code, message: [errorMessage(error, t), ...rest].join(' ') });
+        return;
+      }
+      form.applyServerErrors(error);
+    }
+  });
+
+  return (
+    <form className="form survey-editor" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        {t('surveys.editor.heading')}
+      </Heading>
+      <Textfield
+        label={t('surveys.editor.title')}
+        maxLength={SURVEY_LIMITS.titleLength}
+        autoComplete="off"
+        error={errors.title?.message}
+        {...register('title', { validate: (v) => v.trim() !== '' || t('surveys.editor.titleRequired') })}
+      />
+      <Textfield
+        multiline
+        rows={4}
+        label={t('surveys.editor.intro')}
+        description={t('surveys.editor.introHint')}
+        maxLength={SURVEY_LIMITS.introLength}
+        error={errors.intro?.message}
+        {...register('intro')}
+      />
+      <Textfield
+        multiline
+        rows={4}
+        label={t('surveys.editor.privacyNotice')}
+        description={t('surveys.editor.privacyNoticeHint')}
+        maxLength={SURVEY_LIMITS.introLength}
+        error={errors.privacyNotice?.message}
+        {...register('privacyNotice')}
+      />
+      <div className="form__row">
+        <Textfield
+          type="number"
+          label={t('surveys.editor.minGroupSize')}
+          description={t('surveys.editor.minGroupSizeHint', { min: SURVEY_LIMITS.minGroupSizeFloor })}
+          min={SURVEY_LIMITS.minGroupSizeFloor}
+          max={100}
+          error={errors.minGroupSize?.message}
+          {...register('minGroupSize', {
+            validate: (v) =>
+              (Number.isInteger(Number(v)) && Number(v) >= SURVEY_LIMITS.minGroupSizeFloor && Number(v) <= 100) ||
+              t('surveys.editor.minGroupSizeInvalid', { min: SURVEY_LIMITS.minGroupSizeFloor }),
+          })}
+        />
+        <Textfield
+          type="date"
+          label={t('surveys.editor.closesOn')}
+          description={t('surveys.editor.closesOnHint')}
+          error={errors.closesOn?.message}
+          {...register('closesOn')}
+        />
+      </div>
+
+      <Heading level={3} data-size="sm">
+        {t('surveys.editor.questionsHeading', { count: questions.fields.length })}
+      </Heading>
+      {base.locked ? (
+        <>
+          <Alert data-color="info">
+            <Paragraph>{t('surveys.editor.locked')}</Paragraph>
+          </Alert>
+          <List.Ordered className="survey-questions-readonly">
+            {base.questions.map((q) => (
+              <List.Item key={q.key}>
+                {surveyText(q.text, lang)} <span className="cell-note">({t(`surveys.kinds.${q.kind}`)})</span>
+              </List.Item>
+            ))}
+          </List.Ordered>
+        </>
+      ) : (
+        <>
+          <ol className="survey-questions">
+            {questions.fields.map((field, index) => (
+              <li key={field.id}>
+                <QuestionFields
+                  index={index}
+                  count={questions.fields.length}
+                  control={control}
+                  register={register}
+                  watch={watch}
+                  errors={errors}
+                  onMove={(delta) => move(index, delta)}
+                  onRemove={() => {
+                    questions.remove(index);
+                    setMoved(t('surveys.editor.removed', { n: index + 1 }));
+                  }}
+                />
+              </li>
+            ))}
+          </ol>
+          <div aria-live="polite" className="visually-hidden">
+            {moved}
+          </div>
+          <div>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={questions.fields.length >= SURVEY_LIMITS.questions}
+              onClick={() => questions.append(emptyQuestion(form.getValues('questions').map((q) => q.key)), { shouldFocus: true })}
+            >
+              <PlusIcon aria-hidden="true" />
+              {t('surveys.editor.addQuestion')}
+            </Button>
+          </div>
+          <div className="form__row">
+            <Field>
+              <Label>{t('surveys.editor.grouping')}</Label>
+              <Select {...register('groupingKey')}>
+                <Select.Option value="">{t('surveys.editor.noGrouping')}</Select.Option>
+                {singles.map((q) => (
+                  <Select.Option key={q.key} value={q.key}>
+                    {q.textNb || q.key}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            {groupingKey && (
+              <Field>
+                <Label>{t('surveys.editor.groupingKind')}</Label>
+                <Select {...register('groupingKind')}>
+                  {GROUPING_KINDS.map((kind) => (
+                    <Select.Option key={kind} value={kind}>
+                      {t(`surveys.groupingKinds.${kind}`)}
+                    </Select.Option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+          </div>
+        </>
+      )}
+
+      <SaveFeedback reloaded={reloaded} conflict={form.formErrorCode === 'VERSION_CONFLICT'} onReload={() => void reload()} error={null} />
+      {form.formErrorCode !== 'VERSION_CONFLICT' && <FormError message={form.formError} />}
+      <div className="form__actions">
+        <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
+          {t('surveys.editor.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
