@@ -114,7 +114,7 @@ export class AuthService {
           `Too many failed sign-in attempts. Wait ${Math.ceil(retryAfter / 60)} minutes and try again, or ask an administrator to reset your password.`,
           undefined,
           retryAfter,
-        );
+        ).withParams({ minutes: Math.ceil(retryAfter / 60) });
       }
       const row = await queryOne<{ id: string }>(
         tx,

@@ -15,8 +15,22 @@ export interface FieldError {
   messages: string[];
 }
 
-/** A refusal with a stable code; the exception filter turns it into the HTTP answer. */
+/**
+ * The facts of a refusal that the reader needs to act (a size, a kommune's name, a count), by name.
+ * The web fills the placeholders of its message `errors.<CODE>` with them (`{{sizeMb}}`), so the
+ * facts reach the reader in their own language; the English `message` says the same for API users.
+ */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * A refusal with a stable code; the exception filter turns it into the HTTP answer. Facts for the
+ * reader's message are added with `withParams`:
+ *
+ *     throw new DomainError('SURVEY_IMPORT_INVALID', `${n} problem(s) in the file…`).withParams({ problems: n });
+ */
 export class DomainError extends Error {
+  private facts?: ErrorParams;
+
   constructor(
     public readonly code: ErrorCode,
     message: string,
@@ -31,6 +45,17 @@ export class DomainError extends Error {
   get status(): HttpStatus {
     return httpStatusOf(this.code);
   }
+
+  /** The facts the answer carries as `params`; undefined when none were added. */
+  get params(): Readonly<ErrorParams> | undefined {
+    return this.facts;
+  }
+
+  /** Adds facts for the reader's message (see ErrorParams) and returns this error, to be thrown. */
+  withParams(params: ErrorParams): this {
+    this.facts = { ...this.facts, ...params };
+    return this;
+  }
 }
 
 /** Thrown when the client's `version` is not the stored one: someone else saved in between. */
@@ -38,5 +63,5 @@ export function versionConflict(what: string, expected: number, actual: number):
   return new DomainError(
     'VERSION_CONFLICT',
     `This ${what} was changed by someone else (you had version ${expected}, it is now ${actual}). Reload it and make your change again.`,
-  );
+  ).withParams({ expected, actual });
 }

@@ -30,4 +30,42 @@ describe('error codes', () => {
     const { errors } = JSON.parse(readFileSync(join(LOCALES, `${lang}.json`), 'utf8')) as { errors: Record<string, string> };
     expect([...declared.keys()].filter((code) => !errors[code])).toEqual([]);
   });
+
+  describe('messages with the answer’s params ({{placeholder}}, filled from `params` by web/src/lib/error-message.ts)', () => {
+    const messages = (lang: string) =>
+      (JSON.parse(readFileSync(join(LOCALES, `${lang}.json`), 'utf8')) as { errors: Record<string, string> }).errors;
+    /** `{{sizeMb, number}}` is `sizeMb`. */
+    const placeholders = (message: string) => [...message.matchAll(/\{\{-?\s*([^,}\s]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+    const nb = messages('nb');
+
+    it('some codes have them', () => {
+      expect(Object.values(nb).filter((m) => placeholders(m).length > 0).length).toBeGreaterThan(5);
+    });
+
+    it.each(['nn', 'en'])('%s uses the same placeholders as nb in every message', (lang) => {
+      const other = messages(lang);
+      const differ = Object.keys(nb)
+        .filter((key) => other[key] !== undefined && placeholders(other[key]).join() !== placeholders(nb[key]).join())
+        .map((key) => `${key}: nb {${placeholders(nb[key]).join(', ')}}, ${lang} {${placeholders(other[key]).join(', ')}}`);
+      expect(differ).toEqual([]);
+    });
+
+    it.each(['nb', 'nn', 'en'])(
+      'in %s, a message with placeholders has a <CODE>_general without, for answers that lack a param',
+      (lang) => {
+        const errors = messages(lang);
+        const keys = Object.keys(errors);
+        const withoutGeneral = keys.filter(
+          (key) => placeholders(errors[key]).length > 0 && !key.endsWith('_general') && !errors[`${key}_general`],
+        );
+        const generalWithPlaceholders = keys.filter((key) => key.endsWith('_general') && placeholders(errors[key]).length > 0);
+        const generalOfNothing = keys.filter((key) => key.endsWith('_general') && !errors[key.slice(0, -'_general'.length)]);
+        expect({ withoutGeneral, generalWithPlaceholders, generalOfNothing }).toEqual({
+          withoutGeneral: [],
+          generalWithPlaceholders: [],
+          generalOfNothing: [],
+        });
+      },
+    );
+  });
 });

@@ -21,4 +21,13 @@ export class ErrorResponseDto {
 
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { sizeMb: 7.5, maxMb: 5 },
+    description:
+      'The facts of the refusal by name (a size, a kommune, a count), for a message in the reader’s language: the web fills the placeholders of errors.<code> with them. Only some codes send them.',
+  })
+  params?: Record<string, string | number>;
 }

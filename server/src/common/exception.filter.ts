@@ -9,7 +9,7 @@ const PG_UNIQUE_VIOLATION = '23505';
 const PG_EXCLUSION_VIOLATION = '23P01';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 
-/** Turns every error into `{ statusCode, code, message, errors? }`; only real faults become 500 and are logged. */
+/** Turns every error into `{ statusCode, code, message, errors?, params? }`; only real faults become 500 and are logged. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -31,6 +31,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         ...(exception.errors ? { errors: exception.errors } : {}),
+        ...(exception.params ? { params: { ...exception.params } } : {}),
       };
     }
     if (exception instanceof HttpException) {

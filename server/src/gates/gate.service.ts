@@ -181,7 +181,7 @@ export class GateService {
         throw new DomainError(
           'GATE_NOT_READY',
           `The ${phase.key} is not ready for decision: ${missing.length} item(s) on the checklist are missing (${missing.map((m) => m.key).join(', ')}).`,
-        );
+        ).withParams({ missing: missing.length });
       }
       const history: ChangeRecord[] = [];
       // Drafts with text or a file go in with the package; the plan deliverable is the plan itself.

@@ -185,7 +185,7 @@ export class KommuneCaseService {
           throw new DomainError(
             'KOMMUNE_LEFT_PROJECT',
             `${row.kommune_name} has left the project after its kommunestyre said no; its case is closed. To take it back in, add it to the project's kommuner.`,
-          );
+          ).withParams({ kommune: row.kommune_name });
         }
         const notHandled = dto.outcome === 'not_handled';
         const amount = dto.amountCommitted ?? (dto.outcome === 'yes' ? Number(row.share) : null);

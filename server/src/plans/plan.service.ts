@@ -377,11 +377,14 @@ function costSharingRefusal(problem: CostShareProblem): DomainError {
   switch (problem.code) {
     case 'COST_SHARING_NO_POPULATION': {
       const message = `No population figure${populationDate ? ` on or before ${populationDate}` : ''} for ${kommuner.join(', ')}. Choose a later date, or share everything equally (equalPercent 100).`;
-      return new DomainError('COST_SHARING_NO_POPULATION', message, [{ field: 'populationDate', messages: [message] }]);
+      return new DomainError('COST_SHARING_NO_POPULATION', message, [{ field: 'populationDate', messages: [message] }]).withParams({
+        kommuner: kommuner.join(', '),
+      });
     }
     case 'COST_SHARING_NO_CONTRIBUTION': {
       const message = `The budget has no direct contribution from the kommuner in ${year}, so there is nothing to share. Choose another year, or all years.`;
-      return new DomainError('COST_SHARING_NO_CONTRIBUTION', message, [{ field: 'year', messages: [message] }]);
+      const error = new DomainError('COST_SHARING_NO_CONTRIBUTION', message, [{ field: 'year', messages: [message] }]);
+      return year === null ? error : error.withParams({ year });
     }
     case 'COST_SHARING_NO_KOMMUNER':
       return new DomainError('INVALID_STATE', 'The project has no participating kommuner to share the costs between.');

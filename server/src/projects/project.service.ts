@@ -438,10 +438,12 @@ async function assertKommunerInRegion(tx: EntityManager, regionId: string, kommu
   const members = new Set(rows.map((r) => r.kommune_id));
   const outside = kommuneIds.filter((k) => !members.has(k));
   if (outside.length) {
+    const named = await queryRows<{ name: string }>(tx, `SELECT name FROM kommune WHERE id = ANY($1::uuid[]) ORDER BY name`, [outside]);
+    const kommuner = named.length ? named.map((k) => k.name).join(', ') : outside.join(', ');
     throw new DomainError(
       'KOMMUNE_NOT_IN_REGION',
-      `These kommuner are not current members of the region: ${outside.join(', ')}. Add them to the region first.`,
-    );
+      `These kommuner are not current members of the region: ${kommuner}. Add them to the region first.`,
+    ).withParams({ kommuner });
   }
 }
 

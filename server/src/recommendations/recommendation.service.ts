@@ -272,7 +272,7 @@ export class RecommendationService {
             `A recommendation that is ${statusWords(r.status)} cannot become ${statusWords(dto.status)}${
               r.status === 'proposed' ? '; put it to the owner first' : ''
             }.`,
-          );
+          ).withParams({ from: r.status, to: dto.status });
         }
         const note = dto.note ?? '';
         let subgoalKey = r.subgoal_key;

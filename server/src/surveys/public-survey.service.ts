@@ -104,7 +104,7 @@ export class PublicSurveyService {
         'Too many answers were sent from this network just now. Wait a few minutes and try again.',
         undefined,
         wait,
-      );
+      ).withParams({ minutes: Math.ceil(wait / 60) });
     }
     // A filled hidden field is a robot: it is told all went well, and nothing is stored.
     if (dto.website && dto.website.trim()) return { received: true };

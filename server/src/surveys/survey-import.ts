@@ -95,8 +95,8 @@ export async function readSpreadsheet(file: UploadedFileLike | undefined): Promi
   if (file.size > IMPORT_MAX_BYTES)
     throw new DomainError(
       'SURVEY_IMPORT_TOO_LARGE',
-      `The file is ${(file.size / 1048576).toFixed(1)} MB; at most 5 MB can be imported. Split it into several files.`,
-    );
+      `The file is ${(file.size / 1048576).toFixed(1)} MB; at most ${IMPORT_MAX_BYTES / 1048576} MB can be imported. Split it into several files.`,
+    ).withParams({ sizeMb: Number((file.size / 1048576).toFixed(1)), maxMb: IMPORT_MAX_BYTES / 1048576 });
   const b = file.buffer;
   if (b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
     if (!isWorkbook(b))
@@ -504,7 +504,7 @@ export function mapRows(
       throw new DomainError(
         'SURVEY_IMPORT_TOO_LARGE',
         `The file has more than ${IMPORT_MAX_ROWS} rows of answers. Split it into several files.`,
-      );
+      ).withParams({ maxRows: IMPORT_MAX_ROWS });
     const row = r + 1;
     const answers: Record<string, SurveyAnswer> = {};
     let bad = false;

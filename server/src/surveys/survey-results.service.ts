@@ -354,7 +354,7 @@ export class SurveyResultsService {
         'SURVEY_IMPORT_INVALID',
         `${parsed.problems.length} problem(s) in the file; nothing was imported. Correct the rows listed and import again.`,
         parsed.problems.map((p) => ({ field: `rows[${p.row}][${p.column}]`, messages: [p.message] })),
-      );
+      ).withParams({ problems: parsed.problems.length });
     if (!parsed.responses.length) return result;
     const imported = await this.changes.run(projectId, actor, async (tx) => {
       const current = await queryOne<{ definition_version: number; raw_deleted_at: Date | null }>(

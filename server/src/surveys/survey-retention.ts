@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { crossTabulate, tallySurvey, todayInOslo, type CrossTab, type SurveyAnswers, type SurveyQuestion } from '@nvr/shared';
+import { crossTabulate, tallySurvey, todayInOslo, type CrossTab, type SurveyAnswers, type SurveyQuestion, osloHour } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -117,8 +117,4 @@ export function freezeResults(
     crossTabs.push(crossTabulate(questions, responses, q.key, { kind: 'kommune', labels: kommuner }, minGroupSize));
   }
   return { tally, crossTabs, frozenAt: new Date().toISOString() };
-}
-
-function osloHour(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(now));
 }

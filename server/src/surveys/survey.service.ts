@@ -317,17 +317,24 @@ export class SurveyService {
           throw new DomainError('KOMMUNE_NOT_IN_PROJECT', message, [{ field: 'kommuneId', messages: [message] }]);
         }
       }
-      const existing = await queryOne<{ id: string }>(
+      const existing = await queryOne<{ id: string; kommune_name: string | null }>(
         tx,
-        `SELECT id FROM survey_link WHERE survey_id = $1 AND kommune_id IS NOT DISTINCT FROM $2::uuid AND disabled_at IS NULL`,
+        `SELECT l.id, k.name AS kommune_name
+           FROM survey_link l LEFT JOIN kommune k ON k.id = l.kommune_id
+          WHERE l.survey_id = $1 AND l.kommune_id IS NOT DISTINCT FROM $2::uuid AND l.disabled_at IS NULL`,
         [s.id, kommuneId],
       );
       if (existing) {
+        const kommune = existing.kommune_name;
+        if (kommune) {
+          throw new DomainError(
+            'SURVEY_LINK_EXISTS',
+            `This survey has an active link for ${kommune} already. Disable it first if you need a new one.`,
+          ).withParams({ kommune });
+        }
         throw new DomainError(
           'SURVEY_LINK_EXISTS',
-          kommuneId
-            ? 'This survey has an active link for that kommune already. Disable it first if you need a new one.'
-            : 'This survey has an active general link already. Disable it first if you need a new one.',
+          'This survey has an active general link already. Disable it first if you need a new one.',
         );
       }
       const row = await queryOneOrFail<{ id: string }>(

@@ -90,10 +90,11 @@ export class TemplateService {
           ])
         )?.latest ?? null;
       if (dto.basedOnVersion !== latest) {
-        throw new DomainError(
+        const conflict = new DomainError(
           'VERSION_CONFLICT',
           `Version ${latest} of this template was saved after the version ${dto.basedOnVersion} you edited. Reload it and make your change again.`,
         );
+        throw latest === null ? conflict : conflict.withParams({ expected: dto.basedOnVersion, actual: latest });
       }
       const row = await queryOne<{ id: string }>(
         tx,

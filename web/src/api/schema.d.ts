@@ -1793,6 +1793,16 @@ export interface components {
             /** @example A region named "Kongsbergregionen" already exists. */
             message: string;
             errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description The facts of the refusal by name (a size, a kommune, a count), for a message in the reader’s language: the web fills the placeholders of errors.<code> with them. Only some codes send them.
+             * @example {
+             *       "sizeMb": 7.5,
+             *       "maxMb": 5
+             *     }
+             */
+            params?: {
+                [key: string]: string | number;
+            };
         };
         SetLanguageDto: {
             /**

@@ -52,7 +52,13 @@ export function FormDialog({
     <>
       {children}
       {reload && (
-        <SaveFeedback reloaded={reload.reloaded} conflict={formErrorCode === 'VERSION_CONFLICT'} onReload={reload.onReload} error={null} />
+        <SaveFeedback
+          reloaded={reload.reloaded}
+          conflict={formErrorCode === 'VERSION_CONFLICT'}
+          onReload={reload.onReload}
+          error={null}
+          conflictBody={formErrorCode === 'VERSION_CONFLICT' ? formError : undefined}
+        />
       )}
       {feedback ?? (reload && formErrorCode === 'VERSION_CONFLICT' ? null : <FormError message={formError} />)}
       <div className="form__actions">

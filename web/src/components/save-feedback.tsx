@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert';
+import { isApiError } from '../lib/api-error';
+import { errorMessage } from '../lib/error-message';
 
 /**
  * What a form that saves with a `version` says after saving: that it was reloaded with the newest
@@ -18,7 +20,7 @@ export function SaveFeedback({
   reloaded: boolean;
   conflict: boolean;
   onReload: () => void;
-  /** An error to show when there is no conflict; null when the form shows it beside a field. */
+  /** An error to show when there is no conflict (a VERSION_CONFLICT error gives the conflict's versions); null when the form shows it beside a field. */
   error: unknown;
   conflictTitle?: ReactNode;
   conflictBody?: ReactNode;
@@ -40,7 +42,9 @@ export function SaveFeedback({
               {conflictTitle}
             </Heading>
           )}
-          <Paragraph>{conflictBody ?? t('errors.VERSION_CONFLICT')}</Paragraph>
+          <Paragraph>
+            {conflictBody ?? (isApiError(error, 'VERSION_CONFLICT') ? errorMessage(error, t) : t('errors.VERSION_CONFLICT_general'))}
+          </Paragraph>
           <Button variant="secondary" onClick={onReload}>
             {t('common.reload')}
           </Button>

@@ -1,7 +1,6 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
-import { isApiError } from '../../../lib/api-error';
 import { useLogin } from '../../../lib/auth';
 import { useApiForm } from '../../../lib/use-api-form';
 
@@ -27,10 +26,6 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
     }
   });
 
-  const error = login.error;
-  const minutes =
-    isApiError(error, 'TOO_MANY_ATTEMPTS') && error.retryAfterSeconds ? Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) : null;
-
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <Textfield
@@ -49,7 +44,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
         autoComplete="current-password"
         required
       />
-      <FormError message={form.formError} details={minutes ? [t('auth.login.retryIn', { count: minutes })] : []} />
+      <FormError message={form.formError} />
       <div className="form__actions">
         <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
           {t('auth.login.submit')}

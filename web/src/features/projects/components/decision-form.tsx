@@ -1,11 +1,10 @@
 import { useEffect, useId } from 'react';
 import { Button, Fieldset, Heading, Paragraph, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { DECISION_OUTCOMES, nextPhaseKey, type DecisionOutcome } from '@nvr/shared';
+import { DECISION_OUTCOMES, nextPhaseKey, type DecisionOutcome, todayInOslo } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { FormError } from '../../../components/form-error';
 import { useCatalogue } from '../../../lib/catalogue';
-import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
 import { ApiError } from '../../../lib/api-error';
 import { applyServerErrors, useApiForm } from '../../../lib/use-api-form';
@@ -32,7 +31,7 @@ export function DecisionForm({ project, gate, onDecided }: { project: Project; g
   const catalogue = useCatalogue();
   const format = useFormat();
   const headingId = useId();
-  const today = todayIso();
+  const today = todayInOslo();
   const phase = project.phases.find((p) => p.key === gate.phaseKey);
   const next = nextPhaseKey(gate.phaseKey);
   const phaseTitle = catalogue.phaseTitle(gate.phaseKey);
@@ -247,5 +246,5 @@ function asFormFields(error: unknown): unknown {
     field: field.startsWith('reopen.') ? 'reopen' : field.replace(/\[(\d+)\]/g, '.$1'),
     messages,
   }));
-  return new ApiError(error.status, error.code, error.message, fields, error.retryAfterSeconds);
+  return new ApiError(error.status, error.code, error.message, fields, error.retryAfterSeconds, error.params);
 }
