@@ -23,3 +23,4 @@ export * from './survey';
 export * from './survey-validation';
 export * from './survey-results';
 export * from './notification-texts';
+export * from './files';

@@ -195,7 +195,7 @@ export class DeliverableService {
   }
 
   async addFile(projectId: string, deliverableId: string, upload: UploadedFileLike | undefined, actor: Principal): Promise<DeliverableDto> {
-    const file = await checkUpload(upload);
+    const file = await checkUpload(upload, 'deliverable');
     return this.change(projectId, deliverableId, actor, async (tx, d) => {
       assertEditable(d);
       const stored = await this.files.store(tx, file, actor.userId);

@@ -49,7 +49,7 @@ describe('checkUpload', () => {
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     });
     const noDocument = docx({ '[Content_Types].xml': '<Types/>', 'word/styles.xml': '<w:styles/>' });
-    expect((await refusal(noDocument)).message).toMatch(/lacks \[Content_Types\]\.xml or word\/document\.xml/);
+    expect((await refusal(noDocument)).message).toMatch(/neither a Word document \(\.docx\) nor an Excel workbook/);
     // The names appear in the bytes, but not as parts of the archive.
     const namesInContent = docx({ 'readme.txt': 'word/document.xml [Content_Types].xml' });
     expect((await refusal(namesInContent)).code).toBe('FILE_TYPE_NOT_ALLOWED');
@@ -57,8 +57,32 @@ describe('checkUpload', () => {
     expect((await refusal(brokenZip)).code).toBe('FILE_TYPE_NOT_ALLOWED');
   });
 
+  it('takes a spreadsheet (XLSX or CSV) on a deliverable only, and CSV only as text', async () => {
+    const workbook = docx({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' });
+    expect(await checkUpload(upload(workbook, 'Questback-eksport.xlsx'), 'deliverable')).toMatchObject({
+      filename: 'Questback-eksport.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    const csv = Buffer.from('Rolle;Ansatte\r\nDaglig leder;4–10\r\n', 'utf8');
+    expect(await checkUpload(upload(csv, 'svar.csv'), 'deliverable')).toMatchObject({
+      filename: 'svar.csv',
+      contentType: 'text/csv',
+    });
+    // Norwegian Excel's own code page, and UTF-16 with its byte-order mark.
+    expect((await checkUpload(upload(Buffer.from('R\xe5d;\xc6re\n', 'latin1'), 'a.csv'), 'deliverable')).filename).toBe('a.csv');
+    expect((await checkUpload(upload(Buffer.from('\ufeffA;B\n', 'utf16le'), 'b.csv'), 'deliverable')).filename).toBe('b.csv');
+    // Minutes and conditions take documents only.
+    const minutes = await checkUpload(upload(workbook, 'x.xlsx')).catch((e: unknown) => e);
+    expect(minutes).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', message: 'Only PDF and Word (.docx) files can be uploaded here.' });
+    // Binary content named .csv is not text.
+    const binary = await checkUpload(upload(Buffer.from([0x41, 0x00, 0x42, 0x01]), 'x.csv'), 'deliverable').catch((e: unknown) => e);
+    expect(binary).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED' });
+  });
+
   it('refuses anything else', async () => {
-    expect((await refusal(Buffer.from('<html></html>'))).message).toBe('Only PDF and Word (.docx) files can be uploaded.');
+    expect((await refusal(Buffer.from('<html></html>'))).message).toBe('Only PDF and Word (.docx) files can be uploaded here.');
+    const onDeliverable = await checkUpload(upload(Buffer.from('<html></html>'), 'side.html'), 'deliverable').catch((e: unknown) => e);
+    expect(onDeliverable).toMatchObject({ message: 'Only PDF, Word (.docx), Excel (.xlsx) and CSV files can be uploaded here.' });
   });
 });
 

@@ -1,15 +1,11 @@
+import { FILE_CONTENT_TYPES, fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows, type FileKind, type UploadPurpose } from '@nvr/shared';
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { DomainError } from '../common/domain-error';
 import './file.errors'; // declares this feature's error codes
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-export const ALLOWED_FILE_TYPES = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-} as const;
+export const MAX_FILE_BYTES = MAX_UPLOAD_BYTES;
 
 export interface UploadedFileLike {
   originalname: string;
@@ -25,13 +21,16 @@ export interface CheckedFile {
   data: Buffer;
 }
 
+const KIND_WORDS: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV' };
+
 /**
- * Accepts PDF and Word (DOCX) files up to 10 MB, judged by their structure, not by the name, the
- * browser's word or the first bytes: a PDF must open in a PDF library and have pages, a DOCX must be a
- * zip archive holding `[Content_Types].xml` and `word/document.xml`. The name is cleaned for use in a
- * download header.
+ * Accepts the kinds the purpose allows (shared/src/files.ts) up to 10 MB, judged by their structure,
+ * not by the browser's word or the first bytes: a PDF must open in a PDF library and have pages, a
+ * DOCX or XLSX must be a zip archive holding `[Content_Types].xml` and `word/document.xml` or
+ * `xl/workbook.xml`, a CSV must be named .csv and be text (no NUL or other control characters). The
+ * name is cleaned for use in a download header.
  */
-export async function checkUpload(file: UploadedFileLike | undefined): Promise<CheckedFile> {
+export async function checkUpload(file: UploadedFileLike | undefined, purpose: UploadPurpose = 'document'): Promise<CheckedFile> {
   if (!file || file.size === 0)
     throw new DomainError('VALIDATION_FAILED', 'Choose a file to upload (field "file").', [
       { field: 'file', messages: ['file is required'] },
@@ -39,19 +38,28 @@ export async function checkUpload(file: UploadedFileLike | undefined): Promise<C
   if (file.size > MAX_FILE_BYTES)
     throw new DomainError('FILE_TOO_LARGE', `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 10 MB.`);
   const b = file.buffer;
-  const ext = await detectType(b);
+  const name = utf8Filename(file.originalname);
+  const ext = await detectType(b, name);
+  if (!ext || !uploadAllows(purpose, ext)) throw notAllowed(purpose);
   return {
-    filename: cleanFilename(utf8Filename(file.originalname), ext),
-    contentType: ALLOWED_FILE_TYPES[ext],
+    filename: cleanFilename(name, ext),
+    contentType: FILE_CONTENT_TYPES[ext],
     size: file.size,
     sha256: createHash('sha256').update(b).digest('hex'),
     data: b,
   };
 }
 
-type FileKind = keyof typeof ALLOWED_FILE_TYPES;
+function notAllowed(purpose: UploadPurpose): DomainError {
+  const kinds = (['pdf', 'docx', 'xlsx', 'csv'] as const).filter((k) => uploadAllows(purpose, k)).map((k) => KIND_WORDS[k]);
+  return new DomainError(
+    'FILE_TYPE_NOT_ALLOWED',
+    `Only ${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]} files can be uploaded here.`,
+  );
+}
 
-async function detectType(b: Buffer): Promise<FileKind> {
+/** The kind the content shows, null when it is none of them; refuses what only pretends to be a PDF or Office file. */
+async function detectType(b: Buffer, name: string): Promise<FileKind | null> {
   if (b.subarray(0, 5).toString('latin1') === '%PDF-') {
     if (await isReadablePdf(b)) return 'pdf';
     throw new DomainError(
@@ -60,13 +68,26 @@ async function detectType(b: Buffer): Promise<FileKind> {
     );
   }
   if (b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    if (isWordDocument(b)) return 'docx';
+    const parts = zipPartNames(b);
+    if (parts.has('[Content_Types].xml') && parts.has('word/document.xml')) return 'docx';
+    if (parts.has('[Content_Types].xml') && parts.has('xl/workbook.xml')) return 'xlsx';
     throw new DomainError(
       'FILE_TYPE_NOT_ALLOWED',
-      'The file is a zip archive but not a Word document (.docx): it lacks [Content_Types].xml or word/document.xml. Save it from Word as .docx and upload that.',
+      'The file is a zip archive but neither a Word document (.docx) nor an Excel workbook (.xlsx). Save it from Word or Excel in that format and upload that.',
     );
   }
-  throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'Only PDF and Word (.docx) files can be uploaded.');
+  return fileKindOfName(name) === 'csv' && isText(b) ? 'csv' : null;
+}
+
+/**
+ * Text as spreadsheet programs export it: UTF-16 with its byte-order mark, or bytes without NUL and
+ * without control characters other than tab, line feed, form feed and carriage return (UTF-8 and the
+ * Windows code page Norwegian Excel uses both pass).
+ */
+export function isText(b: Uint8Array): boolean {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return b.length % 2 === 0;
+  for (const byte of b) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) return false;
+  return true;
 }
 
 /** A PDF that pdf-lib can open, with a document catalogue and at least one page. Encrypted PDFs are fine. */
@@ -79,20 +100,20 @@ export async function isReadablePdf(b: Uint8Array): Promise<boolean> {
   }
 }
 
-/** A zip archive (read without unpacking its parts) with the two parts every Word document has. */
-export function isWordDocument(b: Uint8Array): boolean {
+/** The part names of a zip archive, read without unpacking them; empty when it is not a readable zip. */
+function zipPartNames(b: Uint8Array): Set<string> {
+  const names = new Set<string>();
   try {
-    const names = new Set<string>();
     unzipSync(b, {
       filter: (entry) => {
         names.add(entry.name);
         return false;
       },
     });
-    return names.has('[Content_Types].xml') && names.has('word/document.xml');
   } catch {
-    return false;
+    names.clear();
   }
+  return names;
 }
 
 /**

@@ -3,19 +3,21 @@ import { Button, Field, Input, Label, ValidationMessage } from '@digdir/designsy
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert';
 import { isApiError } from '../lib/api-error';
+import { FILE_CONTENT_TYPES, fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows, UPLOAD_KINDS, type UploadPurpose } from '@nvr/shared';
 
-/** What the server accepts (server/src/files/file-validation.ts): PDF or Word (.docx), at most 10 MB. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const ACCEPT = '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** What the server accepts for this purpose (shared/src/files.ts), as the file chooser's filter. */
+function acceptFor(purpose: UploadPurpose): string {
+  return UPLOAD_KINDS[purpose].flatMap((kind) => [`.${kind}`, FILE_CONTENT_TYPES[kind].split(';')[0]]).join(',');
+}
 
-function clientProblem(file: File): 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' | null {
-  if (!/\.(pdf|docx)$/i.test(file.name)) return 'FILE_TYPE_NOT_ALLOWED';
+function clientProblem(file: File, purpose: UploadPurpose): 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' | null {
+  if (!uploadAllows(purpose, fileKindOfName(file.name))) return 'FILE_TYPE_NOT_ALLOWED';
   if (file.size > MAX_UPLOAD_BYTES) return 'FILE_TOO_LARGE';
   return null;
 }
 
 /**
- * Chooses one PDF or Word file and uploads it with an explicit button. Type and size are checked
+ * Chooses one file of the kinds the purpose allows (PDF or Word; on a deliverable also Excel or CSV) and uploads it with an explicit button. Type and size are checked
  * before anything is sent; the server checks the content again and its refusal is shown at the field.
  */
 export function FileUploadField({
@@ -25,6 +27,7 @@ export function FileUploadField({
   pending,
   error,
   onUpload,
+  purpose = 'document',
 }: {
   label: string;
   description?: string;
@@ -34,6 +37,8 @@ export function FileUploadField({
   error: unknown;
   /** Starts the upload; resolve when done so the field can be cleared. */
   onUpload: (file: File) => Promise<unknown>;
+  /** Which kinds of file the server takes here (shared/src/files.ts). */
+  purpose?: UploadPurpose;
 }) {
   const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -42,9 +47,11 @@ export function FileUploadField({
 
   const fileError =
     clientError ??
-    (isApiError(error, 'FILE_TYPE_NOT_ALLOWED') || isApiError(error, 'FILE_TOO_LARGE')
-      ? t(`errors.${error.code as 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE'}`)
-      : null);
+    (isApiError(error, 'FILE_TYPE_NOT_ALLOWED')
+      ? t(`files.typeNotAllowed.${purpose}`)
+      : isApiError(error, 'FILE_TOO_LARGE')
+        ? t('errors.FILE_TOO_LARGE')
+        : null);
   const otherError = error && !fileError && !clientError ? error : null;
 
   async function upload() {
@@ -53,9 +60,9 @@ export function FileUploadField({
       inputRef.current?.focus();
       return;
     }
-    const problem = clientProblem(file);
+    const problem = clientProblem(file, purpose);
     if (problem) {
-      setClientError(t(`errors.${problem}`));
+      setClientError(problem === 'FILE_TYPE_NOT_ALLOWED' ? t(`files.typeNotAllowed.${purpose}`) : t(`errors.${problem}`));
       inputRef.current?.focus();
       return;
     }
@@ -77,7 +84,7 @@ export function FileUploadField({
         <Input
           ref={inputRef}
           type="file"
-          accept={ACCEPT}
+          accept={acceptFor(purpose)}
           aria-invalid={fileError ? true : undefined}
           onChange={(event) => {
             setFile(event.target.files?.[0] ?? null);

@@ -1,10 +1,10 @@
+import { fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows } from '@nvr/shared';
 import { useRef, useState } from 'react';
 import { Button, Field, Input, Label, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { FormDialog } from '../../../components/form-dialog';
-import { MAX_UPLOAD_BYTES } from '../../../components/file-upload-field';
 import { useApiForm } from '../../../lib/use-api-form';
 import { getGateQueryOptions } from '../api/get-gate';
 import type { GateCondition } from '../api/gate-types';
@@ -48,9 +48,9 @@ export function ConditionDialog({
   /** Reads the chosen file when the form is sent (an event, not render). */
   async function onValid({ note }: { note: string }) {
     const file = action === 'met' ? (fileRef.current?.files?.[0] ?? null) : null;
-    if (file && (!/\.(pdf|docx)$/i.test(file.name) || file.size > MAX_UPLOAD_BYTES)) {
+    if (file && (!uploadAllows('document', fileKindOfName(file.name)) || file.size > MAX_UPLOAD_BYTES)) {
       form.setError('root.file', {
-        message: t(/\.(pdf|docx)$/i.test(file.name) ? 'errors.FILE_TOO_LARGE' : 'errors.FILE_TYPE_NOT_ALLOWED'),
+        message: t(uploadAllows('document', fileKindOfName(file.name)) ? 'errors.FILE_TOO_LARGE' : 'files.typeNotAllowed.document'),
       });
       fileRef.current?.focus();
       return;

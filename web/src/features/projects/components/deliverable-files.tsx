@@ -82,7 +82,8 @@ export function DeliverableFiles({ deliverable, onChanged }: { deliverable: Deli
       {canChange && (
         <FileUploadField
           label={t('files.choose')}
-          description={t('files.hint')}
+          description={t('files.hintDeliverable')}
+          purpose="deliverable"
           submitLabel={t('files.upload')}
           pending={add.isPending}
           error={add.error}

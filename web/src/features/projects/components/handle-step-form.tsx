@@ -1,11 +1,9 @@
 import { useId, useRef } from 'react';
 import { Button, Field, Fieldset, Heading, Input, Label, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { DECISION_OUTCOMES, type DecisionOutcome } from '@nvr/shared';
+import { DECISION_OUTCOMES, type DecisionOutcome, fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows, todayInOslo } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
-import { MAX_UPLOAD_BYTES } from '../../../components/file-upload-field';
 import { FormError } from '../../../components/form-error';
-import { todayIso } from '../../../lib/dates';
 import { useApiForm } from '../../../lib/use-api-form';
 import type { CaseStep } from '../api/gate-types';
 import { useAttachStepMinutes, useHandleStep } from '../api/handle-step';
@@ -36,7 +34,7 @@ export function HandleStepForm({
   const { t } = useTranslation();
   const headingId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
-  const today = todayIso();
+  const today = todayInOslo();
   const form = useApiForm<StepValues>({
     defaultValues: { meetingDate: today, caseNumber: '', recommendedOutcome: '', recommendation: '' },
     codeFields: { INVALID_PERIOD: 'meetingDate', MEETING_DATE_IN_FUTURE: 'meetingDate', MEETING_BEFORE_PREVIOUS_STEP: 'meetingDate' },
@@ -49,9 +47,9 @@ export function HandleStepForm({
   /** Reads the chosen file when the form is sent (an event, not render). */
   async function onValid(values: StepValues) {
     const file = fileRef.current?.files?.[0] ?? null;
-    if (file && (!/\.(pdf|docx)$/i.test(file.name) || file.size > MAX_UPLOAD_BYTES)) {
+    if (file && (!uploadAllows('document', fileKindOfName(file.name)) || file.size > MAX_UPLOAD_BYTES)) {
       form.setError('root.file', {
-        message: t(/\.(pdf|docx)$/i.test(file.name) ? 'errors.FILE_TOO_LARGE' : 'errors.FILE_TYPE_NOT_ALLOWED'),
+        message: t(uploadAllows('document', fileKindOfName(file.name)) ? 'errors.FILE_TOO_LARGE' : 'files.typeNotAllowed.document'),
       });
       fileRef.current?.focus();
       return;
