@@ -9,6 +9,7 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { precompressedAssets, responseCompression } from './common/compression';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { requestLogger } from './common/request-logger.middleware';
 import { AppLogger, requestContext } from './common/request-context';
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
   app.use(helmet(helmetOptions(config)));
   app.use(cookieParser());
+  app.use(responseCompression);
   app.use('/api', requestContext);
   app.use('/api', requestLogger);
   app.use('/api', noStore);
@@ -63,6 +65,7 @@ export const PUBLIC_SURVEY_BODY_LIMIT_BYTES = 64 * 1024;
 function serveWebApp(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   const surveyForm = join(dir, 'survey.html');
+  app.use(precompressedAssets(dir));
   app.useStaticAssets(dir, {
     index: false,
     maxAge: '1h',

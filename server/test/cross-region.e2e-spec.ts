@@ -184,9 +184,8 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
         .send({ kind: 'interview', title: 'A-intervju', heldOn: '2026-03-01', participantCount: 1 })
         .expect(201)
     ).body;
-    const recommendation = (
-      await leaderA.post(`/api/projects/${projectA.id}/recommendations`).send({ title: 'A-anbefaling' }).expect(201)
-    ).body;
+    const recommendation = (await leaderA.post(`/api/projects/${projectA.id}/recommendations`).send({ title: 'A-anbefaling' }).expect(201))
+      .body;
     const report = await one(`SELECT id FROM status_report WHERE project_id = $1 ORDER BY period DESC LIMIT 1`, [projectA.id]);
     const comment = await one(`SELECT id FROM comment WHERE project_id = $1 LIMIT 1`, [projectA.id]);
     const notification = await one(`SELECT id FROM notification WHERE project_id = $1 LIMIT 1`, [projectA.id]);

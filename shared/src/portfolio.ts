@@ -2,7 +2,7 @@
  * The adviser's portfolio: one row per project with where it stands. The server filters and sorts with
  * these rules, and the web app can re-sort what it has without asking again.
  */
-import type { IsoDate } from './dates';
+import { compareNb, type IsoDate } from './dates';
 import type { DeliverableState, DurationStatus, PhaseKey, PhaseState, ProjectStatus } from './plp';
 import { PHASE_KEYS } from './plp';
 
@@ -52,8 +52,6 @@ export function filterPortfolio<T extends PortfolioRowFacts>(rows: readonly T[],
   );
 }
 
-const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
-
 /** Compares two optional values; a missing value sorts last in either order. */
 type Key = string | number | null;
 
@@ -78,7 +76,7 @@ function sortKey(row: PortfolioRowFacts, key: PortfolioSortKey): Key {
 
 function compareKeys(a: Key, b: Key): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+  return compareNb(String(a), String(b));
 }
 
 /**
@@ -100,7 +98,7 @@ export function sortPortfolio<T extends PortfolioRowFacts>(
       const c = compareKeys(a, b);
       if (c !== 0) return sign * c;
     }
-    return collator.compare(x.name, y.name) || collator.compare(x.regionName, y.regionName);
+    return compareNb(x.name, y.name) || compareNb(x.regionName, y.regionName);
   });
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnProject, isAdmin, todayInOslo, type IsoDate, type Role, type RoleAssignment } from '@nvr/shared';
+import { canOnProject, isAdmin, todayInOslo, type IsoDate, type Role, type RoleAssignment, compareNb } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { InboxDto, InboxItemDto } from './inbox.dto';
@@ -36,16 +36,14 @@ export function inboxScope(userId: string, roles: readonly RoleAssignment[]): In
   };
 }
 
-const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
-
 /** By due date (none last), then project, then the kind's order, then title. */
 export function sortInbox(items: readonly InboxItemDto[]): InboxItemDto[] {
   return [...items].sort(
     (a, b) =>
       (a.due === b.due ? 0 : a.due === null ? 1 : b.due === null ? -1 : a.due < b.due ? -1 : 1) ||
-      collator.compare(a.projectName, b.projectName) ||
+      compareNb(a.projectName, b.projectName) ||
       INBOX_ITEM_KINDS.indexOf(a.kind) - INBOX_ITEM_KINDS.indexOf(b.kind) ||
-      collator.compare(a.title, b.title),
+      compareNb(a.title, b.title),
   );
 }
 

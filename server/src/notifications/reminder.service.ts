@@ -18,6 +18,7 @@ import {
   periodOf,
   previousPeriod,
   durationStatus,
+  osloHour,
 } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
@@ -293,8 +294,4 @@ export class ReminderService implements OnModuleInit {
       return [];
     });
   }
-}
-
-function osloHour(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(now));
 }

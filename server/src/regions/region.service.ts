@@ -8,6 +8,7 @@ import {
   RoleAssignment,
   todayInOslo,
   visibleRegionIds,
+  compareNb,
 } from '@nvr/shared';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError, versionConflict } from '../common/domain-error';
@@ -89,9 +90,7 @@ export class RegionService {
     }));
     members.sort(
       (a, b) =>
-        Number(b.current) - Number(a.current) ||
-        a.kommune.name.localeCompare(b.kommune.name, 'nb') ||
-        b.validFrom.localeCompare(a.validFrom),
+        Number(b.current) - Number(a.current) || compareNb(a.kommune.name, b.kommune.name) || b.validFrom.localeCompare(a.validFrom),
     );
     const population = regionPopulation(
       members.map((m) => ({ period: { from: m.validFrom, to: m.validTo }, population: m.kommune.population })),

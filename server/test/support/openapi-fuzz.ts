@@ -291,14 +291,17 @@ export async function loadWorld(db: DataSource, scope: { regionId: string; proje
     ),
     condition: await col(`SELECT id AS v FROM gate_condition WHERE phase_id IN (${phases}) ORDER BY id`, [p]),
     survey: await col(`SELECT id AS v FROM survey WHERE project_id = $1 ORDER BY id`, [p]),
-    surveyLink: await col(`SELECT l.id AS v FROM survey_link l JOIN survey s ON s.id = l.survey_id WHERE s.project_id = $1 ORDER BY 1`, [p]),
+    surveyLink: await col(`SELECT l.id AS v FROM survey_link l JOIN survey s ON s.id = l.survey_id WHERE s.project_id = $1 ORDER BY 1`, [
+      p,
+    ]),
     surveyResponse: await col(
       `SELECT r.id AS v FROM survey_response r JOIN survey s ON s.id = r.survey_id WHERE s.project_id = $1 ORDER BY 1 LIMIT 20`,
       [p],
     ),
-    surveyToken: await col(`SELECT l.token AS v FROM survey_link l JOIN survey s ON s.id = l.survey_id WHERE s.project_id = $1 ORDER BY 1`, [
-      p,
-    ]),
+    surveyToken: await col(
+      `SELECT l.token AS v FROM survey_link l JOIN survey s ON s.id = l.survey_id WHERE s.project_id = $1 ORDER BY 1`,
+      [p],
+    ),
     conversation: await col(`SELECT id AS v FROM conversation WHERE project_id = $1 ORDER BY id`, [p]),
     recommendation: await col(`SELECT id AS v FROM recommendation WHERE project_id = $1 ORDER BY id`, [p]),
     commentTarget: [

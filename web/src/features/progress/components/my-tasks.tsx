@@ -1,12 +1,11 @@
 import { useId } from 'react';
 import { Card, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { nextPhaseKey, statusReportReminder } from '@nvr/shared';
+import { nextPhaseKey, statusReportReminder, todayInOslo } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { NextAction, Project } from '../../../api/types';
 import type { AppNotification, StatusReportSummary } from '../../../api/progress-types';
 import { useCatalogue } from '../../../lib/catalogue';
-import { todayIso } from '../../../lib/dates';
 import { useNotificationTitle } from './notification-text';
 import { usePeriod } from './progress-text';
 import './progress.css';
@@ -157,7 +156,7 @@ function useTasks() {
   const { t } = useTranslation();
   const catalogue = useCatalogue();
   const period = usePeriod();
-  const today = todayIso();
+  const today = todayInOslo();
 
   return (project: Project, reports: StatusReportSummary[] | undefined): Task[] => {
     const tasks: Task[] = [];

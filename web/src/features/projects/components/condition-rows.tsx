@@ -1,9 +1,9 @@
+import { todayInOslo } from '@nvr/shared';
 import { Button, Field, Fieldset, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Person, Project } from '../../../api/types';
-import { todayIso } from '../../../lib/dates';
 
 export interface ConditionRow {
   text: string;
@@ -36,7 +36,7 @@ export function ConditionRows<T extends { conditionItems: ConditionRow[] }>({
   const { fields, append, remove } = useFieldArray({ control: f.control, name: 'conditionItems' });
   const owners = conditionOwners(project);
   const errors = f.formState.errors.conditionItems;
-  const today = todayIso();
+  const today = todayInOslo();
 
   return (
     <Fieldset>

@@ -1,13 +1,12 @@
 import { useId } from 'react';
 import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { ConditionState } from '@nvr/shared';
-import { canOnProject, nextPhaseKey } from '@nvr/shared';
+import { canOnProject, nextPhaseKey, todayInOslo } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { useAccess } from '../../../lib/auth';
 import { useCatalogue } from '../../../lib/catalogue';
-import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
 import { conditionFileUrl } from '../api/download-gate-documents';
 import type { GateCondition } from '../api/gate-types';
@@ -102,7 +101,7 @@ function ConditionsTable({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const today = todayIso();
+  const today = todayInOslo();
   const { me, roles } = useAccess();
   const sorted = [...conditions].sort((a, b) => a.position - b.position);
   const showActions = actions && (gate.permissions.resolveConditions || gate.permissions.waiveConditions);

@@ -1,11 +1,10 @@
 import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { nextPhaseKey } from '@nvr/shared';
+import { nextPhaseKey, todayInOslo } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../../api/types';
 import { deliverableSpec, inCatalogueOrder, useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
-import { todayIso } from '../../../lib/dates';
 import { DeliverableStateTag } from './state-tags';
 
 /** A phase's deliverables in catalogue order: state (Tag with text), owner, due date and number of files. */
@@ -24,7 +23,7 @@ export function DeliverablesTable({
   const { t } = useTranslation();
   const catalogue = useCatalogue();
   const format = useFormat();
-  const today = todayIso();
+  const today = todayInOslo();
   const deliverables = inCatalogueOrder(phase.key, phase.deliverables);
 
   if (deliverables.length === 0) {

@@ -1,12 +1,11 @@
 import { useId } from 'react';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { mayRecordForKommune, type KommuneCaseOutcome } from '@nvr/shared';
+import { mayRecordForKommune, type KommuneCaseOutcome, todayInOslo } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { useAccess } from '../../../lib/auth';
 import { useFormat } from '../../../lib/format';
 import { formatKroner } from '../../../lib/money';
-import { todayIso } from '../../../lib/dates';
 import type { KommuneCases } from '../api/gate-types';
 import { KommuneConsequence } from './kommune-consequence';
 import { KommuneDeadlineForm } from './kommune-deadline-form';
@@ -34,7 +33,7 @@ export function KommuneCasesSection({ project, gate, onChanged }: { project: Pro
   if (!cases) return null;
   const { summary } = cases;
   const kr = (amount: number) => formatKroner(amount, i18n.resolvedLanguage ?? 'nb');
-  const today = todayIso();
+  const today = todayInOslo();
   // The server's rule: while the gate awaits its decision, and after an approval (late kommunestyre decisions).
   const open = gate.permissions.recordKommune;
   // A kommune contact who speaks for one kommune records only that kommune's decision.

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Button, Fieldset, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { KOMMUNE_DECISIONS, type KommuneDecision } from '@nvr/shared';
+import { KOMMUNE_DECISIONS, type KommuneDecision, todayInOslo } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { FormDialog } from '../../../components/form-dialog';
-import { todayIso } from '../../../lib/dates';
 import { formatKroner, parseWholeNumber } from '../../../lib/money';
 import { useApiForm } from '../../../lib/use-api-form';
 import type { KommuneCase } from '../api/gate-types';
@@ -20,7 +19,7 @@ interface KommuneValues {
 
 const valuesOf = (c: KommuneCase): KommuneValues => ({
   outcome: c.outcome === 'pending' ? '' : c.outcome,
-  meetingDate: c.meetingDate ?? todayIso(),
+  meetingDate: c.meetingDate ?? todayInOslo(),
   caseNumber: c.caseNumber ?? '',
   amountCommitted: c.amountCommitted !== null ? String(c.amountCommitted) : '',
   decisionText: c.decisionText ?? '',
@@ -43,7 +42,7 @@ export function KommuneDecisionDialog({
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
-  const today = todayIso();
+  const today = todayInOslo();
   const form = useApiForm<KommuneValues>({
     defaultValues: valuesOf(kommuneCase),
     codeFields: { MEETING_DATE_IN_FUTURE: 'meetingDate', AMOUNT_ABOVE_SHARE: 'amountCommitted' },

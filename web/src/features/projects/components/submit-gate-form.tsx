@@ -3,9 +3,8 @@ import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-re
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { FormError } from '../../../components/form-error';
-import { nextPhaseKey } from '@nvr/shared';
+import { nextPhaseKey, todayInOslo } from '@nvr/shared';
 import { useCatalogue } from '../../../lib/catalogue';
-import { todayIso } from '../../../lib/dates';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useSubmitGate } from '../api/submit-gate';
 
@@ -20,7 +19,7 @@ export function SubmitGateForm({ project, gate, onSubmitted }: { project: Projec
     defaultValues: { note: '', kommuneDeadline: '' },
     codeFields: { INVALID_PERIOD: 'kommuneDeadline' },
   });
-  const today = todayIso();
+  const today = todayInOslo();
   const next = nextPhaseKey(gate.phaseKey);
   const { errors, isSubmitting } = form.formState;
   const phase = catalogue.phaseTitle(gate.phaseKey);

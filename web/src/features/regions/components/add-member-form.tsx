@@ -1,3 +1,4 @@
+import { todayInOslo } from '@nvr/shared';
 import { useId, useMemo, useState } from 'react';
 import { Button, Field, Heading, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
-import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useAddMember } from '../api/add-member';
@@ -30,7 +30,7 @@ export function AddMemberForm({ region }: { region: Region }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
-  const today = todayIso();
+  const today = todayInOslo();
   const kommuner = useKommuner();
   const [status, setStatus] = useState<string | null>(null);
   const form = useApiForm<{ kommuneId: string; validFrom: string }>({

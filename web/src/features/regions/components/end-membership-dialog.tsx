@@ -1,8 +1,8 @@
+import { todayInOslo } from '@nvr/shared';
 import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Membership } from '../../../api/types';
 import { FormDialog } from '../../../components/form-dialog';
-import { todayIso } from '../../../lib/dates';
 import { useFormat } from '../../../lib/format';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useUpdateMember } from '../api/update-member';
@@ -24,7 +24,7 @@ export function EndMembershipDialog({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const today = todayIso();
+  const today = todayInOslo();
   const kommune = membership.kommune.name;
   const form = useApiForm<{ validTo: string }>({
     defaultValues: { validTo: today < membership.validFrom ? membership.validFrom : today },

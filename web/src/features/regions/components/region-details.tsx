@@ -1,10 +1,10 @@
+import { todayInOslo } from '@nvr/shared';
 import { useId, useState } from 'react';
 import { Heading } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../api/types';
 import { StatusMessage } from '../../../components/status-message';
 import { useAccess } from '../../../lib/auth';
-import { todayIso } from '../../../lib/dates';
 import { AddMemberForm } from './add-member-form';
 import { CaseRouteSection } from './case-route-section';
 import { EditRegionDialog } from './edit-region-dialog';
@@ -20,7 +20,7 @@ export function RegionDetails({ region }: { region: Region }) {
   const upcomingId = useId();
   const formerId = useId();
   const [saved, setSaved] = useState<string | null>(null);
-  const { current, upcoming, former } = groupMemberships(region.members, todayIso());
+  const { current, upcoming, former } = groupMemberships(region.members, todayInOslo());
   // Name, regionråd and members are changed by administrators only; everyone else reads.
   const canAdminister = useAccess().canOnRegion(region.id, 'administer');
 
