@@ -22,6 +22,7 @@ export default tseslint.config(
       'bench/**/*.{js,mjs,ts}',
       '*.{js,mjs}',
       'web/e2e/**/*.ts',
+      'web/scripts/**/*.mjs',
     ],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,14 +1,29 @@
-import { useId, useState } from 'react';
-import { Alert, Button, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { budgetTotals, type BudgetLine as SharedBudgetLine, type PhaseKey } from '@nvr/shared';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Budget } from '../../../api/plan-types';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { isApiError } from '../../../lib/api-error';
+import { errorMessage } from '../../../lib/error-message';
+import { FORM_ERROR, useApiForm } from '../../../lib/use-api-form';
 import { saveBudget } from '../api/save-budget';
-import { BudgetLineTable } from './budget-line-table';
-import { cellId, parseLine, toDraft, uid, type DraftLine, type Kind, type LineProblem } from './budget-lines';
+import type { BudgetRowForm } from './budget-line-row';
+import { BudgetLineTable, type BudgetRow } from './budget-line-table';
+import {
+  budgetLineRules,
+  cellId,
+  cellOfServerField,
+  columnsOf,
+  lineInput,
+  newLine,
+  toDraft,
+  type BudgetFormValues,
+  type Kind,
+} from './budget-lines';
+import { BudgetProblems } from './budget-problems';
 import { BalanceMessage, BudgetTotalsTable } from './budget-totals';
 import { focusById } from './focus';
 import type { PlanWriter } from './use-plan-writer';
@@ -16,7 +31,8 @@ import type { PlanWriter } from './use-plan-writer';
 /**
  * The phase's cost and financing budget (PLP plan section 7): lines per category or source and year,
  * own work as hours × rate, totals per year and overall, and whether it balances. Saved as a whole
- * (PUT) with the plan's version.
+ * (PUT) with the plan's version, explicitly (no autosave). The cells follow BudgetLineDto's rules; a save
+ * with mistakes lists them above the button instead, as links to the cells.
  */
 export function BudgetEditor({
   projectId,
@@ -34,138 +50,111 @@ export function BudgetEditor({
   onConflict: () => void;
 }) {
   const { t } = useTranslation();
-  const [lines, setLines] = useState<DraftLine[]>(() => budget.lines.map(toDraft));
-  const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
+  // The lines as the server has them, once (the form keeps what is typed from then on).
+  const defaultValues = useMemo<BudgetFormValues>(() => ({ lines: budget.lines.map(toDraft) }), [budget]);
+  // The list of mistakes gets focus, not the first wrong cell.
+  const form = useApiForm<BudgetFormValues>({ defaultValues, shouldFocusError: false });
+  const { control, register, watch, formState, clearErrors, setError } = form;
+  const rows = useFieldArray({ control, name: 'lines' });
+  const lines = watch('lines');
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [showProblems, setShowProblems] = useState(false);
   const problemsId = useId();
+  const rules = budgetLineRules(t);
+  const totals = budgetTotals(lines.map((l) => lineInput(l) as SharedBudgetLine));
 
-  const parsed = lines.map((l) => ({ line: l, ...parseLine(l, t) }));
-  const problems = parsed.flatMap((p) => p.problems);
-  const totals = budgetTotals(parsed.map((p) => p.input as SharedBudgetLine));
+  // Any edit takes back "saved".
+  useEffect(() => {
+    const subscription = watch((_, { type }) => {
+      if (type) setSaved(null);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch]);
 
-  function update(uidToChange: string, patch: Partial<DraftLine>) {
-    setLines((ls) => ls.map((l) => (l.uid === uidToChange ? { ...l, ...patch } : l)));
-    setDirty(true);
-    setSaved(null);
-  }
+  const { isDirty, isSubmitting } = formState;
 
   function add(kind: Kind) {
-    const years = lines.map((l) => Number(l.year)).filter((y) => Number.isInteger(y) && y > 1900);
-    const year = years.length ? Math.max(...years) : new Date().getFullYear();
-    const line: DraftLine = {
-      uid: uid(),
-      kind,
-      category: kind === 'cost' ? 'project_management' : 'innovasjon_norge',
-      year: String(year),
-      description: '',
-      amount: '',
-      hours: '',
-      rate: '',
-      status: kind === 'financing' ? 'applied' : '',
-    };
-    setLines((ls) => [...ls, line]);
-    setDirty(true);
+    const line = newLine(kind, lines);
+    rows.append(line, { shouldFocus: false });
     setSaved(null);
     focusById(cellId(line.uid, 'category'), { afterRender: true });
   }
 
-  function remove(line: DraftLine) {
+  function remove({ index, line }: BudgetRow) {
     const same = lines.filter((l) => l.kind === line.kind);
-    const index = same.findIndex((l) => l.uid === line.uid);
-    const neighbour = same[index + 1] ?? same[index - 1];
-    setLines((ls) => ls.filter((l) => l.uid !== line.uid));
-    setDirty(true);
+    const at = same.indexOf(line);
+    const neighbour = same[at + 1] ?? same[at - 1];
+    rows.remove(index);
     setSaved(null);
     focusById(neighbour ? cellId(neighbour.uid, 'category') : `budget-add-${line.kind}`, { afterRender: true });
   }
 
-  async function save() {
-    if (problems.length > 0) {
-      setShowProblems(true);
-      focusById(problemsId, { afterRender: true });
+  /** The server's field errors for cells go to those cells (and the list); the rest is said above the button. */
+  function showServerErrors(error: unknown) {
+    if (isApiError(error, 'VALIDATION_FAILED') && error.fieldErrors.length > 0) {
+      const rest: string[] = [];
+      let atCells = false;
+      for (const { field, messages } of error.fieldErrors) {
+        const cell = cellOfServerField(field);
+        const line = cell ? lines[cell.index] : undefined;
+        if (cell && line && columnsOf(line).includes(cell.column)) {
+          setError(`lines.${cell.index}.${cell.column}`, { type: 'server', message: messages.join(' ') });
+          atCells = true;
+        } else rest.push(...messages);
+      }
+      if (rest.length > 0 || !atCells) setError(FORM_ERROR, { type: error.code, message: [errorMessage(error, t), ...rest].join(' ') });
+      if (atCells) focusById(problemsId, { afterRender: true });
       return;
     }
-    setShowProblems(false);
-    setSaving(true);
-    setError(null);
-    try {
-      await write((version) => saveBudget({ projectId, phaseKey, body: { lines: parsed.map((p) => p.input), version } }));
-      setDirty(false);
-      setSaved(t('plans.budget.saved'));
-    } catch (e) {
-      setError(e);
-      if (isApiError(e, 'VERSION_CONFLICT')) onConflict();
-    } finally {
-      setSaving(false);
-    }
+    form.applyServerErrors(error);
+    if (isApiError(error, 'VERSION_CONFLICT')) onConflict();
   }
 
-  const problemFor = (line: DraftLine, column: LineProblem['column']) =>
-    showProblems ? problems.find((p) => p.uid === line.uid && p.column === column) : undefined;
+  const submit = form.handleSubmit(
+    async (values) => {
+      try {
+        await write((version) => saveBudget({ projectId, phaseKey, body: { lines: values.lines.map(lineInput), version } }));
+        // What was saved is the new starting point: not unsaved, and checked again only at the next save.
+        form.reset(values, { keepValues: true });
+        setSaved(t('plans.budget.saved'));
+      } catch (error) {
+        showServerErrors(error);
+      }
+    },
+    () => focusById(problemsId, { afterRender: true }),
+  );
 
-  const lineTables = (['cost', 'financing'] as const).map((kind) => (
-    <BudgetLineTable
-      key={kind}
-      kind={kind}
-      lines={lines}
-      parsed={parsed}
-      totals={totals}
-      editable={editable}
-      problemFor={problemFor}
-      onUpdate={update}
-      onAdd={add}
-      onRemove={remove}
-    />
-  ));
+  const rowForm: BudgetRowForm | null = editable
+    ? {
+        register,
+        errors: formState.errors,
+        rules,
+        // The category decides the cells: mistakes of cells the line no longer has go.
+        onCategoryChange: (index) => clearErrors([`lines.${index}.amount`, `lines.${index}.hours`, `lines.${index}.rate`]),
+      }
+    : null;
+  const tableRows: BudgetRow[] = rows.fields.flatMap((field, index) =>
+    lines[index] ? [{ key: field.id, index, line: lines[index] }] : [],
+  );
 
   return (
     <div className="section budget">
       <Heading level={3} data-size="xs">
         {t('plans.budget.heading')}
       </Heading>
-      {lineTables}
+      {(['cost', 'financing'] as const).map((kind) => (
+        <BudgetLineTable key={kind} kind={kind} rows={tableRows} totals={totals} form={rowForm} onAdd={add} onRemove={remove} />
+      ))}
       <BudgetTotalsTable totals={totals} caption={t('plans.budget.perYear')} />
       <BalanceMessage totals={totals} />
       {editable && (
         <>
-          {showProblems && problems.length > 0 && (
-            <Alert data-color="danger" id={problemsId} tabIndex={-1}>
-              <Heading level={4} data-size="xs">
-                {t('plans.budget.problemsHeading')}
-              </Heading>
-              <List.Unordered>
-                {problems.map((p) => {
-                  const line = lines.find((l) => l.uid === p.uid);
-                  const n = line ? lines.filter((l) => l.kind === line.kind).indexOf(line) + 1 : 0;
-                  const name = t(line?.kind === 'financing' ? 'plans.budget.financingLine' : 'plans.budget.costLine', { n });
-                  return (
-                    <List.Item key={`${p.uid}-${p.column}`}>
-                      <Link
-                        href={`#${cellId(p.uid, p.column)}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          focusById(cellId(p.uid, p.column));
-                        }}
-                      >
-                        {t('plans.budget.problem', { line: name, message: p.message })}
-                      </Link>
-                    </List.Item>
-                  );
-                })}
-              </List.Unordered>
-            </Alert>
-          )}
-          {error && !isApiError(error, 'VERSION_CONFLICT') ? (
-            <ErrorAlert error={error} details={isApiError(error) ? error.fieldErrors.flatMap((f) => f.messages) : []} />
-          ) : null}
+          <BudgetProblems id={problemsId} lines={lines} errors={formState.errors} />
+          {form.formErrorCode !== 'VERSION_CONFLICT' && <FormError message={form.formError} />}
           <div className="form__actions budget__actions">
-            <Button type="button" onClick={() => void save()} loading={saving} disabled={saving}>
+            <Button type="button" onClick={() => void submit()} loading={isSubmitting} disabled={isSubmitting}>
               {t('plans.budget.save')}
             </Button>
-            {dirty && <Paragraph className="muted">{t('plans.budget.unsaved')}</Paragraph>}
+            {isDirty && <Paragraph className="muted">{t('plans.budget.unsaved')}</Paragraph>}
           </div>
           <StatusMessage message={saved} />
         </>

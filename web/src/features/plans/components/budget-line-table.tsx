@@ -1,10 +1,17 @@
-import { Button, Input, Select, Table } from '@digdir/designsystemet-react';
-import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
-import { COST_CATEGORIES, FINANCING_SOURCES, FINANCING_STATUSES } from '@nvr/shared';
+import { Button, Table } from '@digdir/designsystemet-react';
+import { PlusIcon } from '@navikt/aksel-icons';
 import { useTranslation } from 'react-i18next';
-import type { BudgetLineInput, BudgetTotals } from '../../../api/plan-types';
+import type { BudgetTotals } from '../../../api/plan-types';
 import { formatKroner } from '../../../lib/money';
-import { cellId, type DraftLine, type Kind, type LineProblem } from './budget-lines';
+import { BudgetLineRow, BudgetLineView, type BudgetRowForm } from './budget-line-row';
+import type { DraftLine, Kind } from './budget-lines';
+
+/** A line of the budget form with the key of its row and its place among all lines. */
+export interface BudgetRow {
+  key: string;
+  index: number;
+  line: DraftLine;
+}
 
 /**
  * One table of the budget: the cost lines or the financing lines, read-only or with an input per cell
@@ -12,32 +19,29 @@ import { cellId, type DraftLine, type Kind, type LineProblem } from './budget-li
  */
 export function BudgetLineTable({
   kind,
-  lines,
-  parsed,
+  rows,
   totals,
-  editable,
-  problemFor,
-  onUpdate,
+  form,
   onAdd,
   onRemove,
 }: {
   kind: Kind;
-  lines: DraftLine[];
-  parsed: { line: DraftLine; input: BudgetLineInput }[];
+  /** Every line of the budget (the table shows those of its kind). */
+  rows: BudgetRow[];
   totals: Pick<BudgetTotals, 'costs' | 'financing'>;
-  editable: boolean;
-  problemFor: (line: DraftLine, column: LineProblem['column']) => LineProblem | undefined;
-  onUpdate: (uid: string, patch: Partial<DraftLine>) => void;
+  /** The budget form, when the budget can be edited. */
+  form: BudgetRowForm | null;
   onAdd: (kind: Kind) => void;
-  onRemove: (line: DraftLine) => void;
+  onRemove: (row: BudgetRow) => void;
 }) {
   const { t, i18n } = useTranslation();
   const kr = (n: number) => formatKroner(n, i18n.resolvedLanguage ?? 'nb');
-  const ofKind = lines.filter((l) => l.kind === kind);
+  const editable = form !== null;
+  const ofKind = rows.filter((r) => r.line.kind === kind);
   const sum = kind === 'cost' ? totals.costs : totals.financing;
   const lineName = (n: number) => t(kind === 'cost' ? 'plans.budget.costLine' : 'plans.budget.financingLine', { n });
   return (
-    <div key={kind} className="section">
+    <div className="section">
       <div className="table-scroll">
         <Table border data-size="sm" className="plan-table budget-table">
           <caption>{t(kind === 'cost' ? 'plans.budget.costs' : 'plans.budget.financing')}</caption>
@@ -66,147 +70,20 @@ export function BudgetLineTable({
                 </Table.Cell>
               </Table.Row>
             )}
-            {ofKind.map((line, i) => {
-              const name = lineName(i + 1);
-              const p = parsed.find((x) => x.line.uid === line.uid);
-              const amount = p?.input.amount ?? 0;
-              const categories = kind === 'cost' ? COST_CATEGORIES : FINANCING_SOURCES;
-              const categoryLabel = t(`plans.budget.categories.${line.category}`);
-              if (!editable) {
-                return (
-                  <Table.Row key={line.uid}>
-                    <Table.Cell>{categoryLabel}</Table.Cell>
-                    <Table.Cell>{line.year}</Table.Cell>
-                    <Table.Cell>{line.description}</Table.Cell>
-                    {kind === 'financing' && <Table.Cell>{line.status ? t(`plans.budget.statuses.${line.status}`) : ''}</Table.Cell>}
-                    <Table.Cell>
-                      {line.category === 'own_work' && p?.input.hours != null && p.input.rate != null
-                        ? t('plans.budget.hoursTimesRate', { hours: line.hours, rate: kr(p.input.rate) })
-                        : ''}
-                    </Table.Cell>
-                    <Table.Cell className="numeric">{kr(amount)}</Table.Cell>
-                  </Table.Row>
-                );
-              }
-              const yearProblem = problemFor(line, 'year');
-              const amountProblem = problemFor(line, 'amount');
-              const hoursProblem = problemFor(line, 'hours');
-              const rateProblem = problemFor(line, 'rate');
-              return (
-                <Table.Row key={line.uid}>
-                  <Table.Cell className="budget-table__category">
-                    <Select
-                      id={cellId(line.uid, 'category')}
-                      aria-label={t('plans.budget.cellLabel', {
-                        column: t(kind === 'cost' ? 'plans.budget.category' : 'plans.budget.source'),
-                        line: name,
-                      })}
-                      value={line.category}
-                      onChange={(e) => onUpdate(line.uid, { category: e.target.value as DraftLine['category'] })}
-                    >
-                      {categories.map((c) => (
-                        <Select.Option key={c} value={c}>
-                          {t(`plans.budget.categories.${c}`)}
-                        </Select.Option>
-                      ))}
-                    </Select>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Input
-                      id={cellId(line.uid, 'year')}
-                      inputMode="numeric"
-                      size={5}
-                      aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.year'), line: name })}
-                      aria-invalid={yearProblem ? true : undefined}
-                      value={line.year}
-                      onChange={(e) => onUpdate(line.uid, { year: e.target.value })}
-                    />
-                  </Table.Cell>
-                  <Table.Cell className="budget-table__description">
-                    <Input
-                      aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.description'), line: name })}
-                      value={line.description}
-                      onChange={(e) => onUpdate(line.uid, { description: e.target.value })}
-                    />
-                  </Table.Cell>
-                  {kind === 'financing' && (
-                    <Table.Cell className="budget-table__status">
-                      <Select
-                        aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.status'), line: name })}
-                        value={line.status}
-                        onChange={(e) => onUpdate(line.uid, { status: e.target.value as DraftLine['status'] })}
-                      >
-                        <Select.Option value="">{t('plans.budget.statusNone')}</Select.Option>
-                        {FINANCING_STATUSES.map((s) => (
-                          <Select.Option key={s} value={s}>
-                            {t(`plans.budget.statuses.${s}`)}
-                          </Select.Option>
-                        ))}
-                      </Select>
-                    </Table.Cell>
-                  )}
-                  <Table.Cell>
-                    {line.category === 'own_work' ? (
-                      <div className="budget-own-work">
-                        <Input
-                          id={cellId(line.uid, 'hours')}
-                          inputMode="decimal"
-                          size={6}
-                          aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.hours'), line: name })}
-                          aria-invalid={hoursProblem ? true : undefined}
-                          value={line.hours}
-                          onChange={(e) => onUpdate(line.uid, { hours: e.target.value })}
-                        />
-                        <span aria-hidden="true">×</span>
-                        <Input
-                          id={cellId(line.uid, 'rate')}
-                          inputMode="numeric"
-                          size={6}
-                          aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.rate'), line: name })}
-                          aria-invalid={rateProblem ? true : undefined}
-                          value={line.rate}
-                          onChange={(e) => onUpdate(line.uid, { rate: e.target.value })}
-                        />
-                      </div>
-                    ) : (
-                      <span className="muted">
-                        <span aria-hidden="true">–</span>
-                        <span className="visually-hidden">{t('plans.budget.notOwnWork')}</span>
-                      </span>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell className="numeric">
-                    {line.category === 'own_work' ? (
-                      <output aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.amount'), line: name })}>
-                        {kr(amount)}
-                      </output>
-                    ) : (
-                      <Input
-                        id={cellId(line.uid, 'amount')}
-                        inputMode="numeric"
-                        size={11}
-                        className="numeric"
-                        aria-label={t('plans.budget.cellLabel', { column: t('plans.budget.amountKr'), line: name })}
-                        aria-invalid={amountProblem ? true : undefined}
-                        value={line.amount}
-                        onChange={(e) => onUpdate(line.uid, { amount: e.target.value })}
-                      />
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('plans.budget.removeLine', { line: name })}
-                      onClick={() => onRemove(line)}
-                    >
-                      <TrashIcon aria-hidden="true" />
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
+            {ofKind.map((row, i) =>
+              form ? (
+                <BudgetLineRow
+                  key={row.key}
+                  line={row.line}
+                  index={row.index}
+                  name={lineName(i + 1)}
+                  form={form}
+                  onRemove={() => onRemove(row)}
+                />
+              ) : (
+                <BudgetLineView key={row.key} line={row.line} />
+              ),
+            )}
           </Table.Body>
           <Table.Foot>
             <Table.Row>

@@ -1,25 +1,13 @@
-import { useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { PhaseKey } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { CostSharing } from '../../../api/plan-types';
-import { ErrorAlert } from '../../../components/error-alert';
-import { StatusMessage } from '../../../components/status-message';
-import { isApiError } from '../../../lib/api-error';
 import { useFormat } from '../../../lib/format';
 import { formatKroner } from '../../../lib/money';
-import { saveCostSharing } from '../api/save-cost-sharing';
+import { CostSharingForm } from './cost-sharing-form';
 import type { PlanWriter } from './use-plan-writer';
 
 type Reason = NonNullable<CostSharing['reason']>;
-type Refusal = 'COST_SHARING_NO_POPULATION' | 'COST_SHARING_NO_CONTRIBUTION';
-
-/** Which refusal of the settings (422: the table cannot be made with them) an error is, if any. */
-function refusalOf(error: unknown): Refusal | null {
-  if (isApiError(error, 'COST_SHARING_NO_POPULATION')) return 'COST_SHARING_NO_POPULATION';
-  if (isApiError(error, 'COST_SHARING_NO_CONTRIBUTION')) return 'COST_SHARING_NO_CONTRIBUTION';
-  return null;
-}
 
 /**
  * How the kommuner share their direct contribution: a chosen share equally, the rest by population on
@@ -47,15 +35,6 @@ export function CostSharingSection({
   const format = useFormat();
   const kr = (n: number) => formatKroner(n, i18n.resolvedLanguage ?? 'nb');
   const { settings } = costSharing;
-  const [percent, setPercent] = useState(String(settings.equalPercent));
-  const [date, setDate] = useState(settings.populationDate ?? '');
-  const [year, setYear] = useState(settings.year ? String(settings.year) : '');
-  const [percentError, setPercentError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const refusal = refusalOf(error);
 
   /** The reason the table cannot be made, in the reader's language. */
   function reasonText(reason: Reason): string {
@@ -81,33 +60,6 @@ export function CostSharingSection({
   const byPopulation = 100 - equal;
   const years = [...new Set([...budgetYears, ...(settings.year ? [settings.year] : [])])].sort((a, b) => a - b);
 
-  async function save() {
-    const value = Number(percent.trim());
-    if (percent.trim() === '' || !Number.isInteger(value) || value < 0 || value > 100) {
-      setPercentError(t('plans.costSharing.percentInvalid'));
-      return;
-    }
-    setPercentError(null);
-    setSaving(true);
-    setError(null);
-    setSaved(null);
-    try {
-      await write((version) =>
-        saveCostSharing({
-          projectId,
-          phaseKey,
-          body: { equalPercent: value, populationDate: date || null, year: year ? Number(year) : null, version },
-        }),
-      );
-      setSaved(t('plans.costSharing.saved'));
-    } catch (e) {
-      setError(e);
-      if (isApiError(e, 'VERSION_CONFLICT')) onConflict();
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
     <div className="section cost-sharing">
       <Heading level={3} data-size="xs">
@@ -115,53 +67,14 @@ export function CostSharingSection({
       </Heading>
       <Paragraph>{t('plans.costSharing.intro', { total: kr(costSharing.total), equal, byPopulation })}</Paragraph>
       {editable && (
-        <div className="form">
-          <div className="form__row">
-            <Textfield
-              label={t('plans.costSharing.equalPercent')}
-              description={t('plans.costSharing.equalPercentHint')}
-              inputMode="numeric"
-              suffix="%"
-              value={percent}
-              error={percentError}
-              onChange={(e) => setPercent(e.target.value)}
-            />
-            <Textfield
-              type="date"
-              label={t('plans.costSharing.populationDate')}
-              description={t('plans.costSharing.populationDateHint')}
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              error={refusal === 'COST_SHARING_NO_POPULATION' ? t('plans.costSharing.refusedNoPopulation') : undefined}
-            />
-            <Field>
-              <Label>{t('plans.costSharing.year')}</Label>
-              <Field.Description>{t('plans.costSharing.yearHint')}</Field.Description>
-              <Select
-                value={year}
-                onChange={(e) => setYear(e.target.value)}
-                aria-invalid={refusal === 'COST_SHARING_NO_CONTRIBUTION' || undefined}
-              >
-                <Select.Option value="">{t('plans.costSharing.allYears')}</Select.Option>
-                {years.map((y) => (
-                  <Select.Option key={y} value={String(y)}>
-                    {y}
-                  </Select.Option>
-                ))}
-              </Select>
-              {refusal === 'COST_SHARING_NO_CONTRIBUTION' && (
-                <ValidationMessage>{t('plans.costSharing.refusedNoContribution', { year })}</ValidationMessage>
-              )}
-            </Field>
-          </div>
-          {error && !isApiError(error, 'VERSION_CONFLICT') && !refusal ? <ErrorAlert error={error} /> : null}
-          <div className="form__actions">
-            <Button type="button" variant="secondary" onClick={() => void save()} loading={saving} disabled={saving}>
-              {t('plans.costSharing.save')}
-            </Button>
-          </div>
-          <StatusMessage message={saved} />
-        </div>
+        <CostSharingForm
+          projectId={projectId}
+          phaseKey={phaseKey}
+          settings={settings}
+          years={years}
+          write={write}
+          onConflict={onConflict}
+        />
       )}
       {costSharing.reason ? (
         <Alert data-color="warning">

@@ -1,13 +1,16 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Heading, Link, List, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { PlusIcon } from '@navikt/aksel-icons';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { SaveTemplateBody, TemplateVersion } from '../../../api/plan-types';
-import { ErrorAlert } from '../../../components/error-alert';
-import { isApiError } from '../../../lib/api-error';
+import type { TemplateVersion } from '../../../api/plan-types';
+import { FormError } from '../../../components/form-error';
+import { applyServerErrors, useApiForm } from '../../../lib/use-api-form';
 import { useSaveTemplate } from '../api/save-template';
 import { focusById } from './focus';
-import { fromTemplate, KEY, uid, type DraftField, type DraftSection, type Problem } from './template-draft';
+import { emptySection, problemsOf, saveBody, serverFieldsOf, templateFormValues, type TemplateFormValues } from './template-draft';
+import { TemplateProblems } from './template-problems';
+import { TEMPLATE_LIMITS, templateSchema } from './template-rules';
 import { TemplateSectionFieldset } from './template-section-fieldset';
 import './plans.css';
 
@@ -26,141 +29,79 @@ export function TemplateEditor({
   onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState(template.title);
-  const [description, setDescription] = useState(template.description);
-  const [sections, setSections] = useState<DraftSection[]>(() => fromTemplate(template));
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const problemsRef = useRef<HTMLDivElement>(null);
-  const problemsId = useId();
+  const schema = useMemo(() => templateSchema(t), [t]);
+  // The summary above the form takes focus when the checks stop a save, not the first field.
+  const defaultValues = useMemo(() => templateFormValues(template), [template]);
+  const form = useApiForm<TemplateFormValues>({ defaultValues, shouldFocusError: false });
+  const { control, register, formState, getValues, setError, trigger } = form;
+  const { errors, isSubmitting, isSubmitted } = formState;
+  const sections = useFieldArray({ control, name: 'sections', rules: schema.sections });
+  const [summaryFocus, setSummaryFocus] = useState(0);
   const save = useSaveTemplate(template.key, { onSuccess: onSaved });
-  const conflict = isApiError(save.error, 'VERSION_CONFLICT');
 
-  const setSection = (u: string, patch: Partial<DraftSection>) =>
-    setSections((ss) => ss.map((s) => (s.uid === u ? { ...s, ...patch } : s)));
-  const setField = (su: string, fu: string, patch: Partial<DraftField>) =>
-    setSections((ss) => ss.map((s) => (s.uid === su ? { ...s, fields: s.fields.map((f) => (f.uid === fu ? { ...f, ...patch } : f)) } : s)));
+  /** After a save was tried, moving or removing renumbers the sections: check again once they have rendered. */
+  function recheck() {
+    if (isSubmitted) window.setTimeout(() => void trigger('sections'), 0);
+  }
 
-  function moveSection(index: number, delta: number) {
+  function moveSection(index: number, delta: -1 | 1) {
     const target = index + delta;
-    if (target < 0 || target >= sections.length) return;
-    const next = [...sections];
-    [next[index], next[target]] = [next[target], next[index]];
-    setSections(next);
-    focusById(`${next[target].uid}-${delta < 0 ? 'up' : 'down'}`, { afterRender: true });
+    if (target < 0 || target >= sections.fields.length) return;
+    sections.swap(index, target);
+    // Focus stays on the button pressed, unless the section reached an end and that button is now disabled.
+    const atEnd = target === 0 || target === sections.fields.length - 1;
+    const button = atEnd ? (delta < 0 ? 'down' : 'up') : delta < 0 ? 'up' : 'down';
+    focusById(`${sections.fields[index].uid}-${button}`, { afterRender: true });
+    recheck();
   }
 
-  function validate(): Problem[] {
-    const found: Problem[] = [];
-    if (!title.trim()) found.push({ id: 'template-title', message: t('plans.templateEditor.invalid.title') });
-    const sectionKeys = new Set<string>();
-    sections.forEach((s, i) => {
-      const n = i + 1;
-      if (!s.title.trim()) found.push({ id: `${s.uid}-title`, message: t('plans.templateEditor.invalid.sectionTitle', { n }) });
-      if (!KEY.test(s.key))
-        found.push({
-          id: `${s.uid}-key`,
-          message: t('plans.templateEditor.invalid.key', { name: t('plans.templateEditor.sectionN', { n }) }),
-        });
-      else if (sectionKeys.has(s.key))
-        found.push({ id: `${s.uid}-key`, message: t('plans.templateEditor.invalid.duplicateKey', { key: s.key }) });
-      sectionKeys.add(s.key);
-      if (s.fields.length === 0) found.push({ id: `${s.uid}-add-field`, message: t('plans.templateEditor.invalid.noFields', { n }) });
-      const fieldKeys = new Set<string>();
-      s.fields.forEach((f, j) => {
-        const name = t('plans.templateEditor.fieldN', { section: n, n: j + 1 });
-        if (!f.label.trim()) found.push({ id: `${f.uid}-label`, message: t('plans.templateEditor.invalid.label', { name }) });
-        if (!KEY.test(f.key)) found.push({ id: `${f.uid}-key`, message: t('plans.templateEditor.invalid.key', { name }) });
-        else if (fieldKeys.has(f.key))
-          found.push({ id: `${f.uid}-key`, message: t('plans.templateEditor.invalid.duplicateKey', { key: f.key }) });
-        fieldKeys.add(f.key);
-      });
-    });
-    if (sections.length === 0) found.push({ id: 'template-add-section', message: t('plans.templateEditor.invalid.noSections') });
-    return found;
-  }
+  const submit = form.handleSubmit(
+    async (values) => {
+      try {
+        await save.mutateAsync(saveBody(values, template.version));
+      } catch (error) {
+        applyServerErrors(error, setError, { t, fields: serverFieldsOf(values) });
+      }
+    },
+    () => setSummaryFocus((n) => n + 1),
+  );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = validate();
-    setProblems(found);
-    if (found.length > 0) {
-      requestAnimationFrame(() => problemsRef.current?.focus());
-      return;
-    }
-    const body: SaveTemplateBody = {
-      title: title.trim(),
-      description: description.trim(),
-      basedOnVersion: template.version,
-      sections: sections.map((s) => ({
-        key: s.key,
-        title: s.title.trim(),
-        guidance: s.guidance.trim(),
-        fields: s.fields.map((f) => ({
-          key: f.key,
-          label: f.label.trim(),
-          kind: f.kind,
-          required: f.required,
-          ...(f.help.trim() ? { help: f.help.trim() } : {}),
-        })),
-      })),
-    };
-    save.mutate(body);
-  }
-
-  const problemFor = (id: string) => problems.find((p) => p.id === id)?.message;
-
+  const conflict = form.formErrorCode === 'VERSION_CONFLICT';
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {problems.length > 0 && (
-        <Alert data-color="danger" ref={problemsRef} tabIndex={-1} aria-labelledby={problemsId}>
-          <Heading level={2} data-size="xs" id={problemsId}>
-            {t('plans.templateEditor.problemsHeading')}
-          </Heading>
-          <List.Unordered>
-            {problems.map((p) => (
-              <List.Item key={`${p.id}-${p.message}`}>
-                <Link
-                  href={`#${p.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    focusById(p.id);
-                  }}
-                >
-                  {p.message}
-                </Link>
-              </List.Item>
-            ))}
-          </List.Unordered>
-        </Alert>
-      )}
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <TemplateProblems problems={problemsOf(getValues(), errors)} focusRequest={summaryFocus} />
       <Textfield
         id="template-title"
         label={t('plans.templateEditor.title')}
-        value={title}
-        error={problemFor('template-title')}
-        onChange={(e) => setTitle(e.target.value)}
+        maxLength={TEMPLATE_LIMITS.title}
+        error={errors.title?.message}
+        {...register('title', schema.title)}
       />
       <Textfield
+        id="template-description"
         multiline
         rows={3}
         label={t('plans.templateEditor.description')}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
+        maxLength={TEMPLATE_LIMITS.description}
+        error={errors.description?.message}
+        {...register('description')}
       />
 
-      {sections.map((section, i) => (
+      {sections.fields.map((section, i) => (
         <TemplateSectionFieldset
-          key={section.uid}
-          section={section}
+          key={section.id}
+          form={form}
+          schema={schema}
+          sectionUid={section.uid}
+          isNew={section.isNew}
           index={i}
-          count={sections.length}
-          problemFor={problemFor}
-          setSection={setSection}
-          setField={setField}
+          count={sections.fields.length}
+          recheck={recheck}
           onMove={(delta) => moveSection(i, delta)}
           onRemove={() => {
-            setSections((ss) => ss.filter((s) => s.uid !== section.uid));
+            sections.remove(i);
             focusById('template-add-section', { afterRender: true });
+            recheck();
           }}
         />
       ))}
@@ -170,25 +111,8 @@ export function TemplateEditor({
           type="button"
           variant="secondary"
           onClick={() => {
-            const section: DraftSection = {
-              uid: uid('section'),
-              isNew: true,
-              key: '',
-              title: '',
-              guidance: '',
-              fields: [
-                {
-                  uid: uid('field'),
-                  isNew: true,
-                  key: 'notes',
-                  label: t('plans.templateEditor.defaultFieldLabel'),
-                  kind: 'longtext',
-                  required: false,
-                  help: '',
-                },
-              ],
-            };
-            setSections((ss) => [...ss, section]);
+            const section = emptySection(t('plans.templateEditor.defaultFieldLabel'));
+            sections.append(section, { shouldFocus: false });
             focusById(`${section.uid}-title`, { afterRender: true });
           }}
         >
@@ -207,14 +131,11 @@ export function TemplateEditor({
             {t('plans.templateEditor.reload')}
           </Button>
         </Alert>
-      ) : save.error ? (
-        <ErrorAlert
-          error={save.error}
-          details={isApiError(save.error) ? save.error.fieldErrors.flatMap((f) => f.messages.map((m) => `${f.field}: ${m}`)) : []}
-        />
-      ) : null}
+      ) : (
+        <FormError message={form.formError} />
+      )}
       <div className="form__actions">
-        <Button type="submit" loading={save.isPending} disabled={save.isPending}>
+        <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
           {t('plans.templateEditor.save', { version: template.version + 1 })}
         </Button>
       </div>

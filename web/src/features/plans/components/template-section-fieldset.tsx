@@ -1,139 +1,113 @@
-import { Button, Checkbox, Field, Fieldset, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Fieldset, Textfield } from '@digdir/designsystemet-react';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '@navikt/aksel-icons';
-import { FIELD_KINDS, type FieldKind } from '@nvr/shared';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { ApiForm } from '../../../lib/use-api-form';
 import { focusById } from './focus';
-import { keyFromTitle, uid, type DraftField, type DraftSection } from './template-draft';
+import { emptyField, keyFromTitle, type TemplateFormValues } from './template-draft';
+import { TemplateFieldRow } from './template-field-row';
+import { TemplateKeyInput } from './template-key-input';
+import { TEMPLATE_LIMITS, type TemplateSchema } from './template-rules';
 
 /** One section of the template being edited: title, key, guidance, its fields (add, remove), and move or remove it. */
 export function TemplateSectionFieldset({
-  section,
+  form,
+  schema,
+  sectionUid,
+  isNew,
   index: i,
   count,
-  problemFor,
-  setSection,
-  setField,
+  recheck,
   onMove,
   onRemove,
 }: {
-  section: DraftSection;
+  form: ApiForm<TemplateFormValues>;
+  schema: TemplateSchema;
+  /** Names the section's inputs (and the targets of the problem summary's links). */
+  sectionUid: string;
+  /** Not saved yet: its key can be written, and follows its title. */
+  isNew: boolean;
   index: number;
   count: number;
-  problemFor: (id: string) => string | undefined;
-  setSection: (uid: string, patch: Partial<DraftSection>) => void;
-  setField: (sectionUid: string, fieldUid: string, patch: Partial<DraftField>) => void;
-  onMove: (delta: number) => void;
+  /** Checks the form again after a change of order, once a save has been tried. */
+  recheck: () => void;
+  onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
+  const { control, register, setValue, trigger, formState } = form;
+  const { errors, isSubmitted } = formState;
+  const fields = useFieldArray({ control, name: `sections.${i}.fields`, rules: schema.fields(i) });
+  const title = useWatch({ control, name: `sections.${i}.title` });
+  const keyPath = `sections.${i}.key` as const;
+  const otherKeys = Array.from({ length: count }, (_, k) => `sections.${k}.key` as const).filter((path) => path !== keyPath);
+  const sectionErrors = errors.sections?.[i];
+
   return (
     <Fieldset className="template-editor__section">
       <Fieldset.Legend>
-        {t('plans.templateEditor.sectionLegend', { n: i + 1, title: section.title || t('plans.templateEditor.untitled') })}
+        {t('plans.templateEditor.sectionLegend', { n: i + 1, title: title || t('plans.templateEditor.untitled') })}
       </Fieldset.Legend>
       <Textfield
-        id={`${section.uid}-title`}
+        id={`${sectionUid}-title`}
         label={t('plans.templateEditor.sectionTitle')}
-        value={section.title}
-        error={problemFor(`${section.uid}-title`)}
-        onChange={(e) =>
-          setSection(section.uid, section.isNew ? { title: e.target.value, key: keyFromTitle(e.target.value) } : { title: e.target.value })
-        }
+        maxLength={TEMPLATE_LIMITS.sectionTitle}
+        error={sectionErrors?.title?.message}
+        {...register(`sections.${i}.title`, {
+          ...schema.sectionTitle(i),
+          onChange: (e: { target: { value: string } }) => {
+            if (!isNew) return;
+            setValue(keyPath, keyFromTitle(e.target.value));
+            if (isSubmitted) void trigger([keyPath, ...otherKeys]);
+          },
+        })}
       />
-      <KeyInput
-        id={`${section.uid}-key`}
-        value={section.key}
-        isNew={section.isNew}
-        error={problemFor(`${section.uid}-key`)}
-        onChange={(key) => setSection(section.uid, { key })}
+      <TemplateKeyInput
+        id={`${sectionUid}-key`}
+        form={form}
+        path={keyPath}
+        rules={schema.sectionKey(i, otherKeys)}
+        isNew={isNew}
+        error={sectionErrors?.key?.message}
       />
       <Textfield
+        id={`${sectionUid}-guidance`}
         multiline
         rows={3}
         label={t('plans.templateEditor.guidance')}
         description={t('plans.templateEditor.guidanceHint')}
-        value={section.guidance}
-        onChange={(e) => setSection(section.uid, { guidance: e.target.value })}
+        maxLength={TEMPLATE_LIMITS.guidance}
+        error={sectionErrors?.guidance?.message}
+        {...register(`sections.${i}.guidance`)}
       />
       <Fieldset>
         <Fieldset.Legend>{t('plans.templateEditor.fieldsLegend', { n: i + 1 })}</Fieldset.Legend>
-        {section.fields.map((field, j) => {
-          const name = t('plans.templateEditor.fieldN', { section: i + 1, n: j + 1 });
-          return (
-            <div key={field.uid} className="template-editor__field">
-              <Textfield
-                id={`${field.uid}-label`}
-                label={t('plans.templateEditor.fieldLabel', { name })}
-                value={field.label}
-                error={problemFor(`${field.uid}-label`)}
-                onChange={(e) =>
-                  setField(
-                    section.uid,
-                    field.uid,
-                    field.isNew ? { label: e.target.value, key: keyFromTitle(e.target.value) } : { label: e.target.value },
-                  )
-                }
-              />
-              <Field>
-                <Label>{t('plans.templateEditor.fieldKind', { name })}</Label>
-                <Select value={field.kind} onChange={(e) => setField(section.uid, field.uid, { kind: e.target.value as FieldKind })}>
-                  {FIELD_KINDS.map((k) => (
-                    <Select.Option key={k} value={k}>
-                      {t(`plans.templates.fieldKinds.${k}`)}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
-              <KeyInput
-                id={`${field.uid}-key`}
-                value={field.key}
-                isNew={field.isNew}
-                error={problemFor(`${field.uid}-key`)}
-                onChange={(key) => setField(section.uid, field.uid, { key })}
-                name={name}
-              />
-              <Textfield
-                label={t('plans.templateEditor.fieldHelp', { name })}
-                value={field.help}
-                onChange={(e) => setField(section.uid, field.uid, { help: e.target.value })}
-              />
-              <Checkbox
-                label={t('plans.templateEditor.fieldRequired', { name })}
-                checked={field.required}
-                onChange={(e) => setField(section.uid, field.uid, { required: e.target.checked })}
-              />
-              <Button
-                type="button"
-                variant="tertiary"
-                data-size="sm"
-                onClick={() => {
-                  setSection(section.uid, { fields: section.fields.filter((f) => f.uid !== field.uid) });
-                  focusById(`${section.uid}-add-field`, { afterRender: true });
-                }}
-              >
-                <TrashIcon aria-hidden="true" />
-                {t('plans.templateEditor.removeField', { name })}
-              </Button>
-            </div>
-          );
-        })}
+        {fields.fields.map((field, j) => (
+          <TemplateFieldRow
+            key={field.id}
+            form={form}
+            schema={schema}
+            fieldUid={field.uid}
+            isNew={field.isNew}
+            sectionIndex={i}
+            index={j}
+            count={fields.fields.length}
+            onRemove={() => {
+              fields.remove(j);
+              focusById(`${sectionUid}-add-field`, { afterRender: true });
+              recheck();
+            }}
+          />
+        ))}
         <div>
           <Button
-            id={`${section.uid}-add-field`}
+            id={`${sectionUid}-add-field`}
             type="button"
             variant="secondary"
             data-size="sm"
             onClick={() => {
-              const field: DraftField = {
-                uid: uid('field'),
-                isNew: true,
-                key: '',
-                label: '',
-                kind: 'longtext',
-                required: false,
-                help: '',
-              };
-              setSection(section.uid, { fields: [...section.fields, field] });
+              const field = emptyField();
+              fields.append(field, { shouldFocus: false });
               focusById(`${field.uid}-label`, { afterRender: true });
             }}
           >
@@ -143,12 +117,12 @@ export function TemplateSectionFieldset({
         </div>
       </Fieldset>
       <div className="row-actions">
-        <Button id={`${section.uid}-up`} type="button" variant="tertiary" data-size="sm" disabled={i === 0} onClick={() => onMove(-1)}>
+        <Button id={`${sectionUid}-up`} type="button" variant="tertiary" data-size="sm" disabled={i === 0} onClick={() => onMove(-1)}>
           <ArrowUpIcon aria-hidden="true" />
           {t('plans.templateEditor.moveUp', { n: i + 1 })}
         </Button>
         <Button
-          id={`${section.uid}-down`}
+          id={`${sectionUid}-down`}
           type="button"
           variant="tertiary"
           data-size="sm"
@@ -164,41 +138,5 @@ export function TemplateSectionFieldset({
         </Button>
       </div>
     </Fieldset>
-  );
-}
-
-function KeyInput({
-  id,
-  value,
-  isNew,
-  error,
-  onChange,
-  name,
-}: {
-  id: string;
-  value: string;
-  isNew: boolean;
-  error?: string;
-  onChange: (key: string) => void;
-  name?: string;
-}) {
-  const { t } = useTranslation();
-  const label = name ? t('plans.templateEditor.fieldKey', { name }) : t('plans.templateEditor.key');
-  if (!isNew) {
-    return (
-      <Paragraph data-size="sm" className="muted">
-        {label}: <code>{value}</code>
-      </Paragraph>
-    );
-  }
-  return (
-    <Textfield
-      id={id}
-      label={label}
-      description={t('plans.templateEditor.keyHint')}
-      value={value}
-      error={error}
-      onChange={(e) => onChange(e.target.value.trim())}
-    />
   );
 }

@@ -1,24 +1,39 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Heading, Link, List, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { isReportPeriod, REPORT_ASPECTS, type ReportAspect } from '@nvr/shared';
+import { useId, useState } from 'react';
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { REPORT_ASPECTS } from '@nvr/shared';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { StatusReport } from '../../../api/progress-types';
 import { FormDialog } from '../../../components/form-dialog';
-import { isApiError } from '../../../lib/api-error';
-import { parseWholeNumber } from '../../../lib/money';
+import { FormError } from '../../../components/form-error';
+import { applyServerErrors, useApiForm } from '../../../lib/use-api-form';
 import { useDeleteStatusReport } from '../api/delete-status-report';
 import { usePublishStatusReport } from '../api/publish-status-report';
 import { useUpdateStatusReport } from '../api/update-status-report';
-import { ProgressError } from './progress-error';
-import { usePeriod } from './progress-text';
+import { progressErrorMessage, usePeriod } from './progress-text';
 import { ColourChoice } from './status-colours';
-import { FIGURES, toDraft, toUpdateBody, type Draft, type FigureKey, type Problem } from './status-report-draft';
+import {
+  COMMENT_MAX_LENGTH,
+  DRAFT_CODE_FIELDS,
+  DRAFT_FIELDS,
+  FIGURES,
+  missingColours,
+  NEXT_STEPS_MAX_LENGTH,
+  statusReportSchema,
+  toDraft,
+  toUpdateBody,
+  type Draft,
+  type DraftField,
+} from './status-report-draft';
+import { StatusReportProblems, type Problem } from './status-report-problems';
 import './progress.css';
 
 /**
  * A draft report's form: period, each aspect's colour and comment, the economy's figures and next
  * steps; save, publish (after confirming) and delete. Problems are listed above the form, each a link
- * to its field.
+ * to its field. Saving checks the period and figures; publishing also needs every colour, and saves
+ * unsaved changes first. A save or publish against a newer version (409 VERSION_CONFLICT) offers to
+ * reload the report.
  */
 export function StatusReportForm({
   projectId,
@@ -35,183 +50,153 @@ export function StatusReportForm({
   onDeleted: (message: string) => void;
   onReload: () => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const period = usePeriod();
   const formId = useId();
-  const problemsRef = useRef<HTMLDivElement>(null);
-  const [draft, setDraft] = useState<Draft>(() => toDraft(report));
-  const [dirty, setDirty] = useState(false);
-  const [shownProblems, setShownProblems] = useState<Problem[] | null>(null);
+  const [focusProblems, setFocusProblems] = useState(0);
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
+  // Focus goes to the list of problems rather than the first field (see StatusReportProblems).
+  const form = useApiForm<Draft>({ defaultValues: toDraft(report), shouldFocusError: false });
+  const { register, control, formState } = form;
+  const { errors, isDirty } = formState;
+  const schema = statusReportSchema(t, i18n.resolvedLanguage ?? 'nb');
   const update = useUpdateStatusReport(projectId, report.id);
   const publish = usePublishStatusReport(projectId, report.id);
   const remove = useDeleteStatusReport(projectId, report.id, {
     onSuccess: () => onDeleted(t('progress.report.deleted', { period: period(report.period) })),
   });
-  const error = update.error ?? publish.error ?? remove.error;
-  const conflict = isApiError(error, 'VERSION_CONFLICT');
   const busy = update.isPending || publish.isPending || remove.isPending;
+  const conflict = form.formErrorCode === 'VERSION_CONFLICT';
 
-  const aspectId = (aspect: ReportAspect) => `${formId}-${aspect}`;
-  const figureId = (key: FigureKey) => `${formId}-${key}`;
+  const fieldId = (name: DraftField) => `${formId}-${name.replace('.', '-')}`;
+  const problems: Problem[] = DRAFT_FIELDS.flatMap((name) => {
+    const message = form.getFieldState(name, formState).error?.message;
+    return message ? [{ id: fieldId(name), message }] : [];
+  });
 
-  const set = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setDirty(true);
-  };
-  const setAspect = (aspect: ReportAspect, patch: Partial<Draft['economy']>) => {
-    setDraft((d) => ({ ...d, [aspect]: { ...d[aspect], ...patch } }));
-    setDirty(true);
-  };
+  /** A refusal: field errors at their fields (and in the list), anything else below the form. */
+  const showError = (error: unknown) =>
+    applyServerErrors<Draft>(error, form.setError, {
+      t,
+      fields: DRAFT_FIELDS,
+      codeFields: DRAFT_CODE_FIELDS,
+      message: progressErrorMessage,
+    });
+  const stopped = () => setFocusProblems((n) => n + 1);
 
-  function problems(): Problem[] {
-    const found: Problem[] = [];
-    if (!isReportPeriod(draft.period))
-      found.push({ id: `${formId}-period`, message: t('progress.reports.periodInvalid'), publishOnly: false });
-    for (const key of FIGURES) {
-      const value = parseWholeNumber(draft.economy[key]);
-      if (value !== null && (Number.isNaN(value) || value < 0)) {
-        found.push({
-          id: figureId(key),
-          message: t('progress.report.invalidFigure', { field: t(`progress.report.figures.${key}`) }),
-          publishOnly: false,
-        });
-      }
-    }
-    for (const aspect of REPORT_ASPECTS) {
-      if (!draft[aspect].colour)
-        found.push({
-          id: aspectId(aspect),
-          message: t('progress.report.missingColour', { aspect: t(`progress.aspects.${aspect}`) }),
-          publishOnly: true,
-        });
-    }
-    return found;
+  /** Marks the colours publishing needs that the draft lacks (each clears when chosen); true when any is missing. */
+  function markMissingColours(): boolean {
+    const missing = missingColours(form.getValues(), t);
+    missing.forEach(({ name, message }) => form.setError(name, { type: 'required', message }));
+    return missing.length > 0;
   }
 
-  function showProblems(found: Problem[]): boolean {
-    if (found.length === 0) {
-      setShownProblems(null);
-      return false;
-    }
-    setShownProblems(found);
-    requestAnimationFrame(() => problemsRef.current?.focus());
-    return true;
-  }
-
-  async function save(event?: FormEvent) {
-    event?.preventDefault();
-    if (showProblems(problems().filter((p) => !p.publishOnly))) return;
-    publish.reset();
-    remove.reset();
+  const save = form.handleSubmit(async (values) => {
     try {
-      await update.mutateAsync(toUpdateBody(draft, report.version));
-      setDirty(false);
+      await update.mutateAsync(toUpdateBody(values, report.version));
+      // What was saved is the new starting point; anything typed meanwhile stays, and stays unsaved.
+      form.reset(values, { keepValues: true });
       onSaved(t('progress.report.saved'));
-    } catch {
-      // shown below
+    } catch (error) {
+      showError(error);
     }
-  }
+  }, stopped);
 
-  async function doPublish() {
-    setConfirm(null);
-    if (showProblems(problems())) return;
-    update.reset();
-    remove.reset();
-    try {
-      const version = dirty ? (await update.mutateAsync(toUpdateBody(draft, report.version))).version : report.version;
-      setDirty(false);
-      await publish.mutateAsync(version);
-      onPublished(t('progress.report.published', { period: period(draft.period) }));
-    } catch {
-      // shown below
-    }
-  }
-
-  const problemFor = (id: string) => shownProblems?.find((p) => p.id === id)?.message;
+  const publishNow = form.handleSubmit(
+    async (values) => {
+      if (markMissingColours()) {
+        stopped();
+        return;
+      }
+      try {
+        let version = report.version;
+        if (isDirty) {
+          version = (await update.mutateAsync(toUpdateBody(values, report.version))).version;
+          form.reset(values, { keepValues: true });
+        }
+        await publish.mutateAsync(version);
+        onPublished(t('progress.report.published', { period: period(values.period) }));
+      } catch (error) {
+        showError(error);
+      }
+    },
+    () => {
+      markMissingColours();
+      stopped();
+    },
+  );
 
   return (
     <form className="form status-report-form" onSubmit={(e) => void save(e)} noValidate>
-      {shownProblems && shownProblems.length > 0 && (
-        <Alert data-color="danger" ref={problemsRef} tabIndex={-1}>
-          <Heading level={2} data-size="xs">
-            {t('progress.report.problemsHeading')}
-          </Heading>
-          <List.Unordered>
-            {shownProblems.map((p) => (
-              <List.Item key={p.id}>
-                <Link
-                  href={`#${p.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    const el = document.getElementById(p.id);
-                    (el?.matches('input, textarea') ? el : el?.querySelector<HTMLElement>('input, textarea'))?.focus();
-                  }}
-                >
-                  {p.message}
-                </Link>
-              </List.Item>
-            ))}
-          </List.Unordered>
-        </Alert>
-      )}
+      <StatusReportProblems problems={problems} focusRequest={focusProblems} />
       <Textfield
-        id={`${formId}-period`}
+        id={fieldId('period')}
         type="month"
         label={t('progress.reports.period')}
         description={t('progress.report.periodHint')}
-        value={draft.period}
-        error={problemFor(`${formId}-period`)}
-        onChange={(e) => set({ period: e.target.value })}
+        {...register('period', schema.period)}
+        error={errors.period?.message}
         className="status-report-form__period"
       />
       {REPORT_ASPECTS.map((aspect) => (
         <div key={aspect} className="status-aspect panel">
-          <ColourChoice
-            id={aspectId(aspect)}
-            name={`${formId}-${aspect}-colour`}
-            legend={t(`progress.aspects.${aspect}`)}
-            value={draft[aspect].colour}
-            error={problemFor(aspectId(aspect))}
-            onChange={(colour) => setAspect(aspect, { colour })}
+          <Controller
+            control={control}
+            name={`${aspect}.colour`}
+            render={({ field, fieldState }) => (
+              <ColourChoice
+                id={fieldId(`${aspect}.colour`)}
+                name={`${formId}-${aspect}-colour`}
+                legend={t(`progress.aspects.${aspect}`)}
+                value={field.value}
+                error={fieldState.error?.message}
+                onChange={(colour) => {
+                  field.onChange(colour);
+                  form.clearErrors(`${aspect}.colour`);
+                }}
+              />
+            )}
           />
           {aspect === 'economy' && (
             <div className="form__row">
               {FIGURES.map((key) => (
                 <Textfield
                   key={key}
-                  id={figureId(key)}
+                  id={fieldId(`economy.${key}`)}
                   label={t(`progress.report.figures.${key}`)}
                   description={t(`progress.report.figureHints.${key}`)}
                   inputMode="numeric"
                   suffix="kr"
-                  value={draft.economy[key]}
-                  error={problemFor(figureId(key))}
-                  onChange={(e) => setAspect('economy', { [key]: e.target.value })}
+                  {...register(`economy.${key}`, schema[`economy.${key}`])}
+                  error={errors.economy?.[key]?.message}
                 />
               ))}
             </div>
           )}
           <Textfield
+            id={fieldId(`${aspect}.comment`)}
             multiline
             rows={3}
             label={t('progress.report.comment', { aspect: t(`progress.aspects.${aspect}`) })}
-            value={draft[aspect].comment}
-            onChange={(e) => setAspect(aspect, { comment: e.target.value })}
+            maxLength={COMMENT_MAX_LENGTH}
+            {...register(`${aspect}.comment`)}
+            error={errors[aspect]?.comment?.message}
           />
         </div>
       ))}
       <Textfield
+        id={fieldId('nextSteps')}
         multiline
         rows={4}
         label={t('progress.report.nextSteps')}
         description={t('progress.report.nextStepsHint')}
-        value={draft.nextSteps}
-        onChange={(e) => set({ nextSteps: e.target.value })}
+        maxLength={NEXT_STEPS_MAX_LENGTH}
+        {...register('nextSteps')}
+        error={errors.nextSteps?.message}
       />
-      {error ? (
+      {form.formError ? (
         <div className="section">
-          <ProgressError error={error} />
+          <FormError message={form.formError} />
           {conflict && (
             <div>
               <Button type="button" variant="secondary" onClick={() => void onReload()}>
@@ -238,7 +223,7 @@ export function StatusReportForm({
         >
           {t('progress.report.delete')}
         </Button>
-        {dirty && <Paragraph className="muted form__note">{t('progress.report.unsaved')}</Paragraph>}
+        {isDirty && <Paragraph className="muted form__note">{t('progress.report.unsaved')}</Paragraph>}
       </div>
       {confirm && (
         <FormDialog
@@ -246,18 +231,17 @@ export function StatusReportForm({
           onClose={() => setConfirm(null)}
           title={
             confirm === 'publish'
-              ? t('progress.report.confirmPublishTitle', { period: period(draft.period) })
-              : t('progress.report.confirmDeleteTitle', { period: period(draft.period) })
+              ? t('progress.report.confirmPublishTitle', { period: period(form.getValues('period')) })
+              : t('progress.report.confirmDeleteTitle', { period: period(form.getValues('period')) })
           }
           submitLabel={confirm === 'publish' ? t('progress.report.publish') : t('progress.report.delete')}
           submitColor={confirm === 'delete' ? 'danger' : undefined}
           onConfirm={() => {
-            if (confirm === 'publish') void doPublish();
+            setConfirm(null);
+            if (confirm === 'publish') void publishNow();
             else {
-              setConfirm(null);
-              update.reset();
-              publish.reset();
-              remove.mutate();
+              form.clearErrors('root');
+              remove.mutate(undefined, { onError: showError });
             }
           }}
         >
