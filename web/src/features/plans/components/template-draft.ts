@@ -90,11 +90,12 @@ export function emptySection(fieldLabel: string): DraftSection {
   };
 }
 
-/** The PUT body: texts trimmed, an empty help text left out, with the version edited. */
+/** The PUT body: texts trimmed, an empty description or help text left out (the server stores it empty), with the version edited. */
 export function saveBody(values: TemplateFormValues, basedOnVersion: number): SaveTemplateBody {
+  const description = values.description.trim();
   return {
     title: values.title.trim(),
-    description: values.description.trim(),
+    ...(description ? { description } : {}),
     basedOnVersion,
     sections: values.sections.map((s) => ({
       key: s.key,
