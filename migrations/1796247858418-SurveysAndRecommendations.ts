@@ -109,12 +109,14 @@ export class SurveysAndRecommendations1796247858418 implements MigrationInterfac
       )`);
     await q.query(`CREATE INDEX recommendation_project_idx ON recommendation (project_id, position)`);
 
-    // Version 2 of the business survey: the same sections, now with questions.
+    // A new version of the business survey on top of whatever version an admin saved last: the same
+    // sections, now with questions.
     await q.query(
       `INSERT INTO template_version (template_id, version, title, description, sections, questions)
-       SELECT tv.template_id, 2, tv.title, tv.description, tv.sections, $1::jsonb
+       SELECT tv.template_id, tv.version + 1, tv.title, tv.description, tv.sections, $1::jsonb
          FROM template_version tv JOIN template t ON t.id = tv.template_id
-        WHERE t.key = 'business_survey' AND tv.version = 1`,
+        WHERE t.key = 'business_survey'
+        ORDER BY tv.version DESC LIMIT 1`,
       [JSON.stringify(BUSINESS_SURVEY)],
     );
     const [row] = (await q.query(
@@ -137,7 +139,7 @@ export class SurveysAndRecommendations1796247858418 implements MigrationInterfac
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM template WHERE key = 'first_line_survey'`);
     await q.query(
-      `DELETE FROM template_version tv USING template t WHERE t.id = tv.template_id AND t.key = 'business_survey' AND tv.version = 2`,
+      `DELETE FROM template_version tv USING template t WHERE t.id = tv.template_id AND t.key = 'business_survey' AND tv.questions IS NOT NULL`,
     );
     await q.query(`DROP TABLE recommendation`);
     await q.query(`DROP TABLE conversation`);

@@ -62,6 +62,13 @@ describe('regions in the browser', () => {
     await page.getByRole('link', { name: 'Projects' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Kongsbergregionen');
+    // English is a chunk of its own: a cold load in the chosen language fetches it before the first paint.
+    const chunks: string[] = [];
+    page.on('request', (r) => chunks.push(new URL(r.url()).pathname));
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Member municipalities' }).waitFor();
+    expect(chunks.some((p) => /\/assets\/en\.bundle-/.test(p))).toBe(true);
+    expect(chunks.some((p) => /\/assets\/nn\.bundle-/.test(p))).toBe(false);
     // Back to bokmål, so the stored choice does not follow this profile into other checks.
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('heading', { level: 2, name: 'Medlemskommuner' }).waitFor();

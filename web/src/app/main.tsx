@@ -7,7 +7,7 @@ import '@fontsource/inter/600.css';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './app.css';
-import '../lib/i18n';
+import { i18nReady } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 import { AppProvider } from './provider';
 import { createAppRouter } from './router';
@@ -15,10 +15,13 @@ import { createAppRouter } from './router';
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProvider>
-  </StrictMode>,
+// The chosen language's words first (already there for bokmål; one small chunk for nynorsk or English).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppProvider queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProvider>
+    </StrictMode>,
+  ),
 );

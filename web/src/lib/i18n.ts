@@ -1,35 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import nb from '../locales/nb.json';
-import nn from '../locales/nn.json';
-import en from '../locales/en.json';
-import plansNb from '../locales/plans.nb.json';
-import plansNn from '../locales/plans.nn.json';
-import plansEn from '../locales/plans.en.json';
-import progressNb from '../locales/progress.nb.json';
-import progressNn from '../locales/progress.nn.json';
-import progressEn from '../locales/progress.en.json';
-import gatesNb from '../locales/gates.nb.json';
-import gatesNn from '../locales/gates.nn.json';
-import gatesEn from '../locales/gates.en.json';
-import inboxNb from '../locales/inbox.nb.json';
-import inboxNn from '../locales/inbox.nn.json';
-import inboxEn from '../locales/inbox.en.json';
-import caseRouteNb from '../locales/caseroute.nb.json';
-import caseRouteNn from '../locales/caseroute.nn.json';
-import caseRouteEn from '../locales/caseroute.en.json';
-import phasesNb from '../locales/phases.nb.json';
-import phasesNn from '../locales/phases.nn.json';
-import phasesEn from '../locales/phases.en.json';
-import surveysNb from '../locales/surveys.nb.json';
-import surveysNn from '../locales/surveys.nn.json';
-import surveysEn from '../locales/surveys.en.json';
-import needsNb from '../locales/needs.nb.json';
-import needsNn from '../locales/needs.nn.json';
-import needsEn from '../locales/needs.en.json';
-import recommendationsNb from '../locales/recommendations.nb.json';
-import recommendationsNn from '../locales/recommendations.nn.json';
-import recommendationsEn from '../locales/recommendations.en.json';
+import nb from '../locales/nb.bundle';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -37,53 +8,29 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nb';
 const STORAGE_KEY = 'nvr.language';
 
-// nb is the source of truth; `satisfies` makes the build fail when nn or en lacks a key.
-// Features keep their strings in their own files: plans.*, progress.*, gates.*, inbox.*, caseroute.*, phases.*, surveys.*, needs.* (conversations and the needs overview), recommendations.*.
-// Each file's top-level keys must not clash with another's.
-export const resources = {
-  nb: {
-    translation: {
-      ...nb,
-      ...plansNb,
-      ...progressNb,
-      ...gatesNb,
-      ...inboxNb,
-      ...caseRouteNb,
-      ...phasesNb,
-      ...surveysNb,
-      ...needsNb,
-      ...recommendationsNb,
-    },
+// Bokmål is in the main bundle (the default, and the fallback for a missing word); nynorsk and English
+// are chunks of their own, fetched when chosen, so nobody downloads the words of three languages.
+// Features keep their strings in their own files (locales/<feature>.<lang>.json), merged in
+// locales/<lang>.bundle.ts; nb is the source of truth, and the nn and en bundles fail to build when
+// they lack a key.
+const LOADERS: Record<Exclude<Language, 'nb'>, () => Promise<{ default: typeof nb }>> = {
+  nn: () => import('../locales/nn.bundle'),
+  en: () => import('../locales/en.bundle'),
+};
+
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language === 'nb') return callback(null, nb);
+    const load = language === 'nn' || language === 'en' ? LOADERS[language] : undefined;
+    if (!load) return callback(null, {});
+    load().then(
+      (bundle) => callback(null, bundle.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
   },
-  nn: {
-    translation: {
-      ...(nn satisfies typeof nb),
-      ...(plansNn satisfies typeof plansNb),
-      ...(progressNn satisfies typeof progressNb),
-      ...(gatesNn satisfies typeof gatesNb),
-      ...(inboxNn satisfies typeof inboxNb),
-      ...(caseRouteNn satisfies typeof caseRouteNb),
-      ...(phasesNn satisfies typeof phasesNb),
-      ...(surveysNn satisfies typeof surveysNb),
-      ...(needsNn satisfies typeof needsNb),
-      ...(recommendationsNn satisfies typeof recommendationsNb),
-    },
-  },
-  en: {
-    translation: {
-      ...(en satisfies typeof nb),
-      ...(plansEn satisfies typeof plansNb),
-      ...(progressEn satisfies typeof progressNb),
-      ...(gatesEn satisfies typeof gatesNb),
-      ...(inboxEn satisfies typeof inboxNb),
-      ...(caseRouteEn satisfies typeof caseRouteNb),
-      ...(phasesEn satisfies typeof phasesNb),
-      ...(surveysEn satisfies typeof surveysNb),
-      ...(needsEn satisfies typeof needsNb),
-      ...(recommendationsEn satisfies typeof recommendationsNb),
-    },
-  },
-} as const;
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -110,15 +57,22 @@ function reflectLanguage(language: string) {
 
 i18n.on('languageChanged', reflectLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false }, // React escapes already
-  initAsync: false,
-  returnNull: false,
-});
+/** Resolves when the chosen language's words are loaded: the app renders after it (at once for bokmål). */
+export const i18nReady: Promise<unknown> = i18n
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    resources: { nb: { translation: nb } },
+    partialBundledLanguages: true,
+    lng: storedLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    load: 'currentOnly',
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+  })
+  // A chunk that cannot be fetched (offline) leaves the app in bokmål rather than blank.
+  .catch(() => i18n.changeLanguage(DEFAULT_LANGUAGE));
 
 document.documentElement.lang = i18n.language;
 
