@@ -37,7 +37,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only these proxies may tell the client's address (X-Forwarded-For): the answer and sign-in limits count per address.
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api', { exclude: [{ path: '/', method: RequestMethod.GET }] });
   app.use(helmet(helmetOptions(config)));
   app.use(cookieParser());

@@ -149,6 +149,42 @@ describe('kartlegging: interviews, meetings and workshops, the needs overview an
       await f.adviser.post(conversations()).send(base).expect(403);
     });
 
+    it('keeps a conversation editable after its kommune left the project, but refuses choosing that kommune again', async () => {
+      const g = await newProjectFixture(t, 'Utmeldingsregionen');
+      const url = `/api/projects/${g.projectId}/conversations`;
+      const [leaving, staying] = g.kommuner;
+      const c = (
+        await g.leader
+          .post(url)
+          .send({ kind: 'meeting', title: 'Møte i kommunen', heldOn: '2026-03-05', participantCount: 4, kommuneId: leaving.id })
+          .expect(201)
+      ).body;
+      // The kommune leaves the project (as a kommunestyre's "no" at a gate does).
+      await t.db.query(`DELETE FROM project_kommune WHERE project_id = $1 AND kommune_id = $2`, [g.projectId, leaving.id]);
+
+      const edited = (
+        await g.leader
+          .patch(`${url}/${c.id}`)
+          .send({ version: 1, title: 'Møte i kommunen (referat)', needs: ['dialogue'] })
+          .expect(200)
+      ).body;
+      expect(edited).toMatchObject({ title: 'Møte i kommunen (referat)', kommuneId: leaving.id, needs: ['dialogue'], version: 2 });
+      // Sending the same kommune again is no change either.
+      await g.leader.patch(`${url}/${c.id}`).send({ version: 2, kommuneId: leaving.id, participantCount: 5 }).expect(200);
+      // Choosing it anew is refused; moving to a kommune still in the project, or to none, is allowed.
+      const other = (
+        await g.leader
+          .post(url)
+          .send({ kind: 'interview', title: 'Intervju', heldOn: '2026-03-06', participantCount: 1, kommuneId: staying.id })
+          .expect(201)
+      ).body;
+      expect((await g.leader.patch(`${url}/${other.id}`).send({ version: 1, kommuneId: leaving.id }).expect(422)).body.code).toBe(
+        'KOMMUNE_NOT_IN_PROJECT',
+      );
+      await g.leader.patch(`${url}/${c.id}`).send({ version: 3, kommuneId: staying.id }).expect(200);
+      expect((await g.leader.patch(`${url}/${c.id}`).send({ version: 4, kommuneId: null }).expect(200)).body.kommuneId).toBeNull();
+    });
+
     it('deletes a conversation', async () => {
       const c = (
         await f.leader

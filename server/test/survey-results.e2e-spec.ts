@@ -136,6 +136,68 @@ describe('survey results, cross-tabs, exports, report, import and retention', ()
     await outsider.get(`${base}/crosstab?question=needs&by=role`).expect(404);
   });
 
+  it('gives readers no min or max of number questions, which are one person’s exact answer; editors get them', async () => {
+    const of = (body: { questions: { key: string }[] }) => body.questions.find((q) => q.key === 'employees') as Record<string, unknown>;
+    const leader = of((await f.leader.get(`${base}/results`).expect(200)).body);
+    expect(leader).toMatchObject({ min: 0, max: 51, mean: 25.5 });
+    const reader = (await f.adviser.get(`${base}/results`).expect(200)).body;
+    expect(reader.belowMinimum).toBe(false);
+    expect(reader.minGroupSize).toBe(5);
+    expect(of(reader).mean).toBeCloseTo(25.5);
+    expect(of(reader)).not.toHaveProperty('min');
+    expect(of(reader)).not.toHaveProperty('max');
+    // A scale's lowest and highest step follow from its counts, so they stay.
+    expect(reader.questions.find((q: { key: string }) => q.key === 'service')).toMatchObject({ min: 1, max: 5 });
+  });
+
+  it('gives readers no figures while fewer than the minimum have answered; the project team sees them', async () => {
+    const [row] = await t.db.query(
+      `INSERT INTO survey (project_id, title, questions, min_group_size, opens_at) VALUES ($1, 'Få svar', $2, 5, now() - interval '1 day') RETURNING id`,
+      [f.projectId, JSON.stringify(QUESTIONS)],
+    );
+    const few = `/api/projects/${f.projectId}/surveys/${row.id}`;
+    try {
+      for (const [i, employees] of [7, 42, 1234].entries()) {
+        await t.db.query(
+          `INSERT INTO survey_response (survey_id, kommune_id, definition_version, answers, source) VALUES ($1, $2, 1, $3, 'web')`,
+          [row.id, f.kommuner[0].id, JSON.stringify({ role: i === 0 ? 'business' : 'other', needs: ['statistics'], employees })],
+        );
+      }
+      const reader = (await f.adviser.get(`${few}/results`).expect(200)).body;
+      expect(reader).toEqual({ total: 3, belowMinimum: true, minGroupSize: 5, questions: [], frozen: false, rawDeletedAt: null });
+      const tab = (await f.adviser.get(`${few}/crosstab?question=needs&by=role`).expect(200)).body;
+      expect(tab.belowMinimum).toBe(true);
+      expect(tab.rows).toEqual([]);
+      expect(tab.groups.every((g: { n: number | null }) => g.n === null)).toBe(true);
+      const tables = (await f.adviser.get(`${few}/export?format=csv&content=tables`).buffer(true).expect(200)).text;
+      expect(tables).toContain('Færre enn 5 har svart');
+      expect(tables).not.toContain('Bedrift');
+      expect(tables).not.toContain('1234');
+      const report = flat(pdfText((await f.adviser.get(`${few}/report?format=pdf`).buffer(true).parse(binary).expect(200)).body as Buffer));
+      expect(report).toContain('Færre enn 5 har svart');
+      expect(report).not.toContain('Bedrift');
+
+      const leader = (await f.leader.get(`${few}/results`).expect(200)).body;
+      expect(leader.total).toBe(3);
+      expect(leader.belowMinimum).toBe(false);
+      expect(leader.questions.find((q: { key: string }) => q.key === 'employees')).toMatchObject({ min: 7, max: 1234, median: 42 });
+      const leaderTab = (await f.leader.get(`${few}/crosstab?question=needs&by=role`).expect(200)).body;
+      expect(leaderTab.belowMinimum).toBe(false);
+      expect(leaderTab.rows.find((r: { option: string }) => r.option === 'statistics').total.count).toBe(3);
+      // The team's report writes the figures the Norwegian way, with digit grouping and a mean to one decimal.
+      const leaderReport = flat(
+        pdfText((await f.leader.get(`${few}/report?format=pdf`).buffer(true).parse(binary).expect(200)).body as Buffer),
+      );
+      expect(leaderReport).toContain('Bedrift');
+      expect(leaderReport).toMatch(/1\s234/);
+      expect(leaderReport).toContain('427,7');
+      const leaderTables = (await f.leader.get(`${few}/export?format=csv&content=tables`).buffer(true).expect(200)).text;
+      expect(leaderTables).toContain('Gjennomsnitt;427,7;');
+    } finally {
+      await t.db.query(`DELETE FROM survey WHERE id = $1`, [row.id]);
+    }
+  });
+
   it('cross-tabulates by the grouping question, hiding a small group and one more so it cannot be worked out', async () => {
     const tab = (await f.adviser.get(`${base}/crosstab?question=needs&by=role`).expect(200)).body;
     expect(tab.questionText).toBe('Viktigste behov');

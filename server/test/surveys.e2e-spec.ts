@@ -319,6 +319,25 @@ describe('surveys', () => {
     );
   });
 
+  it('refuses ISO 8601 forms that Date and PostgreSQL cannot read with 400 naming the field, and takes a time with an offset', async () => {
+    const s = (await f.leader.post(base).send({ templateKey: 'first_line_survey' }).expect(201)).body;
+    for (const closesAt of ['2030-W01-1', '+2030-01-01T00:00:00Z', '2030-01-01T10:00:00,5Z', '2030-01-01', '2030-02-30T10:00:00Z']) {
+      const patch = await f.leader.patch(`${base}/${s.id}`).send({ version: s.version, closesAt }).expect(400);
+      expect(patch.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'closesAt' }] });
+      expect(patch.body.errors[0].messages).toEqual([expect.stringContaining('closesAt must be a date and time with an offset')]);
+      const open = await f.leader.post(`${base}/${s.id}/open`).send({ closesAt }).expect(400);
+      expect(open.body.errors[0].field).toBe('closesAt');
+    }
+    const later = (await f.leader.patch(`${base}/${s.id}`).send({ version: s.version, opensAt: '2030-01-01T10:00+01:00' }).expect(200))
+      .body;
+    expect(later.opensAt).toBe('2030-01-01T09:00:00.000Z');
+    const opened = (await f.leader.post(`${base}/${s.id}/open`).send({ closesAt: '2099-06-01T12:00:00.5+02:00' }).expect(200)).body;
+    expect(opened.closesAt).toBe('2099-06-01T10:00:00.500Z');
+    const [row] = await t.db.query(`SELECT closes_at FROM survey WHERE id = $1`, [s.id]);
+    expect(new Date(row.closes_at).toISOString()).toBe('2099-06-01T10:00:00.500Z');
+    await f.leader.post(`${base}/${s.id}/close`).expect(200);
+  });
+
   it('never logs the token of a public survey link', () => {
     expect(loggablePath('/api/public/surveys/abcDEF_-123/responses?x=1')).toBe('/api/public/surveys/:token/...');
     expect(loggablePath('/api/public/surveys/abcDEF_-123')).toBe('/api/public/surveys/:token');

@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatShare,
   suppressGroups,
+  tallyForReaders,
   SurveyResponseFacts,
   tallySurvey,
 } from './survey-results';
@@ -206,6 +207,33 @@ describe('tallying scales, numbers and texts', () => {
   });
 });
 
+describe('results for readers who may not edit the project', () => {
+  const questions: SurveyQuestion[] = [
+    { key: 'service', kind: 'scale', text: text('Service'), required: false },
+    { key: 'employees', kind: 'number', text: text('Ansatte'), required: false },
+  ];
+  const answers = (n: number) => Array.from({ length: n }, (_, i) => ({ answers: { service: (i % 5) + 1, employees: i * 10 } }));
+
+  it('gives only the total while fewer than the minimum have answered', () => {
+    const tally = tallySurvey(questions, answers(4));
+    expect(tallyForReaders(tally, 5)).toEqual({ total: 4, questions: [], belowMinimum: true });
+    expect(tallyForReaders(tallySurvey(questions, []), 5)).toMatchObject({ total: 0, belowMinimum: false });
+    // The floor of 3 holds here too.
+    expect(tallyForReaders(tallySurvey(questions, answers(2)), 1).belowMinimum).toBe(true);
+  });
+
+  it('drops the min and max of number questions, which are one person’s exact answer', () => {
+    const tally = tallySurvey(questions, answers(5));
+    const reader = tallyForReaders(tally, 5);
+    expect(reader.belowMinimum).toBe(false);
+    const employees = reader.questions.find((q) => q.key === 'employees')!;
+    expect(employees).toEqual({ key: 'employees', kind: 'number', answered: 5, mean: 20, median: 20 });
+    expect(reader.questions.find((q) => q.key === 'service')).toEqual(tally.questions[0]);
+    // The whole tally is left as it was.
+    expect(tally.questions[1].max).toBe(40);
+  });
+});
+
 describe('suppressing small groups', () => {
   it('hides a small group and, so it cannot be subtracted out, the next smallest', () => {
     expect(suppressGroups([50, 2, 20, 30], 5)).toEqual([false, 'small', 'complementary', false]);
@@ -213,6 +241,36 @@ describe('suppressing small groups', () => {
 
   it('hides only the small groups when two or more have people in them', () => {
     expect(suppressGroups([50, 2, 4, 30], 5)).toEqual([false, 'small', 'small', false]);
+  });
+
+  it('hides a shown group too when several small groups together are still fewer than the minimum', () => {
+    // 1 + 1 hidden: the row total minus the shown groups would give both single respondents' answers.
+    expect(suppressGroups([20, 9, 1, 1], 5)).toEqual([false, 'complementary', 'small', 'small']);
+    expect(suppressGroups([20, 9, 2, 2], 5)).toEqual([false, 'complementary', 'small', 'small']);
+    // Together 5: as large as a group that may be shown, so nothing more is hidden.
+    expect(suppressGroups([20, 9, 3, 2], 5)).toEqual([false, false, 'small', 'small']);
+  });
+
+  it('cross-tabulates 20, 9, 1 and 1 respondents by kommune without giving away the two single answers', () => {
+    const answer = (kommuneId: string, value: string): SurveyResponseFacts => ({ kommuneId, answers: { target_group: value } });
+    const responses: SurveyResponseFacts[] = [
+      ...Array.from({ length: 18 }, () => answer('k1', 'kommune')),
+      ...Array.from({ length: 2 }, () => answer('k1', 'ks')),
+      ...Array.from({ length: 9 }, () => answer('k2', 'annet')),
+      answer('k3', 'ks'),
+      answer('k4', 'ks'),
+    ];
+    const labels = { k1: 'Eidskog', k2: 'Kongsvinger', k3: 'Nord-Odal', k4: 'Sør-Odal' };
+    const tab = crossTabulate(funkQuestions, responses, 'target_group', { kind: 'kommune', labels }, 5);
+    expect(tab.groups).toEqual([
+      { key: 'k1', n: 20, suppressed: false },
+      { key: 'k2', n: null, suppressed: 'complementary' },
+      { key: 'k3', n: null, suppressed: 'small' },
+      { key: 'k4', n: null, suppressed: 'small' },
+    ]);
+    const ks = tab.rows.find((r) => r.option === 'ks')!;
+    expect(ks.total.count).toBe(4);
+    expect(ks.cells).toEqual([{ count: 2, share: 0.1 }, null, null, null]);
   });
 
   it('does not count empty groups as protection', () => {
@@ -351,6 +409,11 @@ describe('suppressing small groups', () => {
         // unless the whole table is one group, which the published total shows anyway.
         if (hiddenWithPeople.length > 0 && groupsWithPeople > 1) {
           expect(hiddenWithPeople.length).toBeGreaterThanOrEqual(2);
+        }
+        // ... and those hidden together are never fewer than the minimum (e.g. 1 + 1), unless nothing is shown.
+        const hiddenTogether = hidden.reduce((sum, i) => sum + trueN[i], 0);
+        if (hidden.length < tab.groups.length && hiddenTogether > 0) {
+          expect(hiddenTogether).toBeGreaterThanOrEqual(tab.minGroupSize);
         }
         for (const row of tab.rows) {
           const published = row.cells.reduce((sum, c) => sum + (c ? c.count : 0), 0);

@@ -214,6 +214,37 @@ export function tallySurvey(questions: readonly SurveyQuestion[], responses: rea
   return { total: responses.length, questions: counters.map(finish) };
 }
 
+/** A tally as shown to someone who may read the project but not edit it. */
+export interface ReaderTally extends SurveyTally {
+  /**
+   * true when fewer than the survey's minimum group size answered (but someone did): the tally would then
+   * be those few people's own answers, so no question's figures are given (questions is empty).
+   */
+  belowMinimum: boolean;
+}
+
+/**
+ * The tally for readers who may not edit the project (the project team, who see the raw answers, get the
+ * whole tally). While 1 to minGroupSize − 1 people have answered, the survey as a whole is a group too
+ * small to show: only the total is given. Otherwise the figures are given without the min and max of
+ * number questions, which are one respondent's exact answer (a scale's lowest and highest step follow from
+ * its counts anyway).
+ */
+export function tallyForReaders(tally: SurveyTally, minGroupSize: number): ReaderTally {
+  if (tally.total > 0 && tally.total < effectiveMinGroupSize(minGroupSize)) {
+    return { total: tally.total, questions: [], belowMinimum: true };
+  }
+  return {
+    total: tally.total,
+    questions: tally.questions.map((q) => {
+      if (q.kind !== 'number') return q;
+      const { min: _min, max: _max, ...rest } = q;
+      return rest;
+    }),
+    belowMinimum: false,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Cross-tabulation
 
@@ -259,21 +290,26 @@ export function effectiveMinGroupSize(minGroupSize: number): number {
 }
 
 /**
- * Which groups to hide. A group of fewer than `minGroupSize` respondents is hidden ('small'). When exactly
- * one of the hidden groups has anyone in it, its figures would follow from the published total minus the
- * other groups, so the smallest group still shown (first in order on a tie) is hidden too ('complementary').
- * Empty groups are hidden but protect nothing: everyone can tell their figures are zero.
+ * Which groups to hide. A group of fewer than `minGroupSize` respondents is hidden ('small'). The published
+ * total minus the groups still shown gives the hidden groups' figures together, so while the hidden groups
+ * together hold between 1 and minGroupSize − 1 people (one small group alone, or several small ones such as
+ * 1 + 1), the smallest group still shown (first in order on a tie) is hidden too ('complementary'). A shown
+ * group has at least minGroupSize people, so one such group is always enough. Empty groups are hidden but
+ * protect nothing: everyone can tell their figures are zero. When no group is left to hide, the hidden
+ * groups are the whole table, whose total is published anyway.
  */
 export function suppressGroups(sizes: readonly number[], minGroupSize: number): (false | 'small' | 'complementary')[] {
   const min = effectiveMinGroupSize(minGroupSize);
   const result: (false | 'small' | 'complementary')[] = sizes.map((n) => (n < min ? 'small' : false));
-  const hiddenWithPeople = sizes.filter((n, i) => result[i] && n > 0).length;
-  if (hiddenWithPeople === 1) {
+  let hidden = sizes.reduce((sum, n, i) => (result[i] ? sum + n : sum), 0);
+  while (hidden > 0 && hidden < min) {
     let pick = -1;
     sizes.forEach((n, i) => {
       if (!result[i] && (pick < 0 || n < sizes[pick])) pick = i;
     });
-    if (pick >= 0) result[pick] = 'complementary';
+    if (pick < 0) break;
+    result[pick] = 'complementary';
+    hidden += sizes[pick];
   }
   return result;
 }

@@ -43,6 +43,19 @@ describe('survey definitions', () => {
     expect(bad.map((p) => p.path)).toEqual(['questions.0.key', 'questions.1.key', 'questions.2.key', 'questions.4.key', 'questions.5.key']);
   });
 
+  it('reserves the question key "kommune" for grouping by kommune, but not the option key', () => {
+    const bad = validateSurveyDefinition([...questions, { ...questions[2], key: 'kommune' }]);
+    expect(bad).toEqual([
+      {
+        path: `questions.${questions.length}.key`,
+        message: '"kommune" is reserved for grouping results by kommune; choose another question key.',
+      },
+    ]);
+    // The first question already has an option "kommune", which is fine.
+    expect(questions[0].options!.map((o) => o.key)).toContain('kommune');
+    expect(validateSurveyDefinition(questions)).toEqual([]);
+  });
+
   it('wants at least two options with unique keys on choice questions, and none on others', () => {
     const bad = validateSurveyDefinition([
       { ...questions[0], options: options('only') },

@@ -25,6 +25,11 @@ export interface DefinitionProblem {
 const KEY = /^[a-z0-9_]{1,40}$/;
 /** Keys that would touch an object's prototype when used as property names. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Question keys with a meaning of their own: results are cross-tabulated "by kommune" under the key
+ * 'kommune', so a question of that key could not be told from it. Option keys may still be 'kommune'.
+ */
+const RESERVED_QUESTION_KEYS = new Set(['kommune']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -98,7 +103,12 @@ export function validateSurveyDefinition(questions: SurveyQuestion[]): Definitio
     }
     const keyIssue = keyProblem(question.key);
     if (keyIssue) problems.push({ path: `${at}.key`, message: keyIssue });
-    else if (keys.has(question.key as string)) {
+    else if (RESERVED_QUESTION_KEYS.has(question.key as string)) {
+      problems.push({
+        path: `${at}.key`,
+        message: `"${String(question.key)}" is reserved for grouping results by kommune; choose another question key.`,
+      });
+    } else if (keys.has(question.key as string)) {
       problems.push({ path: `${at}.key`, message: `Another question already has the key "${String(question.key)}".` });
     } else keys.add(question.key as string);
 

@@ -59,6 +59,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SURVEY_RETENTION_DAYS: '0' })).toThrow(/SURVEY_RETENTION_DAYS/);
   });
 
+  it('reads which proxies are trusted to tell the client address: loopback by default, hops, or addresses and subnets', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.5 , fd00::/8, uniquelocal' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.168.1.5',
+      'fd00::/8',
+      'uniquelocal',
+    ]);
+    for (const bad of [
+      'true',
+      'everyone',
+      '10.0.0.0/33',
+      'fd00::/129',
+      '10.0.0.1/8/1',
+      '300.1.1.1',
+      'loopback,,10.0.0.1',
+      '-1',
+      '100',
+      '1.5',
+    ]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be loopback, a number of proxy hops/);
+    }
+  });
+
   it('reads and converts the variables', () => {
     const c = loadConfig({
       PORT: '8080',

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidationError, validateSync } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -120,6 +121,39 @@ export class EnvVars {
   @Min(1)
   @Max(3650)
   SURVEY_RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+}
+
+/** Express's named subnets for `trust proxy`. */
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const TRUST_PROXY_MESSAGE =
+  'TRUST_PROXY must be loopback, a number of proxy hops (0-99), or a comma-separated list of proxy addresses, ' +
+  'subnets (CIDR, e.g. 10.0.0.0/8) or loopback, linklocal, uniquelocal';
+
+/**
+ * Which proxies are trusted to tell the client's address (X-Forwarded-For), in the form express's
+ * `trust proxy` takes: a number of hops, or a list of addresses, subnets and named subnets. Answers null
+ * when the value is not one of these.
+ */
+export function parseTrustProxy(value: string): number | string[] | null {
+  const v = value.trim();
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const parts = v.split(',').map((p) => p.trim());
+  return parts.length > 0 && parts.every(isTrustedProxy) ? parts : null;
+}
+
+function isTrustedProxy(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 export interface AppConfig {
@@ -153,6 +187,11 @@ export interface AppConfig {
   surveyAnswerRateLimit: number;
   /** Raw survey answers are deleted this many days after the project ended; the aggregated results stay. */
   surveyRetentionDays: number;
+  /**
+   * Which reverse proxies are trusted to tell the client's address (express `trust proxy`): a number of hops,
+   * or addresses, subnets and named subnets. The survey answer and sign-in limits count per client address.
+   */
+  trustProxy: number | string[];
 }
 
 export class ConfigError extends Error {
@@ -173,6 +212,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         property: 'ADMIN_EMAIL',
         value: vars.ADMIN_EMAIL,
         constraints: { pair: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither' },
+      }),
+    );
+  }
+  if (typeof vars.TRUST_PROXY === 'string' && parseTrustProxy(vars.TRUST_PROXY) === null) {
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'TRUST_PROXY',
+        value: vars.TRUST_PROXY,
+        constraints: { trustProxy: TRUST_PROXY_MESSAGE },
       }),
     );
   }
@@ -204,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     surveyAnswerRateLimit: vars.SURVEY_ANSWER_RATE_LIMIT ?? 20,
     surveyRetentionDays: vars.SURVEY_RETENTION_DAYS ?? 365,
+    trustProxy: (vars.TRUST_PROXY === undefined ? null : parseTrustProxy(vars.TRUST_PROXY)) ?? ['loopback'],
   };
 }
 
@@ -227,6 +276,7 @@ const ENV_KEYS = [
   'PUBLIC_BASE_URL',
   'SURVEY_ANSWER_RATE_LIMIT',
   'SURVEY_RETENTION_DAYS',
+  'TRUST_PROXY',
 ] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {

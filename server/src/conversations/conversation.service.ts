@@ -152,19 +152,26 @@ export class ConversationService {
         };
         const names = dto.participantNames === undefined ? c.participant_names : dto.participantNames;
         const consent = dto.namesConsent ?? c.names_consent;
-        const values = await checkValues(tx, projectId, {
-          kind: dto.kind ?? c.kind,
-          title: dto.title ?? c.title,
-          heldOn: dto.heldOn ?? c.held_on,
-          kommuneId: dto.kommuneId === undefined ? c.kommune_id : dto.kommuneId,
-          participantCount: dto.participantCount ?? c.participant_count,
-          // Withdrawn consent takes the names with it, unless the same request sends names again (refused below).
-          participantNames: dto.namesConsent === false && dto.participantNames === undefined ? null : names,
-          namesConsent: consent,
-          guide,
-          notes: dto.notes ?? (guideChanged ? {} : c.notes),
-          needs: dto.needs ?? c.needs,
-        });
+        // A kommune that has left the project since stays on its conversations; only a new choice is checked.
+        const kommuneChanged = dto.kommuneId !== undefined && dto.kommuneId !== c.kommune_id;
+        const values = await checkValues(
+          tx,
+          projectId,
+          {
+            kind: dto.kind ?? c.kind,
+            title: dto.title ?? c.title,
+            heldOn: dto.heldOn ?? c.held_on,
+            kommuneId: dto.kommuneId === undefined ? c.kommune_id : dto.kommuneId,
+            participantCount: dto.participantCount ?? c.participant_count,
+            // Withdrawn consent takes the names with it, unless the same request sends names again (refused below).
+            participantNames: dto.namesConsent === false && dto.participantNames === undefined ? null : names,
+            namesConsent: consent,
+            guide,
+            notes: dto.notes ?? (guideChanged ? {} : c.notes),
+            needs: dto.needs ?? c.needs,
+          },
+          { checkKommune: kommuneChanged },
+        );
         await execute(
           tx,
           `UPDATE conversation SET kind = $2, title = $3, held_on = $4, kommune_id = $5, participant_count = $6, participant_names = $7,
@@ -224,32 +231,36 @@ export class ConversationService {
    * from the kept tally when the raw answers have been deleted) and how many conversations were tagged with it.
    */
   async needsOverview(projectId: string): Promise<NeedsOverviewDto> {
-    const surveys = await queryRows<SurveyRecord>(
-      this.db,
-      `SELECT id, questions, frozen_results, raw_deleted_at FROM survey WHERE project_id = $1 ORDER BY created_at`,
-      [projectId],
-    );
-    const responses = await queryRows<{ survey_id: string; answers: SurveyTallyInput['answers'] }>(
-      this.db,
-      `SELECT r.survey_id, r.answers FROM survey_response r JOIN survey s ON s.id = r.survey_id
-        WHERE s.project_id = $1 AND s.raw_deleted_at IS NULL`,
-      [projectId],
-    );
-    const bySurvey = new Map<string, SurveyTallyInput[]>();
-    for (const r of responses) {
-      const list = bySurvey.get(r.survey_id) ?? [];
-      list.push({ answers: r.answers });
-      bySurvey.set(r.survey_id, list);
-    }
-    const conversations = await queryRows<{ needs: NeedCategory[] }>(this.db, `SELECT needs FROM conversation WHERE project_id = $1`, [
-      projectId,
-    ]);
-    const counted: { questions: SurveyQuestion[]; tally: SurveyTally }[] = [];
-    for (const s of surveys) {
-      const tally = s.raw_deleted_at ? frozenTally(s.frozen_results) : tallySurvey(s.questions, bySurvey.get(s.id) ?? []);
-      if (tally && tally.total > 0) counted.push({ questions: s.questions, tally });
-    }
-    return { needs: countNeedsAcross(counted, conversations), surveys: counted.length, conversations: conversations.length };
+    // One snapshot: the retention job may freeze a survey and delete its answers between two separate reads.
+    return this.db.transaction('REPEATABLE READ', async (em) => {
+      await execute(em, 'SET TRANSACTION READ ONLY');
+      const surveys = await queryRows<SurveyRecord>(
+        em,
+        `SELECT id, questions, frozen_results, raw_deleted_at FROM survey WHERE project_id = $1 ORDER BY created_at`,
+        [projectId],
+      );
+      const responses = await queryRows<{ survey_id: string; answers: SurveyTallyInput['answers'] }>(
+        em,
+        `SELECT r.survey_id, r.answers FROM survey_response r JOIN survey s ON s.id = r.survey_id
+          WHERE s.project_id = $1 AND s.raw_deleted_at IS NULL`,
+        [projectId],
+      );
+      const bySurvey = new Map<string, SurveyTallyInput[]>();
+      for (const r of responses) {
+        const list = bySurvey.get(r.survey_id) ?? [];
+        list.push({ answers: r.answers });
+        bySurvey.set(r.survey_id, list);
+      }
+      const conversations = await queryRows<{ needs: NeedCategory[] }>(em, `SELECT needs FROM conversation WHERE project_id = $1`, [
+        projectId,
+      ]);
+      const counted: { questions: SurveyQuestion[]; tally: SurveyTally }[] = [];
+      for (const s of surveys) {
+        const tally = s.raw_deleted_at ? frozenTally(s.frozen_results) : tallySurvey(s.questions, bySurvey.get(s.id) ?? []);
+        if (tally && tally.total > 0) counted.push({ questions: s.questions, tally });
+      }
+      return { needs: countNeedsAcross(counted, conversations), surveys: counted.length, conversations: conversations.length };
+    });
   }
 }
 
@@ -284,8 +295,11 @@ interface Values {
   needs: NeedCategory[];
 }
 
-/** Checks the rules that need the database and the guide; answers the values to store (empty notes dropped). */
-async function checkValues(tx: EntityManager, projectId: string, v: Values): Promise<Values> {
+/**
+ * Checks the rules that need the database and the guide; answers the values to store (empty notes dropped).
+ * The kommune must take part in the project when it is chosen (checkKommune), not when it is kept.
+ */
+async function checkValues(tx: EntityManager, projectId: string, v: Values, { checkKommune = true } = {}): Promise<Values> {
   const names = v.participantNames?.trim() || null;
   if (names && !v.namesConsent) {
     throw new DomainError(
@@ -294,7 +308,7 @@ async function checkValues(tx: EntityManager, projectId: string, v: Values): Pro
       [{ field: 'participantNames', messages: ['names need the participants’ consent'] }],
     );
   }
-  if (v.kommuneId) {
+  if (v.kommuneId && checkKommune) {
     const inProject = await queryOne<{ found: number }>(
       tx,
       `SELECT 1 AS found FROM project_kommune WHERE project_id = $1 AND kommune_id = $2`,

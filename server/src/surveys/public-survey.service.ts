@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { surveyStatus, todayInOslo, validateAnswers, type SurveyQuestion } from '@nvr/shared';
 import { createHmac, randomBytes } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, FieldError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
@@ -29,11 +30,38 @@ interface PublicLinkRow {
 }
 
 const RATE_WINDOW_MS = 10 * 60 * 1000;
+/** The most addresses counted at once; beyond it the least recently seen are forgotten first. */
+const RATE_MAX_ADDRESSES = 50_000;
+
+/**
+ * Whom an address is counted as: an IPv4 address as itself (also when written IPv4-mapped, ::ffff:a.b.c.d),
+ * an IPv6 address by its /64 network, since one connection is usually given a whole /64 and can change
+ * its address within it at will.
+ */
+export function rateLimitKey(address: string): string {
+  const a = address.trim().toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
+  if (mapped) return mapped[1];
+  if (!isIPv6(a)) return a;
+  const bare = a.replace(/%.*$/, '');
+  const [head, tail] = bare.includes('::') ? bare.split('::') : [bare, undefined];
+  const groups = (s: string | undefined) => (s ? s.split(':') : []);
+  // An IPv4 tail (::1.2.3.4) stands for two groups; only the first four groups matter here.
+  const count = (g: string[]) => g.reduce((n, x) => n + (x.includes('.') ? 2 : 1), 0);
+  const front = groups(head);
+  const back = groups(tail);
+  const full = tail === undefined ? front : [...front, ...Array<string>(8 - count(front) - count(back)).fill('0'), ...back];
+  return `${full
+    .slice(0, 4)
+    .map((g) => (g.includes('.') ? g : g.replace(/^0+(?=.)/, '')))
+    .join(':')}::/64`;
+}
 
 /**
  * Counts answers per address for a short while, in memory only: the address is kept as a keyed hash
  * (the key is random per process), is never written to the database or the logs, and is forgotten when
- * the window has passed.
+ * the window has passed. IPv6 addresses count per /64 network (rateLimitKey), and at most `maxAddresses`
+ * are kept: the least recently seen are dropped first, so rotating addresses cannot grow memory without end.
  */
 export class AnswerRateLimiter {
   private readonly hits = new Map<string, number[]>();
@@ -43,20 +71,32 @@ export class AnswerRateLimiter {
   constructor(
     private readonly limit: number,
     private readonly windowMs = RATE_WINDOW_MS,
+    private readonly maxAddresses = RATE_MAX_ADDRESSES,
   ) {}
 
   /** Counts one attempt; answers the seconds to wait when the address is over the limit, else null. */
   hit(address: string, now = Date.now()): number | null {
     this.sweep(now);
-    const id = createHmac('sha256', this.key).update(address).digest('base64url');
+    const id = createHmac('sha256', this.key).update(rateLimitKey(address)).digest('base64url');
     const recent = (this.hits.get(id) ?? []).filter((t) => t > now - this.windowMs);
+    // Deleted and set again, so the map's order runs from the least to the most recently seen.
+    this.hits.delete(id);
     if (recent.length >= this.limit) {
       this.hits.set(id, recent);
       return Math.max(1, Math.ceil((recent[0] + this.windowMs - now) / 1000));
     }
     recent.push(now);
     this.hits.set(id, recent);
+    for (const oldest of this.hits.keys()) {
+      if (this.hits.size <= this.maxAddresses) break;
+      this.hits.delete(oldest);
+    }
     return null;
+  }
+
+  /** How many addresses are counted now. */
+  get size(): number {
+    return this.hits.size;
   }
 
   private sweep(now: number): void {

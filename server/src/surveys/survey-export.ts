@@ -78,6 +78,11 @@ export const SURVEY_WORDS = {
     'The individual answers were deleted after the retention period; the figures are the stored results.',
   ],
   noAnswers: ['Ingen har svart ennå.', 'Ingen har svart enno.', 'Nobody has answered yet.'],
+  belowMinimum: [
+    'Færre enn {n} har svart. Resultatene vises når minst {n} har svart, så ingen enkeltsvar kan leses ut av tallene.',
+    'Færre enn {n} har svart. Resultata blir viste når minst {n} har svart, så ingen enkeltsvar kan lesast ut av tala.',
+    'Fewer than {n} have answered. The results are shown once at least {n} have answered, so that no single answer can be read from the figures.',
+  ],
   footer: ['Laget {date} fra Næringsvennlig region', 'Laga {date} frå Næringsvennleg region', 'Made {date} from Næringsvennlig region'],
 } as const satisfies Record<string, Words>;
 
@@ -87,12 +92,29 @@ export function surveyWord(key: SurveyWord, lang: Lang, params: Record<string, s
   return SURVEY_WORDS[key][LANG_INDEX[lang]].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-/** A number written the language's way (decimal comma in Norwegian), at most two decimals. */
-export function decimal(n: number | undefined, lang: Lang): string {
+/** Number formats, built once: Norwegian "1 234 567,5" (no-break spaces), English "1,234,567.5"; up to 0, 1 or 2 decimals. */
+const NUMBER_FORMATS: Record<'no' | 'en', Intl.NumberFormat[]> = {
+  no: [0, 1, 2].map((digits) => new Intl.NumberFormat('nb-NO', { maximumFractionDigits: digits })),
+  en: [0, 1, 2].map((digits) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits })),
+};
+
+/**
+ * A number written the language's way, with digit grouping: "1 234 567,5" in Norwegian, "1,234,567.5" in
+ * English; at most `digits` decimals (2 unless told). The minus is a hyphen-minus, which the PDF's
+ * built-in fonts can print.
+ */
+export function decimal(n: number | undefined, lang: Lang, digits: 0 | 1 | 2 = 2): string {
   if (n === undefined || !Number.isFinite(n)) return '';
-  const s = String(Math.round(n * 100) / 100);
-  return lang === 'en' ? s : s.replace('.', ',');
+  return NUMBER_FORMATS[lang === 'en' ? 'en' : 'no'][digits].format(n).replace(/\u2212/g, '-');
 }
+
+/** A whole number (a count) with digit grouping: "1 234" / "1,234". */
+export function whole(n: number, lang: Lang): string {
+  return decimal(n, lang, 0);
+}
+
+/** The decimals a statistic is written with: a mean to one decimal, a median, min or max as it is (at most two). */
+export const STAT_DIGITS = { mean: 1, median: 2, min: 2, max: 2 } as const;
 
 export function optionLabel(q: SurveyQuestion | undefined, key: string, lang: Lang): string {
   const o = q?.options?.find((x) => x.key === key);
@@ -191,28 +213,45 @@ export function rawSheet(questions: readonly SurveyQuestion[], responses: readon
 // ---------------------------------------------------------------------------------------------------
 // Tables
 
-/** Count and share per option of each question; mean and spread of scales and numbers; how many wrote a text. */
-export function tablesSheet(questions: readonly SurveyQuestion[], results: SurveyResultsDto, lang: Lang): ExportSheet {
+/**
+ * Count and share per option of each question; mean (to one decimal) and spread of scales and numbers; how
+ * many wrote a text. Numbers stay numbers (no digit grouping), so a spreadsheet can compute with them.
+ */
+export function tablesSheet(
+  questions: readonly SurveyQuestion[],
+  results: SurveyResultsDto,
+  lang: Lang,
+  minGroupSize: number,
+): ExportSheet {
   const w = (k: SurveyWord) => surveyWord(k, lang);
   const rows: ExportCell[][] = [
     [w('answer'), w('count'), w('share')],
     [w('respondents'), results.total, null],
   ];
+  if (results.belowMinimum) rows.push([null, null, null], [surveyWord('belowMinimum', lang, { n: minGroupSize }), null, null]);
   for (const t of results.questions) {
     const q = questions.find((x) => x.key === t.key);
     rows.push([null, null, null], [q ? surveyText(q.text, lang) : t.key, null, null]);
     rows.push([w('answeredQuestion'), t.answered, null]);
     for (const o of t.options ?? []) rows.push([t.kind === 'scale' ? o.key : optionLabel(q, o.key, lang), o.count, { percent: o.share }]);
     if (t.kind === 'scale' || t.kind === 'number') {
-      for (const k of ['mean', 'median', 'min', 'max'] as const) if (t[k] !== undefined) rows.push([w(k), t[k] ?? null, null]);
+      for (const k of ['mean', 'median', 'min', 'max'] as const) {
+        const v = t[k];
+        if (v !== undefined) rows.push([w(k), roundTo(v, STAT_DIGITS[k]), null]);
+      }
     }
     if (t.kind === 'text') rows.push([w('texts'), t.textCount ?? 0, null]);
   }
   return { name: w('tables'), rows, widths: [50, 10, 10] };
 }
 
+function roundTo(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
 /** Cross-tabs with a column per group (its n in the heading) and "–" where a group is suppressed. */
-export function crossTabSheet(tabs: readonly CrossTabDto[], lang: Lang): ExportSheet {
+export function crossTabSheet(tabs: readonly CrossTabDto[], lang: Lang, empty: string = surveyWord('noAnswers', lang)): ExportSheet {
   const w = (k: SurveyWord) => surveyWord(k, lang);
   const rows: ExportCell[][] = [];
   let columns = 2;
@@ -229,6 +268,6 @@ export function crossTabSheet(tabs: readonly CrossTabDto[], lang: Lang): ExportS
     if (tab.groups.some((g) => g.suppressed)) rows.push([surveyWord('suppressedNote', lang, { n: tab.minGroupSize })]);
     columns = Math.max(columns, tab.groups.length + 2);
   }
-  if (!rows.length) rows.push([w('noAnswers')]);
+  if (!rows.length) rows.push([empty]);
   return { name: w('crossTab'), rows, widths: [40, ...Array.from({ length: columns - 1 }, () => 18)] };
 }

@@ -10,7 +10,8 @@ import {
   type SurveyAnswers,
   type SurveyQuestion,
 } from '@nvr/shared';
-import { unzipSync } from 'fflate';
+import { zipSync } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { readSheet } from 'read-excel-file/node';
 import { DomainError } from '../common/domain-error';
 import type { UploadedFileLike } from '../files/file-validation';
@@ -52,10 +53,15 @@ export interface ImportProblem {
 
 export interface ParsedImport {
   columns: string[];
-  /** Rows with something in them (the header and empty rows not counted). */
+  /** Rows with something in a mapped column (the header, empty rows and skipped rows not counted). */
   rows: number;
   responses: { answers: SurveyAnswers; kommuneId: string | null }[];
   problems: ImportProblem[];
+  /**
+   * Rows (as the spreadsheet numbers them) with content only in columns not mapped to a question: no
+   * answer to store, so they are left out rather than stored as empty responses.
+   */
+  skipped: number[];
 }
 
 /** The multipart endpoint for imports: `file` (CSV or XLSX, at most 5 MB) and the `mapping` JSON text. */
@@ -99,13 +105,15 @@ export async function readSpreadsheet(file: UploadedFileLike | undefined): Promi
     ).withParams({ sizeMb: Number((file.size / 1048576).toFixed(1)), maxMb: IMPORT_MAX_BYTES / 1048576 });
   const b = file.buffer;
   if (b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    if (!isWorkbook(b))
+    const parts = unpackWorkbook(b);
+    if (!parts['xl/workbook.xml'])
       throw new DomainError(
         'SURVEY_IMPORT_FILE_INVALID',
         'The file is a zip archive but not an Excel workbook (.xlsx). Save it from the spreadsheet program as .xlsx or CSV.',
       );
     try {
-      const data = await readSheet(b);
+      // Packed again without compression: the reader sees exactly the parts measured above.
+      const data = await readSheet(Buffer.from(zipSync(parts, { level: 0 })));
       return data.map((row) => row.map(toCell));
     } catch {
       throw new DomainError('SURVEY_IMPORT_FILE_INVALID', 'The Excel file could not be read. Open it and save it again as .xlsx or CSV.');
@@ -127,20 +135,82 @@ function toCell(v: unknown): Cell {
   return String(v);
 }
 
-/** A zip archive (read without unpacking its parts) holding an Excel workbook. */
-export function isWorkbook(b: Uint8Array): boolean {
-  try {
-    let found = false;
-    unzipSync(b, {
-      filter: (entry) => {
-        if (entry.name === 'xl/workbook.xml') found = true;
-        return false;
-      },
-    });
-    return found;
-  } catch {
-    return false;
+/**
+ * At most this much may the parts of an Excel file unpack to. A 5 MB workbook of plain answers unpacks
+ * to some 50 MB of XML at most; more is a zip bomb (a small file unpacking to gigabytes).
+ */
+export const IMPORT_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
+const tooLargeUnpacked = () =>
+  new DomainError(
+    'SURVEY_IMPORT_TOO_LARGE',
+    `The Excel file unpacks to more than ${IMPORT_MAX_UNPACKED_BYTES / 1048576} MB. Split it into several files, or save it as CSV.`,
+  );
+const notReadable = () =>
+  new DomainError('SURVEY_IMPORT_FILE_INVALID', 'The Excel file could not be read. Open it and save it again as .xlsx or CSV.');
+
+/** The parts read-excel-file reads (it skips images, printer settings and the like). */
+const isSheetPart = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
+
+/**
+ * The XML parts of a zip archive, unpacked by its central directory with a cap on their total size:
+ * refused with 422 SURVEY_IMPORT_TOO_LARGE when the sizes the archive states add up to more than
+ * `maxBytes`, and when unpacking produces more than that whatever the archive states (zlib stops at the
+ * cap, so neither memory nor time grows with the bomb). Zip64, encryption and unknown compression
+ * methods are refused as unreadable (SURVEY_IMPORT_FILE_INVALID); no .xlsx under 5 MB needs them.
+ */
+export function unpackWorkbook(b: Uint8Array, maxBytes = IMPORT_MAX_UNPACKED_BYTES): Record<string, Uint8Array> {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const u16 = (at: number) => (at + 2 <= b.length ? v.getUint16(at, true) : -1);
+  const u32 = (at: number) => (at + 4 <= b.length ? v.getUint32(at, true) : -1);
+  // The end of central directory record: 22 bytes and a comment of at most 65535.
+  let end = b.length - 22;
+  const stop = Math.max(0, end - 65535);
+  while (end >= stop && u32(end) !== 0x06054b50) end -= 1;
+  if (end < stop) throw notReadable();
+  const count = u16(end + 10);
+  let at = u32(end + 16);
+  if (count === 0xffff || at === 0xffffffff) throw notReadable();
+  const entries: { name: string; method: number; data: Uint8Array; size: number }[] = [];
+  let stated = 0;
+  for (let i = 0; i < count; i++) {
+    if (u32(at) !== 0x02014b50) throw notReadable();
+    const flags = u16(at + 8);
+    const method = u16(at + 10);
+    const packed = u32(at + 20);
+    const size = u32(at + 24);
+    const nameLength = u16(at + 28);
+    const next = at + 46 + nameLength + u16(at + 30) + u16(at + 32);
+    const local = u32(at + 42);
+    if (next > b.length) throw notReadable();
+    const name = new TextDecoder().decode(b.subarray(at + 46, at + 46 + nameLength));
+    at = next;
+    if (!isSheetPart(name)) continue;
+    if (flags & 1 || packed === 0xffffffff || size === 0xffffffff || local === 0xffffffff || u32(local) !== 0x04034b50) throw notReadable();
+    const start = local + 30 + u16(local + 26) + u16(local + 28);
+    if (start + packed > b.length) throw notReadable();
+    stated += size;
+    if (stated > maxBytes) throw tooLargeUnpacked();
+    entries.push({ name, method, data: b.subarray(start, start + packed), size });
   }
+  const parts: Record<string, Uint8Array> = {};
+  let total = 0;
+  for (const e of entries) {
+    let out: Uint8Array;
+    if (e.method === 0) out = e.data;
+    else if (e.method === 8) {
+      try {
+        out = inflateRawSync(e.data, { maxOutputLength: Math.max(1, maxBytes - total) });
+      } catch (err) {
+        throw (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? tooLargeUnpacked() : notReadable();
+      }
+    } else throw notReadable();
+    total += out.length;
+    if (total > maxBytes) throw tooLargeUnpacked();
+    if (out.length !== e.size) throw notReadable();
+    parts[e.name] = out;
+  }
+  return parts;
 }
 
 /** The file as text: UTF-16 with a byte-order mark, UTF-8, or else Windows-1252 (old Excel on Windows); null for binary files. */
@@ -269,6 +339,7 @@ export type ImportProblemCode =
   | 'duplicate_mapping'
   | 'required_unmapped'
   | 'not_a_number'
+  | 'ambiguous_number'
   | 'unknown_kommune'
   | 'too_many_problems';
 
@@ -323,6 +394,11 @@ const MESSAGES: Record<ImportProblemCode, Words> = {
     '«{value}» er ikkje eit tal, men «{question}» skal svarast på med eit tal.',
     '“{value}” is not a number, but “{question}” is answered with a number.',
   ],
+  ambiguous_number: [
+    '«{value}» kan leses både som et desimaltall og som tusen-tall. Skriv tallet uten punktum og komma (1000), eller med mellomrom (1 000).',
+    '«{value}» kan lesast både som eit desimaltal og som tusen-tal. Skriv talet utan punktum og komma (1000), eller med mellomrom (1 000).',
+    '“{value}” could be read as a decimal or as thousands. Write the number without points and commas (1000), or with spaces (1 000).',
+  ],
   unknown_kommune: [
     '«{value}» er ikke en av kommunene i prosjektet. Skriv kommunens navn eller nummer.',
     '«{value}» er ikkje ein av kommunane i prosjektet. Skriv namnet eller nummeret til kommunen.',
@@ -374,11 +450,21 @@ function cellText(c: Cell): string {
   return String(c).trim();
 }
 
-/** "4", "4,0", "4.0", "1 000", " -3 " → number; anything else → null. */
+const compactNumber = (s: string) => s.replace(/[\s\u00a0\u202f]/g, '');
+
+/**
+ * "1.000", "1,000", "12.500": a thousands separator to some, a decimal point to others (1 or 1000?).
+ * Such a cell is reported rather than guessed; "1000", "1 000" and "4,5" are clear.
+ */
+export function isAmbiguousNumber(c: Cell): boolean {
+  return typeof c === 'string' && /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/.test(compactNumber(c));
+}
+
+/** "4", "4,0", "4.0", "1 000", " -3 " → number; anything else, and ambiguous "1.000" → null. */
 export function parseNumber(c: Cell): number | null {
   if (typeof c === 'number') return Number.isFinite(c) ? c : null;
-  if (typeof c !== 'string') return null;
-  const s = c.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (typeof c !== 'string' || isAmbiguousNumber(c)) return null;
+  const s = compactNumber(c).replace(',', '.');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
   return Number(s);
 }
@@ -418,6 +504,7 @@ function convert(q: SurveyQuestion, c: Cell, options: Map<string, string>): Conv
     }
     case 'scale':
     case 'number': {
+      if (isAmbiguousNumber(c)) return { code: 'ambiguous_number', value: text };
       const n = parseNumber(c);
       return n === null ? { code: 'not_a_number', value: text } : { value: n };
     }
@@ -495,17 +582,25 @@ export function mapRows(
   const kommunes = kommuneIndex(kommuner);
 
   const responses: ParsedImport['responses'] = [];
+  const skipped: number[] = [];
   let rows = 0;
+  let filled = 0;
   for (let r = 1; r < table.length; r++) {
     const cells = table[r];
     if (cells.every((c) => cellText(c) === '')) continue;
-    rows += 1;
-    if (rows > IMPORT_MAX_ROWS)
+    filled += 1;
+    if (filled > IMPORT_MAX_ROWS)
       throw new DomainError(
         'SURVEY_IMPORT_TOO_LARGE',
         `The file has more than ${IMPORT_MAX_ROWS} rows of answers. Split it into several files.`,
       ).withParams({ maxRows: IMPORT_MAX_ROWS });
     const row = r + 1;
+    // Content only in columns not mapped to a question (a time stamp, an id, the kommune): no answer.
+    if (mapped.every((m) => cellText(cells[m.index] ?? null) === '')) {
+      skipped.push(row);
+      continue;
+    }
+    rows += 1;
     const answers: Record<string, SurveyAnswer> = {};
     let bad = false;
     const unreadable = new Set<string>();
@@ -548,5 +643,5 @@ export function mapRows(
   }
   if (extra > 0)
     problems.push({ row: 0, column: '', code: 'too_many_problems', message: message('too_many_problems', lang, { limit: extra }) });
-  return { columns: headers, rows, responses, problems };
+  return { columns: headers, rows, responses, problems, skipped };
 }

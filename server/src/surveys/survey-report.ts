@@ -1,7 +1,7 @@
 import { formatPercent, formatShare, surveyText, todayInOslo, type Lang, type SurveyQuestion } from '@nvr/shared';
 import type { Block, DocModel } from '../documents/document-model';
 import { date } from '../documents/labels';
-import { decimal, optionLabel, surveyWord, type SurveyWord } from './survey-export';
+import { decimal, optionLabel, STAT_DIGITS, surveyWord, whole, type SurveyWord } from './survey-export';
 import type { CrossTabDto, SurveyResultsDto } from './survey-results.dto';
 
 /** What the report chapter says about one survey. */
@@ -19,6 +19,8 @@ export interface ReportFacts {
   links: (string | null)[];
   /** The main cross-tab (by the grouping question), or null when there is nothing to cross. */
   crossTab: CrossTabDto | null;
+  /** The survey's smallest group shown (for the note when too few answered to show figures). */
+  minGroupSize: number;
 }
 
 /** A bar of em dashes (in the PDF fonts' encoding), 20 for a share of 100 %. */
@@ -37,8 +39,8 @@ export function buildSurveyReport(f: ReportFacts, lang: Lang): DocModel {
 
   blocks.push({ type: 'heading', text: w('method') });
   const period = f.opensAt && f.closesAt ? w('periodText', { from: date(f.opensAt, lang), to: date(f.closesAt, lang) }) : '';
-  blocks.push({ type: 'paragraph', text: w('methodText', { period, n: f.results.total }) });
-  if (f.imported > 0) blocks.push({ type: 'paragraph', text: w('importedText', { n: f.imported }) });
+  blocks.push({ type: 'paragraph', text: w('methodText', { period, n: whole(f.results.total, lang) }) });
+  if (f.imported > 0) blocks.push({ type: 'paragraph', text: w('importedText', { n: whole(f.imported, lang) }) });
   const named = f.links.filter((l): l is string => l !== null);
   if (f.links.length) {
     const list = [...named, ...(f.links.some((l) => l === null) ? [w('generalLink')] : [])];
@@ -48,12 +50,13 @@ export function buildSurveyReport(f: ReportFacts, lang: Lang): DocModel {
 
   blocks.push({ type: 'heading', text: w('results') });
   if (f.results.total === 0) blocks.push({ type: 'paragraph', text: w('noAnswers') });
+  else if (f.results.belowMinimum) blocks.push({ type: 'paragraph', text: w('belowMinimum', { n: f.minGroupSize }) });
   else
     for (const t of f.results.questions) {
       const q = f.questions.find((x) => x.key === t.key);
       blocks.push({ type: 'subheading', text: q ? surveyText(q.text, lang) : t.key });
       if (t.kind === 'text') {
-        blocks.push({ type: 'paragraph', text: w('textsNotShown', { n: t.textCount ?? 0 }) });
+        blocks.push({ type: 'paragraph', text: w('textsNotShown', { n: whole(t.textCount ?? 0, lang) }) });
         continue;
       }
       if (t.options?.length) {
@@ -64,7 +67,7 @@ export function buildSurveyReport(f: ReportFacts, lang: Lang): DocModel {
           alignRight: [1, 2],
           rows: t.options.map((o) => [
             t.kind === 'scale' ? o.key : optionLabel(q, o.key, lang),
-            String(o.count),
+            whole(o.count, lang),
             formatPercent(o.share, lang),
             bar(o.share),
           ]),
@@ -73,9 +76,15 @@ export function buildSurveyReport(f: ReportFacts, lang: Lang): DocModel {
       if (t.kind === 'scale' || t.kind === 'number') {
         const stats = (['mean', 'median', 'min', 'max'] as const).filter((k) => t[k] !== undefined);
         if (stats.length)
-          blocks.push({ type: 'table', head: ['', ''], noHead: true, widths: [2, 1], rows: stats.map((k) => [w(k), decimal(t[k], lang)]) });
+          blocks.push({
+            type: 'table',
+            head: ['', ''],
+            noHead: true,
+            widths: [2, 1],
+            rows: stats.map((k) => [w(k), decimal(t[k], lang, STAT_DIGITS[k])]),
+          });
       }
-      blocks.push({ type: 'paragraph', italic: true, text: `${w('answeredQuestion')}: ${t.answered}` });
+      blocks.push({ type: 'paragraph', italic: true, text: `${w('answeredQuestion')}: ${whole(t.answered, lang)}` });
     }
 
   const tab = f.crossTab;
@@ -86,7 +95,7 @@ export function buildSurveyReport(f: ReportFacts, lang: Lang): DocModel {
     });
     blocks.push({
       type: 'table',
-      head: [w('answer'), w('total'), ...tab.groups.map((g) => (g.n === null ? g.label : `${g.label} (n=${g.n})`))],
+      head: [w('answer'), w('total'), ...tab.groups.map((g) => (g.n === null ? g.label : `${g.label} (n=${whole(g.n, lang)})`))],
       widths: [3, 1.5, ...tab.groups.map(() => 1.5)],
       rows: tab.rows.map((r) => [
         r.label,
@@ -104,7 +113,7 @@ export function buildSurveyReport(f: ReportFacts, lang: Lang): DocModel {
     subtitle: f.projectName,
     meta: [
       [w('region'), f.regionName],
-      [w('respondents'), String(f.results.total)],
+      [w('respondents'), whole(f.results.total, lang)],
       ...(f.opensAt
         ? ([[w('period'), `${date(f.opensAt, lang)} – ${f.closesAt ? date(f.closesAt, lang) : ''}`]] as [string, string][])
         : []),

@@ -52,8 +52,13 @@ export class SurveyResultsController {
     summary: 'One question by the grouping question or by kommune; groups with fewer answers than the survey’s minimum are suppressed',
   })
   @ApiErrors(400, 409, 422)
-  crossTab(@IdParam() id: string, @IdParam('surveyId') surveyId: string, @Query() q: CrossTabQueryDto): Promise<CrossTabDto> {
-    return this.results.crossTab(id, surveyId, q.question, q.by, q.lang ?? 'nb');
+  crossTab(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('surveyId') surveyId: string,
+    @Query() q: CrossTabQueryDto,
+  ): Promise<CrossTabDto> {
+    return this.results.crossTab(id, surveyId, q.question, q.by, q.lang ?? 'nb', user.roles);
   }
 
   @Patch('responses/:responseId/redact')
@@ -105,8 +110,13 @@ export class SurveyResultsController {
     summary: 'A chapter for the final report: method, a table per question, the main cross-tab',
   })
   @ApiErrors(400)
-  async report(@IdParam() id: string, @IdParam('surveyId') surveyId: string, @Query() q: SurveyReportQueryDto): Promise<StreamableFile> {
-    return fileResponse(await this.results.report(id, surveyId, q.format ?? 'pdf', q.lang ?? 'nb'));
+  async report(
+    @CurrentUser() user: Principal,
+    @IdParam() id: string,
+    @IdParam('surveyId') surveyId: string,
+    @Query() q: SurveyReportQueryDto,
+  ): Promise<StreamableFile> {
+    return fileResponse(await this.results.report(id, surveyId, q.format ?? 'pdf', q.lang ?? 'nb', user.roles));
   }
 
   @Post('imports')

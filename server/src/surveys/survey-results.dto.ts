@@ -48,10 +48,10 @@ export class QuestionTallyDto {
   @ApiPropertyOptional()
   median?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'scale questions; number questions only for those who may edit the project' })
   min?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'scale questions; number questions only for those who may edit the project' })
   max?: number;
 
   @ApiPropertyOptional({ description: 'text questions: how many wrote something' })
@@ -65,7 +65,16 @@ export class SurveyResultsDto {
   @ApiProperty({ description: 'How many answered the survey' })
   total: number;
 
-  @ApiProperty({ type: [QuestionTallyDto] })
+  @ApiProperty({
+    description:
+      'true when someone, but fewer than minGroupSize, answered and the reader may not edit the project: no figures are given then (questions is empty), since they would be those few people’s own answers',
+  })
+  belowMinimum: boolean;
+
+  @ApiProperty({ description: 'The survey’s smallest group shown (never below 3)' })
+  minGroupSize: number;
+
+  @ApiProperty({ type: [QuestionTallyDto], description: 'Empty when belowMinimum' })
   questions: QuestionTallyDto[];
 
   @ApiProperty({ description: 'true when the raw answers were deleted and these are the stored results' })
@@ -153,6 +162,12 @@ export class CrossTabDto {
 
   @ApiProperty({ description: 'Groups with fewer answers than this are suppressed' })
   minGroupSize: number;
+
+  @ApiProperty({
+    description:
+      'true when someone, but fewer than minGroupSize, answered the survey and the reader may not edit the project: every group is hidden and rows is empty',
+  })
+  belowMinimum: boolean;
 
   @ApiProperty({ type: [CrossTabGroupDto] })
   groups: CrossTabGroupDto[];
@@ -255,4 +270,10 @@ export class ImportResultDto {
 
   @ApiProperty({ type: [ImportProblemDto] })
   problems: ImportProblemDto[];
+
+  @ApiProperty({
+    type: [Number],
+    description: 'Rows left out because they have content only in columns not mapped to a question, by spreadsheet row number',
+  })
+  skipped: number[];
 }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   canOnProject,
   crossTabulate,
+  effectiveMinGroupSize,
   surveyText,
+  tallyForReaders,
   tallySurvey,
   todayInOslo,
   type CrossTab,
@@ -14,10 +16,10 @@ import {
   type SurveyQuestion,
   type SurveyTally,
 } from '@nvr/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { queryOne, queryRows } from '../database/sql';
+import { execute, queryOne, queryRows, type SqlRunner } from '../database/sql';
 import type { UploadedFileLike } from '../files/file-validation';
 import { ProjectChanges } from '../projects/project-changes';
 import { crossTabSheet, optionLabel, rawSheet, surveyWord, tablesSheet, toCsv, toXlsx, type RawResponse } from './survey-export';
@@ -98,9 +100,21 @@ export class SurveyResultsService {
   // -------------------------------------------------------------------------------------------------
   // Reading
 
-  private async survey(projectId: string, surveyId: string): Promise<SurveyRow> {
+  /**
+   * Runs `fn` in one REPEATABLE READ READ ONLY transaction, so the survey row and its responses are read as
+   * of one moment (the retention job freezing the results and deleting the answers in between would
+   * otherwise give "0 answers, not frozen").
+   */
+  private snapshot<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('REPEATABLE READ', async (em) => {
+      await execute(em, 'SET TRANSACTION READ ONLY');
+      return fn(em);
+    });
+  }
+
+  private async survey(db: SqlRunner, projectId: string, surveyId: string): Promise<SurveyRow> {
     const row = await queryOne<SurveyRow>(
-      this.db,
+      db,
       `SELECT s.id, s.project_id, p.region_id, p.name AS project_name, r.name AS region_name, s.title, s.questions,
               s.definition_version, s.min_group_size, s.opens_at, s.closes_at, s.closed_at, s.raw_deleted_at, s.frozen_results
          FROM survey s JOIN project p ON p.id = s.project_id JOIN region r ON r.id = p.region_id
@@ -112,24 +126,24 @@ export class SurveyResultsService {
   }
 
   /** Every response's answers and kommune, in one query (kommune_id aliased so the rows go to the shared rules as they are). */
-  private responses(surveyId: string): Promise<ResponseFactsRow[]> {
-    return queryRows<ResponseFactsRow>(this.db, `SELECT answers, kommune_id AS "kommuneId" FROM survey_response WHERE survey_id = $1`, [
+  private responses(db: SqlRunner, surveyId: string): Promise<ResponseFactsRow[]> {
+    return queryRows<ResponseFactsRow>(db, `SELECT answers, kommune_id AS "kommuneId" FROM survey_response WHERE survey_id = $1`, [
       surveyId,
     ]);
   }
 
-  private responsesWithIds(surveyId: string): Promise<ResponseWithIdRow[]> {
+  private responsesWithIds(db: SqlRunner, surveyId: string): Promise<ResponseWithIdRow[]> {
     return queryRows<ResponseWithIdRow>(
-      this.db,
+      db,
       `SELECT id, answers, kommune_id AS "kommuneId", redacted FROM survey_response WHERE survey_id = $1 ORDER BY received_on, id`,
       [surveyId],
     );
   }
 
   /** The project's kommuner and those of the survey's links: id → name, in name order. */
-  private async kommuneLabels(s: SurveyRow): Promise<Record<string, string>> {
+  private async kommuneLabels(db: SqlRunner, s: SurveyRow): Promise<Record<string, string>> {
     const rows = await queryRows<{ id: string; name: string }>(
-      this.db,
+      db,
       `SELECT k.id, k.name FROM kommune k
         WHERE k.id IN (SELECT kommune_id FROM project_kommune WHERE project_id = $1)
            OR k.id IN (SELECT kommune_id FROM survey_link WHERE survey_id = $2 AND kommune_id IS NOT NULL)
@@ -143,20 +157,57 @@ export class SurveyResultsService {
     return canOnProject(roles, { id: s.project_id, regionId: s.region_id }, 'edit');
   }
 
+  /**
+   * The counts per question. Those who may edit the project get everything (with the free texts); readers
+   * get no figures while fewer than the survey's minimum group size have answered, and no min/max of
+   * number questions (see tallyForReaders).
+   */
   async results(projectId: string, surveyId: string, roles: readonly RoleAssignment[]): Promise<SurveyResultsDto> {
-    const s = await this.survey(projectId, surveyId);
-    if (s.frozen_results) return toResultsDto(s.frozen_results.tally, s, null);
+    return this.snapshot(async (db) => this.resultsOf(db, await this.survey(db, projectId, surveyId), roles));
+  }
+
+  private async resultsOf(db: SqlRunner, s: SurveyRow, roles: readonly RoleAssignment[]): Promise<SurveyResultsDto> {
+    const mayEdit = this.mayEdit(s, roles);
+    if (s.frozen_results) return toResultsDto(s.frozen_results.tally, s, null, mayEdit);
     const started = performance.now();
-    const withTexts = this.mayEdit(s, roles) && s.questions.some((q) => q.kind === 'text');
-    const rows = withTexts ? await this.responsesWithIds(s.id) : await this.responses(s.id);
+    const withTexts = mayEdit && s.questions.some((q) => q.kind === 'text');
+    const rows = withTexts ? await this.responsesWithIds(db, s.id) : await this.responses(db, s.id);
     const tally = tallySurvey(s.questions, rows);
-    const dto = toResultsDto(tally, s, withTexts ? (rows as ResponseWithIdRow[]) : null);
+    const dto = toResultsDto(tally, s, withTexts ? (rows as ResponseWithIdRow[]) : null, mayEdit);
     this.logger.debug(`Results of survey ${s.id}: ${rows.length} responses in ${(performance.now() - started).toFixed(1)} ms`);
     return dto;
   }
 
-  async crossTab(projectId: string, surveyId: string, question: string, by: string, lang: Lang = 'nb'): Promise<CrossTabDto> {
-    const s = await this.survey(projectId, surveyId);
+  /** Whether a reader who may not edit the project gets no figures: someone, but fewer than the minimum, answered. */
+  private async hiddenFromReader(db: SqlRunner, s: SurveyRow, roles: readonly RoleAssignment[]): Promise<boolean> {
+    if (this.mayEdit(s, roles)) return false;
+    const total = s.frozen_results
+      ? s.frozen_results.tally.total
+      : Number((await queryOne<{ n: string }>(db, `SELECT count(*) AS n FROM survey_response WHERE survey_id = $1`, [s.id]))?.n ?? 0);
+    return total > 0 && total < effectiveMinGroupSize(s.min_group_size);
+  }
+
+  async crossTab(
+    projectId: string,
+    surveyId: string,
+    question: string,
+    by: string,
+    lang: Lang = 'nb',
+    roles: readonly RoleAssignment[] = [],
+  ): Promise<CrossTabDto> {
+    return this.snapshot((db) => this.crossTabOf(db, projectId, surveyId, question, by, lang, roles));
+  }
+
+  private async crossTabOf(
+    db: SqlRunner,
+    projectId: string,
+    surveyId: string,
+    question: string,
+    by: string,
+    lang: Lang,
+    roles: readonly RoleAssignment[],
+  ): Promise<CrossTabDto> {
+    const s = await this.survey(db, projectId, surveyId);
     const q = s.questions.find((x) => x.key === question);
     if (!q || q.kind === 'text' || q.kind === 'number')
       throw new DomainError(
@@ -169,7 +220,7 @@ export class SurveyResultsService {
         'SURVEY_QUESTION_NOT_FOUND',
         `Cross-tabulate by 'kommune' or by another single-choice question of the survey; "${by}" is neither.`,
       );
-    const labels = await this.kommuneLabels(s);
+    const labels = await this.kommuneLabels(db, s);
     let tab: CrossTab | undefined;
     if (s.frozen_results) {
       tab = s.frozen_results.crossTabs.find((t) => t.question === question && t.by === by);
@@ -180,8 +231,11 @@ export class SurveyResultsService {
         );
     } else {
       const spec: CrossTabBy = by === 'kommune' ? { kind: 'kommune', labels } : { kind: 'question', key: by };
-      tab = crossTabulate(s.questions, await this.responses(s.id), question, spec, s.min_group_size);
+      tab = crossTabulate(s.questions, await this.responses(db, s.id), question, spec, s.min_group_size);
     }
+    // Every group is hidden then (none can reach the minimum), but the row totals would be the few answers.
+    if (await this.hiddenFromReader(db, s, roles))
+      return { ...toCrossTabDto(tab, s.questions, labels, lang), rows: [], belowMinimum: true };
     return toCrossTabDto(tab, s.questions, labels, lang);
   }
 
@@ -222,7 +276,17 @@ export class SurveyResultsService {
   // Exports and the report chapter
 
   async export(projectId: string, surveyId: string, query: SurveyExportQueryDto, roles: readonly RoleAssignment[]): Promise<SurveyFile> {
-    const s = await this.survey(projectId, surveyId);
+    return this.snapshot((db) => this.exportOf(db, projectId, surveyId, query, roles));
+  }
+
+  private async exportOf(
+    db: SqlRunner,
+    projectId: string,
+    surveyId: string,
+    query: SurveyExportQueryDto,
+    roles: readonly RoleAssignment[],
+  ): Promise<SurveyFile> {
+    const s = await this.survey(db, projectId, surveyId);
     const lang = query.lang ?? 'nb';
     const format = query.format ?? 'csv';
     const content = query.content ?? 'tables';
@@ -235,7 +299,7 @@ export class SurveyResultsService {
         );
       if (s.raw_deleted_at) throw new DomainError('SURVEY_RAW_DELETED', 'The individual answers were deleted after the retention period.');
       const rows = await queryRows<RawResponse>(
-        this.db,
+        db,
         `SELECT r.answers, k.name AS "kommuneName", r.received_on::text AS "receivedOn", r.source
            FROM survey_response r LEFT JOIN kommune k ON k.id = r.kommune_id
           WHERE r.survey_id = $1 ORDER BY r.received_on, r.id`,
@@ -243,8 +307,16 @@ export class SurveyResultsService {
       );
       sheets = [rawSheet(s.questions, rows, lang)];
     } else {
-      const results = await this.results(projectId, surveyId, []);
-      sheets = [tablesSheet(s.questions, results, lang), crossTabSheet(await this.mainCrossTabs(s, lang, false), lang)];
+      const results = await this.resultsOf(db, s, roles);
+      if (results.belowMinimum) {
+        const note = surveyWord('belowMinimum', lang, { n: results.minGroupSize });
+        sheets = [tablesSheet(s.questions, results, lang, results.minGroupSize), crossTabSheet([], lang, note)];
+      } else {
+        sheets = [
+          tablesSheet(s.questions, results, lang, results.minGroupSize),
+          crossTabSheet(await this.mainCrossTabs(db, s, lang, false), lang),
+        ];
+      }
     }
     const name =
       `${fileStem(s.title)}-${content === 'raw' ? surveyWord('answers', lang) : surveyWord('tables', lang)}-${todayInOslo()}`.toLowerCase();
@@ -256,19 +328,19 @@ export class SurveyResultsService {
    * Cross-tabs by the grouping question (or, without one, by kommune): every countable question, or only
    * the first (the report's main cross-tab).
    */
-  private async mainCrossTabs(s: SurveyRow, lang: Lang, firstOnly: boolean): Promise<CrossTabDto[]> {
+  private async mainCrossTabs(db: SqlRunner, s: SurveyRow, lang: Lang, firstOnly: boolean): Promise<CrossTabDto[]> {
     const grouping = s.questions.find((q) => q.grouping && q.kind === 'single');
     const by = grouping?.key ?? 'kommune';
     const countable = s.questions.filter((q) => q.key !== by && (q.kind === 'single' || q.kind === 'multiple' || q.kind === 'scale'));
     const preferred = firstOnly ? [countable.find((q) => q.kind === 'multiple') ?? countable[0]].filter((q) => q !== undefined) : countable;
-    const labels = await this.kommuneLabels(s);
+    const labels = await this.kommuneLabels(db, s);
     let responses: ResponseFactsRow[] | null = null;
     const tabs: CrossTabDto[] = [];
     for (const q of preferred) {
       let tab: CrossTab | undefined;
       if (s.frozen_results) tab = s.frozen_results.crossTabs.find((t) => t.question === q.key && t.by === by);
       else {
-        responses ??= await this.responses(s.id);
+        responses ??= await this.responses(db, s.id);
         tab = crossTabulate(
           s.questions,
           responses,
@@ -282,11 +354,31 @@ export class SurveyResultsService {
     return tabs;
   }
 
-  async report(projectId: string, surveyId: string, format: 'pdf' | 'docx', lang: Lang): Promise<SurveyFile> {
-    const s = await this.survey(projectId, surveyId);
-    const results = await this.results(projectId, surveyId, []);
+  async report(
+    projectId: string,
+    surveyId: string,
+    format: 'pdf' | 'docx',
+    lang: Lang,
+    roles: readonly RoleAssignment[] = [],
+  ): Promise<SurveyFile> {
+    const facts = await this.snapshot((db) => this.reportFacts(db, projectId, surveyId, lang, roles));
+    const model = buildSurveyReport(facts, lang);
+    const name = `${fileStem(facts.title)}-${todayInOslo()}`.toLowerCase();
+    if (format === 'docx') return { data: await renderDocx(model), contentType: DOCX, filename: `${name}.docx` };
+    return { data: await renderPdf(model), contentType: 'application/pdf', filename: `${name}.pdf` };
+  }
+
+  private async reportFacts(
+    db: SqlRunner,
+    projectId: string,
+    surveyId: string,
+    lang: Lang,
+    roles: readonly RoleAssignment[],
+  ): Promise<ReportFacts> {
+    const s = await this.survey(db, projectId, surveyId);
+    const results = await this.resultsOf(db, s, roles);
     const links = await queryRows<{ kommune_name: string | null }>(
-      this.db,
+      db,
       `SELECT k.name AS kommune_name FROM survey_link l LEFT JOIN kommune k ON k.id = l.kommune_id
         WHERE l.survey_id = $1 ORDER BY k.name NULLS FIRST`,
       [s.id],
@@ -295,7 +387,7 @@ export class SurveyResultsService {
       ? 0
       : Number(
           (
-            await queryOne<{ n: string }>(this.db, `SELECT count(*) AS n FROM survey_response WHERE survey_id = $1 AND source = 'import'`, [
+            await queryOne<{ n: string }>(db, `SELECT count(*) AS n FROM survey_response WHERE survey_id = $1 AND source = 'import'`, [
               s.id,
             ])
           )?.n ?? 0,
@@ -303,7 +395,7 @@ export class SurveyResultsService {
     // The survey ran until it was closed, or until its closing date if that came first (or now, while open).
     const ends = [s.closed_at, s.closes_at].filter((d): d is Date => d !== null).map((d) => d.getTime());
     const lastDay = ends.length ? new Date(Math.min(...ends, Date.now())) : s.opens_at ? new Date() : null;
-    const facts: ReportFacts = {
+    return {
       title: s.title,
       projectName: s.project_name,
       regionName: s.region_name,
@@ -313,12 +405,9 @@ export class SurveyResultsService {
       results,
       imported,
       links: links.map((l) => l.kommune_name),
-      crossTab: (await this.mainCrossTabs(s, lang, true))[0] ?? null,
+      minGroupSize: effectiveMinGroupSize(s.min_group_size),
+      crossTab: results.belowMinimum ? null : ((await this.mainCrossTabs(db, s, lang, true))[0] ?? null),
     };
-    const model = buildSurveyReport(facts, lang);
-    const name = `${fileStem(s.title)}-${todayInOslo()}`.toLowerCase();
-    if (format === 'docx') return { data: await renderDocx(model), contentType: DOCX, filename: `${name}.docx` };
-    return { data: await renderPdf(model), contentType: 'application/pdf', filename: `${name}.pdf` };
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -334,7 +423,7 @@ export class SurveyResultsService {
   ): Promise<ImportResultDto> {
     const lang = query.lang ?? 'nb';
     const mapping = parseMapping(body.mapping);
-    const s = await this.survey(projectId, surveyId);
+    const s = await this.survey(this.db, projectId, surveyId);
     if (s.raw_deleted_at)
       throw new DomainError(
         'SURVEY_RAW_DELETED',
@@ -347,7 +436,13 @@ export class SurveyResultsService {
       [projectId],
     );
     const parsed = mapRows(table, s.questions, mapping, kommuner, lang);
-    const result: ImportResultDto = { rows: parsed.rows, imported: 0, columns: parsed.columns, problems: parsed.problems };
+    const result: ImportResultDto = {
+      rows: parsed.rows,
+      imported: 0,
+      columns: parsed.columns,
+      problems: parsed.problems,
+      skipped: parsed.skipped,
+    };
     if (query.dryRun === 'true') return result;
     if (parsed.problems.length)
       throw new DomainError(
@@ -388,7 +483,8 @@ export class SurveyResultsService {
 // ---------------------------------------------------------------------------------------------------
 // Mapping to DTOs
 
-function toResultsDto(tally: SurveyTally, s: SurveyRow, withTexts: ResponseWithIdRow[] | null): SurveyResultsDto {
+function toResultsDto(whole: SurveyTally, s: SurveyRow, withTexts: ResponseWithIdRow[] | null, mayEdit: boolean): SurveyResultsDto {
+  const tally = mayEdit ? { ...whole, belowMinimum: false } : tallyForReaders(whole, s.min_group_size);
   const questions: QuestionTallyDto[] = tally.questions.map((t) => {
     const dto: QuestionTallyDto = { ...t };
     if (withTexts && t.kind === 'text') {
@@ -404,6 +500,8 @@ function toResultsDto(tally: SurveyTally, s: SurveyRow, withTexts: ResponseWithI
   });
   return {
     total: tally.total,
+    belowMinimum: tally.belowMinimum,
+    minGroupSize: effectiveMinGroupSize(s.min_group_size),
     questions,
     frozen: s.frozen_results !== null,
     rawDeletedAt: s.raw_deleted_at && s.raw_deleted_at.toISOString(),
@@ -428,6 +526,7 @@ export function toCrossTabDto(
     by: tab.by,
     byText: byQ ? surveyText(byQ.text, lang) : surveyWord('kommune', lang),
     minGroupSize: tab.minGroupSize,
+    belowMinimum: false,
     groups: tab.groups.map((g) => ({ key: g.key, label: groupLabel(g.key), n: g.suppressed ? null : g.n, suppressed: g.suppressed })),
     rows: tab.rows.map((r) => ({
       option: r.option,

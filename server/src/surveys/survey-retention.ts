@@ -14,12 +14,20 @@ const RUN_FROM_HOUR = 3;
 /** Who the project's history names for the deletion. */
 const ACTOR_NAME = 'Oppbevaringsregel (automatisk)';
 
+/** The project `p` ended (completed or stopped) more than $1 days ago. */
+const ENDED_BEFORE_RETENTION = `p.status IN ('completed', 'stopped')
+          AND coalesce(
+                (SELECT max(h.at) FROM history_event h
+                  WHERE h.project_id = p.id AND h.action IN ('project.completed', 'project.stopped')),
+                p.updated_at) < now() - make_interval(days => $1)`;
+
 /**
  * Privacy by retention: the raw answers of a survey are kept while they are useful, then deleted. A daily
  * job finds surveys of projects that ended (completed or stopped) more than SURVEY_RETENTION_DAYS ago,
  * stores the aggregated results (the tally, and every cross-tab by the grouping question and by kommune,
  * suppressed as published) in survey.frozen_results, and deletes the survey's responses, each survey in
- * its own transaction. Results are then read from the stored figures.
+ * its own transaction. Results are then read from the stored figures. The same job forgets the names of
+ * the participants in those projects' interviews, meetings and workshops (the number of participants stays).
  */
 @Injectable()
 export class SurveyRetention implements OnModuleInit {
@@ -43,22 +51,58 @@ export class SurveyRetention implements OnModuleInit {
     });
   }
 
-  /** Freezes and deletes the raw answers of every survey past retention; answers how many surveys. */
+  /**
+   * Freezes and deletes the raw answers of every survey past retention, and forgets the participants' names
+   * of conversations past retention; answers how many surveys.
+   */
   async run(retentionDays = this.config.surveyRetentionDays): Promise<number> {
     const due = await queryRows<{ id: string }>(
       this.db,
       `SELECT s.id FROM survey s JOIN project p ON p.id = s.project_id
-        WHERE s.raw_deleted_at IS NULL AND p.status IN ('completed', 'stopped')
-          AND coalesce(
-                (SELECT max(h.at) FROM history_event h
-                  WHERE h.project_id = p.id AND h.action IN ('project.completed', 'project.stopped')),
-                p.updated_at) < now() - make_interval(days => $1)
+        WHERE s.raw_deleted_at IS NULL AND ${ENDED_BEFORE_RETENTION}
         ORDER BY s.id`,
       [retentionDays],
     );
     let done = 0;
     for (const { id } of due) if (await this.freeze(id)) done += 1;
+    const names = await this.forgetNames(retentionDays);
+    if (names) this.logger.log(`Deleted the participants' names of ${names} conversation(s) past the retention period`);
     return done;
+  }
+
+  /**
+   * Clears the participants' names (and the consent to keep them) of every conversation of a project past
+   * retention, each noted in the project's history; answers how many conversations.
+   */
+  async forgetNames(retentionDays = this.config.surveyRetentionDays): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const cleared = await queryRows<{ id: string; project_id: string; had_names: boolean }>(
+        tx,
+        `WITH old AS (
+           SELECT c.id, c.participant_names IS NOT NULL AS had_names FROM conversation c JOIN project p ON p.id = c.project_id
+            WHERE (c.participant_names IS NOT NULL OR c.names_consent) AND ${ENDED_BEFORE_RETENTION}
+              FOR UPDATE OF c)
+         UPDATE conversation c SET participant_names = NULL, names_consent = false, version = c.version + 1, updated_at = now()
+           FROM old WHERE c.id = old.id
+         RETURNING c.id, c.project_id, old.had_names`,
+        [retentionDays],
+      );
+      for (const c of cleared) {
+        await execute(
+          tx,
+          `INSERT INTO history_event (project_id, actor_id, actor_name, action, entity_type, entity_id, before, after)
+           VALUES ($1, NULL, $2, 'conversation.updated', 'conversation', $3, $4, $5)`,
+          [
+            c.project_id,
+            ACTOR_NAME,
+            c.id,
+            JSON.stringify({ namesRecorded: c.had_names, namesConsent: true }),
+            JSON.stringify({ namesRecorded: false, namesConsent: false }),
+          ],
+        );
+      }
+      return cleared.length;
+    });
   }
 
   /** One survey: store the aggregated results, delete the responses, note it in the project's history. */

@@ -15,13 +15,14 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
+  isISO8601,
   IsString,
   IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 import { Nested, Optional, OptionalText } from '../common/validation';
@@ -152,12 +153,29 @@ function QuestionList() {
   };
 }
 
+/**
+ * A full date and time with its offset, as JSON writes it ("2030-01-01T10:00:00.000Z",
+ * "2030-01-01T10:00+01:00"). ISO 8601 also has week dates, signed years and decimal commas, which
+ * JavaScript and PostgreSQL do not read, so those are refused here rather than failing later.
+ */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME_FROM = Date.parse('1970-01-01T00:00:00Z');
+const DATE_TIME_UNTIL = Date.parse('9999-01-01T00:00:00Z');
+const DATE_TIME_MESSAGE = '$property must be a date and time with an offset, like 2030-01-31T12:00:00Z or 2030-01-31T13:00:00+01:00';
+
+export function isDateTime(v: unknown): boolean {
+  // isISO8601 strict: no 30 February; the pattern and the range: only what Date and PostgreSQL read alike.
+  if (typeof v !== 'string' || !DATE_TIME.test(v) || !isISO8601(v, { strict: true })) return false;
+  const t = Date.parse(v);
+  return !Number.isNaN(t) && t >= DATE_TIME_FROM && t < DATE_TIME_UNTIL;
+}
+
 /** A date-time, or null to clear it. */
 function OptionalDateTime(description: string) {
   return (object: object, propertyName: string) => {
     ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description })(object, propertyName);
     ValidateIf((_, v) => v !== null && v !== undefined)(object, propertyName);
-    IsISO8601({ strict: true }, { message: '$property must be a date and time (ISO 8601)' })(object, propertyName);
+    ValidateBy({ name: 'isDateTime', validator: { validate: isDateTime, defaultMessage: () => DATE_TIME_MESSAGE } })(object, propertyName);
   };
 }
 

@@ -265,7 +265,8 @@ export class SurveyService {
       if (!s.questions.length) throw new DomainError('SURVEY_NO_QUESTIONS', 'Add at least one question before you open the survey.');
       assertDefinition(s.questions);
       const now = new Date();
-      let closesAt: string | null = dto.closesAt === undefined ? iso(s.closes_at) : dto.closesAt;
+      // The DTO checked the form (isDateTime); stored and recorded in UTC, as update does.
+      let closesAt: string | null = dto.closesAt === undefined ? iso(s.closes_at) : dto.closesAt && new Date(dto.closesAt).toISOString();
       if (dto.closesAt === undefined && closesAt && new Date(closesAt) <= now) closesAt = null; // an old closing time would close it at once
       if (closesAt && new Date(closesAt) <= now) {
         const message = 'The closing time must be in the future.';

@@ -3714,7 +3714,9 @@ export interface components {
             /** @description scale and number questions */
             mean?: number;
             median?: number;
+            /** @description scale questions; number questions only for those who may edit the project */
             min?: number;
+            /** @description scale questions; number questions only for those who may edit the project */
             max?: number;
             /** @description text questions: how many wrote something */
             textCount?: number;
@@ -3724,6 +3726,11 @@ export interface components {
         SurveyResultsDto: {
             /** @description How many answered the survey */
             total: number;
+            /** @description true when someone, but fewer than minGroupSize, answered and the reader may not edit the project: no figures are given then (questions is empty), since they would be those few people’s own answers */
+            belowMinimum: boolean;
+            /** @description The survey’s smallest group shown (never below 3) */
+            minGroupSize: number;
+            /** @description Empty when belowMinimum */
             questions: components["schemas"]["QuestionTallyDto"][];
             /** @description true when the raw answers were deleted and these are the stored results */
             frozen: boolean;
@@ -3761,6 +3768,8 @@ export interface components {
             byText: string;
             /** @description Groups with fewer answers than this are suppressed */
             minGroupSize: number;
+            /** @description true when someone, but fewer than minGroupSize, answered the survey and the reader may not edit the project: every group is hidden and rows is empty */
+            belowMinimum: boolean;
             groups: components["schemas"]["CrossTabGroupDto"][];
             rows: components["schemas"]["CrossTabRowDto"][];
         };
@@ -3795,6 +3804,8 @@ export interface components {
             /** @description The header row of the file, in order */
             columns: string[];
             problems: components["schemas"]["ImportProblemDto"][];
+            /** @description Rows left out because they have content only in columns not mapped to a question, by spreadsheet row number */
+            skipped: number[];
         };
         PublicSurveyDto: {
             title: string;
