@@ -17,6 +17,22 @@ interface ProjectRef {
   name: string;
 }
 
+/** The focused element's accessible name as the test knows it (its aria-label, or its text), once it gets there. */
+async function expectFocus(page: Page, name: string): Promise<void> {
+  const focused = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+  await page
+    .waitForFunction(
+      (expected) => (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent) === expected,
+      name,
+      {
+        timeout: 5000,
+      },
+    )
+    .catch(() => undefined);
+  expect(await focused()).toBe(name);
+}
+
 describe('interviews and the recommendations register', () => {
   let server: Awaited<ReturnType<typeof startAppServer>>;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -102,17 +118,29 @@ describe('interviews and the recommendations register', () => {
       .waitFor();
     expect(await card().innerText()).toContain('Samtale: Workshop om førstelinjen');
 
-    // Moved above the one written before it.
-    await page.getByRole('button', { name: `Flytt anbefaling ${n} opp` }).click();
-    await page.getByText('Rekkefølgen er endret.').waitFor();
+    // Moved above the one written before it: the keyboard focus stays on the moved card's button (its other
+    // one once it is at the top), and the message says where it went.
+    await page.getByRole('button', { name: `Flytt anbefaling ${n} opp` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Rekkefølgen er endret. Anbefalingen er nå nr. ${n - 1}.`).waitFor();
     await card()
       .getByRole('heading', { name: `Anbefaling ${n - 1}: ${recommendation}` })
       .waitFor();
+    await expectFocus(page, n - 1 === 1 ? 'Flytt anbefaling 1 ned' : `Flytt anbefaling ${n - 1} opp`);
+
+    // After a status change, focus is on the card's heading (the button pressed is gone).
     await card().getByRole('button', { name: 'Legg fram for eier', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Legg fram for eier', exact: true }).click();
     await card().getByText('Lagt fram for eier').waitFor();
+    await expectFocus(page, `Anbefaling ${n - 1}: ${recommendation}`);
     // The leader has no owner's buttons.
     expect(await card().getByRole('button', { name: 'Vedta', exact: true }).count()).toBe(0);
+
+    // After deleting the last card, focus is on the card before it.
+    await page.getByRole('button', { name: `Slett anbefaling ${n}` }).click();
+    await page.getByRole('dialog', { name: 'Slette anbefalingen?' }).getByRole('button', { name: 'Slett', exact: true }).click();
+    await page.getByText('Anbefalingen er slettet.').waitFor();
+    await expectFocus(page, `Anbefaling ${n - 1}: ${recommendation}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await logOut(page);
   });
@@ -126,6 +154,7 @@ describe('interviews and the recommendations register', () => {
     await dialog.getByRole('button', { name: 'Vedta', exact: true }).click();
     await page.getByText('Anbefalingen er lagt inn som delmål i planen for forprosjektet.').waitFor();
     await card.getByText('Vedtatt').waitFor();
+    await expectFocus(page, (await card.getByRole('heading', { level: 2 }).innerText()).trim());
     expect(await card.getByRole('button', { name: 'Endre' }).count()).toBe(0);
 
     const regionraad = await apiAs(page, server.baseUrl);

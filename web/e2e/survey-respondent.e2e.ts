@@ -60,9 +60,16 @@ describe('the public survey form on a phone', () => {
           min: 1800,
           max: 2100,
         },
+        // Bokmål only: read in bokmål on a nynorsk or English page. No lower bound, so the answer may be negative.
+        {
+          key: 'staff_change',
+          kind: 'number',
+          text: { nb: 'Hvor mange flere ansatte har bedriften enn for ett år siden?' },
+          required: false,
+        },
       ],
     });
-    expect(edited.questions.map((q) => q.key)).toContain('founded');
+    expect(edited.questions.map((q) => q.key)).toEqual(expect.arrayContaining(['founded', 'staff_change']));
     await api.send('POST', `${surveys}/${surveyId}/open`, {});
     token = (await api.send<{ token: string }>('POST', `${surveys}/${surveyId}/links`, { kommuneId: kongsvinger.id })).token;
 
@@ -189,6 +196,43 @@ describe('the public survey form on a phone', () => {
       comments: 'Raskare svar på byggjesaker.',
       founded: 1990,
     });
+  });
+
+  it('marks the bokmål that stands in for a missing translation with lang="nb", and keeps the minus sign on the keypad', async () => {
+    await page.goto(`${server.baseUrl}/s/${token}?lang=en`);
+    await page.getByRole('heading', { level: 2, name: 'Questions' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // The title, intro and privacy notice are written in bokmål only.
+    expect(await page.getByRole('heading', { level: 1, name: 'Bedriftsundersøkelse i Glåmdal' }).getAttribute('lang')).toBe('nb');
+    expect(await page.getByText('Vi vil vite hva bedriftene trenger fra kommunene.').getAttribute('lang')).toBe('nb');
+    expect(await page.getByText('Resultatene brukes i forstudien.').getAttribute('lang')).toBe('nb');
+    // A translated question is in the page's language; one without English is read in bokmål and marked so.
+    await page.getByRole('group', { name: /1\. What is your role in the business\? \(required\)/ }).waitFor();
+    expect(await page.locator('fieldset:has(#q-role-0) [lang]').count()).toBe(0);
+    const founded = page.getByRole('spinbutton', { name: /In which year was the business founded\?/ });
+    const staffChange = page.getByRole('spinbutton', { name: /Hvor mange flere ansatte har bedriften enn for ett år siden\?/ });
+    expect(await page.locator('label[for="q-staff_change"] [lang="nb"]').innerText()).toBe(
+      'Hvor mange flere ansatte har bedriften enn for ett år siden?',
+    );
+    expect(await page.locator('label[for="q-founded"] [lang]').count()).toBe(0);
+    // The numeric keypad has no minus sign: only for a number that cannot be negative.
+    expect(await founded.getAttribute('inputmode')).toBe('numeric');
+    expect(await staffChange.getAttribute('inputmode')).toBeNull();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Without JavaScript the page is not blank: it says JavaScript is needed, in all three languages.
+    const noscript = await page.evaluate(async () => {
+      const html = await (await fetch(location.pathname)).text();
+      // DOMParser parses with scripting off, so <noscript> holds elements as a browser without JavaScript sees them.
+      const parsed = new DOMParser().parseFromString(html, 'text/html');
+      return Array.from(parsed.querySelectorAll('noscript p'), (p) => ({ lang: p.lang, text: p.textContent ?? '' }));
+    });
+    expect(noscript.map((p) => p.lang)).toEqual(['nb', 'nn', 'en']);
+    expect(noscript.map((p) => p.text)).toEqual([
+      expect.stringContaining('trenger JavaScript'),
+      expect.stringContaining('treng JavaScript'),
+      expect.stringContaining('needs JavaScript'),
+    ]);
   });
 
   it('keeps the answers when sending fails, and says why (network, rate limit, server checks, changed and closed survey)', async () => {

@@ -26,13 +26,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** A leader's plain text as paragraphs: a blank line starts a new paragraph, single line breaks are kept by CSS. */
-export function paragraphs(text: string, className?: string): HTMLParagraphElement[] {
+/**
+ * A leader's plain text as paragraphs: a blank line starts a new paragraph, single line breaks are kept by CSS.
+ * `lang` marks the paragraphs when their language is not the page's.
+ */
+export function paragraphs(text: string, lang?: string): HTMLParagraphElement[] {
   return text
     .split(/\n\s*\n/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
-    .map((part) => h('p', { class: className ?? 'text' }, part));
+    .map((part) => h('p', { class: 'text', lang }, part));
 }
 
 /** Space-separated ids for aria-describedby, or undefined when there are none. */

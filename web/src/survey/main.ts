@@ -2,11 +2,11 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './survey.css';
 import type { Lang } from '../../../shared/src/plp';
-import { surveyText, type AnswerProblem, type SurveyQuestion } from '../../../shared/src/survey';
+import type { AnswerProblem, SurveyQuestion } from '../../../shared/src/survey';
 import { validateAnswers } from '../../../shared/src/survey-validation';
 import { loadSurvey, submitAnswers, type PublicSurvey } from './api';
 import { h, paragraphs, present } from './dom';
-import { answersFrom, problemMessage, readAnswers, renderQuestion, targetId, type RawAnswers } from './questions';
+import { answersFrom, problemMessage, readAnswers, renderQuestion, say, targetId, type RawAnswers } from './questions';
 import { fill, formatDate, initialLang, LANGS, wordsFor, type Words } from './words';
 
 /**
@@ -123,6 +123,8 @@ function renderForm(): void {
     if (!problemOf.has(problem.question)) problemOf.set(problem.question, problemMessage(byKey.get(problem.question), problem, w, lang));
   }
   const hasText = survey.questions.some((q) => q.kind === 'text');
+  // The title, intro and privacy notice are written once, in bokmål: marked so on a nynorsk or English page (WCAG 3.1.2).
+  const own = lang === 'nb' ? undefined : 'nb';
 
   const form = h(
     'form',
@@ -150,8 +152,8 @@ function renderForm(): void {
 
   main.append(
     ...present(
-      h('h1', { tabindex: -1 }, survey.title),
-      ...paragraphs(survey.intro),
+      h('h1', { tabindex: -1, lang: own }, survey.title),
+      ...paragraphs(survey.intro, own),
       survey.kommuneName ? h('p', { class: 'text' }, fill(w.kommune, { kommune: survey.kommuneName })) : null,
       survey.closesAt ? h('p', { class: 'text' }, fill(w.closesAt, { date: formatDate(survey.closesAt, lang) })) : null,
       h(
@@ -161,7 +163,7 @@ function renderForm(): void {
         h('p', { class: 'text' }, fill(w.privacy.responsible, { region: survey.regionName })),
         h('p', { class: 'text' }, w.privacy.anonymous),
         h('p', { class: 'text' }, w.privacy.use),
-        ...paragraphs(survey.privacyNotice),
+        ...paragraphs(survey.privacyNotice, own),
         hasText ? h('p', { class: 'text' }, w.privacy.noNames) : null,
       ),
       form,
@@ -182,7 +184,8 @@ function messageArea(questions: readonly SurveyQuestion[], problemOf: Map<string
           h(
             'a',
             { href: `#${targetId(q)}`, onclick: (event: Event) => goToField(event, targetId(q)) },
-            `${surveyText(q.text, state.lang)}: ${problemOf.get(q.key)}`,
+            say(q.text, state.lang),
+            `: ${problemOf.get(q.key)}`,
           ),
         ),
       );

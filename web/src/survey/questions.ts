@@ -1,11 +1,26 @@
 import type { Lang } from '../../../shared/src/plp';
-import { SCALE_MAX, SCALE_MIN, SURVEY_LIMITS, surveyText, type AnswerProblem, type SurveyQuestion } from '../../../shared/src/survey';
+import { SCALE_MAX, SCALE_MIN, SURVEY_LIMITS, type AnswerProblem, type SurveyQuestion, type SurveyText } from '../../../shared/src/survey';
 import { h, ids } from './dom';
 import { fill, formatNumber, type Words } from './words';
 
 /** What a respondent has entered for one question, as the controls hold it (numbers still as typed). */
 export type RawValue = string | string[];
 export type RawAnswers = Record<string, RawValue>;
+
+/** The leader's text in the reader's language, or in bokmål (`lang: 'nb'`) when that language has none. */
+export function localText(text: SurveyText, lang: Lang): { text: string; lang: Lang } {
+  const own = text[lang];
+  return own && own.trim() ? { text: own, lang } : { text: text.nb, lang: 'nb' };
+}
+
+/**
+ * The leader's text for a page in `lang`: plain text, or a span with lang="nb" when it fell back to bokmål,
+ * so a screen reader reads it with a Norwegian voice (WCAG 3.1.2).
+ */
+export function say(text: SurveyText, lang: Lang): string | HTMLSpanElement {
+  const local = localText(text, lang);
+  return local.lang === lang ? local.text : h('span', { lang: local.lang }, local.text);
+}
 
 const fieldId = (q: SurveyQuestion) => `q-${q.key}`;
 const errorId = (q: SurveyQuestion) => `q-${q.key}-error`;
@@ -73,15 +88,15 @@ function caption(v: QuestionView): (Node | string)[] {
   return [
     h('span', { class: 'question__number' }, `${v.number}.`),
     ' ',
-    surveyText(q.text, lang),
+    say(q.text, lang),
     ...(q.required ? [' ', h('span', { class: 'question__required' }, `(${w.required})`)] : []),
   ];
 }
 
-function hintLines(v: QuestionView): string[] {
+function hintLines(v: QuestionView): (string | HTMLSpanElement)[] {
   const { question: q, words: w, lang } = v;
-  const lines: string[] = [];
-  if (q.help && surveyText(q.help, lang).trim()) lines.push(surveyText(q.help, lang));
+  const lines: (string | HTMLSpanElement)[] = [];
+  if (q.help && localText(q.help, lang).text.trim()) lines.push(say(q.help, lang));
   if (q.kind === 'multiple') lines.push(q.maxChoices ? fill(w.chooseUpTo, { count: formatNumber(q.maxChoices, lang) }) : w.chooseAny);
   if (q.kind === 'scale' && !q.scaleLabels) lines.push(w.scaleHintPlain);
   if (q.kind === 'number') lines.push(numberHint(q, w, lang));
@@ -91,7 +106,14 @@ function hintLines(v: QuestionView): string[] {
 function hintAndError(v: QuestionView): { nodes: HTMLElement[]; describedBy: string | undefined } {
   const q = v.question;
   const lines = hintLines(v);
-  const hint = lines.length > 0 ? h('p', { class: 'question__hint', id: hintId(q) }, lines.join(' ')) : null;
+  const hint =
+    lines.length > 0
+      ? h(
+          'p',
+          { class: 'question__hint', id: hintId(q) },
+          lines.flatMap((line, i) => (i > 0 ? [' ', line] : [line])),
+        )
+      : null;
   const error = v.error ? h('p', { class: 'question__error', id: errorId(q) }, v.error) : null;
   return {
     nodes: [hint, error].filter((node): node is HTMLParagraphElement => node !== null),
@@ -112,11 +134,11 @@ function choiceGroup(v: QuestionView): HTMLElement {
             value: String(value),
             label: [
               h('span', { class: 'scale__value' }, String(value)),
-              ...(end ? [' ', h('span', { class: 'scale__end' }, surveyText(end, lang))] : []),
+              ...(end ? [' ', h('span', { class: 'scale__end' }, say(end, lang))] : []),
             ],
           };
         })
-      : (q.options ?? []).map((option) => ({ value: option.key, label: [surveyText(option.label, lang)] }));
+      : (q.options ?? []).map((option) => ({ value: option.key, label: [say(option.label, lang)] }));
   return h(
     'fieldset',
     { class: `question question--${q.kind}`, 'aria-describedby': describedBy },
@@ -149,7 +171,8 @@ function numberField(v: QuestionView): HTMLElement {
   const { nodes, describedBy } = hintAndError(v);
   const input = h('input', {
     type: 'number',
-    inputmode: 'numeric',
+    // The numeric keypad on phones (iOS) has no minus sign: only when the answer cannot be negative.
+    inputmode: q.min !== undefined && q.min >= 0 ? 'numeric' : undefined,
     step: 1,
     min: q.min,
     max: q.max,

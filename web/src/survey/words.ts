@@ -28,8 +28,11 @@ export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang)).format(value);
 }
 
+/** The day in Norway, wherever the respondent's device is set: the survey closes at a Norwegian time. */
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }).format(
+    new Date(iso),
+  );
 }
 
 /**

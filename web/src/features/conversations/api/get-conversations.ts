@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { mappingKeys } from '../../../lib/mapping-cache';
 import type { Conversation } from './types';
 
 /** The project's interviews, meetings and workshops, newest first. */
@@ -10,7 +11,7 @@ export async function getConversations(projectId: string, { signal }: { signal?:
 /** Below the project's key, so invalidating the project refreshes them too. */
 export function getConversationsQueryOptions(projectId: string) {
   return queryOptions({
-    queryKey: ['projects', 'detail', projectId, 'conversations'],
+    queryKey: mappingKeys.conversations(projectId),
     queryFn: ({ signal }) => getConversations(projectId, { signal }),
   });
 }

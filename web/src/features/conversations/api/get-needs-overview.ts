@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { mappingKeys } from '../../../lib/mapping-cache';
 import type { NeedsOverview } from './types';
 
 export async function getNeedsOverview(projectId: string, { signal }: { signal?: AbortSignal } = {}): Promise<NeedsOverview> {
@@ -8,7 +9,7 @@ export async function getNeedsOverview(projectId: string, { signal }: { signal?:
 
 export function getNeedsOverviewQueryOptions(projectId: string) {
   return queryOptions({
-    queryKey: ['projects', 'detail', projectId, 'needs'],
+    queryKey: mappingKeys.needs(projectId),
     queryFn: ({ signal }) => getNeedsOverview(projectId, { signal }),
   });
 }

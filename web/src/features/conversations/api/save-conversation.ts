@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { getConversationsQueryOptions } from './get-conversations';
-import { getNeedsOverviewQueryOptions } from './get-needs-overview';
+import { invalidateMapping } from '../../../lib/mapping-cache';
 import type { Conversation, CreateConversationBody, UpdateConversationBody } from './types';
 
 export async function createConversation(projectId: string, body: CreateConversationBody): Promise<Conversation> {
@@ -21,12 +20,9 @@ export async function deleteConversation(projectId: string, id: string): Promise
   );
 }
 
-/** The list, the needs overview and the project's history change with every conversation. */
-async function refresh(queryClient: QueryClient, projectId: string) {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: getConversationsQueryOptions(projectId).queryKey }),
-    queryClient.invalidateQueries({ queryKey: getNeedsOverviewQueryOptions(projectId).queryKey }),
-  ]);
+/** The list, the needs overview, the recommendations' evidence sources and the project's history change with every conversation. */
+function refresh(queryClient: QueryClient, projectId: string) {
+  return invalidateMapping(queryClient, projectId);
 }
 
 export function useCreateConversation(projectId: string) {

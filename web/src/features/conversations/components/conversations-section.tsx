@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { FormDialog } from '../../../components/form-dialog';
@@ -17,6 +17,8 @@ import './conversations.css';
 /** A stable empty list while the guides load (the dialog resets its form when the list changes). */
 const NO_GUIDES: Guide[] = [];
 
+const editButtonId = (id: string) => `conversation-${id}-edit`;
+
 /** The kartlegging's interviews, meetings and workshops: a table, and a dialog to record or edit one. */
 export function ConversationsSection({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -30,8 +32,19 @@ export function ConversationsSection({ projectId }: { projectId: string }) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [deleting, setDeleting] = useState<Conversation | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** The element to focus once the table shows a deletion (the deleted row's buttons are gone). */
+  const focusId = useRef<string | null>(null);
 
   const canEdit = Boolean(context.data?.canEdit && context.data.active);
+  /** The plural form from the number, the number written the language's way ("1 234"). */
+  const counted = (count: number) => ({ count, replace: { count: format.number(count) } });
+
+  // After every render, and after the delete dialog's own effect has closed it (children's effects run first).
+  useEffect(() => {
+    if (!focusId.current) return;
+    document.getElementById(focusId.current)?.focus();
+    focusId.current = null;
+  });
 
   function openDialog(c: Conversation | null) {
     setEditing(c);
@@ -41,10 +54,15 @@ export function ConversationsSection({ projectId }: { projectId: string }) {
 
   async function confirmDelete() {
     if (!deleting) return;
+    // Focus goes to the next row's first button, or the previous row's, or the heading when none is left.
+    const rows = conversations.data ?? [];
+    const index = rows.findIndex((c) => c.id === deleting.id);
+    const neighbour = rows[index + 1] ?? rows[index - 1];
     try {
       await remove.mutateAsync(deleting.id);
       setMessage(t('needs.conversations.deleted', { title: deleting.title }));
       setDeleting(null);
+      focusId.current = neighbour ? editButtonId(neighbour.id) : headingId;
     } catch {
       // The dialog shows the error below.
     }
@@ -59,7 +77,7 @@ export function ConversationsSection({ projectId }: { projectId: string }) {
     body = (
       <div className="table-scroll">
         <Table zebra border data-size="sm" className="conversations-table">
-          <caption>{t('needs.conversations.caption', { count: conversations.data.length })}</caption>
+          <caption>{t('needs.conversations.caption', counted(conversations.data.length))}</caption>
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell scope="col">{t('needs.conversations.columns.date')}</Table.HeaderCell>
@@ -79,7 +97,7 @@ export function ConversationsSection({ projectId }: { projectId: string }) {
                 <Table.Cell>{t(`needs.conversations.kinds.${c.kind}`)}</Table.Cell>
                 <Table.Cell>{c.kommuneName ?? '–'}</Table.Cell>
                 <Table.Cell>
-                  {t('needs.conversations.participants', { count: c.participantCount })}
+                  {t('needs.conversations.participants', counted(c.participantCount))}
                   {c.participantNames && (
                     <>
                       <br />
@@ -104,6 +122,7 @@ export function ConversationsSection({ projectId }: { projectId: string }) {
                   <Table.Cell>
                     <span className="row-actions">
                       <Button
+                        id={editButtonId(c.id)}
                         variant="tertiary"
                         data-size="sm"
                         aria-label={t('needs.conversations.editLabel', { title: c.title })}
@@ -135,7 +154,7 @@ export function ConversationsSection({ projectId }: { projectId: string }) {
 
   return (
     <section aria-labelledby={headingId} className="conversations-section">
-      <Heading level={2} data-size="sm" id={headingId}>
+      <Heading level={2} data-size="sm" id={headingId} tabIndex={-1}>
         {t('needs.conversations.heading')}
       </Heading>
       <Paragraph>{t('needs.conversations.intro')}</Paragraph>

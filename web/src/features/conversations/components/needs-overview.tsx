@@ -23,29 +23,36 @@ export function NeedsOverview({ projectId }: { projectId: string }) {
       rows.length === 0 ? (
         <Paragraph>{t('needs.overview.empty')}</Paragraph>
       ) : (
-        <Table zebra border data-size="sm">
-          <caption>{t('needs.overview.caption', { surveys: overview.data.surveys, conversations: overview.data.conversations })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('needs.overview.need')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col" className="numeric">
-                {t('needs.overview.surveyRespondents')}
-              </Table.HeaderCell>
-              <Table.HeaderCell scope="col" className="numeric">
-                {t('needs.overview.conversations')}
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {rows.map((n) => (
-              <Table.Row key={n.need}>
-                <Table.HeaderCell scope="row">{t(`needs.categories.${n.need}`)}</Table.HeaderCell>
-                <Table.Cell className="numeric">{format.number(n.surveyRespondents)}</Table.Cell>
-                <Table.Cell className="numeric">{format.number(n.conversations)}</Table.Cell>
+        <div className="table-scroll">
+          <Table zebra border data-size="sm">
+            <caption>
+              {t('needs.overview.caption', {
+                surveys: format.number(overview.data.surveys),
+                conversations: format.number(overview.data.conversations),
+              })}
+            </caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('needs.overview.need')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">
+                  {t('needs.overview.surveyRespondents')}
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">
+                  {t('needs.overview.conversations')}
+                </Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((n) => (
+                <Table.Row key={n.need}>
+                  <Table.HeaderCell scope="row">{t(`needs.categories.${n.need}`)}</Table.HeaderCell>
+                  <Table.Cell className="numeric">{format.number(n.surveyRespondents)}</Table.Cell>
+                  <Table.Cell className="numeric">{format.number(n.conversations)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       );
   }
 

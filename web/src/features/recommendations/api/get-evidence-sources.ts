@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { mappingKeys } from '../../../lib/mapping-cache';
 import type { EvidenceSource } from './types';
 
 /** The project's surveys and conversations, which a recommendation's evidence may point at. */
@@ -17,7 +18,7 @@ export async function getEvidenceSources(projectId: string, { signal }: { signal
 
 export function getEvidenceSourcesQueryOptions(projectId: string) {
   return queryOptions({
-    queryKey: ['projects', 'detail', projectId, 'recommendations', 'sources'],
+    queryKey: [...mappingKeys.recommendations(projectId), 'sources'],
     queryFn: ({ signal }) => getEvidenceSources(projectId, { signal }),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { mappingKeys } from '../../../lib/mapping-cache';
 import type { Recommendation, RecommendationDto } from './types';
 
 /**
@@ -18,7 +19,7 @@ export async function getRecommendations(projectId: string, { signal }: { signal
 /** Below the project's key, so invalidating the project refreshes the register too. */
 export function getRecommendationsQueryOptions(projectId: string) {
   return queryOptions({
-    queryKey: ['projects', 'detail', projectId, 'recommendations'],
+    queryKey: mappingKeys.recommendations(projectId),
     queryFn: ({ signal }) => getRecommendations(projectId, { signal }),
   });
 }

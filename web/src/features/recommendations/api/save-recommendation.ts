@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { invalidateMapping } from '../../../lib/mapping-cache';
 import { asRecommendation, getRecommendationsQueryOptions } from './get-recommendations';
 import type { Recommendation, RecommendationBody, StatusBody } from './types';
 
@@ -53,13 +54,14 @@ export async function changeRecommendationStatus(projectId: string, id: string, 
 }
 
 /**
- * The register and its history change with every write; adopting also changes the forprosjekt plan, so
- * the whole project is refreshed (its key is the root of the plan's and the history's).
+ * The register and the project's history change with every write (invalidateMapping refreshes both);
+ * adopting also changes the forprosjekt plan, so the whole project is refreshed (its key is the root of
+ * the plan's, the register's and the history's).
  */
 function refresh(queryClient: QueryClient, projectId: string, wholeProject = false) {
-  return queryClient.invalidateQueries({
-    queryKey: wholeProject ? ['projects', 'detail', projectId] : getRecommendationsQueryOptions(projectId).queryKey,
-  });
+  return wholeProject
+    ? queryClient.invalidateQueries({ queryKey: ['projects', 'detail', projectId] })
+    : invalidateMapping(queryClient, projectId);
 }
 
 export function useCreateRecommendation(projectId: string) {

@@ -26,9 +26,14 @@ export function statusActions(r: Recommendation, p: RegisterPermissions): Status
     .map((to) => ({ to, action: to === 'put_to_owner' && OWNER_OUTCOMES.includes(r.status) ? 'reopen' : to }));
 }
 
-/** Confirms a status change, with an optional note (e.g. the case number of the owner's decision). */
+/**
+ * Confirms a status change, with an optional note (e.g. the case number of the owner's decision). Stays
+ * mounted and is opened and closed through `open`, so that closing goes through the native dialog, which
+ * gives focus back to the button that opened it.
+ */
 export function StatusDialog({
   projectId,
+  open,
   recommendation,
   number,
   move,
@@ -36,11 +41,12 @@ export function StatusDialog({
   onDone,
 }: {
   projectId: string;
+  open: boolean;
   recommendation: Recommendation;
   number: number;
-  /** null: the dialog is closed */
-  move: StatusAction | null;
+  move: StatusAction;
   onClose: () => void;
+  /** After the change is saved, with the message to show; the caller closes the dialog. */
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -48,9 +54,8 @@ export function StatusDialog({
   const form = useApiForm<{ note: string }>({ defaultValues: { note: '' } });
   const { reset } = form;
   useEffect(() => {
-    if (move) reset({ note: '' });
-  }, [move, reset]);
-  if (!move) return null;
+    if (open) reset({ note: '' });
+  }, [open, reset]);
 
   const submit = form.handleSubmit(async ({ note }) => {
     try {
@@ -60,7 +65,6 @@ export function StatusDialog({
       });
       const message = t('recommendations.statusChanged', { n: number, status: t(`recommendations.statuses.${after.status}`) });
       onDone(after.status === 'adopted' && after.subgoalKey ? `${message} ${t('recommendations.subgoalAdded')}` : message);
-      onClose();
     } catch (error) {
       form.applyServerErrors(error);
     }
@@ -68,7 +72,7 @@ export function StatusDialog({
 
   return (
     <FormDialog
-      open
+      open={open}
       onClose={onClose}
       title={t('recommendations.statusDialog.title', { action: t(`recommendations.actions.${move.action}`), n: number })}
       onSubmit={(e) => void submit(e)}

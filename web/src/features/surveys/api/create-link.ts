@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { getSurveyQueryOptions } from './get-survey';
+import { invalidateMapping } from '../../../lib/mapping-cache';
 import type { CreateLinkBody, SurveyLink } from './types';
 
 /** A new public link: the general one (no kommune) or one for a kommune of the project. */
@@ -17,6 +17,6 @@ export function useCreateLink(projectId: string, surveyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateLinkBody) => createLink(projectId, surveyId, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: getSurveyQueryOptions(projectId, surveyId).queryKey }),
+    onSuccess: () => invalidateMapping(queryClient, projectId),
   });
 }

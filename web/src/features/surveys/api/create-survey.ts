@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { getSurveyQueryOptions } from './get-survey';
+import { rememberSurvey } from './survey-cache';
 import type { CreateSurveyBody, Survey } from './types';
 
 /** A new survey from a template (templateKey) or as a copy of another (copyOf). */
@@ -18,8 +18,7 @@ export function useCreateSurvey(projectId: string, { onSuccess }: { onSuccess?: 
   return useMutation({
     mutationFn: (body: CreateSurveyBody) => createSurvey(projectId, body),
     onSuccess: async (survey) => {
-      queryClient.setQueryData(getSurveyQueryOptions(projectId, survey.id).queryKey, survey);
-      await queryClient.invalidateQueries({ queryKey: ['surveys', projectId, 'list'] });
+      await rememberSurvey(queryClient, projectId, survey);
       onSuccess?.(survey);
     },
   });

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { invalidateMapping } from '../../../lib/mapping-cache';
+import { getSurveyQueryOptions } from './get-survey';
 
 /** Deletes a survey without answers. */
 export async function deleteSurvey(projectId: string, surveyId: string): Promise<void> {
@@ -15,8 +17,9 @@ export function useDeleteSurvey(projectId: string, surveyId: string, { onSuccess
   return useMutation({
     mutationFn: () => deleteSurvey(projectId, surveyId),
     onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: ['surveys', projectId, 'detail', surveyId] });
-      await queryClient.invalidateQueries({ queryKey: ['surveys', projectId, 'list'] });
+      // The survey and its results go; the list, needs overview, evidence sources and history change.
+      queryClient.removeQueries({ queryKey: getSurveyQueryOptions(projectId, surveyId).queryKey });
+      await invalidateMapping(queryClient, projectId);
       onSuccess?.();
     },
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { getSurveyQueryOptions } from './get-survey';
+import { invalidateMapping } from '../../../lib/mapping-cache';
 import type { SurveyLink } from './types';
 
 /** Turns a public link off for good (a new one can be made). */
@@ -16,6 +16,6 @@ export function useDisableLink(projectId: string, surveyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (linkId: string) => disableLink(projectId, surveyId, linkId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: getSurveyQueryOptions(projectId, surveyId).queryKey }),
+    onSuccess: () => invalidateMapping(queryClient, projectId),
   });
 }

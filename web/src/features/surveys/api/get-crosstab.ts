@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { mappingKeys } from '../../../lib/mapping-cache';
 import type { CrossTabQuery, SurveyCrossTab } from './types';
 
 /** Which question to count, by which grouping, with labels in which language. */
@@ -22,7 +23,7 @@ export async function getCrossTab(
 
 export function getCrossTabQueryOptions(projectId: string, surveyId: string, params: CrossTabParams) {
   return queryOptions({
-    queryKey: ['surveys', projectId, 'detail', surveyId, 'crosstab', params],
+    queryKey: [...mappingKeys.surveys(projectId), 'detail', surveyId, 'crosstab', params],
     queryFn: ({ signal }) => getCrossTab(projectId, surveyId, params, { signal }),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { mappingKeys } from '../../../lib/mapping-cache';
 import type { SurveyResults } from './types';
 
 /** The counts per question (and, for editors, the free-text answers). */
@@ -14,7 +15,7 @@ export async function getResults(projectId: string, surveyId: string, { signal }
 
 export function getResultsQueryOptions(projectId: string, surveyId: string) {
   return queryOptions({
-    queryKey: ['surveys', projectId, 'detail', surveyId, 'results'],
+    queryKey: [...mappingKeys.surveys(projectId), 'detail', surveyId, 'results'],
     queryFn: ({ signal }) => getResults(projectId, surveyId, { signal }),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { mappingKeys } from '../../../lib/mapping-cache';
 import type { Survey } from './types';
 
 /** One survey: its texts, questions, settings and (for editors) its links. */
@@ -14,7 +15,7 @@ export async function getSurvey(projectId: string, surveyId: string, { signal }:
 
 export function getSurveyQueryOptions(projectId: string, surveyId: string) {
   return queryOptions({
-    queryKey: ['surveys', projectId, 'detail', surveyId],
+    queryKey: [...mappingKeys.surveys(projectId), 'detail', surveyId],
     queryFn: ({ signal }) => getSurvey(projectId, surveyId, { signal }),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { mappingKeys } from '../../../lib/mapping-cache';
 import type { SurveySummary } from './types';
 
 /** A project's surveys, newest first. */
@@ -15,7 +16,7 @@ export async function getSurveys(projectId: string, { signal }: { signal?: Abort
 /** Under ['surveys', projectId], so invalidating a project's surveys refreshes the list, each survey and its results. */
 export function getSurveysQueryOptions(projectId: string) {
   return queryOptions({
-    queryKey: ['surveys', projectId, 'list'],
+    queryKey: [...mappingKeys.surveys(projectId), 'list'],
     queryFn: ({ signal }) => getSurveys(projectId, { signal }),
   });
 }

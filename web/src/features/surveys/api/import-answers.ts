@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, fileBody, unwrap } from '../../../lib/api-client';
+import { invalidateMapping } from '../../../lib/mapping-cache';
 import type { Language } from '../../../lib/i18n';
 import type { ImportMapping, ImportResult } from './types';
 
@@ -39,7 +40,8 @@ export function useImportAnswers(projectId: string, surveyId: string) {
   return useMutation({
     mutationFn: (input: ImportInput) => importAnswers(projectId, surveyId, input),
     onSuccess: async (_result, { dryRun }) => {
-      if (!dryRun) await queryClient.invalidateQueries({ queryKey: ['surveys', projectId] });
+      // New answers change the results, the answer counts, the needs overview and the history.
+      if (!dryRun) await invalidateMapping(queryClient, projectId);
     },
   });
 }

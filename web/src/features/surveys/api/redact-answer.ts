@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { getResultsQueryOptions } from './get-results';
+import { invalidateMapping } from '../../../lib/mapping-cache';
 import type { TextAnswer } from './types';
 
 /** Removes one free-text answer for good (e.g. it names a person). */
@@ -21,6 +21,6 @@ export function useRedactAnswer(projectId: string, surveyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (target: { responseId: string; question: string }) => redactAnswer(projectId, surveyId, target),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: getResultsQueryOptions(projectId, surveyId).queryKey }),
+    onSuccess: () => invalidateMapping(queryClient, projectId),
   });
 }

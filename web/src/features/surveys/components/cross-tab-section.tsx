@@ -3,6 +3,7 @@ import { Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designs
 import { formatShare, surveyText, type Lang, type SurveyQuestion } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useFormat } from '../../../lib/format';
 import { useCrossTab } from '../api/get-crosstab';
 import type { CrossTabGroup } from '../api/types';
 import { optionLabel } from './result-labels';
@@ -36,18 +37,32 @@ export function CrossTabSection({
   ];
   const [question, setQuestion] = useState(tabulable.find((q) => q.key !== grouping?.key)?.key ?? tabulable[0]?.key ?? '');
   const [by, setBy] = useState(byChoices[0].value);
+  /** Whether the person has chosen another table: from then on each new table is announced. */
+  const [chosenByPerson, setChosenByPerson] = useState(false);
+  const format = useFormat();
   const crossTab = useCrossTab(projectId, surveyId, question ? { question, by, lang } : null);
-  const chosen = questions.find((q) => q.key === question);
 
+  // The grouping of the table shown (the previous one while another is fetched).
+  const shownBy = crossTab.data?.by ?? by;
   const groupName = (group: CrossTabGroup) => {
     if (group.label) return group.label;
-    if (group.key === null) return t(by === 'kommune' ? 'surveys.crossTab.noKommune' : 'surveys.crossTab.notAnswered');
-    if (by === 'kommune') return kommuner.find((k) => k.id === group.key)?.name ?? group.key;
+    if (group.key === null) return t(shownBy === 'kommune' ? 'surveys.crossTab.noKommune' : 'surveys.crossTab.notAnswered');
+    if (shownBy === 'kommune') return kommuner.find((k) => k.id === group.key)?.name ?? group.key;
     return optionLabel(grouping, group.key, lang);
   };
 
   if (tabulable.length === 0) return null;
   const data = crossTab.data;
+  // The question of the table shown: while another is fetched, the table is still the previous one.
+  const shown = data ? questions.find((q) => q.key === data.question) : undefined;
+  const caption = data
+    ? t('surveys.crossTab.caption', {
+        question: shown ? surveyText(shown.text, lang) : data.questionText,
+        by: byChoices.find((c) => c.value === data.by)?.label ?? data.by,
+      })
+    : '';
+  // Said once the chosen table has arrived (empty while it is fetched, so the same caption again is a change).
+  const announcement = chosenByPerson && data && !crossTab.isFetching && !crossTab.isPlaceholderData ? caption : '';
 
   return (
     <section aria-labelledby={headingId} className="section">
@@ -57,7 +72,13 @@ export function CrossTabSection({
       <div className="form__row">
         <Field>
           <Label>{t('surveys.crossTab.question')}</Label>
-          <Select value={question} onChange={(e) => setQuestion(e.target.value)}>
+          <Select
+            value={question}
+            onChange={(e) => {
+              setChosenByPerson(true);
+              setQuestion(e.target.value);
+            }}
+          >
             {tabulable.map((q) => (
               <Select.Option key={q.key} value={q.key}>
                 {surveyText(q.text, lang)}
@@ -67,7 +88,13 @@ export function CrossTabSection({
         </Field>
         <Field>
           <Label>{t('surveys.crossTab.by')}</Label>
-          <Select value={by} onChange={(e) => setBy(e.target.value)}>
+          <Select
+            value={by}
+            onChange={(e) => {
+              setChosenByPerson(true);
+              setBy(e.target.value);
+            }}
+          >
             {byChoices.map((c) => (
               <Select.Option key={c.value} value={c.value}>
                 {c.label}
@@ -76,18 +103,16 @@ export function CrossTabSection({
           </Select>
         </Field>
       </div>
+      <div aria-live="polite" aria-atomic="true" className="visually-hidden">
+        {announcement}
+      </div>
       {crossTab.error ? <ErrorAlert error={crossTab.error} /> : null}
       <div aria-busy={crossTab.isFetching}>
         {data && (
           <>
             <div className="table-scroll">
               <Table border data-size="sm">
-                <caption>
-                  {t('surveys.crossTab.caption', {
-                    question: chosen ? surveyText(chosen.text, lang) : data.question,
-                    by: byChoices.find((c) => c.value === data.by)?.label ?? data.by,
-                  })}
-                </caption>
+                <caption>{caption}</caption>
                 <Table.Head>
                   <Table.Row>
                     <Table.HeaderCell scope="col">{t('surveys.results.columns.option')}</Table.HeaderCell>
@@ -98,7 +123,9 @@ export function CrossTabSection({
                       <Table.HeaderCell scope="col" className="numeric" key={group.key ?? 'none'}>
                         {groupName(group)}
                         <span className="cell-note">
-                          {group.suppressed || group.n === null ? t('surveys.crossTab.hiddenN') : t('surveys.crossTab.n', { n: group.n })}
+                          {group.suppressed || group.n === null
+                            ? t('surveys.crossTab.hiddenN')
+                            : t('surveys.crossTab.n', { n: format.number(group.n) })}
                         </span>
                       </Table.HeaderCell>
                     ))}
@@ -107,7 +134,7 @@ export function CrossTabSection({
                 <Table.Body>
                   {data.rows.map((row) => (
                     <Table.Row key={row.option}>
-                      <Table.HeaderCell scope="row">{row.label ?? optionLabel(chosen, row.option, lang)}</Table.HeaderCell>
+                      <Table.HeaderCell scope="row">{row.label ?? optionLabel(shown, row.option, lang)}</Table.HeaderCell>
                       <Table.Cell className="numeric">{formatShare(row.total.share, row.total.count, lang)}</Table.Cell>
                       {row.cells.map((cell, i) => (
                         <Table.Cell className="numeric" key={data.groups[i]?.key ?? `none-${i}`}>
@@ -126,7 +153,7 @@ export function CrossTabSection({
                 </Table.Body>
               </Table>
             </div>
-            <Paragraph data-size="sm">{t('surveys.crossTab.note', { n: data.minGroupSize })}</Paragraph>
+            <Paragraph data-size="sm">{t('surveys.crossTab.note', { n: format.number(data.minGroupSize) })}</Paragraph>
           </>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -16,6 +16,7 @@ import { UploadIcon } from '@navikt/aksel-icons';
 import { surveyText, type Lang, type SurveyQuestion } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useFormat } from '../../../lib/format';
 import { useImportAnswers } from '../api/import-answers';
 import type { ImportMapping, ImportResult } from '../api/types';
 import { csvHeaders, firstLineOf, isCsv } from './import-columns';
@@ -47,6 +48,31 @@ export function ImportDialog({
   const [done, setDone] = useState<ImportResult | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const importer = useImportAnswers(projectId, surveyId);
+  const format = useFormat();
+  /** The element to focus once the dialog shows a check's or an import's outcome (see the effect below). */
+  const focusId = useRef<string | null>(null);
+  const checkId = `${titleId}-check`;
+  const importId = `${titleId}-import`;
+  const problemsId = `${titleId}-problems`;
+  const doneId = `${titleId}-done`;
+
+  // The buttons are disabled while a request runs, which takes focus from the one pressed: after a check,
+  // focus goes to the warning when rows do not fit (the list of them follows it) or back to "Kontroller
+  // filen"; after the import, to the message saying how many were imported ("Importer alle" is replaced
+  // by "Lukk"); after an error, back to the button pressed. Runs after every render, but not while a
+  // request runs (the buttons are still disabled).
+  const busy = importer.isPending;
+  useEffect(() => {
+    if (!focusId.current || busy) return;
+    document.getElementById(focusId.current)?.focus();
+    focusId.current = null;
+  });
+
+  /** Options for a counted phrase: the plural form from the number, the number written the language's way. */
+  const counted = (count: number, others: Record<string, string> = {}) => ({
+    count,
+    replace: { ...others, count: format.number(count) },
+  });
 
   function reset() {
     setFile(null);
@@ -104,15 +130,21 @@ export function ImportDialog({
       fileRef.current?.focus();
       return;
     }
+    // A check's outcome is emptied first, so that the same outcome twice is announced again.
+    if (dryRun) setChecked(null);
     try {
       const result = await importer.mutateAsync({ file, mapping: mapping(), dryRun, lang });
-      if (dryRun) setChecked(result);
-      else {
+      if (dryRun) {
+        setChecked(result);
+        focusId.current = result.problems.length > 0 ? problemsId : checkId;
+      } else {
         setDone(result);
         setChecked(null);
+        focusId.current = doneId;
       }
     } catch {
       // shown below from importer.error
+      focusId.current = dryRun ? checkId : importId;
     }
   }
 
@@ -211,19 +243,22 @@ export function ImportDialog({
             <div aria-live="polite">
               {checked && checked.problems.length === 0 && (
                 <Alert data-color="success">
-                  <Paragraph>{t('surveys.import.checkedOk', { count: checked.rows })}</Paragraph>
-                </Alert>
-              )}
-              {done && (
-                <Alert data-color="success">
-                  <Paragraph>{t('surveys.import.imported', { count: done.imported })}</Paragraph>
+                  <Paragraph>{t('surveys.import.checkedOk', counted(checked.rows))}</Paragraph>
                 </Alert>
               )}
             </div>
+            {/* These two take focus when they appear (which makes screen readers read them), so they are not live regions. */}
+            {done && (
+              <Alert data-color="success" id={doneId} tabIndex={-1}>
+                <Paragraph>{t('surveys.import.imported', counted(done.imported))}</Paragraph>
+              </Alert>
+            )}
             {checked && checked.problems.length > 0 && (
               <>
-                <Alert data-color="warning">
-                  <Paragraph>{t('surveys.import.problems', { count: checked.problems.length, rows: checked.rows })}</Paragraph>
+                <Alert data-color="warning" id={problemsId} tabIndex={-1}>
+                  <Paragraph>
+                    {t('surveys.import.problems', counted(checked.problems.length, { rows: format.number(checked.rows) }))}
+                  </Paragraph>
                 </Alert>
                 <div className="table-scroll survey-import__problems">
                   <Table border data-size="sm">
@@ -259,6 +294,7 @@ export function ImportDialog({
               ) : (
                 <>
                   <Button
+                    id={checkId}
                     type="button"
                     variant={ready ? 'secondary' : 'primary'}
                     loading={importer.isPending}
@@ -267,7 +303,7 @@ export function ImportDialog({
                   >
                     {t('surveys.import.check')}
                   </Button>
-                  <Button type="button" disabled={!ready || importer.isPending} onClick={() => void run(false)}>
+                  <Button id={importId} type="button" disabled={!ready || importer.isPending} onClick={() => void run(false)}>
                     {t('surveys.import.importAll')}
                   </Button>
                   <Button type="button" variant="tertiary" onClick={() => setOpen(false)}>

@@ -17,6 +17,7 @@ export function QuestionFields({
   errors,
   onMove,
   onRemove,
+  announce,
 }: {
   index: number;
   count: number;
@@ -26,6 +27,8 @@ export function QuestionFields({
   errors: FieldErrors<SurveyFormValues>;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
+  /** Says something in the editor's live region (that an option was removed). */
+  announce: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const options = useFieldArray({ control, name: `questions.${index}.options` });
@@ -35,6 +38,16 @@ export function QuestionFields({
   const err = errors.questions?.[index];
   const n = index + 1;
   const prefix = `question-${index}`;
+
+  function removeOption(j: number) {
+    const count = options.fields.length;
+    options.remove(j);
+    announce(t('surveys.editor.optionRemoved', { n: j + 1, question: n }));
+    // Focus the option that took its place, or the one before when the last went (their remove buttons
+    // may all be disabled now, at the two options a question needs).
+    const next = j < count - 1 ? j : j - 1;
+    window.setTimeout(() => document.getElementsByName(`questions.${index}.options.${next}.labelNb`)[0]?.focus(), 0);
+  }
 
   return (
     <Fieldset className="survey-question">
@@ -76,13 +89,33 @@ export function QuestionFields({
       />
       <details className="survey-question__languages">
         <summary>{t('surveys.editor.otherLanguages', { n })}</summary>
-        <Textfield label={t('surveys.editor.textNn')} maxLength={SURVEY_LIMITS.textLength} {...register(`questions.${index}.textNn`)} />
-        <Textfield label={t('surveys.editor.textEn')} maxLength={SURVEY_LIMITS.textLength} {...register(`questions.${index}.textEn`)} />
+        <Textfield
+          label={t('surveys.editor.textNn')}
+          maxLength={SURVEY_LIMITS.textLength}
+          error={err?.textNn?.message}
+          {...register(`questions.${index}.textNn`)}
+        />
+        <Textfield
+          label={t('surveys.editor.textEn')}
+          maxLength={SURVEY_LIMITS.textLength}
+          error={err?.textEn?.message}
+          {...register(`questions.${index}.textEn`)}
+        />
         {(kind === 'single' || kind === 'multiple') &&
           options.fields.map((option, j) => (
             <div className="form__row" key={option.id}>
-              <Textfield label={t('surveys.editor.optionNn', { n: j + 1 })} {...register(`questions.${index}.options.${j}.labelNn`)} />
-              <Textfield label={t('surveys.editor.optionEn', { n: j + 1 })} {...register(`questions.${index}.options.${j}.labelEn`)} />
+              <Textfield
+                label={t('surveys.editor.optionNn', { n: j + 1 })}
+                maxLength={SURVEY_LIMITS.textLength}
+                error={err?.options?.[j]?.labelNn?.message}
+                {...register(`questions.${index}.options.${j}.labelNn`)}
+              />
+              <Textfield
+                label={t('surveys.editor.optionEn', { n: j + 1 })}
+                maxLength={SURVEY_LIMITS.textLength}
+                error={err?.options?.[j]?.labelEn?.message}
+                {...register(`questions.${index}.options.${j}.labelEn`)}
+              />
             </div>
           ))}
       </details>
@@ -120,7 +153,7 @@ export function QuestionFields({
                   data-color="danger"
                   data-size="sm"
                   disabled={options.fields.length <= 2}
-                  onClick={() => options.remove(j)}
+                  onClick={() => removeOption(j)}
                   aria-label={t('surveys.editor.removeOption', { n: j + 1, question: n })}
                 >
                   <TrashIcon aria-hidden="true" />
@@ -164,8 +197,20 @@ export function QuestionFields({
 
       {kind === 'scale' && (
         <div className="form__row">
-          <Textfield label={t('surveys.editor.scaleMin')} autoComplete="off" {...register(`questions.${index}.scaleMinNb`)} />
-          <Textfield label={t('surveys.editor.scaleMax')} autoComplete="off" {...register(`questions.${index}.scaleMaxNb`)} />
+          <Textfield
+            label={t('surveys.editor.scaleMin')}
+            autoComplete="off"
+            maxLength={SURVEY_LIMITS.textLength}
+            error={err?.scaleMinNb?.message}
+            {...register(`questions.${index}.scaleMinNb`)}
+          />
+          <Textfield
+            label={t('surveys.editor.scaleMax')}
+            autoComplete="off"
+            maxLength={SURVEY_LIMITS.textLength}
+            error={err?.scaleMaxNb?.message}
+            {...register(`questions.${index}.scaleMaxNb`)}
+          />
         </div>
       )}
 

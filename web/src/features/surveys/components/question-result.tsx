@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { formatShare, surveyText, type Lang, type SurveyQuestion } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format';
 import type { QuestionResult } from '../api/types';
 import { formatDecimal, optionLabel } from './result-labels';
 import { TextAnswers } from './text-answers';
@@ -38,7 +39,7 @@ export function QuestionResultView({
         {t('surveys.results.questionHeading', { n: index + 1, text: title })}
       </Heading>
       <Paragraph data-size="sm">
-        {t('surveys.results.answered', { count: result.answered })}
+        {t('surveys.results.answered', { count: result.answered, replace: { count: formatNumber(result.answered, lang) } })}
         {result.kind === 'multiple' ? ` ${t('surveys.results.multipleNote')}` : ''}
       </Paragraph>
       {result.options && result.options.length > 0 && (

@@ -167,6 +167,23 @@ export function questionsOf(values: SurveyFormValues, before: readonly SurveyQue
   });
 }
 
+/** The form's own fields besides the questions (and the grouping, which is part of the questions). */
+export const SETTING_FIELDS = ['title', 'intro', 'privacyNotice', 'minGroupSize', 'closesOn'] as const;
+
+/**
+ * Whether the editor can take a newer version of the survey as its base while the person is editing,
+ * without losing or hiding anything: opening, closing and links change the version but none of what is
+ * edited here (opening may also drop a closing date in the past, which follows when it was not edited).
+ * Not when a field being edited changed, nor the questions or whether they are locked: someone else saved
+ * them, and the save answers VERSION_CONFLICT so the person can reload.
+ */
+export function canFollow(before: Survey, after: Survey, edited: { readonly [K in keyof SurveyFormValues]?: unknown }): boolean {
+  if (before.locked !== after.locked || JSON.stringify(before.questions) !== JSON.stringify(after.questions)) return false;
+  const was = surveyFormValues(before);
+  const now = surveyFormValues(after);
+  return SETTING_FIELDS.every((name) => !edited[name] || was[name] === now[name]);
+}
+
 /** The PATCH body: only what changed, with the version the editor started from. */
 export function updateBody(values: SurveyFormValues, survey: Survey): UpdateSurveyBody {
   const body: UpdateSurveyBody = { version: survey.version };
@@ -183,21 +200,31 @@ export function updateBody(values: SurveyFormValues, survey: Survey): UpdateSurv
   return body;
 }
 
-/** Which form field a server definition problem belongs to ('questions.2.options.1.label.nb' → the option's label). */
+/** The form's suffix for the language a text's path ends in ('text.nn' → 'Nn'); bokmål when it names none. */
+function languageOf(path: string): 'Nb' | 'Nn' | 'En' {
+  const language = /[.[](nb|nn|en)\]?$/.exec(path)?.[1];
+  return language === 'nn' ? 'Nn' : language === 'en' ? 'En' : 'Nb';
+}
+
+/**
+ * Which form field a server definition problem belongs to: 'questions.2.options.1.label.nn' → the
+ * option's nynorsk label, 'questions.0.text.en' → the question's English text. What the form has no
+ * field for (an option's key, the help text, a scale label's translation) goes to the nearest field.
+ */
 export function draftFieldOf(path: string): string | null {
   const m = /^questions[.[](\d+)\]?(?:\.(.*))?$/.exec(path);
   if (!m) return ['title', 'intro', 'privacyNotice', 'minGroupSize'].includes(path) ? path : path === 'closesAt' ? 'closesOn' : null;
   const base = `questions.${m[1]}`;
   const rest = m[2] ?? '';
   const option = /^options[.[](\d+)\]?(?:\.(.*))?$/.exec(rest);
-  if (option) return `${base}.options.${option[1]}.${option[2]?.startsWith('key') ? 'key' : 'labelNb'}`;
+  if (option) return `${base}.options.${option[1]}.${option[2]?.startsWith('label') ? `label${languageOf(option[2])}` : 'labelNb'}`;
   if (rest.startsWith('options')) return `${base}.options`;
-  if (rest.startsWith('text')) return `${base}.textNb`;
+  if (rest.startsWith('text')) return `${base}.text${languageOf(rest)}`;
   if (rest.startsWith('key')) return `${base}.key`;
   if (rest.startsWith('maxChoices')) return `${base}.maxChoices`;
+  if (rest.startsWith('scaleLabels')) return `${base}.${rest.startsWith('scaleLabels.max') ? 'scaleMaxNb' : 'scaleMinNb'}`;
   if (rest.startsWith('min')) return `${base}.min`;
   if (rest.startsWith('max')) return `${base}.max`;
-  if (rest.startsWith('scaleLabels')) return `${base}.scaleMinNb`;
   return `${base}.textNb`;
 }
 

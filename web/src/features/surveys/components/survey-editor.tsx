@@ -9,12 +9,35 @@ import { SaveFeedback } from '../../../components/save-feedback';
 import { FormError } from '../../../components/form-error';
 import { isApiError } from '../../../lib/api-error';
 import { errorMessage } from '../../../lib/error-message';
+import { formatNumber } from '../../../lib/format';
 import { useApiForm } from '../../../lib/use-api-form';
 import { getSurveyQueryOptions } from '../api/get-survey';
 import { useUpdateSurvey } from '../api/update-survey';
 import type { Survey } from '../api/types';
 import { QuestionFields } from './question-fields';
-import { draftFieldOf, emptyQuestion, surveyFormValues, updateBody, type SurveyFormValues } from './survey-draft';
+import {
+  canFollow,
+  draftFieldOf,
+  emptyQuestion,
+  SETTING_FIELDS,
+  surveyFormValues,
+  updateBody,
+  type SurveyFormValues,
+} from './survey-draft';
+
+/** Focuses a form control by its name once the list has rendered its new order (or `fallback` when it is gone). */
+function focusLater(name: string, fallback?: string) {
+  window.setTimeout(() => {
+    const target = document.getElementsByName(name)[0] ?? (fallback ? document.getElementById(fallback) : null);
+    target?.focus();
+  }, 0);
+}
+
+/** Opens the <details> a field sits in (the nynorsk and English texts), so its error shows and it can take focus. */
+function reveal(name: string) {
+  const details = document.getElementsByName(name)[0]?.closest('details');
+  if (details) details.open = true;
+}
 
 /**
  * The survey's texts, settings and questions in one form. Questions can be added, removed, moved
@@ -26,29 +49,42 @@ export function SurveyEditor({ projectId, survey, onSaved }: { projectId: string
   const lang = (i18n.resolvedLanguage ?? 'nb') as Lang;
   const queryClient = useQueryClient();
   const headingId = useId();
-  const [base, setBase] = useState(survey);
+  const questionsHeadingId = useId();
+  // The version the form was filled from and is saved against; `keepEdits` when it moved while the
+  // person was editing (then only the fields they have not touched take the new values).
+  const [{ survey: base, keepEdits }, setBase] = useState({ survey, keepEdits: false });
   const [reloaded, setReloaded] = useState(false);
-  const [moved, setMoved] = useState('');
+  const [announcement, setAnnouncement] = useState('');
   const update = useUpdateSurvey(projectId, survey.id);
   const form = useApiForm<SurveyFormValues>({ defaultValues: surveyFormValues(survey) });
   const { control, register, watch, formState } = form;
-  const { errors, isSubmitting } = formState;
+  const { errors, isSubmitting, isDirty, dirtyFields } = formState;
   const questions = useFieldArray({ control, name: 'questions' });
   const groupingKey = watch('groupingKey');
   const singles = watch('questions').filter((q) => q.kind === 'single');
-  const { isDirty } = formState;
 
-  // Opening or closing changes the survey's version: follow it while nothing here is being edited.
-  if (survey.version !== base.version && !isDirty && !isSubmitting) setBase(survey);
-  const { reset } = form;
+  // Opening, closing or a new link changes the survey's version but nothing edited here: follow it, also
+  // while the person is editing, or their next save would answer VERSION_CONFLICT. A change to what they
+  // are editing (someone else saved) is not followed, and the save answers the conflict (see canFollow).
+  if (survey.version !== base.version && !isSubmitting && (!isDirty || canFollow(base, survey, dirtyFields))) {
+    setBase({ survey, keepEdits: isDirty });
+  }
+  const { reset, resetField, getFieldState } = form;
   useEffect(() => {
-    reset(surveyFormValues(base));
-  }, [base, reset]);
+    const values = surveyFormValues(base);
+    if (!keepEdits) {
+      reset(values);
+      return;
+    }
+    for (const name of SETTING_FIELDS) {
+      if (!getFieldState(name).isDirty) resetField(name, { defaultValue: values[name] });
+    }
+  }, [base, keepEdits, reset, resetField, getFieldState]);
 
   function move(index: number, delta: -1 | 1) {
     const to = index + delta;
     questions.move(index, to);
-    setMoved(t(delta < 0 ? 'surveys.editor.movedUp' : 'surveys.editor.movedDown', { n: to + 1 }));
+    setAnnouncement(t(delta < 0 ? 'surveys.editor.movedUp' : 'surveys.editor.movedDown', { n: to + 1 }));
     // Keep focus on the same button of the moved question (its position changed), or the other one at the edge.
     window.setTimeout(() => {
       const own = document.getElementById(`question-${to}-${delta < 0 ? 'up' : 'down'}`) as HTMLButtonElement | null;
@@ -57,10 +93,20 @@ export function SurveyEditor({ projectId, survey, onSaved }: { projectId: string
     }, 0);
   }
 
+  function remove(index: number) {
+    const count = questions.fields.length;
+    questions.remove(index);
+    setAnnouncement(t('surveys.editor.removed', { n: index + 1 }));
+    // Focus the question that took its place (its first field, under its legend), the one before when the
+    // last went, or the questions' heading when none are left.
+    const next = index < count - 1 ? index : index - 1;
+    focusLater(`questions.${next}.kind`, questionsHeadingId);
+  }
+
   async function reload() {
     try {
       const latest = await queryClient.fetchQuery({ ...getSurveyQueryOptions(projectId, survey.id), staleTime: 0 });
-      setBase(latest);
+      setBase({ survey: latest, keepEdits: false });
       form.reset(surveyFormValues(latest));
       setReloaded(true);
     } catch {
@@ -77,7 +123,7 @@ export function SurveyEditor({ projectId, survey, onSaved }: { projectId: string
     }
     try {
       const saved = await update.mutateAsync(body);
-      setBase(saved);
+      setBase({ survey: saved, keepEdits: false });
       form.reset(surveyFormValues(saved));
       onSaved(t('surveys.editor.saved'));
     } catch (error) {
@@ -87,6 +133,7 @@ export function SurveyEditor({ projectId, survey, onSaved }: { projectId: string
         for (const { field, messages } of error.fieldErrors) {
           const name = draftFieldOf(field);
           if (name) {
+            reveal(name);
             form.setError(name as FieldPath<SurveyFormValues>, { type: 'server', message: messages.join(' ') }, { shouldFocus: !focused });
             focused = true;
           } else rest.push(...messages);
@@ -151,8 +198,11 @@ export function SurveyEditor({ projectId, survey, onSaved }: { projectId: string
         />
       </div>
 
-      <Heading level={3} data-size="sm">
-        {t('surveys.editor.questionsHeading', { count: questions.fields.length })}
+      <Heading level={3} data-size="sm" id={questionsHeadingId} tabIndex={-1}>
+        {t('surveys.editor.questionsHeading', {
+          count: questions.fields.length,
+          replace: { count: formatNumber(questions.fields.length, lang) },
+        })}
       </Heading>
       {base.locked ? (
         <>
@@ -180,16 +230,14 @@ export function SurveyEditor({ projectId, survey, onSaved }: { projectId: string
                   watch={watch}
                   errors={errors}
                   onMove={(delta) => move(index, delta)}
-                  onRemove={() => {
-                    questions.remove(index);
-                    setMoved(t('surveys.editor.removed', { n: index + 1 }));
-                  }}
+                  onRemove={() => remove(index)}
+                  announce={setAnnouncement}
                 />
               </li>
             ))}
           </ol>
           <div aria-live="polite" className="visually-hidden">
-            {moved}
+            {announcement}
           </div>
           <div>
             <Button

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { FilesIcon, LinkIcon } from '@navikt/aksel-icons';
 import { useTranslation } from 'react-i18next';
@@ -29,24 +29,50 @@ export function SurveyLinks({
   const [target, setTarget] = useState('general');
   const [announce, setAnnounce] = useState('');
   const [disabling, setDisabling] = useState<SurveyLink | null>(null);
+  /** The element to focus once the table shows a change (a row gone, or the create button disabled while it ran). */
+  const focusId = useRef<string | null>(null);
+  const announceTimer = useRef<number | undefined>(undefined);
+  const createId = `${headingId}-create`;
+  const copyId = (link: SurveyLink) => `${headingId}-copy-${link.id}`;
   const active = survey.links.filter((l) => !l.disabledAt);
   const taken = new Set(active.map((l) => l.kommuneId ?? 'general'));
   const choices = [{ id: 'general', name: t('surveys.links.general') }, ...kommuner].filter((c) => !taken.has(c.id));
   const chosen = choices.some((c) => c.id === target) ? target : (choices[0]?.id ?? '');
   const nameOf = (link: SurveyLink) => (link.kommuneId ? (link.kommuneName ?? link.kommuneId) : t('surveys.links.general'));
 
+  // After every render, after the dialog's own effect (children's effects run first), and only once the
+  // create button is enabled again.
+  const creating = create.isPending;
+  useEffect(() => {
+    if (!focusId.current || creating) return;
+    document.getElementById(focusId.current)?.focus();
+    focusId.current = null;
+  });
+
+  useEffect(() => () => window.clearTimeout(announceTimer.current), []);
+
+  /**
+   * Puts a message in the live region: emptied first and filled a moment later, so that the same
+   * message twice (copying the same link again) is a change that screen readers announce.
+   */
+  function say(text: string) {
+    window.clearTimeout(announceTimer.current);
+    setAnnounce('');
+    announceTimer.current = window.setTimeout(() => setAnnounce(text), 100);
+  }
+
   async function copy(link: SurveyLink) {
     try {
       await navigator.clipboard.writeText(link.url);
-      setAnnounce(t('surveys.links.copied', { name: nameOf(link) }));
+      say(t('surveys.links.copied', { name: nameOf(link) }));
     } catch {
-      setAnnounce(t('surveys.links.copyFailed'));
+      say(t('surveys.links.copyFailed'));
     }
   }
 
   return (
     <section aria-labelledby={headingId} className="section">
-      <Heading level={2} data-size="md" id={headingId}>
+      <Heading level={2} data-size="md" id={headingId} tabIndex={-1}>
         {t('surveys.links.heading')}
       </Heading>
       <Paragraph>{t('surveys.links.intro')}</Paragraph>
@@ -72,7 +98,7 @@ export function SurveyLinks({
                   </Table.Cell>
                   <Table.Cell>
                     <div className="survey-link__actions">
-                      <Button type="button" variant="secondary" data-size="sm" onClick={() => void copy(link)}>
+                      <Button id={copyId(link)} type="button" variant="secondary" data-size="sm" onClick={() => void copy(link)}>
                         <FilesIcon aria-hidden="true" />
                         {t('surveys.links.copy')}
                         <span className="visually-hidden">{nameOf(link)}</span>
@@ -105,12 +131,20 @@ export function SurveyLinks({
             </Select>
           </Field>
           <Button
+            id={createId}
             type="button"
             loading={create.isPending}
             disabled={create.isPending}
             onClick={() =>
               create.mutate(chosen === 'general' ? {} : { kommuneId: chosen }, {
-                onSuccess: () => setAnnounce(t('surveys.links.created', { name: choices.find((c) => c.id === chosen)?.name ?? '' })),
+                onSuccess: (link) => {
+                  say(t('surveys.links.created', { name: choices.find((c) => c.id === chosen)?.name ?? '' }));
+                  // The button was disabled while it ran; it goes when the last kommune has its link, so then the new link's copy button.
+                  focusId.current = choices.length > 1 ? createId : copyId(link);
+                },
+                onError: () => {
+                  focusId.current = createId;
+                },
               })
             }
           >
@@ -127,10 +161,14 @@ export function SurveyLinks({
         onConfirm={() => {
           if (!disabling) return;
           const link = disabling;
+          // The row goes: focus moves to the next row's first button, the previous row's, or the heading.
+          const index = active.findIndex((l) => l.id === link.id);
+          const neighbour = active[index + 1] ?? active[index - 1];
           disable.mutate(link.id, {
             onSuccess: () => {
               setDisabling(null);
-              setAnnounce(t('surveys.links.disabled', { name: nameOf(link) }));
+              say(t('surveys.links.disabled', { name: nameOf(link) }));
+              focusId.current = neighbour ? copyId(neighbour) : headingId;
             },
           });
         }}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../components/form-dialog';
 import { StatusMessage } from '../../../components/status-message';
 import { errorMessage } from '../../../lib/error-message';
+import { useFormat } from '../../../lib/format';
 import { useDeleteSurvey } from '../api/delete-survey';
 import { getSurveyQueryOptions } from '../api/get-survey';
 import { NewSurveyDialog } from './new-survey-dialog';
@@ -30,6 +31,9 @@ export function SurveyPage({
 }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.resolvedLanguage ?? 'nb') as Lang;
+  const format = useFormat();
+  // Counts choose the plural by the number and show it formatted for the language (1 234, 1,234).
+  const counted = (count: number) => ({ count, replace: { count: format.number(count) } });
   const navigate = useNavigate();
   const { data: survey } = useSuspenseQuery(getSurveyQueryOptions(projectId, surveyId));
   const state = useLocation().state as { message?: string } | null;
@@ -53,13 +57,13 @@ export function SurveyPage({
       <Paragraph>
         <Link asChild>
           <RouterLink to={`/prosjekter/${projectId}/kartlegging/undersokelser/${survey.id}/resultater`}>
-            {t('surveys.page.results', { count: survey.responseCount })}
+            {t('surveys.page.results', counted(survey.responseCount))}
           </RouterLink>
         </Link>
       </Paragraph>
       {survey.locked && mayEdit && (
         <Alert data-color="info" className="survey-page__locked">
-          <Paragraph>{t('surveys.page.lockedWhy', { count: survey.responseCount })}</Paragraph>
+          <Paragraph>{t('surveys.page.lockedWhy', counted(survey.responseCount))}</Paragraph>
           <NewSurveyDialog projectId={projectId} surveys={[survey]} copyOf={survey.id} label={t('surveys.page.copy')} />
         </Alert>
       )}
@@ -91,7 +95,7 @@ export function SurveyPage({
         <>
           <Paragraph>{t('surveys.page.readOnly')}</Paragraph>
           <Heading level={2} data-size="md">
-            {t('surveys.editor.questionsHeading', { count: survey.questions.length })}
+            {t('surveys.editor.questionsHeading', counted(survey.questions.length))}
           </Heading>
           <List.Ordered>
             {survey.questions.map((q) => (

@@ -30,6 +30,7 @@ export function SurveyResultsPage({
   const headingId = useId();
   const { data: survey } = useSuspenseQuery(getSurveyQueryOptions(projectId, surveyId));
   const { data: results } = useSuspenseQuery(getResultsQueryOptions(projectId, surveyId));
+  const { belowMinimum, minGroupSize } = results;
 
   return (
     <>
@@ -60,6 +61,8 @@ export function SurveyResultsPage({
         </Heading>
         {results.total === 0 ? (
           <Paragraph>{t('surveys.results.none')}</Paragraph>
+        ) : belowMinimum ? (
+          <Paragraph>{t('surveys.results.belowMinimum', { min: minGroupSize ?? survey.minGroupSize })}</Paragraph>
         ) : (
           results.questions.map((result, i) => (
             <QuestionResultView
@@ -74,7 +77,9 @@ export function SurveyResultsPage({
           ))
         )}
       </section>
-      {results.total > 0 && <CrossTabSection projectId={projectId} surveyId={surveyId} questions={survey.questions} kommuner={kommuner} />}
+      {results.total > 0 && !belowMinimum && (
+        <CrossTabSection projectId={projectId} surveyId={surveyId} questions={survey.questions} kommuner={kommuner} />
+      )}
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, List, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../components/form-dialog';
 import { errorMessage } from '../../../lib/error-message';
+import { useFormat } from '../../../lib/format';
 import { useRedactAnswer } from '../api/redact-answer';
 import type { QuestionResult, TextAnswer } from '../api/types';
 
@@ -26,10 +27,25 @@ export function TextAnswers({
   const redact = useRedactAnswer(projectId, surveyId);
   const [target, setTarget] = useState<{ answer: TextAnswer; n: number } | null>(null);
   const [announce, setAnnounce] = useState('');
+  const format = useFormat();
+  const baseId = useId();
+  /** The answer whose "removed" text takes focus once the list shows it (its button is gone). */
+  const focusAnswer = useRef<string | null>(null);
   const texts = result.texts;
+  const redactedId = (responseId: string) => `${baseId}-redacted-${responseId}`;
+
+  // After every render, until the results show the answer as removed (the dialog closes first: its effect runs before this one).
+  useEffect(() => {
+    if (!focusAnswer.current) return;
+    const target = document.getElementById(redactedId(focusAnswer.current));
+    if (!target) return;
+    target.focus();
+    focusAnswer.current = null;
+  });
 
   if (!texts) {
-    return <Paragraph>{t('surveys.results.textCount', { count: result.textCount ?? 0 })}</Paragraph>;
+    const count = result.textCount ?? 0;
+    return <Paragraph>{t('surveys.results.textCount', { count, replace: { count: format.number(count) } })}</Paragraph>;
   }
   if (texts.length === 0) return <Paragraph>{t('surveys.results.noTexts')}</Paragraph>;
 
@@ -39,7 +55,9 @@ export function TextAnswers({
         {texts.map((answer, i) => (
           <List.Item key={answer.responseId} className="survey-texts__item">
             {answer.redacted || answer.text === null ? (
-              <em>{t('surveys.results.redacted')}</em>
+              <em id={redactedId(answer.responseId)} tabIndex={-1}>
+                {t('surveys.results.redacted')}
+              </em>
             ) : (
               <>
                 <span className="survey-texts__text">{answer.text}</span>
@@ -70,12 +88,14 @@ export function TextAnswers({
         onConfirm={() => {
           if (!target) return;
           const n = target.n;
+          const responseId = target.answer.responseId;
           redact.mutate(
-            { responseId: target.answer.responseId, question: questionKey },
+            { responseId, question: questionKey },
             {
               onSuccess: () => {
                 setTarget(null);
                 setAnnounce(t('surveys.results.redactedDone', { n }));
+                focusAnswer.current = responseId;
               },
             },
           );
