@@ -13,13 +13,13 @@
 // (keep the database afterwards, to look at query plans).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { freePort, rssMb, withClient, withDatabase } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -28,7 +28,6 @@ if (!existsSync(join(dist, 'main.js')) || !existsSync(join(root, 'shared/dist/in
   console.error('Build first: npm run build -w shared && npm run build -w server (npm run bench does it).');
   process.exit(1);
 }
-const { Client } = require('pg');
 const { DataSource } = require('typeorm');
 const shared = require(join(root, 'shared/dist/index.js'));
 const { dataSourceOptions } = require(join(dist, 'database/data-source-options.js'));
@@ -526,42 +525,6 @@ async function bulkInsert(client, table, rows) {
 
 // ---------------------------------------------------------------------------------------------
 // Database, server, load
-
-async function withClient(url, work) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url, name) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid) {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
 
 async function waitForHealth(base, server) {
   const until = Date.now() + 60_000;
