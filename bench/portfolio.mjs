@@ -19,7 +19,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { freePort, rssMb, withClient, withDatabase } from './lib/support.mjs';
+import { freePort, mulberry32, rssMb, stopAfter, withClient, withDatabase } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -40,25 +40,11 @@ const MAX_REQUESTS = 200_000; // a bound on each scenario, whatever the duration
 const PASSWORD = 'bench-password-2026';
 const SCALE = { counties: shared.COUNTIES.length, kommunerPerCounty: 24, regions: 80, projectsPerRegion: 5, advisers: 10 };
 
-// A hard stop, so the benchmark never runs away.
-const watchdog = setTimeout(() => {
-  console.error('Benchmark took longer than 10 minutes: stopping.');
-  process.exit(2);
-}, 10 * 60_000);
-watchdog.unref();
+stopAfter(10);
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic data
 
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(2026);
 const int = (min, max) => min + Math.floor(rand() * (max - min + 1));
 const pick = (arr) => arr[Math.floor(rand() * arr.length)];

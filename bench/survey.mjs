@@ -26,7 +26,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { freePort, rssMb, withClient, withDatabase } from './lib/support.mjs';
+import { freePort, mulberry32, rssMb, stopAfter, withClient, withDatabase } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -52,24 +52,11 @@ const PROJECT = 'Næringsvennlig Glåmdal';
 const TEMPLATE = 'business_survey';
 const RESULTS_TARGET_MS = 200;
 
-const watchdog = setTimeout(() => {
-  console.error('Benchmark took longer than 10 minutes: stopping.');
-  process.exit(2);
-}, 10 * 60_000);
-watchdog.unref();
+stopAfter(10);
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic answers
 
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(2026);
 const int = (min, max) => min + Math.floor(rand() * (max - min + 1));
 

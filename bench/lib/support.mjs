@@ -44,3 +44,22 @@ export function rssMb(pid) {
     return null;
   }
 }
+
+/** A small seeded random generator (mulberry32): the same data on every run. */
+export function mulberry32(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A hard stop, so a benchmark never runs away. */
+export function stopAfter(minutes) {
+  setTimeout(() => {
+    console.error(`Benchmark took longer than ${minutes} minutes: stopping.`);
+    process.exit(2);
+  }, minutes * 60_000).unref();
+}

@@ -192,13 +192,13 @@ export function statusWord(status: RecommendationStatus, lang: Lang): string {
   return STATUS_WORDS[status]?.[INDEX[lang]] ?? status;
 }
 
-const NUMBER_LOCALE: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+const oneDecimal = (locale: string) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Built once per language: a formatter costs far more to make than to use. */
+const ONE_DECIMAL: Record<Lang, Intl.NumberFormat> = { nb: oneDecimal('nb-NO'), nn: oneDecimal('nn-NO'), en: oneDecimal('en-GB') };
 
 /** One decimal in the language's form: "3,4" / "3.4". */
 export function decimal(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-    .format(n)
-    .replace('\u2212', '-');
+  return ONE_DECIMAL[lang].format(n).replace('\u2212', '-');
 }
 
 /** "a, b og c" */
