@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { isAlive } from '../src/database/embedded-postgres';
 import {
@@ -42,6 +43,9 @@ describe('embedded PostgreSQL lifecycle', () => {
     const first = await start(pgPort);
     const orphan = postmasterOf(dataDir);
     expect(orphan).toMatchObject({ port: pgPort, alive: true });
+    // TCP only: a Unix socket's lock file in /tmp outlived a killed PostgreSQL that stayed a zombie, and
+    // the next start on the same port refused ("lock file /tmp/.s.PGSQL.<port>.lock already exists").
+    expect(existsSync(`/tmp/.s.PGSQL.${pgPort}.lock`)).toBe(false);
 
     // The finding: a killed server leaves its PostgreSQL running on the data folder.
     await stopServer(first, 'SIGKILL');
