@@ -62,23 +62,27 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const output: string[] = [];
-  const child = spawn(postgresBinary(), [
-    '-D',
-    dataDir,
-    '-p',
-    String(options.port),
-    '-c',
-    'listen_addresses=127.0.0.1',
-    // No Unix socket: the app connects over TCP only, and a socket's lock file in /tmp outlives a killed
-    // server (a zombie keeps its pid "taken"), so the next start on that port would refuse.
-    '-c',
-    'unix_socket_directories=',
-  ], {
-    ...(asRoot ? ownerOf(dataDir) : {}),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
-  });
+  const child = spawn(
+    postgresBinary(),
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      // No Unix socket: the app connects over TCP only, and a socket's lock file in /tmp outlives a killed
+      // server (a zombie keeps its pid "taken"), so the next start on that port would refuse.
+      '-c',
+      'unix_socket_directories=',
+    ],
+    {
+      ...(asRoot ? ownerOf(dataDir) : {}),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
   const pid = child.pid ?? 0;
   if (pid) running.add(pid);
   child.once('exit', () => running.delete(pid));
