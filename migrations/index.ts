@@ -8,6 +8,7 @@ import { DecisionGateCase1796229391566 } from './1796229391566-DecisionGateCase'
 import { KommuneContactScope1796233403264 } from './1796233403264-KommuneContactScope';
 import { SurveysAndRecommendations1796247858418 } from './1796247858418-SurveysAndRecommendations';
 import { UserLanguage1796247912476 } from './1796247912476-UserLanguage';
+import { PortfolioPaging1796301216416 } from './1796301216416-PortfolioPaging';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -24,4 +25,5 @@ export const migrations = [
   KommuneContactScope1796233403264,
   SurveysAndRecommendations1796247858418,
   UserLanguage1796247912476,
+  PortfolioPaging1796301216416,
 ];

@@ -1,4 +1,5 @@
 import { addDays, todayInOslo } from '@nvr/shared';
+import { readSheet } from 'read-excel-file/node';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-data';
 import { seedDemoData } from '../src/database/seed/seed';
@@ -331,6 +332,111 @@ describe('portfolio', () => {
     const timelineMany = await countQueries(t.db, () => admin.get('/api/portfolio/timeline').expect(200));
     expect(timelineMany).toBe(timelineFew);
     expect(timelineMany - many).toBe(1);
+  });
+
+  it('pages every sort either way with cursors: the pages together are the whole list, in order, with totals of every match', async () => {
+    const all = async (q: string) => (await adviser.get(`/api/portfolio?${q}&limit=200`).expect(200)).body;
+    for (const sort of ['name', 'region', 'phase', 'monthsInPhase', 'overdue', 'nextGateDate']) {
+      for (const order of ['asc', 'desc']) {
+        const whole = await all(`sort=${sort}&order=${order}`);
+        expect(whole.nextCursor).toBeNull();
+        const walked: string[] = [];
+        let after: string | null = null;
+        for (let i = 0; i < 10; i++) {
+          const page: { rows: { name: string }[]; nextCursor: string | null; totals: unknown } = (
+            await adviser
+              .get(`/api/portfolio?sort=${sort}&order=${order}&limit=1${after ? `&after=${encodeURIComponent(after)}` : ''}`)
+              .expect(200)
+          ).body;
+          expect(page.totals).toEqual(whole.totals);
+          walked.push(...page.rows.map((r) => r.name));
+          after = page.nextCursor;
+          if (!after) break;
+        }
+        expect(walked).toEqual(names({ body: whole }));
+      }
+    }
+    expect((await all('sort=name')).totals).toEqual({ projects: 3, withOverdueDeliverables: 1, awaitingDecision: 0 });
+  });
+
+  it('refuses a cursor of another order, an altered one and page sizes out of range, saying what to do', async () => {
+    const first = (await adviser.get('/api/portfolio?sort=name&limit=1').expect(200)).body;
+    expect(first.rows).toHaveLength(1);
+    const other = await adviser.get(`/api/portfolio?sort=region&limit=1&after=${encodeURIComponent(first.nextCursor)}`).expect(400);
+    expect(other.body).toMatchObject({ code: 'PORTFOLIO_CURSOR_INVALID' });
+    expect(other.body.message).toMatch(/first page/);
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    for (const [sort, bad] of [
+      ['name', 'not a cursor'],
+      ['name', forge(['name', 'asc', 'x', 'a', 'b', 'not-a-uuid'])],
+      ['overdue', forge(['overdue', 'asc', 'seven', 'a', 'b', uuid])],
+      ['name', forge(['name', 'asc', 'a\u0000b', 'a', 'b', uuid])],
+      ['name', forge({ sort: 'name' })],
+    ]) {
+      const res = await adviser.get(`/api/portfolio?sort=${sort}&after=${encodeURIComponent(bad)}`);
+      expect([res.status, res.body.code]).toEqual([400, 'PORTFOLIO_CURSOR_INVALID']);
+    }
+    for (const limit of ['0', '201', 'ten', '1.5']) {
+      const res = await adviser.get(`/api/portfolio?limit=${limit}`).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['limit']);
+    }
+    // A cursor past the last row (the row was deleted meanwhile) gives an empty last page with the totals.
+    const last = forge(['name', 'asc', 'ÅÅÅ', 'ÅÅÅ', 'ÅÅÅ', uuid]);
+    const past = (await adviser.get(`/api/portfolio?sort=name&after=${last}`).expect(200)).body;
+    expect(past).toMatchObject({ rows: [], nextCursor: null, totals: { projects: 3 } });
+  });
+
+  it('sorts names the Norwegian way (numbers by value, Æ Ø Å last), and pages and exports a region of 1 100 projects', async () => {
+    const big = await newProjectFixture(t, 'Storregionen');
+    await t.db.query(
+      `INSERT INTO project (region_id, name, status)
+       SELECT $1, 'Prosjekt ' || i, 'active' FROM generate_series(1, 1095) i`,
+      [big.region.id],
+    );
+    await t.db.query(
+      `INSERT INTO project (region_id, name, status) SELECT $1, n, 'active' FROM unnest(ARRAY['Øst', 'Ål', 'Æra', 'Zeta']) n`,
+      [big.region.id],
+    );
+    const walked: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: { rows: { name: string }[]; nextCursor: string | null; totals: { projects: number } } = (
+        await admin
+          .get(`/api/portfolio?regionId=${big.region.id}&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`)
+          .expect(200)
+      ).body;
+      expect(page.totals.projects).toBe(1100);
+      walked.push(...page.rows.map((r) => r.name));
+      after = page.nextCursor;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(6);
+    expect(new Set(walked).size).toBe(1100);
+    expect(walked.slice(0, 3)).toEqual(['Næringsvennlig Storregionen', 'Prosjekt 1', 'Prosjekt 2']);
+    expect(walked.slice(-5)).toEqual(['Prosjekt 1095', 'Zeta', 'Æra', 'Øst', 'Ål']);
+    // The default page is 50 rows.
+    expect((await admin.get(`/api/portfolio?regionId=${big.region.id}`).expect(200)).body.rows).toHaveLength(50);
+
+    // The export streams every row (more than one batch from the database), in the same order.
+    const csv = (await admin.get(`/api/portfolio/export?format=csv&regionId=${big.region.id}`).buffer(true).expect(200)).text;
+    const lines = csv.slice(1).split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(1101);
+    expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(walked);
+    const xlsx = await admin
+      .get(`/api/portfolio/export?format=xlsx&regionId=${big.region.id}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const sheet = (await readSheet(xlsx.body as Buffer)) as unknown[][];
+    expect(sheet).toHaveLength(1101);
+    expect(sheet.slice(1).map((r) => r[0])).toEqual(walked);
+    await t.db.query(`DELETE FROM project WHERE region_id = $1 AND id <> $2`, [big.region.id, big.projectId]);
   });
 
   it('shows the demo adviser the demo projects with their published status reports', async () => {

@@ -1,10 +1,9 @@
 /**
- * The adviser's portfolio: one row per project with where it stands. The server filters and sorts with
- * these rules, and the web app can re-sort what it has without asking again.
+ * The adviser's portfolio: one row per project with where it stands. PostgreSQL filters, sorts and pages
+ * it (server/src/portfolio/portfolio.queries.ts); these are the keys, orders and rules both sides share.
  */
-import { compareNb, type IsoDate } from './dates';
-import type { DeliverableState, DurationStatus, PhaseKey, PhaseState, ProjectStatus } from './plp';
-import { PHASE_KEYS } from './plp';
+import type { IsoDate } from './dates';
+import type { DeliverableState, PhaseState, ProjectStatus } from './plp';
 
 /** States in which a deliverable is done with: it can no longer be late. */
 const DONE_STATES: readonly DeliverableState[] = ['accepted', 'not_required'];
@@ -14,93 +13,11 @@ export function isOverdue(d: { dueDate: IsoDate | null; state: DeliverableState 
   return d.dueDate !== null && d.dueDate < today && !DONE_STATES.includes(d.state);
 }
 
+/** What the portfolio can be sorted on; ties go by project name, region name and id, rows without a value last. */
 export const PORTFOLIO_SORT_KEYS = ['name', 'region', 'phase', 'monthsInPhase', 'overdue', 'nextGateDate'] as const;
 export type PortfolioSortKey = (typeof PORTFOLIO_SORT_KEYS)[number];
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
-
-/** The fields of a portfolio row that filtering and sorting read. */
-export interface PortfolioRowFacts {
-  name: string;
-  regionId: string;
-  regionName: string;
-  counties: string[];
-  status: ProjectStatus;
-  currentPhaseKey: PhaseKey | null;
-  currentPhaseState: PhaseState | null;
-  monthsInPhase: number | null;
-  durationStatus: DurationStatus;
-  overdueDeliverables: number;
-  nextGate: { phaseKey: PhaseKey; expectedDate: IsoDate | null } | null;
-}
-
-export interface PortfolioFilter {
-  county?: string;
-  regionId?: string;
-  /** The phase the project is in now. */
-  phase?: PhaseKey;
-  status?: ProjectStatus;
-}
-
-export function filterPortfolio<T extends PortfolioRowFacts>(rows: readonly T[], filter: PortfolioFilter): T[] {
-  return rows.filter(
-    (r) =>
-      (!filter.county || r.counties.includes(filter.county)) &&
-      (!filter.regionId || r.regionId === filter.regionId) &&
-      (!filter.phase || r.currentPhaseKey === filter.phase) &&
-      (!filter.status || r.status === filter.status),
-  );
-}
-
-/** Compares two optional values; a missing value sorts last in either order. */
-type Key = string | number | null;
-
-function sortKey(row: PortfolioRowFacts, key: PortfolioSortKey): Key {
-  switch (key) {
-    case 'name':
-      return row.name;
-    case 'region':
-      return row.regionName;
-    case 'phase':
-      return row.currentPhaseKey
-        ? PHASE_KEYS.indexOf(row.currentPhaseKey) * 10 + (row.currentPhaseState === 'awaiting_decision' ? 1 : 0)
-        : null;
-    case 'monthsInPhase':
-      return row.monthsInPhase;
-    case 'overdue':
-      return row.overdueDeliverables;
-    case 'nextGateDate':
-      return row.nextGate?.expectedDate ?? null;
-  }
-}
-
-function compareKeys(a: Key, b: Key): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareNb(String(a), String(b));
-}
-
-/**
- * Sorts rows by a key, ascending or descending; rows without a value (no current phase, no planned end)
- * come last either way, and ties go by project name.
- */
-export function sortPortfolio<T extends PortfolioRowFacts>(
-  rows: readonly T[],
-  key: PortfolioSortKey = 'name',
-  order: SortOrder = 'asc',
-): T[] {
-  const sign = order === 'desc' ? -1 : 1;
-  return [...rows].sort((x, y) => {
-    const a = sortKey(x, key);
-    const b = sortKey(y, key);
-    if (a === null || b === null) {
-      if (a !== b) return a === null ? 1 : -1;
-    } else {
-      const c = compareKeys(a, b);
-      if (c !== 0) return sign * c;
-    }
-    return compareNb(x.name, y.name) || compareNb(x.regionName, y.regionName);
-  });
-}
 
 /** Who a project waits on now: its leader (the phase is being worked on), a body (its gate is at that body), the kommunestyrer, or no one. */
 export const WAITING_ON_KINDS = ['leader', 'body', 'kommuner', 'none'] as const;

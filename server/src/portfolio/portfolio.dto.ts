@@ -17,7 +17,8 @@ import {
   type SortOrder,
   type Lang,
 } from '@nvr/shared';
-import { IsIn, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PersonDto } from '../common/person.dto';
 import { ReportColoursDto } from '../status-reports/status-report.dto';
 import { Optional } from '../common/validation';
@@ -46,8 +47,13 @@ export class PortfolioFilterDto {
   status?: ProjectStatus;
 }
 
-export class PortfolioQueryDto extends PortfolioFilterDto {
-  @ApiPropertyOptional({ enum: PORTFOLIO_SORT_KEYS, default: 'name' })
+/** Filters and order: what the table, its pages and the export share. */
+export class PortfolioOrderDto extends PortfolioFilterDto {
+  @ApiPropertyOptional({
+    enum: PORTFOLIO_SORT_KEYS,
+    default: 'name',
+    description: 'Ties go by project name, region name and id; rows without a value come last either way',
+  })
   @Optional()
   @oneOf(PORTFOLIO_SORT_KEYS)
   sort?: PortfolioSortKey;
@@ -58,10 +64,33 @@ export class PortfolioQueryDto extends PortfolioFilterDto {
   order?: SortOrder;
 }
 
+export const PORTFOLIO_PAGE_DEFAULT = 50;
+export const PORTFOLIO_PAGE_MAX = 200;
+
+/** A page of the portfolio: keyset pagination, `after` being the `nextCursor` of the page before. */
+export class PortfolioQueryDto extends PortfolioOrderDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: PORTFOLIO_PAGE_MAX, default: PORTFOLIO_PAGE_DEFAULT, description: 'Rows per page' })
+  @Optional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt({ message: '$property must be a whole number' })
+  @Min(1, { message: `$property must be at least 1` })
+  @Max(PORTFOLIO_PAGE_MAX, { message: `$property must be at most ${PORTFOLIO_PAGE_MAX}` })
+  limit?: number;
+
+  @ApiPropertyOptional({
+    description: 'The nextCursor of the previous page (with the same sort and order); leave out for the first page',
+    maxLength: 2000,
+  })
+  @Optional()
+  @IsString({ message: '$property must be text' })
+  @MaxLength(2000, { message: '$property must be at most $constraint1 characters' })
+  after?: string;
+}
+
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export class PortfolioExportQueryDto extends PortfolioQueryDto {
+export class PortfolioExportQueryDto extends PortfolioOrderDto {
   @ApiPropertyOptional({
     enum: EXPORT_FORMATS,
     default: 'csv',
@@ -172,12 +201,30 @@ export class PortfolioRowDto {
   waitingOn: WaitingOnDto;
 }
 
+/** Counts over every project that matches the filters, not only the page. */
+export class PortfolioTotalsDto {
+  @ApiProperty({ description: 'Projects that match the filters' })
+  projects: number;
+
+  @ApiProperty({ description: 'Of those, projects with at least one overdue deliverable' })
+  withOverdueDeliverables: number;
+
+  @ApiProperty({ description: 'Of those, projects whose phase awaits a decision' })
+  awaitingDecision: number;
+}
+
 export class PortfolioDto {
   @ApiProperty({ format: 'date', description: 'The day the figures are for (Oslo time)' })
   asOf: string;
 
-  @ApiProperty({ type: [PortfolioRowDto] })
+  @ApiProperty({ type: [PortfolioRowDto], description: 'One page, in the asked order' })
   rows: PortfolioRowDto[];
+
+  @ApiProperty({ type: PortfolioTotalsDto })
+  totals: PortfolioTotalsDto;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` for the next page; null on the last page' })
+  nextCursor: string | null;
 }
 
 export class TimelinePhaseDto {
@@ -210,6 +257,9 @@ export class TimelineDto {
   @ApiProperty({ format: 'date' })
   asOf: string;
 
-  @ApiProperty({ type: [TimelineProjectDto] })
+  @ApiProperty({ type: [TimelineProjectDto], description: 'The projects of one portfolio page, in its order' })
   projects: TimelineProjectDto[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` for the next page; null on the last page' })
+  nextCursor: string | null;
 }

@@ -1,13 +1,22 @@
-import type { IsoDate, PhaseKey, PhaseState, ProjectStatus, StatusColour } from '@nvr/shared';
+import {
+  PHASE_KEYS,
+  type IsoDate,
+  type PhaseKey,
+  type PhaseState,
+  type PortfolioSortKey,
+  type ProjectStatus,
+  type SortOrder,
+  type StatusColour,
+} from '@nvr/shared';
 import type { DataSource } from 'typeorm';
-import { selectRows } from '../database/sql';
+import { queryRows, selectRows, type SqlRunner } from '../database/sql';
 
 /**
  * The read model behind the portfolio and its timeline: the SQL and the row each statement answers. Read
  * through selectRows (DataSource.query), which the no-N+1 test in portfolio.e2e-spec.ts counts.
  */
 
-/** One visible project with where it stands (PORTFOLIO_SQL). */
+/** One visible project with where it stands (portfolioPageSql). */
 export interface PortfolioRecord {
   id: string;
   name: string;
@@ -41,52 +50,133 @@ export interface PortfolioRecord {
   case_kommuner_pending: number | null;
 }
 
+/** The facts a page is sorted on, besides the name, the region's name and the id. */
+export type PortfolioSortValue = string | number | null;
+
 /**
- * Every visible project with where it stands, in one query: current phase, time in it, latest published
- * status report, overdue deliverables, next gate, leader, and what it waits on. Counties, overdue counts
- * and leaders are aggregated once over the visible projects (hash joins); the current phase and the
- * latest report are index lookups per project; the pending case (its submission, the body holding it,
- * the kommunestyrer still to decide) is looked up only for phases awaiting decision. About 10 ms for
- * 400 projects (see bench/portfolio.mjs).
+ * How each sort key reads in SQL: the expression over `base`, its type (for the cursor's parameter), and
+ * whether the key runs the other way round (more months in the phase = an earlier start).
  */
-const PORTFOLIO_SQL = `
-  WITH p AS (
-    SELECT id, name, status, region_id FROM project
-     WHERE ($1::uuid[] IS NULL OR region_id = ANY($1::uuid[]))
-       AND ($2::uuid IS NULL OR region_id = $2::uuid)
-       AND ($4::text IS NULL OR status = $4::text)
-  ), counties AS (
-    SELECT pk.project_id, array_agg(DISTINCT km.county ORDER BY km.county) AS counties
-      FROM p JOIN project_kommune pk ON pk.project_id = p.id JOIN kommune km ON km.id = pk.kommune_id
-     GROUP BY pk.project_id
-  ), overdue AS (
-    SELECT ph.project_id, count(*)::int AS n
-      FROM p JOIN project_phase ph ON ph.project_id = p.id JOIN deliverable d ON d.phase_id = ph.id
-     WHERE p.status = 'active' AND d.state IN ('draft', 'submitted', 'returned') AND d.due_date IS NOT NULL AND d.due_date < $3::date
-     GROUP BY ph.project_id
-  ), leaders AS (
-    SELECT DISTINCT ON (ra.project_id) ra.project_id, u.id, u.name, u.email
-      FROM p JOIN role_assignment ra ON ra.project_id = p.id AND ra.role = 'project_leader' JOIN app_user u ON u.id = ra.user_id
-     ORDER BY ra.project_id, ra.created_at
+const SORT_SQL: Record<PortfolioSortKey, { expr: string; type: 'text' | 'int' | 'date'; reversed?: boolean }> = {
+  name: { expr: 'b.name COLLATE nvr_nb', type: 'text' },
+  region: { expr: 'b.region_name COLLATE nvr_nb', type: 'text' },
+  phase: { expr: 'b.phase_rank', type: 'int' },
+  monthsInPhase: { expr: 'b.phase_started', type: 'date', reversed: true },
+  overdue: { expr: 'b.overdue', type: 'int' },
+  nextGateDate: { expr: 'b.gate_expected', type: 'date' },
+};
+
+/** Where the next page starts: the last row's sort value, name, region name and id. */
+export interface PortfolioKey {
+  value: PortfolioSortValue;
+  name: string;
+  regionName: string;
+  id: string;
+}
+
+export interface PortfolioPageQuery {
+  /** The regions the person follows, or null for all. */
+  regionIds: readonly string[] | null;
+  regionId: string | null;
+  county: string | null;
+  phase: PhaseKey | null;
+  status: ProjectStatus | null;
+  today: IsoDate;
+  sort: PortfolioSortKey;
+  order: SortOrder;
+  /** Rows after this key (keyset pagination); null for the first page. */
+  after: PortfolioKey | null;
+  /** Null: every row (the export reads them through a cursor). */
+  limit: number | null;
+}
+
+/** A page's row: the project and where it stands, the value it is sorted on, and the totals of every matching project. */
+export interface PortfolioPageRecord extends PortfolioRecord {
+  sort_value: PortfolioSortValue;
+  total: number;
+  total_overdue: number;
+  total_awaiting: number;
+}
+
+/**
+ * The projects a person follows, filtered, sorted and paged in PostgreSQL (keyset: the rows after the
+ * last one seen, never OFFSET), with the totals of every matching project beside each row. `base` holds
+ * what filters and sorts read (the current phase, overdue deliverables: index lookups per project in
+ * the person's regions only); the rest (counties, leader, latest report, the case the project waits on)
+ * is looked up for the page's rows alone, so a page costs what its rows cost plus one pass over the
+ * matching projects. Ties go by name, region name and id; rows without a sort value come last either way.
+ * One statement; `total` is null-free on every row (an empty page past the end has no rows to carry it).
+ */
+export function portfolioPageSql(sort: PortfolioSortKey, order: SortOrder, withKey: boolean): string {
+  const key = SORT_SQL[sort];
+  const ascending = (order === 'asc') !== !!key.reversed;
+  const direction = ascending ? 'ASC' : 'DESC';
+  const beyond = ascending ? '>' : '<';
+  const tie = `(b.name COLLATE nvr_nb, b.region_name COLLATE nvr_nb, b.id)`;
+  // $9 is the key's value (null: the key's row had none), $10–$12 its name, region name and id.
+  const keyset = withKey
+    ? `AND (CASE WHEN $9::${key.type} IS NULL
+                 THEN ${key.expr} IS NULL AND ${tie} > ($10::text, $11::text, $12::uuid)
+                 ELSE ${key.expr} IS NULL OR ${key.expr} ${beyond} $9::${key.type}
+                      OR (${key.expr} = $9::${key.type} AND ${tie} > ($10::text, $11::text, $12::uuid)) END)`
+    : '';
+  return `
+  WITH base AS (
+    SELECT p.id, p.name, p.status, p.region_id, r.name AS region_name, r.council_name,
+           cur.id AS phase_id, cur.phase_key, cur.state AS phase_state, cur.actual_start, cur.planned_end,
+           CASE WHEN cur.phase_key IS NOT NULL
+                THEN array_position($8::text[], cur.phase_key) * 10 + (cur.state = 'awaiting_decision')::int END AS phase_rank,
+           CASE WHEN cur.phase_key IS NOT NULL THEN cur.actual_start END AS phase_started,
+           CASE WHEN cur.phase_key IS NOT NULL THEN cur.planned_end END AS gate_expected,
+           coalesce(o.n, 0) AS overdue
+      FROM project p
+      JOIN region r ON r.id = p.region_id
+      LEFT JOIN LATERAL (
+        SELECT ph.id, ph.phase_key, ph.state, ph.actual_start, ph.planned_end FROM project_phase ph
+         WHERE ph.project_id = p.id AND ph.state IN ('in_progress', 'awaiting_decision') ORDER BY ph.position LIMIT 1
+      ) cur ON true
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS n FROM project_phase ph JOIN deliverable d ON d.phase_id = ph.id
+         WHERE p.status = 'active' AND ph.project_id = p.id
+           AND d.state IN ('draft', 'submitted', 'returned') AND d.due_date IS NOT NULL AND d.due_date < $3::date
+      ) o ON true
+     WHERE ($1::uuid[] IS NULL OR p.region_id = ANY($1::uuid[]))
+       AND ($2::uuid IS NULL OR p.region_id = $2::uuid)
+       AND ($4::text IS NULL OR p.status = $4::text)
+       AND ($5::text IS NULL OR EXISTS (
+             SELECT 1 FROM project_kommune pk JOIN kommune km ON km.id = pk.kommune_id
+              WHERE pk.project_id = p.id AND km.county = $5::text))
+       AND ($6::text IS NULL OR cur.phase_key = $6::text)
+  ), counted AS (
+    SELECT b.*, count(*) OVER () AS total,
+           count(*) FILTER (WHERE b.overdue > 0) OVER () AS total_overdue,
+           count(*) FILTER (WHERE b.phase_state = 'awaiting_decision') OVER () AS total_awaiting
+      FROM base b
+  ), page AS (
+    SELECT b.*, ${key.expr} AS sort_value FROM counted b
+     WHERE true ${keyset}
+     ORDER BY ${key.expr} ${direction} NULLS LAST, ${tie.slice(1, -1).split(', ').join(' ASC, ')} ASC
+     LIMIT $7
   )
-  SELECT p.id, p.name, p.status, p.region_id, r.name AS region_name,
+  SELECT b.id, b.name, b.status, b.region_id, b.region_name,
          coalesce(c.counties, '{}') AS counties,
-         cur.phase_key, cur.state AS phase_state, cur.actual_start, cur.planned_end,
-         coalesce(o.n, 0) AS overdue,
+         b.phase_key, b.phase_state, b.actual_start, b.planned_end, b.overdue,
          sr.id AS report_id, sr.period AS report_period, sr.published_at AS report_published_at,
          sr.overall_colour, sr.progress_colour, sr.economy_colour, sr.risk_colour,
          l.id AS leader_id, l.name AS leader_name, l.email AS leader_email,
-         r.council_name, w.submitted_on AS case_submitted_on, w.body_name AS case_body_name, w.decides AS case_body_decides,
-         w.body_since AS case_body_since, w.kommuner_pending AS case_kommuner_pending
-    FROM p
-    JOIN region r ON r.id = p.region_id
-    LEFT JOIN counties c ON c.project_id = p.id
-    LEFT JOIN overdue o ON o.project_id = p.id
-    LEFT JOIN leaders l ON l.project_id = p.id
+         b.council_name, w.submitted_on AS case_submitted_on, w.body_name AS case_body_name, w.decides AS case_body_decides,
+         w.body_since AS case_body_since, w.kommuner_pending AS case_kommuner_pending,
+         b.sort_value${key.type === 'date' ? '::text' : ''} AS sort_value,
+         b.total::int AS total, b.total_overdue::int AS total_overdue, b.total_awaiting::int AS total_awaiting
+    FROM page b
     LEFT JOIN LATERAL (
-      SELECT ph.id, ph.phase_key, ph.state, ph.actual_start, ph.planned_end FROM project_phase ph
-       WHERE ph.project_id = p.id AND ph.state IN ('in_progress', 'awaiting_decision') ORDER BY ph.position LIMIT 1
-    ) cur ON true
+      SELECT array_agg(DISTINCT km.county ORDER BY km.county) AS counties
+        FROM project_kommune pk JOIN kommune km ON km.id = pk.kommune_id WHERE pk.project_id = b.id
+    ) c ON true
+    LEFT JOIN LATERAL (
+      SELECT u.id, u.name, u.email FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
+       WHERE ra.project_id = b.id AND ra.role = 'project_leader' ORDER BY ra.created_at LIMIT 1
+    ) l ON true
     LEFT JOIN LATERAL (
       SELECT (gs.submitted_at AT TIME ZONE 'Europe/Oslo')::date::text AS submitted_on, st.body_name, st.decides,
              (SELECT (max(prev.handled_at) AT TIME ZONE 'Europe/Oslo')::date::text FROM gate_case_step prev
@@ -97,25 +187,27 @@ const PORTFOLIO_SQL = `
           SELECT cs.position, cs.body_name, cs.decides FROM gate_case_step cs
            WHERE cs.submission_id = gs.id AND cs.handled_at IS NULL ORDER BY cs.position LIMIT 1
         ) st ON true
-       WHERE cur.state = 'awaiting_decision' AND gs.phase_id = cur.id
+       WHERE b.phase_state = 'awaiting_decision' AND gs.phase_id = b.phase_id
          AND NOT EXISTS (SELECT 1 FROM gate_decision gd WHERE gd.submission_id = gs.id)
        ORDER BY gs.submitted_at DESC LIMIT 1
     ) w ON true
     LEFT JOIN LATERAL (
       SELECT s.id, s.period, s.published_at, s.overall_colour, s.progress_colour, s.economy_colour, s.risk_colour FROM status_report s
-       WHERE s.project_id = p.id AND s.state = 'published' ORDER BY s.period DESC LIMIT 1
-    ) sr ON true`;
-
-export interface PortfolioQuery {
-  /** The regions the person follows, or null for all. */
-  regionIds: readonly string[] | null;
-  regionId: string | null;
-  today: IsoDate;
-  status: ProjectStatus | null;
+       WHERE s.project_id = b.id AND s.state = 'published' ORDER BY s.period DESC LIMIT 1
+    ) sr ON true
+   ORDER BY b.sort_value ${direction} NULLS LAST, b.name COLLATE nvr_nb ASC, b.region_name COLLATE nvr_nb ASC, b.id ASC`;
 }
 
-export function findPortfolioRecords(db: DataSource, q: PortfolioQuery): Promise<PortfolioRecord[]> {
-  return selectRows<PortfolioRecord>(db, PORTFOLIO_SQL, [q.regionIds, q.regionId, q.today, q.status]);
+/** The parameters of portfolioPageSql, in order. */
+export function portfolioPageParams(q: PortfolioPageQuery): unknown[] {
+  const params: unknown[] = [q.regionIds, q.regionId, q.today, q.status, q.county, q.phase, q.limit, PHASE_KEYS];
+  if (q.after) params.push(q.after.value, q.after.name, q.after.regionName, q.after.id);
+  return params;
+}
+
+/** One page of the portfolio (see portfolioPageSql). */
+export function findPortfolioPage(db: SqlRunner, q: PortfolioPageQuery): Promise<PortfolioPageRecord[]> {
+  return queryRows<PortfolioPageRecord>(db, portfolioPageSql(q.sort, q.order, q.after !== null), portfolioPageParams(q));
 }
 
 /** A phase of a project on the timeline. */

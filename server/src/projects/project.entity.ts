@@ -20,6 +20,8 @@ import { Region } from '../regions/region.entity';
 @Check('project_name_not_blank', `btrim(name) <> ''`)
 @Check('project_status', `status IN ('active', 'completed', 'stopped')`)
 @Index('project_region_idx', ['regionId'])
+// (name COLLATE nvr_nb, id) for the portfolio's first page by name: TypeORM cannot declare a collated index column.
+@Index('project_name_nb_idx', { synchronize: false })
 export class Project {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'project_pkey' })
   id: string;

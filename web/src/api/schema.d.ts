@@ -1211,7 +1211,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The phases of every project you follow, with planned and actual dates (for a timeline) */
+        /** The phases of the projects on one portfolio page, with planned and actual dates (for a timeline) */
         get: operations["getPortfolioTimeline"];
         put?: never;
         post?: never;
@@ -1228,7 +1228,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the portfolio as CSV (semicolons, UTF-8 with BOM, for Norwegian Excel) or as an Excel workbook */
+        /** Download every project that matches the filters, in the asked order, as CSV (semicolons, UTF-8 with BOM, for Norwegian Excel) or as an Excel workbook; streamed, whatever the size */
         get: operations["exportPortfolio"];
         put?: never;
         post?: never;
@@ -3372,13 +3372,25 @@ export interface components {
             /** @description Who the project waits on now */
             waitingOn: components["schemas"]["WaitingOnDto"];
         };
+        PortfolioTotalsDto: {
+            /** @description Projects that match the filters */
+            projects: number;
+            /** @description Of those, projects with at least one overdue deliverable */
+            withOverdueDeliverables: number;
+            /** @description Of those, projects whose phase awaits a decision */
+            awaitingDecision: number;
+        };
         PortfolioDto: {
             /**
              * Format: date
              * @description The day the figures are for (Oslo time)
              */
             asOf: string;
+            /** @description One page, in the asked order */
             rows: components["schemas"]["PortfolioRowDto"][];
+            totals: components["schemas"]["PortfolioTotalsDto"];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         TimelinePhaseDto: {
             /** @enum {string} */
@@ -3411,7 +3423,10 @@ export interface components {
         TimelineDto: {
             /** Format: date */
             asOf: string;
+            /** @description The projects of one portfolio page, in its order */
             projects: components["schemas"]["TimelineProjectDto"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         CommentDto: {
             /** Format: uuid */
@@ -10935,8 +10950,13 @@ export interface operations {
                 /** @description The phase the project is in now */
                 phase?: "forstudie" | "forprosjekt" | "hovedprosjekt";
                 status?: "active" | "completed" | "stopped";
+                /** @description Ties go by project name, region name and id; rows without a value come last either way */
                 sort?: "name" | "region" | "phase" | "monthsInPhase" | "overdue" | "nextGateDate";
                 order?: "asc" | "desc";
+                /** @description Rows per page */
+                limit?: number;
+                /** @description The nextCursor of the previous page (with the same sort and order); leave out for the first page */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -10960,7 +10980,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "PORTFOLIO_CURSOR_INVALID" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11011,8 +11031,13 @@ export interface operations {
                 /** @description The phase the project is in now */
                 phase?: "forstudie" | "forprosjekt" | "hovedprosjekt";
                 status?: "active" | "completed" | "stopped";
+                /** @description Ties go by project name, region name and id; rows without a value come last either way */
                 sort?: "name" | "region" | "phase" | "monthsInPhase" | "overdue" | "nextGateDate";
                 order?: "asc" | "desc";
+                /** @description Rows per page */
+                limit?: number;
+                /** @description The nextCursor of the previous page (with the same sort and order); leave out for the first page */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -11036,7 +11061,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "PORTFOLIO_CURSOR_INVALID" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -11087,6 +11112,7 @@ export interface operations {
                 /** @description The phase the project is in now */
                 phase?: "forstudie" | "forprosjekt" | "hovedprosjekt";
                 status?: "active" | "completed" | "stopped";
+                /** @description Ties go by project name, region name and id; rows without a value come last either way */
                 sort?: "name" | "region" | "phase" | "monthsInPhase" | "overdue" | "nextGateDate";
                 order?: "asc" | "desc";
                 /** @description csv: semicolon-separated UTF-8 with BOM (opens in Norwegian Excel); xlsx: an Excel workbook */

@@ -49,9 +49,9 @@ export const portfolioLoader =
   async ({ request }: LoaderFunctionArgs) => {
     const me = await requireMe(queryClient, request);
     if (!followsPortfolio(me.roles)) throw new Response('Forbidden', { status: 403 });
-    const { filters } = readParams(new URL(request.url).searchParams);
-    void queryClient.prefetchQuery(getPortfolioQueryOptions(filters));
-    void queryClient.prefetchQuery(getPortfolioTimelineQueryOptions(filters));
+    const { filters, sort, order } = readParams(new URL(request.url).searchParams);
+    void queryClient.prefetchInfiniteQuery(getPortfolioQueryOptions(filters, sort, order));
+    void queryClient.prefetchInfiniteQuery(getPortfolioTimelineQueryOptions(filters, sort, order));
     return null;
   };
 

@@ -1,19 +1,26 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { PortfolioSortKey, SortOrder } from '@nvr/shared';
 import { api, unwrap } from '../../../lib/api-client';
 import type { PortfolioFilters, Timeline } from '../../../api/progress-types';
 
-/** The phases of every project followed, with planned and actual dates. */
-export async function getPortfolioTimeline(filters: PortfolioFilters, { signal }: { signal?: AbortSignal } = {}): Promise<Timeline> {
-  return unwrap(await api.GET('/api/portfolio/timeline', { params: { query: filters }, signal }));
+/** The phases of one page of the projects followed, with planned and actual dates. */
+export async function getPortfolioTimeline(
+  query: PortfolioFilters & { sort: PortfolioSortKey; order: SortOrder; after?: string },
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Timeline> {
+  return unwrap(await api.GET('/api/portfolio/timeline', { params: { query }, signal }));
 }
 
-export function getPortfolioTimelineQueryOptions(filters: PortfolioFilters) {
-  return queryOptions({
-    queryKey: ['portfolio', 'timeline', filters],
-    queryFn: ({ signal }) => getPortfolioTimeline(filters, { signal }),
+export function getPortfolioTimelineQueryOptions(filters: PortfolioFilters, sort: PortfolioSortKey, order: SortOrder) {
+  return infiniteQueryOptions({
+    queryKey: ['portfolio', 'timeline', filters, sort, order],
+    queryFn: ({ signal, pageParam }) =>
+      getPortfolioTimeline({ ...filters, sort, order, ...(pageParam ? { after: pageParam } : {}) }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 
-export function usePortfolioTimeline(filters: PortfolioFilters) {
-  return useQuery({ ...getPortfolioTimelineQueryOptions(filters), placeholderData: keepPreviousData });
+export function usePortfolioTimeline(filters: PortfolioFilters, sort: PortfolioSortKey, order: SortOrder) {
+  return useInfiniteQuery({ ...getPortfolioTimelineQueryOptions(filters, sort, order), placeholderData: keepPreviousData });
 }

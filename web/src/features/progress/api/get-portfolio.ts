@@ -1,19 +1,26 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { PortfolioSortKey, SortOrder } from '@nvr/shared';
 import { api, unwrap } from '../../../lib/api-client';
 import type { Portfolio, PortfolioFilters } from '../../../api/progress-types';
 
-/** Every project the signed-in person follows, filtered on the server (sorting happens in the browser). */
-export async function getPortfolio(filters: PortfolioFilters, { signal }: { signal?: AbortSignal } = {}): Promise<Portfolio> {
-  return unwrap(await api.GET('/api/portfolio', { params: { query: filters }, signal }));
+/** One page of the projects the signed-in person follows, filtered and sorted on the server. */
+export async function getPortfolio(
+  query: PortfolioFilters & { sort: PortfolioSortKey; order: SortOrder; after?: string },
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Portfolio> {
+  return unwrap(await api.GET('/api/portfolio', { params: { query }, signal }));
 }
 
-export function getPortfolioQueryOptions(filters: PortfolioFilters) {
-  return queryOptions({
-    queryKey: ['portfolio', 'list', filters],
-    queryFn: ({ signal }) => getPortfolio(filters, { signal }),
+/** The portfolio page by page (keyset: each page names where the next starts). */
+export function getPortfolioQueryOptions(filters: PortfolioFilters, sort: PortfolioSortKey, order: SortOrder) {
+  return infiniteQueryOptions({
+    queryKey: ['portfolio', 'list', filters, sort, order],
+    queryFn: ({ signal, pageParam }) => getPortfolio({ ...filters, sort, order, ...(pageParam ? { after: pageParam } : {}) }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 
-export function usePortfolio(filters: PortfolioFilters) {
-  return useQuery({ ...getPortfolioQueryOptions(filters), placeholderData: keepPreviousData });
+export function usePortfolio(filters: PortfolioFilters, sort: PortfolioSortKey, order: SortOrder) {
+  return useInfiniteQuery({ ...getPortfolioQueryOptions(filters, sort, order), placeholderData: keepPreviousData });
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { COUNTY_NAMES, PHASE_KEYS, PROJECT_STATUSES, sortPortfolio, type PortfolioSortKey, type SortOrder } from '@nvr/shared';
+import { COUNTY_NAMES, PHASE_KEYS, PROJECT_STATUSES, type PortfolioSortKey, type SortOrder } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../../lib/i18n';
 import type { PortfolioFilters } from '../../../api/progress-types';
@@ -17,9 +17,10 @@ import { PortfolioTimeline } from './portfolio-timeline';
 import './progress.css';
 
 /**
- * The adviser's portfolio: filters (county, region, phase, status) that the server applies, a table
- * sorted in the browser with the shared rule, exports with the same filters and order, and the
- * timeline of every project's phases. Filters and order live in the address, so a view can be shared.
+ * The adviser's portfolio: filters (county, region, phase, status) and the order, both applied by the
+ * server, which sends a page at a time with the totals of every match; "show more" adds the next page.
+ * Exports hold every match in the same order; the timeline shows the same projects page by page.
+ * Filters and order live in the address, so a view can be shared.
  */
 export function PortfolioPage({
   filters,
@@ -43,9 +44,12 @@ export function PortfolioPage({
   const filtersId = useId();
   const tableId = useId();
   const timelineId = useId();
-  const portfolio = usePortfolio(filters);
-  const timeline = usePortfolioTimeline(filters);
-  const rows = portfolio.data ? sortPortfolio(portfolio.data.rows, sort, order) : [];
+  const portfolio = usePortfolio(filters, sort, order);
+  const timeline = usePortfolioTimeline(filters, sort, order);
+  const pages = portfolio.data?.pages ?? [];
+  const rows = pages.flatMap((p) => p.rows);
+  const totals = pages[0]?.totals;
+  const timelinePages = timeline.data?.pages ?? [];
   const filtered = Object.values(filters).some(Boolean);
 
   const select = (key: keyof PortfolioFilters, label: string, all: string, options: { value: string; label: string }[]) => (
@@ -126,9 +130,9 @@ export function PortfolioPage({
             ]}
           />
         </div>
-        {portfolio.data && (
+        {pages[0] && (
           <Paragraph data-size="sm" className="muted">
-            {t('progress.portfolio.asOf', { date: format.date(portfolio.data.asOf) })}
+            {t('progress.portfolio.asOf', { date: format.date(pages[0].asOf) })}
           </Paragraph>
         )}
         <div aria-live="polite" aria-busy={portfolio.isFetching}>
@@ -138,12 +142,32 @@ export function PortfolioPage({
             <ErrorAlert error={portfolio.error} title={t('progress.portfolio.loadError')} />
           ) : (
             <>
-              <p className="visually-hidden">{t('progress.portfolio.resultCount', { count: rows.length })}</p>
+              {totals && totals.projects > 0 && (
+                <Paragraph data-size="sm">
+                  {t('progress.portfolio.totals', {
+                    count: totals.projects,
+                    projects: format.number(totals.projects),
+                    overdue: format.number(totals.withOverdueDeliverables),
+                    awaiting: format.number(totals.awaitingDecision),
+                  })}
+                </Paragraph>
+              )}
               <PortfolioTable
                 rows={rows}
+                total={totals?.projects ?? rows.length}
                 sort={sort}
                 order={order}
                 onSort={(key) => onSort(key, key === sort && order === 'asc' ? 'desc' : 'asc')}
+              />
+              <MoreRows
+                shown={rows.length}
+                total={totals?.projects ?? rows.length}
+                hasMore={portfolio.hasNextPage}
+                loading={portfolio.isFetchingNextPage}
+                failed={portfolio.isFetchNextPageError}
+                error={portfolio.error}
+                label={t('progress.portfolio.showMore')}
+                onMore={() => void portfolio.fetchNextPage()}
               />
             </>
           )}
@@ -159,9 +183,66 @@ export function PortfolioPage({
         ) : timeline.isError ? (
           <ErrorAlert error={timeline.error} title={t('progress.timeline.loadError')} />
         ) : (
-          <PortfolioTimeline timeline={timeline.data} />
+          <>
+            <PortfolioTimeline
+              timeline={{ asOf: timelinePages[0]?.asOf ?? '', projects: timelinePages.flatMap((p) => p.projects), nextCursor: null }}
+            />
+            <MoreRows
+              shown={timelinePages.reduce((n, p) => n + p.projects.length, 0)}
+              total={totals?.projects ?? 0}
+              hasMore={timeline.hasNextPage}
+              loading={timeline.isFetchingNextPage}
+              failed={timeline.isFetchNextPageError}
+              error={timeline.error}
+              label={t('progress.timeline.showMore')}
+              onMore={() => void timeline.fetchNextPage()}
+            />
+          </>
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * "Show more" under a paged list: how many of the total are shown (announced politely when it grows),
+ * the button while there is more, and an error that keeps what was shown.
+ */
+function MoreRows({
+  shown,
+  total,
+  hasMore,
+  loading,
+  failed,
+  error,
+  label,
+  onMore,
+}: {
+  shown: number;
+  total: number;
+  hasMore: boolean;
+  loading: boolean;
+  /** Loading the next page failed (what was shown stays). */
+  failed: boolean;
+  error: Error | null;
+  label: string;
+  onMore: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (total === 0) return null;
+  return (
+    <div className="portfolio-more">
+      <p role="status" className={hasMore ? undefined : 'visually-hidden'}>
+        {t('progress.portfolio.showing', { count: total, shown: format.number(shown), total: format.number(total) })}
+      </p>
+      {failed && error && <ErrorAlert error={error} title={t('progress.portfolio.loadMoreError')} />}
+      {hasMore && (
+        // Not disabled while loading: the button keeps focus, and a second press waits for the first.
+        <Button type="button" variant="secondary" data-size="sm" onClick={() => loading || onMore()}>
+          {loading ? t('progress.portfolio.loadingMore') : label}
+        </Button>
+      )}
+    </div>
   );
 }

@@ -13,17 +13,20 @@ import { ReportColoursList } from './status-colours';
 const SORTABLE = ['name', 'region', 'phase', 'monthsInPhase'] as const;
 
 /**
- * The portfolio as a table: each sortable column header is a button with aria-sort; months in the
+ * The portfolio as a table (the pages loaded so far, sorted by the server): each sortable column header is a button with aria-sort; months in the
  * phase against the recommended range (with a warning in words when outside), the latest status
  * colours with words, overdue deliverables and the next gate.
  */
 export function PortfolioTable({
   rows,
+  total,
   sort,
   order,
   onSort,
 }: {
   rows: PortfolioRow[];
+  /** Every project that matches, of which `rows` are the pages loaded so far. */
+  total: number;
   sort: PortfolioSortKey;
   order: SortOrder;
   onSort: (key: PortfolioSortKey) => void;
@@ -51,7 +54,7 @@ export function PortfolioTable({
     <div className="table-scroll">
       <Table zebra border data-size="sm" className="portfolio-table">
         <caption>
-          {t('progress.portfolio.caption', { count: rows.length })}
+          {t('progress.portfolio.caption', { count: total, total: format.number(total) })}
           <span className="visually-hidden">
             ,{' '}
             {t('progress.portfolio.sortedBy', {
