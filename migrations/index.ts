@@ -9,6 +9,7 @@ import { KommuneContactScope1796233403264 } from './1796233403264-KommuneContact
 import { SurveysAndRecommendations1796247858418 } from './1796247858418-SurveysAndRecommendations';
 import { UserLanguage1796247912476 } from './1796247912476-UserLanguage';
 import { PortfolioPaging1796301216416 } from './1796301216416-PortfolioPaging';
+import { AuthChangeNotify1796302650730 } from './1796302650730-AuthChangeNotify';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -26,4 +27,5 @@ export const migrations = [
   SurveysAndRecommendations1796247858418,
   UserLanguage1796247912476,
   PortfolioPaging1796301216416,
+  AuthChangeNotify1796302650730,
 ];

@@ -68,6 +68,7 @@ export class AuthService {
   /** Stores the person's language; the answer is the session as /auth/me gives it, in the new language. */
   async setLanguage(principal: Principal, dto: SetLanguageDto): Promise<MeResponseDto> {
     await execute(this.db, `UPDATE app_user SET language = $2, updated_at = now() WHERE id = $1`, [principal.userId, dto.language]);
+    this.sessions.forgetUsers([principal.userId]);
     return this.me({ ...principal, language: dto.language });
   }
 

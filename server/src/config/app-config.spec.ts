@@ -86,6 +86,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads how long an instance keeps a session: 5 seconds by default, 0 turns it off, at most 60', () => {
+    expect(loadConfig({}).sessionCacheSeconds).toBe(5);
+    expect(loadConfig({ SESSION_CACHE_SECONDS: '0' }).sessionCacheSeconds).toBe(0);
+    expect(loadConfig({ SESSION_CACHE_SECONDS: '60' }).sessionCacheSeconds).toBe(60);
+    for (const bad of ['61', '-1', '2.5', 'soon']) {
+      expect(() => loadConfig({ SESSION_CACHE_SECONDS: bad })).toThrow(/SESSION_CACHE_SECONDS must be a whole number from 0 \(off\) to 60/);
+    }
+  });
+
   it('reads and converts the variables', () => {
     const c = loadConfig({
       PORT: '8080',

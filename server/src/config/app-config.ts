@@ -72,6 +72,13 @@ export class EnvVars {
   SESSION_IDLE_MINUTES?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_CACHE_SECONDS must be a whole number from 0 (off) to 60' })
+  @Min(0, { message: 'SESSION_CACHE_SECONDS must be a whole number from 0 (off) to 60' })
+  @Max(60, { message: 'SESSION_CACHE_SECONDS must be a whole number from 0 (off) to 60' })
+  SESSION_CACHE_SECONDS?: number;
+
+  @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 
@@ -171,6 +178,12 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** A session ends after this long without use (absolute limit: 7 days). */
   sessionIdleMinutes: number;
+  /**
+   * Each instance keeps a session it has read for this many seconds (0: every request reads it). Sign-out,
+   * role and account changes reach every instance at once through PostgreSQL LISTEN/NOTIFY; while that
+   * connection is down, sessions are read from the database every time.
+   */
+  sessionCacheSeconds: number;
   /** A first admin account, created at start if no account has this e-mail. */
   initialAdmin: { email: string; password: string } | null;
   /** SMTP server for e-mail; null keeps every e-mail in the outbox table (development, tests). */
@@ -244,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: env.WEB_DIST_DIR === '' ? null : resolve(vars.WEB_DIST_DIR ?? resolve(repoRoot, 'web/dist')),
     cookieSecure: vars.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     sessionIdleMinutes: vars.SESSION_IDLE_MINUTES ?? 8 * 60,
+    sessionCacheSeconds: vars.SESSION_CACHE_SECONDS ?? 5,
     initialAdmin: vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : null,
     smtpUrl: vars.SMTP_URL ?? null,
     mailFrom: vars.MAIL_FROM ?? 'Næringsvennlig region <ikke-svar@naeringsvennlig-region.no>',
@@ -267,6 +281,7 @@ const ENV_KEYS = [
   'WEB_DIST_DIR',
   'COOKIE_SECURE',
   'SESSION_IDLE_MINUTES',
+  'SESSION_CACHE_SECONDS',
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
   'SMTP_URL',

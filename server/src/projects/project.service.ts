@@ -16,6 +16,7 @@ import {
 } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { SessionService } from '../auth/session.service';
 import { DomainError } from '../common/domain-error';
 import { execute, queryOne, queryOneOrFail, queryRows } from '../database/sql';
 import { HistoryService } from '../history/history.service';
@@ -57,6 +58,7 @@ export class ProjectService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly history: HistoryService,
     private readonly changes: ProjectChanges,
+    private readonly sessions: SessionService,
   ) {}
 
   /** The projects the person may see, optionally of one region. */
@@ -82,6 +84,7 @@ export class ProjectService {
     }
     const period = { plannedStart: dto.forstudie?.plannedStart ?? null, plannedEnd: dto.forstudie?.plannedEnd ?? null };
     assertPlannedPeriod(period);
+    let teamChanged: string[] = [];
     const id = await this.db.transaction(async (tx) => {
       await execute(tx, `SELECT 1 FROM region WHERE id = $1 FOR SHARE`, [dto.regionId]);
       await assertKommunerInRegion(tx, dto.regionId, dto.kommuneIds);
@@ -118,7 +121,8 @@ export class ProjectService {
           ]);
         }
       }
-      if (dto.leaderUserId) await writeTeam(tx, project.id, dto.regionId, { leaderUserId: dto.leaderUserId, memberUserIds: [] });
+      if (dto.leaderUserId)
+        teamChanged = await writeTeam(tx, project.id, dto.regionId, { leaderUserId: dto.leaderUserId, memberUserIds: [] });
       await this.history.record(tx, actor, {
         projectId: project.id,
         action: 'project.created',
@@ -135,6 +139,7 @@ export class ProjectService {
       });
       return project.id;
     });
+    this.sessions.forgetUsers(teamChanged);
     return this.get(id, actor.roles);
   }
 
@@ -178,10 +183,11 @@ export class ProjectService {
   }
 
   async setTeam(projectId: string, dto: SetTeamDto, actor: Principal): Promise<ProjectDto> {
+    let teamChanged: string[] = [];
     await this.changes.run(projectId, actor, async (tx, locked) => {
       const p = await locked.aggregate();
       assertCanManage(p, actor.roles);
-      await writeTeam(tx, projectId, p.regionId, dto);
+      teamChanged = await writeTeam(tx, projectId, p.regionId, dto);
       return {
         history: {
           action: 'project.team_changed',
@@ -192,6 +198,8 @@ export class ProjectService {
         },
       };
     });
+    // Their project roles changed: this instance reads their sessions afresh (the others hear it from the database).
+    this.sessions.forgetUsers(teamChanged);
     return this.get(projectId, actor.roles);
   }
 
@@ -447,20 +455,25 @@ async function assertKommunerInRegion(tx: EntityManager, regionId: string, kommu
   }
 }
 
-/** Replaces the project's leader and group (their project roles) in the caller's transaction. */
+/**
+ * Replaces the project's leader and group (their project roles) in the caller's transaction; answers
+ * whose roles it removed or gave (their sessions must be read afresh once the transaction commits).
+ */
 async function writeTeam(
   tx: EntityManager,
   projectId: string,
   regionId: string,
   team: { leaderUserId: string | null; memberUserIds: string[] },
-): Promise<void> {
+): Promise<string[]> {
   const ids = [...new Set([...(team.leaderUserId ? [team.leaderUserId] : []), ...team.memberUserIds])];
   if (ids.length) {
     const found = await queryRows<{ id: string }>(tx, `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw new DomainError('USER_NOT_FOUND', `No active account has the id ${missing.join(', ')}.`);
   }
-  await execute(tx, `DELETE FROM role_assignment WHERE project_id = $1`, [projectId]);
+  const removed = await queryRows<{ user_id: string }>(tx, `DELETE FROM role_assignment WHERE project_id = $1 RETURNING user_id`, [
+    projectId,
+  ]);
   if (team.leaderUserId) {
     await execute(tx, `INSERT INTO role_assignment (user_id, role, region_id, project_id) VALUES ($1, 'project_leader', $2, $3)`, [
       team.leaderUserId,
@@ -475,4 +488,5 @@ async function writeTeam(
       projectId,
     ]);
   }
+  return [...new Set([...removed.map((r) => r.user_id), ...ids])];
 }

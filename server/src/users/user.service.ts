@@ -108,6 +108,8 @@ export class UserService {
         .save({ ...user, email: dto.email ?? user.email, name: dto.name ?? user.name, active: dto.active ?? user.active });
     });
     if (dto.active === false) await this.sessions.revokeAllForUser(id);
+    // A new name, e-mail address or state shows in the person's next request on this instance too.
+    else this.sessions.forgetUsers([id]);
     return this.get(id);
   }
 
@@ -121,6 +123,7 @@ export class UserService {
       await this.writeRoles(tx, id, roles);
       await execute(tx, `UPDATE app_user SET version = version + 1, updated_at = now() WHERE id = $1`, [id]);
     });
+    this.sessions.forgetUsers([id]);
     return this.get(id);
   }
 

@@ -34,8 +34,17 @@ export interface TestApp {
 /** The real app (same module, pipes and filters as production) on its own fresh, migrated database. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  // The background worker stays off: tests drive jobs and reminder scans themselves.
-  const config: AppConfig = { ...loadConfig({}), webDistDir: null, logLevel: 'error', jobsEnabled: false, ...overrides };
+  // The background worker stays off: tests drive jobs and reminder scans themselves. Sessions are read
+  // from the database on every request (no session cache), so a role or account changed by SQL in a test
+  // counts at once; session-cache.e2e-spec.ts turns the cache on.
+  const config: AppConfig = {
+    ...loadConfig({}),
+    webDistDir: null,
+    logLevel: 'error',
+    jobsEnabled: false,
+    sessionCacheSeconds: 0,
+    ...overrides,
+  };
   const app = await createApp(config, database.url, false);
   await app.init();
   const db = app.get(DataSource);

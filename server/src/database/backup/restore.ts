@@ -216,6 +216,9 @@ async function load(
       }
     }
     if (!ended) throw new BackupError(`${file} ends early: the backup is incomplete. Nothing was restored.`);
+    // Triggers did not fire (replica role), so tell any running instance to forget every session it keeps;
+    // NOTIFY is delivered when this commits.
+    await execute(client, `SELECT pg_notify('nvr_auth', '*')`);
     await execute(client, 'COMMIT');
     return counts;
   } catch (e) {
