@@ -1,5 +1,6 @@
 // Helpers the benchmarks share (bench/run.mjs runs only the files directly in bench/, not this folder).
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 
@@ -62,4 +63,84 @@ export function stopAfter(minutes) {
     console.error(`Benchmark took longer than ${minutes} minutes: stopping.`);
     process.exit(2);
   }, minutes * 60_000).unref();
+}
+
+/** Waits until `${base}/api/health` answers 200; throws when `server` (a child process) exits first, or after `ms`. */
+export async function waitForHealth(base, server, ms = 180_000) {
+  const until = Date.now() + ms; // migrations (and demo data) run at start
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`The server exited with ${server.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server did not answer /api/health within ${ms / 1000} s`);
+}
+
+/** Signs in at `base`; answers the session's cookie header and CSRF token. `headers` go along (X-Forwarded-For…). */
+export async function signIn(base, email, password, headers = {}) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`Sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = await res.json();
+  return { cookie, csrf: csrfToken };
+}
+
+/** The p-th percentile (nearest rank) of numbers sorted ascending; NaN for none. */
+export const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+
+let clockTicks = null;
+/**
+ * CPU seconds (user + system) a process has used (Linux /proc), or null: its own, those of children it
+ * has waited for, and with `tree` those of its live children too, so a PostgreSQL postmaster counts its
+ * backends, the live and the ended.
+ */
+export function cpuSeconds(pid, { tree = false } = {}) {
+  clockTicks ??= (() => {
+    try {
+      return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      return 100;
+    }
+  })();
+  // Fields after the ")" that closes the command name: state ppid … utime(11) stime(12) cutime(13) cstime(14).
+  const stat = (p) => {
+    try {
+      const text = readFileSync(`/proc/${p}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  const own = stat(pid);
+  if (!own) return null;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  if (tree) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const s = stat(entry);
+      if (s && Number(s[1]) === pid) ticks += Number(s[11]) + Number(s[12]);
+    }
+  }
+  return ticks / clockTicks;
+}
+
+/** A plain-text table: `cols` are [heading, row => value]; the first column left-aligned, the others right. */
+export function formatTable(cols, rows) {
+  const cells = rows.map((r) => cols.map(([, f]) => String(f(r) ?? '')));
+  const widths = cols.map(([h], i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (values) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  return [line(cols.map(([h]) => h)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig } from './config/app-config';
 import { createApp, createLogger } from './create-app';
-import { dataSourceOptions } from './database/data-source-options';
 import { EmbeddedDatabase, ensureDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
-import { ensureInitialAdmin, seedDemoData } from './database/seed/seed';
+import { migrate } from './database/migrate';
 import { join } from 'node:path';
 
 /**
@@ -105,22 +103,6 @@ async function shutdown(code: number): Promise<void> {
 
 function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
-}
-
-/** Runs pending migrations, then loads the demo data once if asked to. */
-async function migrate(databaseUrl: string, config: AppConfig, log: Logger): Promise<void> {
-  const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
-  try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    log.log(ran.length ? `Ran migrations: ${ran.map((m) => m.name).join(', ')}` : 'Database schema is up to date');
-    if (config.seedDemoData) {
-      const ran = await seedDemoData(ds);
-      if (ran.length) log.log(`Loaded demo data: ${ran.join(', ')} (demo accounts: see README)`);
-    }
-    if (await ensureInitialAdmin(ds, config.initialAdmin)) log.log(`Created the administrator account ${config.initialAdmin?.email}`);
-  } finally {
-    await ds.destroy();
-  }
 }
 
 main().catch((e: unknown) => {
