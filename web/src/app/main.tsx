@@ -25,3 +25,11 @@ void i18nReady.then(() =>
     </StrictMode>,
   ),
 );
+
+// Designsystemet's web components and polyfills (ds-field, tabs, suggestion, dialog and invoker helpers): the pages
+// whose components need them import them; everyone gets them once the first page has loaded, off its critical path.
+const unsubscribe = router.subscribe((state) => {
+  if (!state.initialized || state.navigation.state !== 'idle') return;
+  unsubscribe();
+  void import('@digdir/designsystemet-web');
+});

@@ -7,17 +7,6 @@ import { i18n } from '../lib/i18n';
 import { notFound } from '../lib/route-data';
 import { AppLayout } from './layout/app-layout';
 import { RouteError } from './routes/route-error';
-import { LoginRoute, loginLoader } from './routes/login';
-import { ChangePasswordRoute } from './routes/change-password';
-import { RegionsRoute, regionsLoader } from './routes/regions';
-import { NewRegionRoute } from './routes/new-region';
-import { RegionRoute, regionLoader } from './routes/region';
-import { ProjectsRoute, projectsLoader } from './routes/projects';
-import { NewProjectRoute, newProjectLoader } from './routes/new-project';
-import { ProjectRoute, projectLoader } from './routes/project';
-import { DeliverableRoute, deliverableLoader } from './routes/deliverable';
-import { GateRoute, gateLoader } from './routes/gate';
-import { UsersRoute, usersLoader } from './routes/users';
 import { homeLoader } from './routes/home';
 import { plansProgressRoutes } from './routes/plans-progress-routes';
 
@@ -35,27 +24,65 @@ export function createAppRouter(queryClient: QueryClient) {
           // A pathless boundary inside the layout keeps header and footer on errors.
           errorElement: <RouteError />,
           children: [
-            { path: LOGIN_PATH.slice(1), loader: loginLoader(queryClient), element: <LoginRoute /> },
+            // Every page is loaded on first use (its own chunk, loader and component together), so the first
+            // load fetches only the layout, the router and the page asked for.
+            {
+              path: LOGIN_PATH.slice(1),
+              lazy: () => import('./routes/login').then((m) => ({ loader: m.loginLoader(queryClient), Component: m.LoginRoute })),
+            },
             {
               // Everything else needs a session; without one the loader sends the person to the login page.
               loader: signedIn,
               children: [
                 // Each person's start page: advisers and admins the portfolio, project leaders their tasks, others the projects.
                 { index: true, loader: homeLoader(queryClient) },
-                { path: 'endre-passord', element: <ChangePasswordRoute /> },
-                { path: 'regioner', loader: regionsLoader(queryClient), element: <RegionsRoute /> },
-                { path: 'regioner/ny', loader: adminOnly, element: <NewRegionRoute /> },
-                { path: 'regioner/:id', loader: regionLoader(queryClient), element: <RegionRoute /> },
-                { path: 'prosjekter', loader: projectsLoader(queryClient), element: <ProjectsRoute /> },
-                { path: 'prosjekter/ny', loader: newProjectLoader(queryClient), element: <NewProjectRoute /> },
-                { path: 'prosjekter/:id', loader: projectLoader(queryClient), element: <ProjectRoute /> },
+                {
+                  path: 'endre-passord',
+                  lazy: () => import('./routes/change-password').then((m) => ({ Component: m.ChangePasswordRoute })),
+                },
+                {
+                  path: 'regioner',
+                  lazy: () => import('./routes/regions').then((m) => ({ loader: m.regionsLoader(queryClient), Component: m.RegionsRoute })),
+                },
+                {
+                  path: 'regioner/ny',
+                  loader: adminOnly,
+                  lazy: () => import('./routes/new-region').then((m) => ({ Component: m.NewRegionRoute })),
+                },
+                {
+                  path: 'regioner/:id',
+                  lazy: () => import('./routes/region').then((m) => ({ loader: m.regionLoader(queryClient), Component: m.RegionRoute })),
+                },
+                {
+                  path: 'prosjekter',
+                  lazy: () =>
+                    import('./routes/projects').then((m) => ({ loader: m.projectsLoader(queryClient), Component: m.ProjectsRoute })),
+                },
+                {
+                  path: 'prosjekter/ny',
+                  lazy: () =>
+                    import('./routes/new-project').then((m) => ({ loader: m.newProjectLoader(queryClient), Component: m.NewProjectRoute })),
+                },
+                {
+                  path: 'prosjekter/:id',
+                  lazy: () => import('./routes/project').then((m) => ({ loader: m.projectLoader(queryClient), Component: m.ProjectRoute })),
+                },
                 {
                   path: 'prosjekter/:id/leveranser/:deliverableId',
-                  loader: deliverableLoader(queryClient),
-                  element: <DeliverableRoute />,
+                  lazy: () =>
+                    import('./routes/deliverable').then((m) => ({
+                      loader: m.deliverableLoader(queryClient),
+                      Component: m.DeliverableRoute,
+                    })),
                 },
-                { path: 'prosjekter/:id/faser/:phaseKey/beslutning', loader: gateLoader(queryClient), element: <GateRoute /> },
-                { path: 'admin/brukere', loader: usersLoader(queryClient), element: <UsersRoute /> },
+                {
+                  path: 'prosjekter/:id/faser/:phaseKey/beslutning',
+                  lazy: () => import('./routes/gate').then((m) => ({ loader: m.gateLoader(queryClient), Component: m.GateRoute })),
+                },
+                {
+                  path: 'admin/brukere',
+                  lazy: () => import('./routes/users').then((m) => ({ loader: m.usersLoader(queryClient), Component: m.UsersRoute })),
+                },
                 // Phase plans, templates, status reports, portfolio, tasks and notifications (loaded on first use).
                 ...plansProgressRoutes(queryClient),
                 // The forstudie's mapping of business needs: surveys, their results, conversations and recommendations.

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { Field, Label, Select } from '@digdir/designsystemet-react';
+import { useEffect, useId } from 'react';
+import { Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { accountLanguage, useSetMyLanguage } from '../../features/users/api/set-my-language';
 import { useMe } from '../../lib/auth';
@@ -16,6 +16,7 @@ export function LanguageSwitcher() {
   const me = useMe().data;
   const stored = accountLanguage(me);
   const save = useSetMyLanguage();
+  const id = useId();
 
   // When a session arrives (sign-in, or a reload while signed in), its language wins over the browser's.
   useEffect(() => {
@@ -29,16 +30,18 @@ export function LanguageSwitcher() {
     if (me && language !== stored) save.mutate(language);
   };
 
+  // Field's markup without Field: that component imports Designsystemet's web components (about 30 kB
+  // gzipped) into every page's first load; main.tsx fetches them once the first page is on screen.
   return (
-    <Field className="language-switcher" data-size="sm">
-      <Label>{t('layout.language')}</Label>
-      <Select width="auto" value={current} onChange={(event) => choose(event.target.value)}>
+    <div className="ds-field language-switcher" data-size="sm">
+      <Label htmlFor={id}>{t('layout.language')}</Label>
+      <Select id={id} width="auto" value={current} onChange={(event) => choose(event.target.value)}>
         {LANGUAGES.map((language) => (
           <Select.Option key={language} value={language} lang={language}>
             {t(`layout.languages.${language}`)}
           </Select.Option>
         ))}
       </Select>
-    </Field>
+    </div>
   );
 }
