@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canOnRegion, durationStatus, isAdmin, IsoDate, phaseSpec, RoleAssignment, todayInOslo, waitingOn } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { queryRows } from '../database/sql';
+import { execute, queryRows } from '../database/sql';
 import { decodePortfolioCursor, encodePortfolioCursor } from './portfolio-cursor';
 import {
   PORTFOLIO_PAGE_DEFAULT,
@@ -98,8 +98,9 @@ export class PortfolioService {
     await runner.connect();
     let committed = false;
     try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await runner.query(
+      await execute(runner, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await execute(
+        runner,
         `DECLARE portfolio_export NO SCROLL CURSOR FOR ${portfolioPageSql(q.sort, q.order, false)}`,
         portfolioPageParams(q),
       );
@@ -108,11 +109,11 @@ export class PortfolioService {
         for (const r of batch) yield toRow(r, today);
         if (batch.length < EXPORT_BATCH) break;
       }
-      await runner.query('COMMIT');
+      await execute(runner, 'COMMIT');
       committed = true;
     } finally {
       // A reader that stopped half-way (or a failure) leaves the transaction open: end it before the connection goes back.
-      if (!committed) await runner.query('ROLLBACK').catch(() => undefined);
+      if (!committed) await execute(runner, 'ROLLBACK').catch(() => undefined);
       await runner.release();
     }
   }
