@@ -26,7 +26,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { freePort, mulberry32, rssMb, stopAfter, withClient, withDatabase } from './lib/support.mjs';
+import { freePort, mulberry32, percentile, rssMb, signIn, stopAfter, waitForHealth, withClient, withDatabase } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -102,36 +102,6 @@ function answersFor(questions) {
 // ---------------------------------------------------------------------------------------------
 // Database, server, measuring
 
-async function waitForHealth(base, server) {
-  const until = Date.now() + 180_000; // migrations and the demo data run at start
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`The server exited with ${server.exitCode}`);
-    try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('The server did not answer /api/health within 180 s');
-}
-
-async function signIn(base, email, password) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`Sign-in as ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = await res.json();
-  return { cookie, csrf: csrfToken };
-}
-
 function parseJson(text) {
   try {
     return text ? JSON.parse(text) : null;
@@ -161,7 +131,6 @@ async function must(base, session, method, path, body, expected = [200, 201]) {
   return res.body;
 }
 
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const median = (xs) =>
   percentile(
     [...xs].sort((a, b) => a - b),
