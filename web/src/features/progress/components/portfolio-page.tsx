@@ -184,9 +184,7 @@ export function PortfolioPage({
           <ErrorAlert error={timeline.error} title={t('progress.timeline.loadError')} />
         ) : (
           <>
-            <PortfolioTimeline
-              timeline={{ asOf: timelinePages[0]?.asOf ?? '', projects: timelinePages.flatMap((p) => p.projects), nextCursor: null }}
-            />
+            <PortfolioTimeline timeline={{ asOf: timelinePages[0]?.asOf ?? '', projects: timelinePages.flatMap((p) => p.projects) }} />
             <MoreRows
               shown={timelinePages.reduce((n, p) => n + p.projects.length, 0)}
               total={totals?.projects ?? 0}

@@ -3,6 +3,9 @@ import { Details, Paragraph, Table } from '@digdir/designsystemet-react';
 import { PHASE_KEYS } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Timeline, TimelinePhase } from '../../../api/progress-types';
+
+/** The projects shown: the pages loaded so far, joined. */
+type TimelineView = Pick<Timeline, 'asOf' | 'projects'>;
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 
@@ -26,7 +29,7 @@ function spans(phase: TimelinePhase, asOf: string) {
  * and the legend tell the phases apart, not colour alone), with today's date marked. The chart has a
  * summary (aria-describedby) and the same dates as a table.
  */
-export function PortfolioTimeline({ timeline }: { timeline: Timeline }) {
+export function PortfolioTimeline({ timeline }: { timeline: TimelineView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const catalogue = useCatalogue();
@@ -170,7 +173,7 @@ export function PortfolioTimeline({ timeline }: { timeline: Timeline }) {
   );
 }
 
-function TimelineTable({ timeline }: { timeline: Timeline }) {
+function TimelineTable({ timeline }: { timeline: TimelineView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const catalogue = useCatalogue();
