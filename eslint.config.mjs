@@ -3,6 +3,29 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Server feature boundaries (see the no-restricted-imports rule below). The kernel folders every feature
+// may use, the file kinds that make up a feature's public surface, and the few helpers a feature offers
+// to others by name.
+const SERVER_KERNEL = ['common', 'database', 'config', 'auth', 'openapi'];
+const PUBLIC_KINDS = ['module', 'service', 'dto', 'entity', 'errors', 'queries'];
+const FEATURE_PUBLIC_FILES = [
+  'projects/project-changes', // the project core: the unit of work every project-scoped write goes through
+  'projects/project-queries', // the project core: reading a project and the caller's access to it
+  'files/file-validation', // upload checks every feature with attachments uses
+  'files/file-endpoints', // the download/upload OpenAPI shapes
+  'documents/document-model', // the document model features render to DOCX/PDF
+  'documents/render-docx',
+  'documents/render-pdf',
+  'documents/labels',
+  'notifications/gate-notifier', // what the gate's participants are told, and when
+  'kommune-cases/kommune-leave', // the rule for a kommune leaving a project, used by the gate
+];
+const KERNEL_AND_PUBLIC = ['../', '../../'].flatMap((up) => [
+  ...SERVER_KERNEL.map((folder) => `!${up}${folder}/**`),
+  ...PUBLIC_KINDS.map((kind) => `!${up}*/*.${kind}`),
+  ...FEATURE_PUBLIC_FILES.map((file) => `!${up}${file}`),
+]);
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'web/src/api/schema.d.ts', 'bench/results/**'] },
   js.configs.recommended,
@@ -70,11 +93,13 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              // Feature boundaries: a feature uses another through its module's exports (services, DTOs,
-              // queries), never through its controller; shared params and DTOs live in common/.
-              group: ['../*/*.controller', '../*/*.controller.js'],
+              // Feature boundaries: a feature uses another only through its public surface — its module,
+              // services, DTOs, entities, error codes and read-model queries — never its controller or
+              // internal helpers. The kernel (common, database, config, auth, openapi) is open to all.
+              // The few helpers other features are meant to use are named in FEATURE_PUBLIC_FILES.
+              group: ['../[a-z]*/*', '../../[a-z]*/*', ...KERNEL_AND_PUBLIC],
               message:
-                'Do not import another feature’s controller; move what you need to common/ or export it from the feature’s service or DTOs.',
+                'A feature uses another only through its module, services, DTOs, entities, errors and queries (or a file listed in FEATURE_PUBLIC_FILES, eslint.config.mjs); move what you need to common/ or export it from the feature’s service.',
             },
           ],
         },
