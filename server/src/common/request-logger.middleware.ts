@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { currentRequest } from './request-context';
 
 const logger = new Logger('HTTP');
 
@@ -17,14 +18,21 @@ export function loggablePath(originalUrl: string): string {
 }
 
 /**
- * One structured log line per API request: method, path, status and duration. Never the client's
- * address, headers or body.
+ * One structured log line per API request: method, path, status, duration and SQL statements run. Never
+ * the client's address, headers or body.
  */
 export function requestLogger(req: Request, res: Response, next: NextFunction): void {
   const started = process.hrtime.bigint();
+  const context = currentRequest();
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const line = { method: req.method, path: loggablePath(req.originalUrl), status: res.statusCode, durationMs: Math.round(ms * 10) / 10 };
+    const line = {
+      method: req.method,
+      path: loggablePath(req.originalUrl),
+      status: res.statusCode,
+      durationMs: Math.round(ms * 10) / 10,
+      statements: context?.statements ?? 0,
+    };
     if (res.statusCode >= 500) logger.error(line);
     else logger.log(line);
   });

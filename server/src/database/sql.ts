@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { AdvancedConsoleLogger, DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { countStatement } from '../common/request-context';
 
 /**
  * Anything that can run SQL: the data source, a transaction's entity manager, a query runner, or a
@@ -27,6 +28,7 @@ export async function runSql<T = Record<string, unknown>>(
   params: readonly unknown[] = [],
 ): Promise<SqlResult<T>> {
   if (isPgClient(runner)) {
+    countStatement(); // TypeORM's statements are counted by its logger (StatementCountingLogger)
     // Without parameters node-postgres sends the simple protocol, so a script of several statements runs too.
     const result = await runner.query(sql, [...params]);
     const records: unknown[] = result.rows;
@@ -89,6 +91,17 @@ export async function execute(runner: SqlRunner, sql: string, params: readonly u
  */
 export function selectRows<T>(db: DataSource, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   return db.query<T[]>(sql, [...params]);
+}
+
+/**
+ * The data source's logger: TypeORM's default one (which logs nothing unless `logging` is set), and every
+ * statement TypeORM sends counted for the request running it (`statementCount()`, common/request-context.ts).
+ */
+export class StatementCountingLogger extends AdvancedConsoleLogger {
+  override logQuery(...args: Parameters<AdvancedConsoleLogger['logQuery']>): void {
+    countStatement();
+    super.logQuery(...args);
+  }
 }
 
 /** A node-postgres client: neither TypeORM's data source or entity manager, nor a query runner (which has a manager). */

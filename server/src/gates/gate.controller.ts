@@ -9,13 +9,23 @@ import type { UploadedFileLike } from '../files/file-validation';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { PhaseKeyParam } from '../common/params';
 import { GateDto, ProposedDecisionDto, RecordDecisionDto, SetCheckpointDto, SubmitGateDto, UpdateConditionDto } from './gate.dto';
+import { GateConditionService } from './gate-condition.service';
+import { GateDecisionService } from './gate-decision.service';
+import { GateMinutesService } from './gate-minutes.service';
 import { GateService } from './gate.service';
+import { GateSubmissionService } from './gate-submission.service';
 
 @ApiTags('gates')
 @Controller('projects/:id/phases/:phaseKey/gate')
 @PhaseKeyParam()
 export class GateController {
-  constructor(private readonly gates: GateService) {}
+  constructor(
+    private readonly gates: GateService,
+    private readonly submissions: GateSubmissionService,
+    private readonly decisions: GateDecisionService,
+    private readonly conditions: GateConditionService,
+    private readonly decisionMinutes: GateMinutesService,
+  ) {}
 
   @Get()
   @Access.project('read')
@@ -41,7 +51,7 @@ export class GateController {
     @Param('checkpointKey') checkpointKey: string,
     @Body() dto: SetCheckpointDto,
   ): Promise<GateDto> {
-    return this.gates.setCheckpoint(id, phaseKey, checkpointKey, dto, user);
+    return this.submissions.setCheckpoint(id, phaseKey, checkpointKey, dto, user);
   }
 
   @Post('submission')
@@ -59,7 +69,7 @@ export class GateController {
     @Param('phaseKey') phaseKey: string,
     @Body() dto: SubmitGateDto,
   ): Promise<GateDto> {
-    return this.gates.submit(id, phaseKey, dto, user);
+    return this.submissions.submit(id, phaseKey, dto, user);
   }
 
   @Post('decision')
@@ -77,7 +87,7 @@ export class GateController {
     @Param('phaseKey') phaseKey: string,
     @Body() dto: RecordDecisionDto,
   ): Promise<GateDto> {
-    return this.gates.decide(id, phaseKey, dto, user);
+    return this.decisions.decide(id, phaseKey, dto, user);
   }
 
   @Put('proposed-decision')
@@ -94,7 +104,7 @@ export class GateController {
     @Param('phaseKey') phaseKey: string,
     @Body() dto: ProposedDecisionDto,
   ): Promise<GateDto> {
-    return this.gates.setProposedDecision(id, phaseKey, dto, user);
+    return this.submissions.setProposedDecision(id, phaseKey, dto, user);
   }
 
   @Put('conditions/:conditionId')
@@ -112,7 +122,7 @@ export class GateController {
     @IdParam('conditionId') conditionId: string,
     @Body() dto: UpdateConditionDto,
   ): Promise<GateDto> {
-    return this.gates.updateCondition(id, phaseKey, conditionId, dto, user);
+    return this.conditions.updateCondition(id, phaseKey, conditionId, dto, user);
   }
 
   @Post('conditions/:conditionId/file')
@@ -132,7 +142,7 @@ export class GateController {
     @IdParam('conditionId') conditionId: string,
     @UploadedFile() file: UploadedFileLike | undefined,
   ): Promise<GateDto> {
-    return this.gates.attachConditionFile(id, phaseKey, conditionId, file, user);
+    return this.conditions.attachConditionFile(id, phaseKey, conditionId, file, user);
   }
 
   @Get('conditions/:conditionId/file')
@@ -145,7 +155,7 @@ export class GateController {
     @Param('phaseKey') phaseKey: string,
     @IdParam('conditionId') conditionId: string,
   ): Promise<StreamableFile> {
-    const file = await this.gates.readConditionFile(id, phaseKey, conditionId);
+    const file = await this.conditions.readConditionFile(id, phaseKey, conditionId);
     return fileResponse(file);
   }
 
@@ -163,7 +173,7 @@ export class GateController {
     @IdParam('decisionId') decisionId: string,
     @UploadedFile() file: UploadedFileLike | undefined,
   ): Promise<GateDto> {
-    return this.gates.attachMinutes(id, phaseKey, decisionId, file, user);
+    return this.decisionMinutes.attachMinutes(id, phaseKey, decisionId, file, user);
   }
 
   @Get('decisions/:decisionId/minutes')
@@ -176,7 +186,7 @@ export class GateController {
     @Param('phaseKey') phaseKey: string,
     @IdParam('decisionId') decisionId: string,
   ): Promise<StreamableFile> {
-    const file = await this.gates.readMinutes(id, phaseKey, decisionId);
+    const file = await this.decisionMinutes.readMinutes(id, phaseKey, decisionId);
     return fileResponse(file);
   }
 }

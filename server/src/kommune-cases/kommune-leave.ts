@@ -29,6 +29,27 @@ export async function kommuneLeavesProject(tx: EntityManager, projectId: string,
     [projectId, kommune.id],
   );
   if (!gone) return null;
+  return kommuneLeftRecord(projectId, kommune);
+}
+
+/**
+ * Which of `leaving` leave a project whose member kommuner are `memberIds`, taken in the order given: each
+ * one that is a member, as long as another member stays (the rule of kommuneLeavesProject, for a caller
+ * that has read the members with the project locked and removes the kommuner in one statement).
+ */
+export function whoLeaves(memberIds: readonly string[], leaving: readonly KommuneLeaving[]): KommuneLeaving[] {
+  const members = new Set(memberIds);
+  const gone: KommuneLeaving[] = [];
+  for (const k of leaving) {
+    if (!members.has(k.id) || members.size <= 1) continue;
+    members.delete(k.id);
+    gone.push(k);
+  }
+  return gone;
+}
+
+/** The history record of a kommune leaving the project. */
+export function kommuneLeftRecord(projectId: string, kommune: KommuneLeaving): ChangeRecord {
   return {
     action: 'project.kommune_left',
     entityType: 'project',

@@ -95,13 +95,17 @@ export class GateNotifier {
     );
   }
 
-  /** Decided → the leader, the team and the region's advisers. */
+  /**
+   * Decided → the leader, the team and the region's advisers. `project` (its name and region), when the
+   * caller has read it already, saves reading it again.
+   */
   async decided(
     tx: EntityManager,
     ctx: GateContext,
     decision: { decisionId: string; outcome: DecisionOutcome; bodyName: string },
+    known?: { name: string; regionId: string },
   ): Promise<number> {
-    const project = await this.project(tx, ctx.projectId);
+    const project = known ? { name: known.name, region_id: known.regionId } : await this.project(tx, ctx.projectId);
     return this.send(
       tx,
       project,

@@ -91,7 +91,7 @@ export interface ProjectAggregate {
 }
 
 /** The project row with its region (PROJECT_SQL). */
-interface ProjectRecord {
+export interface ProjectRecord {
   id: string;
   region_id: string;
   region_name: string;
@@ -106,7 +106,7 @@ const PROJECT_SQL = `SELECT p.id, p.region_id, r.name AS region_name, r.council_
        FROM project p JOIN region r ON r.id = p.region_id WHERE p.id = $1`;
 
 /** A participating kommune (KOMMUNER_SQL); its shape is the API's. */
-interface KommuneRecord {
+export interface KommuneRecord {
   id: string;
   number: string;
   name: string;
@@ -115,7 +115,7 @@ interface KommuneRecord {
 const KOMMUNER_SQL = `SELECT k.id, trim(k.number) AS number, k.name FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id WHERE pk.project_id = $1 ORDER BY k.name`;
 
 /** A person with a project role (TEAM_SQL). */
-interface TeamRecord {
+export interface TeamRecord {
   role: string;
   id: string;
   name: string;
@@ -126,7 +126,7 @@ const TEAM_SQL = `SELECT ra.role, u.id, u.name, u.email FROM role_assignment ra 
         WHERE ra.project_id = $1 ORDER BY u.name`;
 
 /** A phase of the project (PHASES_SQL). */
-interface PhaseRecord {
+export interface PhaseRecord {
   id: string;
   phase_key: PhaseKey;
   position: number;
@@ -142,7 +142,7 @@ const PHASES_SQL = `SELECT id, phase_key, position, state, planned_start, planne
          FROM project_phase WHERE project_id = $1 ORDER BY position`;
 
 /** A deliverable of one of the project's phases, with its owner and file count (DELIVERABLES_SQL). */
-interface DeliverableRecord {
+export interface DeliverableRecord {
   id: string;
   phase_id: string;
   catalogue_key: string | null;
@@ -168,7 +168,7 @@ const DELIVERABLES_SQL = `SELECT d.id, d.phase_id, d.catalogue_key, d.title, d.r
         WHERE ph.project_id = $1 ORDER BY d.phase_id, d.required DESC, d.title`;
 
 /** A gate checkpoint of one of the project's phases (CHECKPOINTS_SQL). */
-interface CheckpointRecord {
+export interface CheckpointRecord {
   phase_id: string;
   checkpoint_key: string;
   checked: boolean;
@@ -176,11 +176,11 @@ interface CheckpointRecord {
 
 const CHECKPOINTS_SQL = `SELECT c.phase_id, c.checkpoint_key, c.checked FROM gate_checkpoint c JOIN project_phase ph ON ph.id = c.phase_id WHERE ph.project_id = $1`;
 
-/** The budget totals of a phase's plan (BUDGETS_SQL); bigint sums arrive as strings. */
-interface BudgetRecord {
+/** The budget totals of a phase's plan (BUDGETS_SQL); bigint sums arrive as strings (as numbers inside JSON). */
+export interface BudgetRecord {
   phase_id: string;
-  costs: string;
-  financing: string;
+  costs: string | number;
+  financing: string | number;
   cost_lines: number;
 }
 
@@ -194,7 +194,7 @@ const BUDGETS_SQL = `SELECT b.phase_id,
  * Each phase's plan with the sections of its template (the plan's own version, or the newest template
  * for a plan not written yet), and the phase's open conditions (PLANS_SQL).
  */
-interface PlanStateRecord {
+export interface PlanStateRecord {
   phase_id: string;
   content: PlanContent | null;
   plan_version: number | null;
@@ -219,10 +219,38 @@ const PLANS_SQL = `SELECT ph.id AS phase_id, pp.content, pp.version AS plan_vers
          ) tv ON true
         WHERE ph.project_id = $1`;
 
+/** A project as its statements answer it: the project row and each list of parts, all for one project. */
+export interface ProjectParts {
+  project: ProjectRecord;
+  kommuner: KommuneRecord[];
+  team: TeamRecord[];
+  phases: PhaseRecord[];
+  deliverables: DeliverableRecord[];
+  checkpoints: CheckpointRecord[];
+  budgets: BudgetRecord[];
+  plans: PlanStateRecord[];
+}
+
+/**
+ * The statement of each part, every one with the project's id as $1 and its rows in the order shown.
+ * loadProject runs them one by one; the project page (project-page.queries.ts) runs them as the JSON
+ * columns of one statement.
+ */
+export const PROJECT_PARTS_SQL: { readonly [K in keyof ProjectParts]: string } = {
+  project: PROJECT_SQL,
+  kommuner: KOMMUNER_SQL,
+  team: TEAM_SQL,
+  phases: PHASES_SQL,
+  deliverables: DELIVERABLES_SQL,
+  checkpoints: CHECKPOINTS_SQL,
+  budgets: BUDGETS_SQL,
+  plans: PLANS_SQL,
+};
+
 /** Reads a whole project (phases, deliverables, team, budget totals, plan completeness) in eight queries. */
 export async function loadProject(em: EntityManager, projectId: string, lock = false): Promise<ProjectAggregate> {
-  const p = await queryOne<ProjectRecord>(em, `${PROJECT_SQL} ${lock ? 'FOR UPDATE OF p' : ''}`, [projectId]);
-  if (!p) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
+  const project = await queryOne<ProjectRecord>(em, `${PROJECT_SQL} ${lock ? 'FOR UPDATE OF p' : ''}`, [projectId]);
+  if (!project) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
   // One query at a time: a transaction's connection runs them in order anyway.
   const kommuner = await queryRows<KommuneRecord>(em, KOMMUNER_SQL, [projectId]);
   const team = await queryRows<TeamRecord>(em, TEAM_SQL, [projectId]);
@@ -231,6 +259,12 @@ export async function loadProject(em: EntityManager, projectId: string, lock = f
   const checkpoints = await queryRows<CheckpointRecord>(em, CHECKPOINTS_SQL, [projectId]);
   const budgets = await queryRows<BudgetRecord>(em, BUDGETS_SQL, [projectId]);
   const plans = await queryRows<PlanStateRecord>(em, PLANS_SQL, [projectId]);
+  return toProjectAggregate({ project, kommuner, team, phases, deliverables, checkpoints, budgets, plans });
+}
+
+/** The project from its parts, however they were read. */
+export function toProjectAggregate(parts: ProjectParts): ProjectAggregate {
+  const { project: p, kommuner, team, phases, deliverables, checkpoints, budgets, plans } = parts;
   const leader = team.find((t) => t.role === 'project_leader');
   return {
     id: p.id,

@@ -8,7 +8,16 @@ import { IdParam, Optional } from '../common/validation';
 import { HistoryEventDto, HistoryService } from '../history/history.service';
 import { PhaseKeyParam } from '../common/params';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { CreateProjectDto, ProjectDto, ProjectSummaryDto, SetTeamDto, UpdatePhaseDto, UpdateProjectDto } from './project.dto';
+import {
+  CreateProjectDto,
+  ProjectDto,
+  ProjectPageDto,
+  ProjectSummaryDto,
+  SetTeamDto,
+  UpdatePhaseDto,
+  UpdateProjectDto,
+} from './project.dto';
+import { ProjectPageService } from './project-page.service';
 import { ProjectService } from './project.service';
 
 export class ProjectQueryDto {
@@ -23,6 +32,7 @@ export class ProjectQueryDto {
 export class ProjectController {
   constructor(
     private readonly projects: ProjectService,
+    private readonly pages: ProjectPageService,
     private readonly history: HistoryService,
   ) {}
 
@@ -54,6 +64,20 @@ export class ProjectController {
   @ApiOperation({ operationId: 'getProject', summary: 'A project with its phases, deliverables, readiness and your next actions' })
   get(@CurrentUser() user: Principal, @IdParam() id: string): Promise<ProjectDto> {
     return this.projects.get(id, user.roles);
+  }
+
+  @Get(':id/page')
+  @Access.project('read')
+  @ApiOkResponse({ type: ProjectPageDto })
+  @ApiOperation({
+    operationId: 'getProjectPage',
+    summary: 'Everything a project’s page shows, in one answer',
+    description:
+      'The project (as getProject answers it), its history (as getProjectHistory), and for those who manage the project (regionråd, admin) the people directory (as listPeople) and the region’s current member kommuner, to choose the team and kommuner from; these two are null for everyone else.',
+  })
+  @ApiErrors(400, 404)
+  getPage(@CurrentUser() user: Principal, @IdParam() id: string): Promise<ProjectPageDto> {
+    return this.pages.page(id, user.roles);
   }
 
   @Patch(':id')

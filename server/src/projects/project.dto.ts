@@ -16,6 +16,7 @@ import {
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsUUID, Min, registerDecorator, ValidateIf } from 'class-validator';
 import { OptionalDate, OptionalText, RequiredText, ValidateUUID, Optional, Nested } from '../common/validation';
 import { PersonDto } from '../common/person.dto';
+import { HistoryEventDto } from '../history/history.service';
 
 /** The earliest actual start a phase may be given: older projects are not recorded in the product. */
 export const EARLIEST_PHASE_START = '2000-01-01';
@@ -351,4 +352,35 @@ export class ProjectDto extends ProjectSummaryDto {
 
   @ApiProperty({ type: ProjectPermissionsDto })
   permissions: ProjectPermissionsDto;
+}
+
+/**
+ * Everything a project's page shows, in one answer: what GET /api/projects/{id}, its history, and (for
+ * those who manage the project) the people directory and the region's members would answer.
+ */
+export class ProjectPageDto {
+  @ApiProperty({ type: ProjectDto, description: 'The project, as GET /api/projects/{id} answers it' })
+  project: ProjectDto;
+
+  @ApiProperty({
+    type: [HistoryEventDto],
+    description: 'Every change to the project, newest first (at most 500), as GET /api/projects/{id}/history answers it',
+  })
+  history: HistoryEventDto[];
+
+  @ApiProperty({
+    type: [PersonDto],
+    nullable: true,
+    description:
+      'For those who manage the project (permissions.manage: regionråd, admin), the people to choose its team from, as GET /api/users/directory answers it; null for everyone else',
+  })
+  people: PersonDto[] | null;
+
+  @ApiProperty({
+    type: [ProjectKommuneDto],
+    nullable: true,
+    description:
+      'For those who manage the project, the region’s current member kommuner (by name), to choose the participating kommuner from; null for everyone else',
+  })
+  regionKommuner: ProjectKommuneDto[] | null;
 }

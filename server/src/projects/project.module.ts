@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { HistoryModule } from '../history/history.module';
+import { UserModule } from '../users/user.module';
 import { ProjectChanges } from './project-changes';
 import { ProjectController } from './project.controller';
 import { ProjectService } from './project.service';
+import { ProjectPageService } from './project-page.service';
 import './project.errors'; // declares this feature's error codes
 
 /**
@@ -11,9 +13,9 @@ import './project.errors'; // declares this feature's error codes
  * comments) are modules of their own that import this one.
  */
 @Module({
-  imports: [HistoryModule],
+  imports: [HistoryModule, UserModule],
   controllers: [ProjectController],
-  providers: [ProjectService, ProjectChanges],
+  providers: [ProjectService, ProjectPageService, ProjectChanges],
   exports: [ProjectService, ProjectChanges, HistoryModule],
 })
 export class ProjectModule {}

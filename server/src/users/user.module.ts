@@ -3,5 +3,5 @@ import { UserController } from './user.controller';
 import { UserService } from './user.service';
 import './user.errors'; // declares this feature's error codes
 
-@Module({ controllers: [UserController], providers: [UserService] })
+@Module({ controllers: [UserController], providers: [UserService], exports: [UserService] })
 export class UserModule {}
