@@ -34,15 +34,17 @@
 // Database: DATABASE_URL's server (new databases are created and dropped), else an embedded PostgreSQL in
 // .data/pg-bench. Knobs: BENCH_DURATION_S (15: seconds per side per scenario, split into BENCH_SLICES (5)
 // slices), BENCH_CONCURRENCY (10), BENCH_HIGH_CONCURRENCY (50), BENCH_SCALE (10: the second set's
-// factor), BENCH_EXPORT_PROJECTS (40000), BENCH_PG_PORT (54349), BENCH_KEEP_DB=1 (keep the databases
-// afterwards, to look at query plans), BENCH_QUICK=1 (a smoke run: short slices, ×2 and 4 000 exported).
+// factor), BENCH_EXPORT_PROJECTS (40000; 0 skips the export set), BENCH_PG_PORT (54349), BENCH_KEEP_DB=1
+// (keep the databases afterwards, to look at query plans), BENCH_QUICK=1 (a smoke run: short slices, ×2 and
+// 4 000 exported), BENCH_SERVER_DIST (another build's dist folder, e.g. a copy of the last one, to compare
+// before and after).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -58,11 +60,14 @@ import {
   waitForHealth,
   withClient,
   withDatabase,
+  serverNodeArgs,
 } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const dist = join(root, 'server/dist/server/src');
+// BENCH_SERVER_DIST: another build of the server (its dist folder, under the repository so that its
+// packages resolve), e.g. a copy of an earlier build to measure before and after a change.
+const dist = join(process.env.BENCH_SERVER_DIST ? resolve(root, process.env.BENCH_SERVER_DIST) : join(root, 'server/dist'), 'server/src');
 if (!existsSync(join(dist, 'main.js')) || !existsSync(join(root, 'shared/dist/index.js'))) {
   console.error('Build first: npm run build -w shared && npm run build -w server (npm run bench does it).');
   process.exit(1);
@@ -730,7 +735,7 @@ async function scopeOf(url, email) {
 async function startServer(url) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(dist, 'main.js')], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
     cwd: root,
     env: {
       ...process.env,
@@ -1204,8 +1209,8 @@ async function main() {
       await server.stop();
     }
 
-    // The export set: many light projects, one CSV and one XLSX export.
-    {
+    // The export set: many light projects, one CSV and one XLSX export (BENCH_EXPORT_PROJECTS=0 skips it).
+    if (EXPORT_PROJECTS > 0) {
       const key = `export${EXPORT_PROJECTS}`;
       const url = await createDb(`${prefix}_${key}`);
       const t0 = performance.now();

@@ -101,11 +101,14 @@ export interface PortfolioPageRecord extends PortfolioRecord {
 /**
  * The projects a person follows, filtered, sorted and paged in PostgreSQL (keyset: the rows after the
  * last one seen, never OFFSET), with the totals of every matching project beside each row. `base` holds
- * what filters and sorts read (the current phase, overdue deliverables: index lookups per project in
- * the person's regions only); the rest (counties, leader, latest report, the case the project waits on)
- * is looked up for the page's rows alone, so a page costs what its rows cost plus one pass over the
- * matching projects. Ties go by name, region name and id; rows without a sort value come last either way.
- * One statement; `total` is null-free on every row (an empty page past the end has no rows to carry it).
+ * what filters, sorts and totals read: the project, its region and its row in project_portfolio_state
+ * (the current phase and the sorted due dates of its open deliverables, kept by triggers; migration
+ * PortfolioProjectState), so neither the totals nor a sort looks at phases or deliverables. The totals
+ * are one pass over the matching projects; the page is a second (by name: a walk of the name index that
+ * stops after the page); the rest (counties, leader, latest report, the case the project waits on) is
+ * looked up for the page's rows alone. Ties go by name, region name and id; rows without a sort value
+ * come last either way. One statement; every row carries the totals (an empty page past the end has no
+ * rows to carry them).
  */
 export function portfolioPageSql(sort: PortfolioSortKey, order: SortOrder, withKey: boolean): string {
   const key = SORT_SQL[sort];
@@ -120,41 +123,37 @@ export function portfolioPageSql(sort: PortfolioSortKey, order: SortOrder, withK
                  ELSE ${key.expr} IS NULL OR ${key.expr} ${beyond} $9::${key.type}
                       OR (${key.expr} = $9::${key.type} AND ${tie} > ($10::text, $11::text, $12::uuid)) END)`
     : '';
-  return `
-  WITH base AS (
+  // For the name, the first key of the tie: a bound the name index can seek to (the CASE above cannot).
+  const seek = withKey && sort === 'name' ? `AND ${key.expr} ${beyond}= $10::text` : '';
+  // One row per matching project with what filters, sorts and totals read: the project, its region, and
+  // its project_portfolio_state (kept by triggers). Overdue: its open deliverables due before $3 (a binary
+  // search in the sorted due dates), for active projects only.
+  const base = `
     SELECT p.id, p.name, p.status, p.region_id, r.name AS region_name, r.council_name,
-           cur.id AS phase_id, cur.phase_key, cur.state AS phase_state, cur.actual_start, cur.planned_end,
-           CASE WHEN cur.phase_key IS NOT NULL
-                THEN array_position($8::text[], cur.phase_key) * 10 + (cur.state = 'awaiting_decision')::int END AS phase_rank,
-           CASE WHEN cur.phase_key IS NOT NULL THEN cur.actual_start END AS phase_started,
-           CASE WHEN cur.phase_key IS NOT NULL THEN cur.planned_end END AS gate_expected,
-           coalesce(o.n, 0) AS overdue
+           st.phase_id, st.phase_key, st.phase_state, st.actual_start, st.planned_end,
+           array_position($8::text[], st.phase_key) * 10 + (st.phase_state = 'awaiting_decision')::int AS phase_rank,
+           st.actual_start AS phase_started,
+           st.planned_end AS gate_expected,
+           CASE WHEN p.status = 'active' THEN coalesce(width_bucket($3::date - 1, st.open_due_dates), 0) ELSE 0 END AS overdue
       FROM project p
-      JOIN region r ON r.id = p.region_id
-      LEFT JOIN LATERAL (
-        SELECT ph.id, ph.phase_key, ph.state, ph.actual_start, ph.planned_end FROM project_phase ph
-         WHERE ph.project_id = p.id AND ph.state IN ('in_progress', 'awaiting_decision') ORDER BY ph.position LIMIT 1
-      ) cur ON true
-      LEFT JOIN LATERAL (
-        SELECT count(*)::int AS n FROM project_phase ph JOIN deliverable d ON d.phase_id = ph.id
-         WHERE p.status = 'active' AND ph.project_id = p.id
-           AND d.state IN ('draft', 'submitted', 'returned') AND d.due_date IS NOT NULL AND d.due_date < $3::date
-      ) o ON true
+      LEFT JOIN region r ON r.id = p.region_id
+      LEFT JOIN project_portfolio_state st ON st.project_id = p.id
      WHERE ($1::uuid[] IS NULL OR p.region_id = ANY($1::uuid[]))
        AND ($2::uuid IS NULL OR p.region_id = $2::uuid)
        AND ($4::text IS NULL OR p.status = $4::text)
        AND ($5::text IS NULL OR EXISTS (
              SELECT 1 FROM project_kommune pk JOIN kommune km ON km.id = pk.kommune_id
               WHERE pk.project_id = p.id AND km.county = $5::text))
-       AND ($6::text IS NULL OR cur.phase_key = $6::text)
-  ), counted AS (
-    SELECT b.*, count(*) OVER () AS total,
-           count(*) FILTER (WHERE b.overdue > 0) OVER () AS total_overdue,
-           count(*) FILTER (WHERE b.phase_state = 'awaiting_decision') OVER () AS total_awaiting
-      FROM base b
+       AND ($6::text IS NULL OR st.phase_key = $6::text)`;
+  return `
+  WITH totals AS (
+    SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE b.overdue > 0)::int AS total_overdue,
+           count(*) FILTER (WHERE b.phase_state = 'awaiting_decision')::int AS total_awaiting
+      FROM (${base}) b
   ), page AS (
-    SELECT b.*, ${key.expr} AS sort_value FROM counted b
-     WHERE true ${keyset}
+    SELECT b.*, ${key.expr} AS sort_value FROM (${base}) b
+     WHERE true ${keyset} ${seek}
      ORDER BY ${key.expr} ${direction} NULLS LAST, ${tie.slice(1, -1).split(', ').join(' ASC, ')} ASC
      LIMIT $7
   )
@@ -167,12 +166,15 @@ export function portfolioPageSql(sort: PortfolioSortKey, order: SortOrder, withK
          b.council_name, w.submitted_on AS case_submitted_on, w.body_name AS case_body_name, w.decides AS case_body_decides,
          w.body_since AS case_body_since, w.kommuner_pending AS case_kommuner_pending,
          b.sort_value${key.type === 'date' ? '::text' : ''} AS sort_value,
-         b.total::int AS total, b.total_overdue::int AS total_overdue, b.total_awaiting::int AS total_awaiting
+         t.total, t.total_overdue, t.total_awaiting
     FROM page b
-    LEFT JOIN LATERAL (
-      SELECT array_agg(DISTINCT km.county ORDER BY km.county) AS counties
-        FROM project_kommune pk JOIN kommune km ON km.id = pk.kommune_id WHERE pk.project_id = b.id
-    ) c ON true
+    CROSS JOIN totals t
+    LEFT JOIN (
+      SELECT pk.project_id, array_agg(DISTINCT km.county ORDER BY km.county) AS counties
+        FROM project_kommune pk JOIN kommune km ON km.id = pk.kommune_id
+       WHERE pk.project_id IN (SELECT id FROM page)
+       GROUP BY pk.project_id
+    ) c ON c.project_id = b.id
     LEFT JOIN LATERAL (
       SELECT u.id, u.name, u.email FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
        WHERE ra.project_id = b.id AND ra.role = 'project_leader' ORDER BY ra.created_at LIMIT 1
