@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { planCompleteness, type FieldValue, type PhaseKey, type PlanContent } from '@nvr/shared';
+import { planCompleteness, type PhaseKey, type PlanContent } from '@nvr/shared';
+import { useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../api/plan-types';
 import { getPlanQueryOptions } from '../api/get-plan';
@@ -11,15 +12,16 @@ import { PlanDocumentButtons } from './document-downloads';
 import type { KommuneOption } from './plan-field-rows';
 import { CompletenessPanel } from './plan-completeness';
 import { LastSaved, SaveStatusLine } from './plan-save-status';
+import { usePlanForm, type PlanFormValues } from './plan-form';
 import { BUDGET_SECTION, PlanSection } from './plan-section';
 import { PlanVersions } from './plan-versions';
 import { useAutosave, usePlanWriter } from './use-plan-writer';
 import './plans.css';
 
 /**
- * A phase's plan: the template's sections in order with their guidance, an input per field that
- * autosaves, what is still missing, the budget and cost sharing, versions and documents. After a
- * version conflict the page reloads the plan on request and starts over from what is saved.
+ * A phase's plan: the template's sections in order with their guidance, one form of the answers whose
+ * changed fields autosave, what is still missing, the budget and cost sharing, versions and documents.
+ * After a version conflict the page reloads the plan on request and starts over from what is saved.
  */
 export function PlanPage({
   projectId,
@@ -90,13 +92,12 @@ function PlanEditor({
 }) {
   const { t } = useTranslation();
   const write = usePlanWriter(projectId, phaseKey, plan.version);
-  const autosave = useAutosave(projectId, phaseKey, write);
-  const [content, setContent] = useState<PlanContent>(() => plan.content);
+  const { form, changes } = usePlanForm(plan);
+  const autosave = useAutosave(projectId, phaseKey, write, changes);
   const [conflict, setConflict] = useState(false);
   const conflictRef = useRef<HTMLDivElement>(null);
   const sections = plan.template.sections;
   const editable = plan.editable;
-  const completeness = planCompleteness(sections, content);
   const hasBudgetSection = sections.some((s) => s.key === BUDGET_SECTION);
   const budgetYears = [...new Set(plan.budget.lines.map((l) => l.year))];
 
@@ -104,11 +105,6 @@ function PlanEditor({
     setConflict(true);
     requestAnimationFrame(() => conflictRef.current?.focus());
   }, []);
-
-  const change = (section: string, field: string, value: FieldValue) => {
-    setContent((c) => ({ ...c, [section]: { ...(c[section] ?? {}), [field]: value } }));
-    autosave.change(section, field, value);
-  };
 
   const showConflict = conflict || autosave.state.kind === 'conflict';
   const budgetBlock = (
@@ -148,7 +144,11 @@ function PlanEditor({
       </div>
 
       <div className="plan-toolbar">
-        {editable ? <SaveStatusLine state={autosave.state} plan={plan} onRetry={() => void autosave.flush()} /> : <LastSaved plan={plan} />}
+        {editable ? (
+          <SaveStatusLine state={autosave.state} plan={plan} formError={form.formError} onRetry={() => void autosave.flush()} />
+        ) : (
+          <LastSaved plan={plan} />
+        )}
         <PlanDocumentButtons projectId={projectId} phaseKey={phaseKey} />
       </div>
 
@@ -174,22 +174,16 @@ function PlanEditor({
         </Alert>
       )}
 
-      <CompletenessPanel
-        completeness={completeness}
+      <LiveCompleteness
+        control={form.control}
+        sections={sections}
         balanced={plan.budget.totals.balanced}
         empty={plan.budget.totals.empty}
         hasBudgetSection={hasBudgetSection}
       />
 
       {sections.map((section) => (
-        <PlanSection
-          key={section.key}
-          section={section}
-          content={content}
-          editable={editable && !showConflict}
-          kommuner={kommuner}
-          onChange={change}
-        >
+        <PlanSection key={section.key} section={section} control={form.control} editable={editable && !showConflict} kommuner={kommuner}>
           {section.key === BUDGET_SECTION ? budgetBlock : null}
         </PlanSection>
       ))}
@@ -212,4 +206,20 @@ function PlanEditor({
       />
     </>
   );
+}
+
+/** What is still missing, from the answers as they are typed. */
+function LiveCompleteness({
+  control,
+  sections,
+  ...budget
+}: {
+  control: Control<PlanFormValues>;
+  sections: Plan['template']['sections'];
+  balanced: boolean;
+  empty: boolean;
+  hasBudgetSection: boolean;
+}) {
+  const content = useWatch({ control, name: 'content' }) as PlanContent;
+  return <CompletenessPanel completeness={planCompleteness(sections, content)} {...budget} />;
 }

@@ -6,6 +6,7 @@ import {
   AddButton,
   asObjects,
   asStrings,
+  FieldError,
   FieldLabel,
   RowButtons,
   rowList,
@@ -16,7 +17,7 @@ import {
 
 /** The editors of the plan's structured fields: sub-goals, kommune resources, milestones and roles. */
 
-export function SubGoalsEditor({ id, field, value, onChange }: EditorProps<SubGoal[]>) {
+export function SubGoalsEditor({ id, field, value, onChange, error }: EditorProps<SubGoal[]>) {
   const { t } = useTranslation();
   const goals = asObjects<SubGoal>(value);
   const rows = rowList(id, goals, onChange);
@@ -53,6 +54,7 @@ export function SubGoalsEditor({ id, field, value, onChange }: EditorProps<SubGo
         ))}
       </ol>
       <AddButton id={`${id}-add`} label={t('plans.subgoals.add')} onAdd={() => rows.add({ title: '', activities: [] })} />
+      <FieldError error={error} />
     </Fieldset>
   );
 }
@@ -66,6 +68,7 @@ export function KommuneResourcesEditor({
   field,
   value,
   onChange,
+  error,
   kommuner,
 }: EditorProps<KommuneResource[]> & { kommuner: KommuneOption[] }) {
   const { t } = useTranslation();
@@ -143,11 +146,12 @@ export function KommuneResourcesEditor({
           </Table>
         </div>
       )}
+      <FieldError error={error} />
     </Fieldset>
   );
 }
 
-export function MilestonesEditor({ id, field, value, onChange }: EditorProps<Milestone[]>) {
+export function MilestonesEditor({ id, field, value, onChange, error }: EditorProps<Milestone[]>) {
   const { t } = useTranslation();
   const items = asObjects<Milestone>(value);
   const rows = rowList(id, items, onChange);
@@ -178,11 +182,12 @@ export function MilestonesEditor({ id, field, value, onChange }: EditorProps<Mil
         ))}
         <AddButton id={`${id}-add`} label={t('plans.milestones.add')} onAdd={() => rows.add({ title: '', date: '' })} />
       </div>
+      <FieldError error={error} />
     </Fieldset>
   );
 }
 
-export function RolesEditor({ id, field, value, onChange }: EditorProps<PlanRole[]>) {
+export function RolesEditor({ id, field, value, onChange, error }: EditorProps<PlanRole[]>) {
   const { t } = useTranslation();
   const items = asObjects<PlanRole>(value);
   const rows = rowList(id, items, onChange);
@@ -212,11 +217,7 @@ export function RolesEditor({ id, field, value, onChange }: EditorProps<PlanRole
         ))}
         <AddButton id={`${id}-add`} label={t('plans.roles.add')} onAdd={() => rows.add({ role: '', name: '' })} />
       </div>
+      <FieldError error={error} />
     </Fieldset>
   );
 }
-
-/**
- * A field's value as text, for read-only plans and comparisons. Reads the value's shape, so it also
- * shows values of fields a newer template has renamed or dropped.
- */

@@ -1,4 +1,4 @@
-import { Button, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import { useTranslation } from 'react-i18next';
 import type { TemplateField } from '../../../api/plan-types';
@@ -16,6 +16,16 @@ export interface EditorProps<T> {
   field: TemplateField;
   value: T | undefined;
   onChange: (value: T) => void;
+  /** The server's refusal of this field's last save, if any. */
+  error?: string;
+}
+
+/** The longest text a plan field takes (fieldValueProblem in shared/plan.ts). */
+export const PLAN_TEXT_MAX = 50_000;
+
+/** A structured field's refusal, at the end of its fieldset. */
+export function FieldError({ error }: { error: string | undefined }) {
+  return error ? <ValidationMessage>{error}</ValidationMessage> : null;
 }
 
 /** The label of a plan field, with "Påkrevd" on the required ones. */

@@ -1,34 +1,52 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Fieldset, List, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import type { FieldValue, KommuneResource, Milestone, PlanRole, SubGoal } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
-import { asStrings, FieldLabel, TextList, type EditorProps, type KommuneOption } from './plan-field-rows';
+import { asStrings, FieldError, FieldLabel, PLAN_TEXT_MAX, TextList, type EditorProps, type KommuneOption } from './plan-field-rows';
 import { KommuneResourcesEditor, MilestonesEditor, RolesEditor, SubGoalsEditor } from './plan-field-editors';
 
-/** One input per field kind: text, long text, list, sub-goals with activities, kommune resources, milestones, roles. */
-export function PlanFieldEditor({ id, field, value, onChange, kommuner }: EditorProps<FieldValue> & { kommuner: KommuneOption[] }) {
+/**
+ * One input per field kind: text, long text, list, sub-goals with activities, kommune resources,
+ * milestones, roles. `value` and `onChange` are the plan form's field; `error` its refusal by the server.
+ */
+export function PlanFieldEditor({
+  id,
+  field,
+  value,
+  onChange,
+  error,
+  inputRef,
+  kommuner,
+}: EditorProps<FieldValue> & { kommuner: KommuneOption[]; inputRef?: Ref<HTMLInputElement | HTMLTextAreaElement> }) {
+  const props = { id, field, onChange, error };
   switch (field.kind) {
     case 'text':
       return (
         <Textfield
           id={id}
+          ref={inputRef as Ref<HTMLInputElement>}
           label={<FieldLabel field={field} />}
           description={field.help}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.target.value)}
+          maxLength={PLAN_TEXT_MAX}
+          error={error}
         />
       );
     case 'longtext':
       return (
         <Textfield
           id={id}
+          ref={inputRef as Ref<HTMLTextAreaElement>}
           multiline
           rows={6}
           label={<FieldLabel field={field} />}
           description={field.help}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.target.value)}
+          maxLength={PLAN_TEXT_MAX}
+          error={error}
         />
       );
     case 'list':
@@ -39,27 +57,24 @@ export function PlanFieldEditor({ id, field, value, onChange, kommuner }: Editor
           </Fieldset.Legend>
           {field.help && <Fieldset.Description>{field.help}</Fieldset.Description>}
           <TextList idPrefix={id} items={asStrings(value)} onChange={onChange} itemLabel={(n) => `${field.label} ${n}`} />
+          <FieldError error={error} />
         </Fieldset>
       );
     case 'subgoals':
-      return <SubGoalsEditor id={id} field={field} value={value as SubGoal[] | undefined} onChange={onChange} />;
+      return <SubGoalsEditor {...props} value={value as SubGoal[] | undefined} />;
     case 'kommune_resources':
-      return (
-        <KommuneResourcesEditor
-          id={id}
-          field={field}
-          value={value as KommuneResource[] | undefined}
-          onChange={onChange}
-          kommuner={kommuner}
-        />
-      );
+      return <KommuneResourcesEditor {...props} value={value as KommuneResource[] | undefined} kommuner={kommuner} />;
     case 'milestones':
-      return <MilestonesEditor id={id} field={field} value={value as Milestone[] | undefined} onChange={onChange} />;
+      return <MilestonesEditor {...props} value={value as Milestone[] | undefined} />;
     case 'roles':
-      return <RolesEditor id={id} field={field} value={value as PlanRole[] | undefined} onChange={onChange} />;
+      return <RolesEditor {...props} value={value as PlanRole[] | undefined} />;
   }
 }
 
+/**
+ * A field's value as text, for read-only plans and comparisons. Reads the value's shape, so it also
+ * shows values of fields a newer template has renamed or dropped.
+ */
 export function FieldValueView({ value }: { value: FieldValue | null | undefined }): ReactNode {
   const { t } = useTranslation();
   const format = useFormat();

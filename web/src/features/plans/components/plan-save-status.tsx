@@ -1,7 +1,7 @@
 import { Button } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../api/plan-types';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
 import { intlLocale, useFormat } from '../../../lib/format';
 import type { SaveState } from './use-plan-writer';
 
@@ -11,8 +11,21 @@ function useClock() {
     new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage ?? 'nb'), { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
-/** "Lagrer …" / "Lagret 14:32" in a polite live region; errors with a retry button beside it. */
-export function SaveStatusLine({ state, plan, onRetry }: { state: SaveState; plan: Plan; onRetry: () => void }) {
+/**
+ * "Lagrer …" / "Lagret 14:32" in a polite live region; after a failed save a retry button, and the
+ * form-level error (a refusal of fields is shown at those fields).
+ */
+export function SaveStatusLine({
+  state,
+  plan,
+  formError,
+  onRetry,
+}: {
+  state: SaveState;
+  plan: Plan;
+  formError: string | undefined;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation();
   const clock = useClock();
   let text: string | null = null;
@@ -28,7 +41,7 @@ export function SaveStatusLine({ state, plan, onRetry }: { state: SaveState; pla
       </p>
       {state.kind === 'error' && (
         <>
-          <ErrorAlert error={state.error} />
+          <FormError message={formError} />
           <div>
             <Button type="button" variant="secondary" data-size="sm" onClick={onRetry}>
               {t('plans.save.retry')}

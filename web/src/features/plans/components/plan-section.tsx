@@ -1,29 +1,29 @@
 import type { ReactNode } from 'react';
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
-import type { FieldValue, PlanContent } from '@nvr/shared';
+import type { FieldValue } from '@nvr/shared';
+import { Controller, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { TemplateSection } from '../../../api/plan-types';
+import type { TemplateField, TemplateSection } from '../../../api/plan-types';
 import { planFieldId } from './focus';
 import { FieldLabel, type KommuneOption } from './plan-field-rows';
 import { FieldValueView, PlanFieldEditor } from './plan-fields';
+import { planFieldName, type PlanFormValues } from './plan-form';
 
 /** The template section whose place the budget editor takes. */
 export const BUDGET_SECTION = 'budget';
 
-/** One template section: heading, its guidance beside the fields, and the fields (inputs, or text when read-only). */
+/** One template section: heading, its guidance beside the fields, and the fields (inputs of the plan's form, or text when read-only). */
 export function PlanSection({
   section,
-  content,
+  control,
   editable,
   kommuner,
-  onChange,
   children,
 }: {
   section: TemplateSection;
-  content: PlanContent;
+  control: Control<PlanFormValues>;
   editable: boolean;
   kommuner: KommuneOption[];
-  onChange: (section: string, field: string, value: FieldValue) => void;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -45,31 +45,55 @@ export function PlanSection({
         <div className="plan-section__fields">
           {section.fields.map((field) => {
             const id = planFieldId(section.key, field.key);
-            const value = content[section.key]?.[field.key];
+            const name = planFieldName(section.key, field.key) as FieldPath<PlanFormValues>;
             if (editable) {
               return (
-                <PlanFieldEditor
+                <Controller
                   key={field.key}
-                  id={id}
-                  field={field}
-                  value={value}
-                  kommuner={kommuner}
-                  onChange={(v) => onChange(section.key, field.key, v)}
+                  control={control}
+                  name={name}
+                  render={({ field: input, fieldState }) => (
+                    <PlanFieldEditor
+                      id={id}
+                      field={field}
+                      value={input.value as FieldValue | undefined}
+                      onChange={input.onChange}
+                      inputRef={input.ref}
+                      error={fieldState.error?.message}
+                      kommuner={kommuner}
+                    />
+                  )}
                 />
               );
             }
-            return (
-              <div key={field.key} className="plan-field-view" id={id}>
-                <Heading level={3} data-size="2xs">
-                  <FieldLabel field={field} />
-                </Heading>
-                <FieldValueView value={value} />
-              </div>
-            );
+            return <PlanFieldView key={field.key} id={id} field={field} control={control} name={name} />;
           })}
         </div>
       </div>
       {children && <div className="plan-section__wide">{children}</div>}
     </section>
+  );
+}
+
+/** A field's answer as text (a plan that cannot be edited, or after a conflict: what is in the form). */
+function PlanFieldView({
+  id,
+  field,
+  control,
+  name,
+}: {
+  id: string;
+  field: TemplateField;
+  control: Control<PlanFormValues>;
+  name: FieldPath<PlanFormValues>;
+}) {
+  const value = useWatch({ control, name }) as FieldValue | undefined;
+  return (
+    <div className="plan-field-view" id={id}>
+      <Heading level={3} data-size="2xs">
+        <FieldLabel field={field} />
+      </Heading>
+      <FieldValueView value={value} />
+    </div>
   );
 }

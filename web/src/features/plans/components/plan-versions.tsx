@@ -4,9 +4,10 @@ import type { PhaseKey } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotSummary } from '../../../api/plan-types';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { savePlanVersion } from '../api/save-plan-version';
 import type { PlanWriter } from './use-plan-writer';
 
@@ -30,28 +31,24 @@ export function PlanVersions({
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
-  const [label, setLabel] = useState('');
-  const [saving, setSaving] = useState(false);
+  // SavePlanVersionDto: an optional label of at most 200 characters (kept by maxLength).
+  const form = useApiForm<{ label: string }>({ defaultValues: { label: '' } });
+  const { errors, isSubmitting } = form.formState;
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const compareUrl = (from: number | 'current', to: number | 'current') =>
     `/prosjekter/${projectId}/faser/${phaseKey}/plan/sammenlign?fra=${from === 'current' ? 'gjeldende' : from}&til=${to === 'current' ? 'gjeldende' : to}`;
 
-  async function save() {
-    setSaving(true);
-    setError(null);
+  const save = form.handleSubmit(async ({ label }) => {
     setSaved(null);
     try {
       await beforeSave();
       const plan = await write(() => savePlanVersion({ projectId, phaseKey, body: label.trim() ? { label: label.trim() } : {} }));
-      setLabel('');
+      form.reset();
       setSaved(t('plans.versions.saved', { number: plan.snapshots[0]?.number ?? '' }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
+    } catch (error) {
+      form.applyServerErrors(error);
     }
-  }
+  });
 
   return (
     <section aria-labelledby={headingId} className="section">
@@ -109,13 +106,13 @@ export function PlanVersions({
           <Textfield
             label={t('plans.versions.newLabel')}
             description={t('plans.versions.newLabelHint')}
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
+            {...form.register('label')}
+            error={errors.label?.message}
             maxLength={200}
           />
-          {error ? <ErrorAlert error={error} /> : null}
+          <FormError message={form.formError} />
           <div className="form__actions">
-            <Button type="button" variant="secondary" onClick={() => void save()} loading={saving} disabled={saving}>
+            <Button type="button" variant="secondary" onClick={() => void save()} loading={isSubmitting} disabled={isSubmitting}>
               {t('plans.versions.save')}
             </Button>
           </div>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { FieldValue, PhaseKey, PlanContent } from '@nvr/shared';
+import type { PhaseKey, PlanContent } from '@nvr/shared';
 import type { Plan } from '../../../api/plan-types';
 import { isApiError } from '../../../lib/api-error';
 import { getPlanQueryOptions } from '../api/get-plan';
 import { updatePlan } from '../api/update-plan';
+import type { ChangeSource } from './plan-form';
 
 /**
  * Every change to a plan (answers, budget, cost sharing, versions) goes through one writer: one request
@@ -50,30 +51,38 @@ export type SaveState =
 const AUTOSAVE_DELAY_MS = 1500;
 
 /**
- * Sends changed fields after a quiet moment. Only the fields changed since the last save go in a
- * request; edits made while one is under way go in the next. On a version conflict it stops, so
- * nothing is overwritten; on other errors the changes are kept for the next attempt.
+ * Sends the changed fields after a quiet moment. What is changed is the form's business (its dirty
+ * fields, see ChangeSource): a request carries the fields changed since the last save; edits made while
+ * one is under way stay changed and go in the next. On a version conflict it stops, so nothing is
+ * overwritten; on other errors the fields stay changed for the next attempt.
  */
 class Autosaver {
-  private pending = new Map<string, { section: string; field: string; value: FieldValue }>();
   private timer: number | undefined;
   private inFlight: Promise<void> | null = null;
   private stopped = false;
+  /** What the line says when nothing waits: never saved here, or when the last save went through. */
+  private settled: SaveState = { kind: 'idle' };
 
   constructor(
     private readonly save: (content: PlanContent) => Promise<unknown>,
+    private changes: ChangeSource,
     private readonly report: (state: SaveState) => void,
   ) {}
 
-  change(section: string, field: string, value: FieldValue) {
+  /** The form's changes as of its latest render (the template's sections come with each answer). */
+  use(changes: ChangeSource) {
+    this.changes = changes;
+  }
+
+  /** The person changed a field: save after a quiet moment. */
+  changed() {
     if (this.stopped) return;
-    this.pending.set(`${section}\u0000${field}`, { section, field, value });
     if (!this.inFlight) this.report({ kind: 'pending' });
     this.schedule();
   }
 
   hasUnsaved(): boolean {
-    return this.pending.size > 0 || this.inFlight !== null;
+    return this.inFlight !== null || this.changes.unsaved().length > 0;
   }
 
   /** Sends what is waiting now (and waits for a save under way first). */
@@ -81,34 +90,40 @@ class Autosaver {
     window.clearTimeout(this.timer);
     if (this.inFlight) {
       await this.inFlight;
-      return this.pending.size > 0 && !this.stopped ? this.flush() : undefined;
+      return !this.stopped && this.changes.unsaved().length > 0 ? this.flush() : undefined;
     }
-    if (this.stopped || this.pending.size === 0) return;
-    const batch = this.pending;
-    this.pending = new Map();
+    if (this.stopped) return;
+    const batch = this.changes.unsaved();
+    if (batch.length === 0) {
+      // Changed back to what is saved: nothing to send.
+      this.report(this.settled);
+      return;
+    }
     const content: PlanContent = {};
-    for (const { section, field, value } of batch.values()) content[section] = { ...(content[section] ?? {}), [field]: value };
+    for (const { section, field, value } of batch) content[section] = { ...(content[section] ?? {}), [field]: value };
 
     this.report({ kind: 'saving' });
     let ok = false;
     this.inFlight = this.save(content).then(
       () => {
         ok = true;
-        this.report(this.pending.size > 0 ? { kind: 'pending' } : { kind: 'saved', at: new Date() });
+        this.changes.saved(batch);
+        this.settled = { kind: 'saved', at: new Date() };
+        this.report(this.changes.unsaved().length > 0 ? { kind: 'pending' } : this.settled);
       },
       (error: unknown) => {
-        for (const [key, change] of batch) if (!this.pending.has(key)) this.pending.set(key, change);
         if (isApiError(error, 'VERSION_CONFLICT')) {
           this.stopped = true;
           this.report({ kind: 'conflict' });
         } else {
+          this.changes.failed(error);
           this.report({ kind: 'error', error });
         }
       },
     );
     await this.inFlight;
     this.inFlight = null;
-    if (ok && this.pending.size > 0) this.schedule();
+    if (ok && this.changes.unsaved().length > 0) this.schedule();
   }
 
   private schedule() {
@@ -118,15 +133,21 @@ class Autosaver {
 }
 
 /**
- * Autosave of the plan's answers through the plan's writer: ~1.5 s after the last keystroke, PATCH
- * with only the changed fields and the version. Leaving the page sends what is waiting at once, and
- * closing the tab with unsaved changes asks first.
+ * Autosave of the plan form through the plan's writer: ~1.5 s after the last change, PATCH with only
+ * the form's dirty fields and the version. Leaving the page sends what is waiting at once, and closing
+ * the tab with unsaved changes asks first.
  */
-export function useAutosave(projectId: string, phaseKey: PhaseKey, write: PlanWriter) {
+export function useAutosave(projectId: string, phaseKey: PhaseKey, write: PlanWriter, changes: ChangeSource) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [saver] = useState(
-    () => new Autosaver((content) => write((version) => updatePlan({ projectId, phaseKey, body: { content, version } })), setState),
+    () =>
+      new Autosaver((content) => write((version) => updatePlan({ projectId, phaseKey, body: { content, version } })), changes, setState),
   );
+
+  useEffect(() => {
+    saver.use(changes);
+    return changes.onChange(() => saver.changed());
+  }, [changes, saver]);
 
   useEffect(() => {
     const beforeUnload = (event: BeforeUnloadEvent) => {
@@ -144,7 +165,6 @@ export function useAutosave(projectId: string, phaseKey: PhaseKey, write: PlanWr
 
   return {
     state,
-    change: useCallback((section: string, field: string, value: FieldValue) => saver.change(section, field, value), [saver]),
     flush: useCallback(() => saver.flush(), [saver]),
   };
 }

@@ -1,25 +1,20 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Dialog,
-  Field,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-  Select,
-  Table,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Dialog, Field, Heading, Input, Label, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { UploadIcon } from '@navikt/aksel-icons';
-import { surveyText, type Lang, type SurveyQuestion } from '@nvr/shared';
+import type { Lang, SurveyQuestion } from '@nvr/shared';
+import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormError } from '../../../components/form-error';
 import { useFormat } from '../../../lib/format';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useImportAnswers } from '../api/import-answers';
-import type { ImportMapping, ImportResult } from '../api/types';
-import { csvHeaders, firstLineOf, isCsv } from './import-columns';
+import type { ImportResult } from '../api/types';
+import { columnsOf, IMPORT_FILE, ImportMappingTable, ImportProblemsTable, mappingOf, type ImportValues } from './import-mapping';
+
+const EMPTY: ImportValues = { file: null, byQuestion: {}, kommuneColumn: '' };
+
+/** A file the server cannot read, or one too large, is said at the file. */
+const FILE_CODES = { SURVEY_IMPORT_FILE_INVALID: 'file', SURVEY_IMPORT_TOO_LARGE: 'file' } as const;
 
 /**
  * Imports answers from a CSV or XLSX export (Questback, Nettskjema): choose the file, say which column
@@ -38,15 +33,14 @@ export function ImportDialog({
   const { t, i18n } = useTranslation();
   const lang = (i18n.resolvedLanguage ?? 'nb') as Lang;
   const titleId = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
-  const [file, setFile] = useState<File | null>(null);
+  const form = useApiForm<ImportValues>({ defaultValues: EMPTY, codeFields: FILE_CODES });
+  const { control } = form;
+  const file = useWatch({ control, name: 'file' });
+  /** The file's columns (none when they could not be read: then they are typed). */
   const [columns, setColumns] = useState<string[]>([]);
-  const [byQuestion, setByQuestion] = useState<Record<string, string>>({});
-  const [kommuneColumn, setKommuneColumn] = useState('');
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
   const importer = useImportAnswers(projectId, surveyId);
   const format = useFormat();
   /** The element to focus once the dialog shows a check's or an import's outcome (see the effect below). */
@@ -75,78 +69,61 @@ export function ImportDialog({
   });
 
   function reset() {
-    setFile(null);
+    form.reset(EMPTY);
     setColumns([]);
-    setByQuestion({});
-    setKommuneColumn('');
     setChecked(null);
     setDone(null);
-    setFileError(null);
     importer.reset();
   }
 
-  function mapping(): ImportMapping {
-    const out: ImportMapping = { columns: {} };
-    for (const [question, column] of Object.entries(byQuestion)) if (column) out.columns[column] = question;
-    if (kommuneColumn) out.kommuneColumn = kommuneColumn;
-    return out;
-  }
-
+  /** A new file: its type is checked at once, its columns read and matched to the questions. */
   async function chooseFile(chosen: File | null) {
     setChecked(null);
     setDone(null);
-    setFileError(null);
-    setFile(chosen);
     setColumns([]);
-    if (!chosen) return;
-    if (!/\.(csv|xlsx)$/i.test(chosen.name)) {
-      setFileError(t('surveys.import.wrongType'));
-      return;
-    }
-    const headers = isCsv(chosen) ? csvHeaders(await firstLineOf(chosen)) : await serverColumns(chosen);
-    setColumns(headers);
-    // A column named like a question's key or its bokmål text is chosen for it.
-    const guess: Record<string, string> = {};
-    for (const q of questions) {
-      const hit = headers.find((h) => h.toLowerCase() === q.key || h.toLowerCase() === q.text.nb.toLowerCase());
-      if (hit) guess[q.key] = hit;
-    }
-    setByQuestion(guess);
-    setKommuneColumn(headers.find((h) => h.toLowerCase() === 'kommune') ?? '');
+    form.clearErrors();
+    form.setValue('file', chosen);
+    form.setValue('byQuestion', {});
+    form.setValue('kommuneColumn', '');
+    if (!chosen || !(await form.trigger('file'))) return;
+    const { columns: found, guess } = await columnsOf(chosen, questions, serverColumns);
+    setColumns(found);
+    form.setValue('byQuestion', guess.byQuestion);
+    form.setValue('kommuneColumn', guess.kommuneColumn);
   }
 
-  /** An XLSX file's columns, as the server's dry run reads them (empty when it does not say). */
+  /** An XLSX file's columns, as the server's dry run reads them (empty when it does not say; a refusal is shown at the file). */
   async function serverColumns(chosen: File): Promise<string[]> {
     try {
       return (await importer.mutateAsync({ file: chosen, mapping: { columns: {} }, dryRun: true, lang })).columns ?? [];
-    } catch {
+    } catch (error) {
+      form.applyServerErrors(error);
       return [];
     }
   }
 
-  async function run(dryRun: boolean) {
-    if (!file) {
-      setFileError(t('surveys.import.chooseFirst'));
-      fileRef.current?.focus();
-      return;
-    }
-    // A check's outcome is emptied first, so that the same outcome twice is announced again.
-    if (dryRun) setChecked(null);
-    try {
-      const result = await importer.mutateAsync({ file, mapping: mapping(), dryRun, lang });
-      if (dryRun) {
-        setChecked(result);
-        focusId.current = result.problems.length > 0 ? problemsId : checkId;
-      } else {
-        setDone(result);
-        setChecked(null);
-        focusId.current = doneId;
+  /** Checks the file (dryRun) or imports it; without a file, says so at the file and focuses it. */
+  const run = (dryRun: boolean) =>
+    form.handleSubmit(async (values) => {
+      if (!values.file) return;
+      // A check's outcome is emptied first, so that the same outcome twice is announced again.
+      if (dryRun) setChecked(null);
+      try {
+        const result = await importer.mutateAsync({ file: values.file, mapping: mappingOf(values), dryRun, lang });
+        if (dryRun) {
+          setChecked(result);
+          focusId.current = result.problems.length > 0 ? problemsId : checkId;
+        } else {
+          setDone(result);
+          setChecked(null);
+          focusId.current = doneId;
+        }
+      } catch (error) {
+        form.applyServerErrors(error);
+        // Focus goes back to the button pressed, unless the refusal is the file's (then the file has it).
+        if (!form.getFieldState('file').error) focusId.current = dryRun ? checkId : importId;
       }
-    } catch {
-      // shown below from importer.error
-      focusId.current = dryRun ? checkId : importId;
-    }
-  }
+    })();
 
   const ready = checked !== null && checked.problems.length === 0 && checked.rows > 0;
 
@@ -178,67 +155,27 @@ export function ImportDialog({
         <Dialog.Block>
           <div className="form">
             <Paragraph data-size="sm">{t('surveys.import.intro')}</Paragraph>
-            <Field>
-              <Label>{t('surveys.import.file')}</Label>
-              <Input
-                ref={fileRef}
-                type="file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-invalid={fileError ? true : undefined}
-                onChange={(e) => void chooseFile(e.target.files?.[0] ?? null)}
-              />
-              {fileError && <ValidationMessage>{fileError}</ValidationMessage>}
-            </Field>
-            {file && !fileError && (
-              <>
-                {columns.length === 0 && <Paragraph data-size="sm">{t('surveys.import.noColumns')}</Paragraph>}
-                <div className="table-scroll">
-                  <Table border data-size="sm">
-                    <caption>{t('surveys.import.mappingCaption')}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{t('surveys.import.question')}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t('surveys.import.column')}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {questions.map((q) => {
-                        const text = surveyText(q.text, lang);
-                        return (
-                          <Table.Row key={q.key}>
-                            <Table.HeaderCell scope="row">{text}</Table.HeaderCell>
-                            <Table.Cell>
-                              <ColumnChoice
-                                label={t('surveys.import.columnFor', { question: text })}
-                                columns={columns}
-                                value={byQuestion[q.key] ?? ''}
-                                onChange={(column) => {
-                                  setChecked(null);
-                                  setByQuestion((m) => ({ ...m, [q.key]: column }));
-                                }}
-                              />
-                            </Table.Cell>
-                          </Table.Row>
-                        );
-                      })}
-                      <Table.Row>
-                        <Table.HeaderCell scope="row">{t('surveys.import.kommune')}</Table.HeaderCell>
-                        <Table.Cell>
-                          <ColumnChoice
-                            label={t('surveys.import.kommuneColumn')}
-                            columns={columns}
-                            value={kommuneColumn}
-                            onChange={(column) => {
-                              setChecked(null);
-                              setKommuneColumn(column);
-                            }}
-                          />
-                        </Table.Cell>
-                      </Table.Row>
-                    </Table.Body>
-                  </Table>
-                </div>
-              </>
+            <Controller
+              control={control}
+              name="file"
+              rules={{ validate: (f) => (f ? IMPORT_FILE.test(f.name) || t('surveys.import.wrongType') : t('surveys.import.chooseFirst')) }}
+              render={({ field, fieldState }) => (
+                <Field>
+                  <Label>{t('surveys.import.file')}</Label>
+                  <Input
+                    ref={field.ref}
+                    name={field.name}
+                    type="file"
+                    accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    aria-invalid={fieldState.error ? true : undefined}
+                    onChange={(e) => void chooseFile(e.target.files?.[0] ?? null)}
+                  />
+                  {fieldState.error && <ValidationMessage>{fieldState.error.message}</ValidationMessage>}
+                </Field>
+              )}
+            />
+            {file && IMPORT_FILE.test(file.name) && (
+              <ImportMappingTable control={control} questions={questions} columns={columns} lang={lang} onChange={() => setChecked(null)} />
             )}
             <div aria-live="polite">
               {checked && checked.problems.length === 0 && (
@@ -260,32 +197,10 @@ export function ImportDialog({
                     {t('surveys.import.problems', counted(checked.problems.length, { rows: format.number(checked.rows) }))}
                   </Paragraph>
                 </Alert>
-                <div className="table-scroll survey-import__problems">
-                  <Table border data-size="sm">
-                    <caption>{t('surveys.import.problemsCaption')}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col" className="numeric">
-                          {t('surveys.import.row')}
-                        </Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t('surveys.import.column')}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t('surveys.import.reason')}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {checked.problems.map((p, i) => (
-                        <Table.Row key={`${p.row}-${p.column}-${i}`}>
-                          <Table.Cell className="numeric">{p.row}</Table.Cell>
-                          <Table.Cell>{p.column}</Table.Cell>
-                          <Table.Cell>{p.message}</Table.Cell>
-                        </Table.Row>
-                      ))}
-                    </Table.Body>
-                  </Table>
-                </div>
+                <ImportProblemsTable problems={checked.problems} />
               </>
             )}
-            {importer.error ? <ErrorAlert error={importer.error} /> : null}
+            <FormError message={form.formError} />
             <div className="form__actions">
               {done ? (
                 <Button type="button" onClick={() => setOpen(false)}>
@@ -297,13 +212,13 @@ export function ImportDialog({
                     id={checkId}
                     type="button"
                     variant={ready ? 'secondary' : 'primary'}
-                    loading={importer.isPending}
-                    disabled={importer.isPending}
+                    loading={busy}
+                    disabled={busy}
                     onClick={() => void run(true)}
                   >
                     {t('surveys.import.check')}
                   </Button>
-                  <Button id={importId} type="button" disabled={!ready || importer.isPending} onClick={() => void run(false)}>
+                  <Button id={importId} type="button" disabled={!ready || busy} onClick={() => void run(false)}>
                     {t('surveys.import.importAll')}
                   </Button>
                   <Button type="button" variant="tertiary" onClick={() => setOpen(false)}>
@@ -316,33 +231,5 @@ export function ImportDialog({
         </Dialog.Block>
       </Dialog>
     </>
-  );
-}
-
-/** Which column of the file answers one question: a list of the file's columns, or typed when they are not known. */
-function ColumnChoice({
-  label,
-  columns,
-  value,
-  onChange,
-}: {
-  label: string;
-  columns: string[];
-  value: string;
-  onChange: (column: string) => void;
-}) {
-  const { t } = useTranslation();
-  if (columns.length === 0) {
-    return <Input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" />;
-  }
-  return (
-    <Select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
-      <Select.Option value="">{t('surveys.import.notInFile')}</Select.Option>
-      {columns.map((c) => (
-        <Select.Option key={c} value={c}>
-          {c}
-        </Select.Option>
-      ))}
-    </Select>
   );
 }

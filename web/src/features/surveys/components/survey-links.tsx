@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Button, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { FilesIcon, LinkIcon } from '@navikt/aksel-icons';
+import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { FormDialog } from '../../../components/form-dialog';
+import { FormError } from '../../../components/form-error';
 import { errorMessage } from '../../../lib/error-message';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateLink } from '../api/create-link';
 import { useDisableLink } from '../api/disable-link';
 import type { Survey, SurveyLink } from '../api/types';
@@ -26,7 +28,13 @@ export function SurveyLinks({
   const headingId = useId();
   const create = useCreateLink(projectId, survey.id);
   const disable = useDisableLink(projectId, survey.id);
-  const [target, setTarget] = useState('general');
+  // CreateLinkDto: the kommune the link counts answers for ('general': none). A link that exists, or a
+  // kommune no longer in the project, is refused at the choice.
+  const form = useApiForm<{ target: string }>({
+    defaultValues: { target: 'general' },
+    codeFields: { SURVEY_LINK_EXISTS: 'target', KOMMUNE_NOT_IN_PROJECT: 'target' },
+  });
+  const target = useWatch({ control: form.control, name: 'target' });
   const [announce, setAnnounce] = useState('');
   const [disabling, setDisabling] = useState<SurveyLink | null>(null);
   /** The element to focus once the table shows a change (a row gone, or the create button disabled while it ran). */
@@ -60,6 +68,19 @@ export function SurveyLinks({
     setAnnounce('');
     announceTimer.current = window.setTimeout(() => setAnnounce(text), 100);
   }
+
+  const createLink = () =>
+    form.handleSubmit(async () => {
+      try {
+        const link = await create.mutateAsync(chosen === 'general' ? {} : { kommuneId: chosen });
+        say(t('surveys.links.created', { name: choices.find((c) => c.id === chosen)?.name ?? '' }));
+        // The button was disabled while it ran; it goes when the last kommune has its link, so then the new link's copy button.
+        focusId.current = choices.length > 1 ? createId : copyId(link);
+      } catch (error) {
+        form.applyServerErrors(error);
+        if (!form.getFieldState('target').error) focusId.current = createId;
+      }
+    })();
 
   async function copy(link: SurveyLink) {
     try {
@@ -120,40 +141,36 @@ export function SurveyLinks({
       </div>
       {choices.length > 0 && (
         <div className="form__row survey-link__create">
-          <Field>
-            <Label>{t('surveys.links.createFor')}</Label>
-            <Select value={chosen} onChange={(e) => setTarget(e.target.value)}>
-              {choices.map((c) => (
-                <Select.Option key={c.id} value={c.id}>
-                  {c.name}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <Button
-            id={createId}
-            type="button"
-            loading={create.isPending}
-            disabled={create.isPending}
-            onClick={() =>
-              create.mutate(chosen === 'general' ? {} : { kommuneId: chosen }, {
-                onSuccess: (link) => {
-                  say(t('surveys.links.created', { name: choices.find((c) => c.id === chosen)?.name ?? '' }));
-                  // The button was disabled while it ran; it goes when the last kommune has its link, so then the new link's copy button.
-                  focusId.current = choices.length > 1 ? createId : copyId(link);
-                },
-                onError: () => {
-                  focusId.current = createId;
-                },
-              })
-            }
-          >
+          <Controller
+            control={form.control}
+            name="target"
+            render={({ field, fieldState }) => (
+              <Field>
+                <Label>{t('surveys.links.createFor')}</Label>
+                <Select
+                  ref={field.ref}
+                  name={field.name}
+                  value={chosen}
+                  onChange={(e) => field.onChange(e.target.value)}
+                  aria-invalid={fieldState.error ? true : undefined}
+                >
+                  {choices.map((c) => (
+                    <Select.Option key={c.id} value={c.id}>
+                      {c.name}
+                    </Select.Option>
+                  ))}
+                </Select>
+                {fieldState.error && <ValidationMessage>{fieldState.error.message}</ValidationMessage>}
+              </Field>
+            )}
+          />
+          <Button id={createId} type="button" loading={creating} disabled={creating} onClick={() => void createLink()}>
             <LinkIcon aria-hidden="true" />
             {t('surveys.links.create')}
           </Button>
         </div>
       )}
-      {create.error ? <ErrorAlert error={create.error} /> : null}
+      <FormError message={form.formError} />
       <FormDialog
         open={disabling !== null}
         onClose={() => setDisabling(null)}
