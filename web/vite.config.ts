@@ -48,6 +48,8 @@ export default defineConfig({
     // React and react-dom alone are ~200 kB before gzip; the first load is held to its gzipped size by
     // web/e2e/initial-bundle.e2e.ts instead.
     chunkSizeWarningLimit: 1000,
+    // Every supported browser knows <link rel="modulepreload">; one that does not just loads the modules as imported.
+    modulePreload: { polyfill: false },
     // Two pages: the app, and the respondents' public survey form (/s/:token, served by the server as
     // survey.html), which is plain TypeScript without React or Designsystemet so it stays small.
     rolldownOptions: {

@@ -1,12 +1,20 @@
 import type { TFunction } from 'i18next';
 import { RECOMMENDATION_STATUSES, type RecommendationStatus } from '@nvr/shared';
-import nb from '../locales/nb.json';
+import type nb from '../locales/nb.json';
 import { ApiError, type ErrorParams } from './api-error';
+import { i18n } from './i18n';
 
 type ErrorCode = keyof typeof nb.errors;
 
+/** The message of an error code in the language shown (errors.* are core words: always loaded), if there is one. */
+function messageOf(code: string): string | undefined {
+  const message: unknown =
+    i18n.getResource(i18n.language, 'translation', `errors.${code}`) ?? i18n.getResource('nb', 'translation', `errors.${code}`);
+  return typeof message === 'string' ? message : undefined;
+}
+
 function isKnownCode(code: string): code is ErrorCode {
-  return Object.prototype.hasOwnProperty.call(nb.errors, code);
+  return messageOf(code) !== undefined;
 }
 
 /** The names of a message's placeholders: `{{sizeMb, number}}` is `sizeMb`. */
@@ -40,7 +48,7 @@ function codeMessage(error: ApiError, code: ErrorCode, t: TFunction): string {
     ...error.params,
   };
   const params = PARAM_WORDS[code]?.(given, t) ?? given;
-  if (placeholdersOf(nb.errors[code]).every((name) => name in params)) return t(`errors.${code}`, params);
+  if (placeholdersOf(messageOf(code) ?? '').every((name) => name in params)) return t(`errors.${code}`, params);
   const general = `${code}_general`;
   return isKnownCode(general) ? t(`errors.${general}`) : t(`errors.${code}`, params);
 }

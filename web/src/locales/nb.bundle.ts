@@ -1,26 +1,8 @@
-// The app's words in one language: every feature file merged (their top-level keys must not clash).
-import main from './nb.json';
-import plans from './plans.nb.json';
-import progress from './progress.nb.json';
-import gates from './gates.nb.json';
-import inbox from './inbox.nb.json';
-import caseRoute from './caseroute.nb.json';
-import phases from './phases.nb.json';
-import surveys from './surveys.nb.json';
-import needs from './needs.nb.json';
-import recommendations from './recommendations.nb.json';
+// The core words in bokmål, in the app's first load: the layout, sign-in, the error page, every error message
+// (errors.*) and the pages that are not a feature of their own. A feature's words are not merged here: register
+// its <feature>.{nb,nn,en}.json in words.ts, and they load with the pages that need them.
+import core from './nb.json';
 
-const nb = {
-  ...main,
-  ...plans,
-  ...progress,
-  ...gates,
-  ...inbox,
-  ...caseRoute,
-  ...phases,
-  ...surveys,
-  ...needs,
-  ...recommendations,
-};
+const nb = core;
 
 export default nb;

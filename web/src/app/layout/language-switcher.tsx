@@ -3,7 +3,7 @@ import { Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { accountLanguage, useSetMyLanguage } from '../../features/users/api/set-my-language';
 import { useMe } from '../../lib/auth';
-import { isLanguage, LANGUAGES } from '../../lib/i18n';
+import { changeLanguage, isLanguage, LANGUAGES } from '../../lib/i18n';
 
 /**
  * Chooses bokmål, nynorsk or English; i18n stores the choice in the browser and sets <html lang>. Signed
@@ -20,12 +20,13 @@ export function LanguageSwitcher() {
 
   // When a session arrives (sign-in, or a reload while signed in), its language wins over the browser's.
   useEffect(() => {
-    if (stored) void i18n.changeLanguage(stored);
-  }, [stored, i18n]);
+    if (stored) void changeLanguage(stored);
+  }, [stored]);
 
   const choose = (language: string) => {
     if (!isLanguage(language)) return;
-    void i18n.changeLanguage(language);
+    // The words of the language (and of the features on screen) first, then the switch: no keys in between.
+    void changeLanguage(language);
     // The choice holds in this browser even if it cannot be saved; the next sign-in shows the stored one.
     if (me && language !== stored) save.mutate(language);
   };

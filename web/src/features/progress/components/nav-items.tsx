@@ -23,20 +23,20 @@ export function ProgressNavItems({ roles }: { roles: readonly RoleAssignment[] }
     <>
       <li>
         <Link asChild data-color="neutral">
-          <NavLink to="/venter-pa-deg">{t('progress.nav.inbox')}</NavLink>
+          <NavLink to="/venter-pa-deg">{t('layout.navInbox')}</NavLink>
         </Link>
       </li>
       {followsPortfolio(roles) && (
         <li>
           <Link asChild data-color="neutral">
-            <NavLink to="/portefolje">{t('progress.nav.portfolio')}</NavLink>
+            <NavLink to="/portefolje">{t('layout.navPortfolio')}</NavLink>
           </Link>
         </li>
       )}
       {hasTasks(roles) && (
         <li>
           <Link asChild data-color="neutral">
-            <NavLink to="/mine-oppgaver">{t('progress.nav.tasks')}</NavLink>
+            <NavLink to="/mine-oppgaver">{t('layout.navTasks')}</NavLink>
           </Link>
         </li>
       )}
@@ -50,7 +50,7 @@ export function TemplatesNavItem() {
   return (
     <li>
       <Link asChild data-color="neutral">
-        <NavLink to="/maler">{t('progress.nav.templates')}</NavLink>
+        <NavLink to="/maler">{t('layout.navTemplates')}</NavLink>
       </Link>
     </li>
   );

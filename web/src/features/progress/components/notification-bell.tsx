@@ -12,13 +12,13 @@ export function NotificationBell() {
   const count = unread.data ?? 0;
   return (
     <Link asChild data-color="neutral" className="notification-bell">
-      <NavLink to="/varsler" aria-label={count > 0 ? t('progress.bell.unread', { count }) : t('progress.bell.none')}>
+      <NavLink to="/varsler" aria-label={count > 0 ? t('layout.bell.unread', { count }) : t('layout.bell.none')}>
         <Badge.Position placement="top-right" overlap="circle">
           {count > 0 && <Badge count={count} maxCount={99} data-color="danger" data-size="sm" aria-hidden="true" />}
           <BellIcon aria-hidden="true" className="notification-bell__icon" />
         </Badge.Position>
         <span className="notification-bell__text" aria-hidden="true">
-          {t('progress.bell.label')}
+          {t('layout.bell.label')}
         </span>
       </NavLink>
     </Link>

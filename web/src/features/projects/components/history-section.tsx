@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { isPhaseKey } from '@nvr/shared';
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEvent, Project } from '../../../api/types';
-import nb from '../../../locales/nb.json';
+import type nb from '../../../locales/nb.json';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { useCatalogue } from '../../../lib/catalogue';
@@ -13,8 +13,9 @@ import { useHistory } from '../api/get-history';
 
 type KnownAction = keyof typeof nb.history.actions;
 
-function isKnownAction(action: string): action is KnownAction {
-  return Object.prototype.hasOwnProperty.call(nb.history.actions, action);
+/** Whether the words have a label for the action (the server may know newer ones than this page). */
+function isKnownAction(action: string, i18n: I18n): action is KnownAction {
+  return i18n.exists(`history.actions.${action}`);
 }
 
 /** What happened in the project, newest first: when, who, what. */
@@ -71,12 +72,12 @@ function field(record: object | null, name: string): unknown {
 
 /** "Leveranse sendt til vurdering: Overordnet anbefaling" — the action in words and what it was about. */
 function useDescribeEvent(project: Project) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const catalogue = useCatalogue();
   const deliverables = new Map(project.phases.flatMap((p) => p.deliverables.map((d) => [d.id, d] as const)));
 
   return (event: HistoryEvent): string => {
-    const label = actionLabel(event.action, t);
+    const label = actionLabel(event.action, t, i18n);
     const subject = ((): string | null => {
       if (event.entityType === 'deliverable') {
         const known = event.entityId ? deliverables.get(event.entityId) : undefined;
@@ -104,6 +105,6 @@ function useDescribeEvent(project: Project) {
   };
 }
 
-function actionLabel(action: string, t: TFunction): string {
-  return isKnownAction(action) ? t(`history.actions.${action}`) : action;
+function actionLabel(action: string, t: TFunction, i18n: I18n): string {
+  return isKnownAction(action, i18n) ? t(`history.actions.${action}`) : action;
 }
