@@ -11,7 +11,7 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production LOG_FORMAT=json PORT=3000
+ENV NODE_ENV=production LOG_FORMAT=json PORT=3000 NODE_HEAP_MB=256
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
@@ -23,4 +23,4 @@ COPY --from=build /app/web/dist web/dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "server/dist/server/src/main.js"]
+CMD ["sh", "-c", "exec node --max-old-space-size=${NODE_HEAP_MB} server/dist/server/src/main.js"]

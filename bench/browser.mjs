@@ -35,7 +35,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { formatTable, freePort, signIn, stopAfter, waitForHealth, withClient, withDatabase } from './lib/support.mjs';
+import { formatTable, freePort, signIn, stopAfter, waitForHealth, withClient, withDatabase, serverNodeArgs } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -302,7 +302,7 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     console.log('Starting the server (migrations and demo data)…');
-    server = spawn(process.execPath, [join(dist, 'main.js')], {
+    server = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
       cwd: root,
       env: {
         ...process.env,

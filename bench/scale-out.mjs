@@ -44,6 +44,7 @@ import {
   waitForHealth,
   withClient,
   withDatabase,
+  serverNodeArgs,
 } from './lib/support.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ const check = (name, ok, detail = '') => {
 /** Starts the built server on a free port; its JSON log lines are kept. */
 async function startInstance(name, url, extraEnv) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(dist, 'main.js')], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
     cwd: root,
     env: {
       ...process.env,

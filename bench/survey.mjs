@@ -26,7 +26,18 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { freePort, mulberry32, percentile, rssMb, signIn, stopAfter, waitForHealth, withClient, withDatabase } from './lib/support.mjs';
+import {
+  freePort,
+  mulberry32,
+  percentile,
+  rssMb,
+  signIn,
+  stopAfter,
+  waitForHealth,
+  withClient,
+  withDatabase,
+  serverNodeArgs,
+} from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -307,7 +318,7 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     console.log('Starting the server (migrations and demo data)…');
-    server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(dist, 'main.js')], {
+    server = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
       cwd: root,
       env: {
         ...process.env,

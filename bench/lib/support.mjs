@@ -144,3 +144,13 @@ export function formatTable(cols, rows) {
   const line = (values) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
   return [line(cols.map(([h]) => h)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
+
+/**
+ * The Node flags the server runs with in production (`npm run serve`, the Dockerfile): a heap limit that
+ * makes V8 collect before the process grows (live heap is ~60 MB; without a limit RSS drifted to 350 MB
+ * under load). BENCH_SERVER_NODE_ARGS replaces them, e.g. "" to bench V8's default.
+ */
+export function serverNodeArgs() {
+  const given = process.env.BENCH_SERVER_NODE_ARGS;
+  return (given ?? '--max-old-space-size=256').split(' ').filter(Boolean);
+}
