@@ -10,6 +10,10 @@ import { SurveysAndRecommendations1796247858418 } from './1796247858418-SurveysA
 import { UserLanguage1796247912476 } from './1796247912476-UserLanguage';
 import { PortfolioPaging1796301216416 } from './1796301216416-PortfolioPaging';
 import { AuthChangeNotify1796302650730 } from './1796302650730-AuthChangeNotify';
+import { RiskRegister1796309429991 } from './1796309429991-RiskRegister';
+import { PortfolioProjectState1796309632198 } from './1796309632198-PortfolioProjectState';
+import { BenefitsRegister1796309645282 } from './1796309645282-BenefitsRegister';
+import { ProjectClosing1796309664945 } from './1796309664945-ProjectClosing';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -28,4 +32,8 @@ export const migrations = [
   UserLanguage1796247912476,
   PortfolioPaging1796301216416,
   AuthChangeNotify1796302650730,
+  RiskRegister1796309429991,
+  PortfolioProjectState1796309632198,
+  BenefitsRegister1796309645282,
+  ProjectClosing1796309664945,
 ];

@@ -24,6 +24,9 @@ import { InboxModule } from './inbox/inbox.module';
 import { SurveyModule } from './surveys/survey.module';
 import { ConversationModule } from './conversations/conversation.module';
 import { RecommendationModule } from './recommendations/recommendation.module';
+import { BenefitModule } from './benefits/benefit.module';
+import { RiskModule } from './risks/risk.module';
+import { ClosingModule } from './closing/closing.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +57,9 @@ export class AppModule {
         SurveyModule,
         ConversationModule,
         RecommendationModule,
+        BenefitModule,
+        RiskModule,
+        ClosingModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

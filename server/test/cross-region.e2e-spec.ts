@@ -53,6 +53,11 @@ const SCOPED: ReadonlySet<IdKind> = new Set<IdKind>([
   'surveyResponse',
   'conversation',
   'recommendation',
+  'risk',
+  'benefit',
+  'benefitIndicator',
+  'benefitMeasurement',
+  'lesson',
 ]);
 /** GET routes any signed-in person may read for any id of these kinds. */
 const PUBLIC_READS = new Set(['GET /api/kommuner/{id}', 'GET /api/kommuner/{id}/population']);
@@ -186,6 +191,35 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
     ).body;
     const recommendation = (await leaderA.post(`/api/projects/${projectA.id}/recommendations`).send({ title: 'A-anbefaling' }).expect(201))
       .body;
+    const risk = (
+      await leaderA
+        .post(`/api/projects/${projectA.id}/risks`)
+        .send({ description: 'A-risiko', probabilityBefore: 3, consequenceBefore: 3, strategy: 'reduce', ownerId: leaderA.userId })
+        .expect(201)
+    ).body;
+    const benefit = (
+      await leaderA
+        .post(`/api/projects/${projectA.id}/benefits`)
+        .send({
+          title: 'A-gevinst',
+          ownerUserId: leaderA.userId,
+          indicators: [
+            { name: 'A-indikator', unit: '%', startValue: 10, startDate: '2024-01-01', targetValue: 50, targetDate: '2028-01-01' },
+          ],
+        })
+        .expect(201)
+    ).body;
+    const measured = (
+      await leaderA
+        .post(`/api/projects/${projectA.id}/benefits/${benefit.id}/indicators/${benefit.indicators[0].id}/measurements`)
+        .send({ measuredOn: '2025-01-01', value: 20, comment: 'A-måling' })
+        .expect(201)
+    ).body;
+    // Lessons are written while a hovedprosjekt closes; project A is earlier in PLP, so its lesson is put in directly.
+    const lesson = await one(
+      `INSERT INTO closing_lesson (project_id, phase_key, category, text, created_by) VALUES ($1, 'forstudie', 'other', 'A-lærdom', $2) RETURNING id`,
+      [projectA.id, leaderA.userId],
+    );
     const report = await one(`SELECT id FROM status_report WHERE project_id = $1 ORDER BY period DESC LIMIT 1`, [projectA.id]);
     const comment = await one(`SELECT id FROM comment WHERE project_id = $1 LIMIT 1`, [projectA.id]);
     const notification = await one(`SELECT id FROM notification WHERE project_id = $1 LIMIT 1`, [projectA.id]);
@@ -226,6 +260,11 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       surveyToken: link.token,
       conversation: conversation.id,
       recommendation: recommendation.id,
+      risk: risk.id,
+      benefit: benefit.id,
+      benefitIndicator: benefit.indicators[0].id,
+      benefitMeasurement: measured.indicators[0].measurements[0].id,
+      lesson: lesson.id,
       checkpointKey: checkpoint?.checkpoint_key,
       populationDate: population?.d,
       templateKey: (await one(`SELECT key FROM template ORDER BY key LIMIT 1`)).key,
@@ -273,6 +312,11 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       'A-undersøkelse',
       'A-intervju',
       'A-anbefaling',
+      'A-risiko',
+      'A-gevinst',
+      'A-indikator',
+      'A-måling',
+      'A-lærdom',
       link.token,
     );
 
@@ -292,6 +336,11 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       kommune: membershipB.kommune_id,
       commentTarget: delB.id,
       survey: (await one(`SELECT id FROM survey WHERE project_id = $1 LIMIT 1`, [projectB.id])).id,
+      ...(await one(
+        `SELECT b.id AS benefit, i.id AS "benefitIndicator" FROM benefit b JOIN benefit_indicator i ON i.benefit_id = b.id
+          WHERE b.project_id = $1 LIMIT 1`,
+        [projectB.id],
+      )),
     });
     sessions.regionraad = await t.signIn('sekretariat.glamdal@demo.no', DEMO_PASSWORD);
     sessions.leader = await t.as([{ role: 'project_leader', regionId: regionB.id, projectId: projectB.id }]);

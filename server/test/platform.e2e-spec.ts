@@ -66,6 +66,9 @@ describe('platform', () => {
       'demo_status_reports_loaded_at',
       'demo_gate_case_loaded_at',
       'demo_mapping_loaded_at',
+      'demo_risks_loaded_at',
+      'demo_benefits_loaded_at',
+      'demo_closing_loaded_at',
     ]);
     expect(await seedDemoData(t.db)).toEqual([]);
     const admin = await t.signIn('admin@demo.no', DEMO_PASSWORD);

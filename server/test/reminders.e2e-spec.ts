@@ -86,6 +86,7 @@ describe('reminders', () => {
       status_report_due: 2,
       kommune_deadline_near: 0,
       condition_due: 0,
+      benefit_measurement_due: 0,
     });
 
     const rows = await notified();
@@ -134,6 +135,7 @@ describe('reminders', () => {
       status_report_due: 0,
       kommune_deadline_near: 0,
       condition_due: 0,
+      benefit_measurement_due: 0,
     });
     const tomorrow = addDays(TODAY, 1);
     const newWeek = isoWeek(tomorrow) !== isoWeek(TODAY);
@@ -145,6 +147,7 @@ describe('reminders', () => {
       status_report_due: 0, // once per missing month
       kommune_deadline_near: 0,
       condition_due: 0,
+      benefit_measurement_due: 0,
     });
     expect(await t.db.query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: newWeek ? 12 : 9 }]);
   });

@@ -24,3 +24,6 @@ export * from './survey-validation';
 export * from './survey-results';
 export * from './notification-texts';
 export * from './files';
+export * from './risks';
+export * from './benefits';
+export * from './closing';

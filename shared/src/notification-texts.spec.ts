@@ -40,13 +40,17 @@ const EXAMPLES: { [K in NotificationKind]: NotificationParams[K][] } = {
     { dueDate: '2026-03-24', conditionText: 'Avklar finansiering', phaseKey: 'forstudie', overdue: false, projectName: 'Prosjekt Alfa' },
     { dueDate: '2026-03-24', conditionText: 'Avklar finansiering', phaseKey: 'forstudie', overdue: true, projectName: 'Prosjekt Alfa' },
   ],
+  benefit_measurement_due: [
+    { benefitTitle: 'Raskere byggesaker', lastMeasuredOn: '2026-03-24', projectName: 'Prosjekt Alfa' },
+    { benefitTitle: 'Raskere byggesaker', lastMeasuredOn: null, projectName: 'Prosjekt Alfa' },
+  ],
 };
 
 const messages = (): NotificationMessage[] =>
   NOTIFICATION_KINDS.flatMap((kind) => EXAMPLES[kind].map((params) => ({ kind, params }) as NotificationMessage));
 
 /** The free-text params a reader must find in the text (ids, keys, codes and flags are rendered as words instead). */
-const SHOWN = ['projectName', 'excerpt', 'deliverableTitle', 'bodyName', 'title', 'kommuneName', 'conditionText', 'months'];
+const SHOWN = ['projectName', 'excerpt', 'deliverableTitle', 'bodyName', 'title', 'kommuneName', 'conditionText', 'months', 'benefitTitle'];
 
 describe('notification texts', () => {
   it('has a text for every notification kind in bokmål, nynorsk and English', () => {

@@ -28,6 +28,8 @@ export interface NotificationParams {
   kommune_case_opened: { phaseKey: PhaseKey; deadline: IsoDate; projectName: string };
   kommune_deadline_near: { phaseKey: PhaseKey; deadline: IsoDate; kommuneName: string; overdue: boolean; projectName: string };
   condition_due: { dueDate: IsoDate; conditionText: string; phaseKey: PhaseKey; overdue: boolean; projectName: string };
+  /** The yearly reminder to a benefit's owner; lastMeasuredOn is null when nothing was ever measured. */
+  benefit_measurement_due: { benefitTitle: string; lastMeasuredOn: IsoDate | null; projectName: string };
 }
 
 // Every notification kind has params, and nothing else does (a compile error otherwise).
@@ -129,6 +131,13 @@ const NB: Texts = {
     subject: p.overdue ? `Forfalt vilkår i ${p.projectName}` : `Vilkår med frist ${s.date(p.dueDate)} i ${p.projectName}`,
     body: `Vilkåret «${p.conditionText}» i ${p.projectName} ${p.overdue ? 'hadde' : 'har'} frist ${s.date(p.dueDate)} og er ikke oppfylt.`,
   }),
+  benefit_measurement_due: (p, s) => ({
+    subject: `Tid for årets måling: ${p.benefitTitle}`,
+    body:
+      `Du er eier av gevinsten «${p.benefitTitle}» i ${p.projectName}. ` +
+      (p.lastMeasuredOn ? `Siste måling er fra ${s.date(p.lastMeasuredOn)}` : 'Den er ikke målt ennå') +
+      '; registrer årets måling av indikatorene.',
+  }),
 };
 
 const NN: Texts = {
@@ -194,6 +203,13 @@ const NN: Texts = {
     subject: p.overdue ? `Forfalle vilkår i ${p.projectName}` : `Vilkår med frist ${s.date(p.dueDate)} i ${p.projectName}`,
     body: `Vilkåret «${p.conditionText}» i ${p.projectName} ${p.overdue ? 'hadde' : 'har'} frist ${s.date(p.dueDate)} og er ikkje oppfylt.`,
   }),
+  benefit_measurement_due: (p, s) => ({
+    subject: `Tid for årets måling: ${p.benefitTitle}`,
+    body:
+      `Du er eigar av gevinsten «${p.benefitTitle}» i ${p.projectName}. ` +
+      (p.lastMeasuredOn ? `Siste måling er frå ${s.date(p.lastMeasuredOn)}` : 'Han er ikkje målt enno') +
+      '; registrer årets måling av indikatorane.',
+  }),
 };
 
 const EN: Texts = {
@@ -258,6 +274,13 @@ const EN: Texts = {
   condition_due: (p, s) => ({
     subject: p.overdue ? `Overdue condition in ${p.projectName}` : `Condition due ${s.date(p.dueDate)} in ${p.projectName}`,
     body: `The condition “${p.conditionText}” in ${p.projectName} ${p.overdue ? 'was' : 'is'} due ${s.date(p.dueDate)} and has not been met.`,
+  }),
+  benefit_measurement_due: (p, s) => ({
+    subject: `Time for this year's measurement: ${p.benefitTitle}`,
+    body:
+      `You own the benefit “${p.benefitTitle}” in ${p.projectName}. ` +
+      (p.lastMeasuredOn ? `It was last measured on ${s.date(p.lastMeasuredOn)}` : 'It has not been measured yet') +
+      '; record this year’s measurement of its indicators.',
   }),
 };
 

@@ -17,6 +17,7 @@ export const REMINDER_KINDS = [
   'status_report_due',
   'kommune_deadline_near',
   'condition_due',
+  'benefit_measurement_due',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -35,6 +36,7 @@ export const NOTIFICATION_KINDS = [
   ...HANDOVER_KINDS,
   'kommune_deadline_near',
   'condition_due',
+  'benefit_measurement_due',
 ] as const satisfies readonly ('mention' | ReminderKind | HandoverKind)[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -59,7 +59,7 @@ describe('regions in the browser', () => {
   it('switches to English', async () => {
     await page.getByLabel('Språk').selectOption('en');
     await page.getByRole('heading', { level: 2, name: 'Member municipalities' }).waitFor();
-    await page.getByRole('link', { name: 'Projects' }).waitFor();
+    await page.getByRole('link', { name: 'Projects', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Kongsbergregionen');
     // English is a chunk of its own: a cold load in the chosen language fetches it before the first paint.

@@ -205,6 +205,8 @@ describe('the project leader runs a survey and reads its results', () => {
     expect(await mainText(page)).toContain(text);
     await dialog.getByRole('button', { name: 'Fjern svaret', exact: true }).click();
     await page.getByText('Svaret er fjernet.').first().waitFor();
+    // The confirmation shows when the server has answered; the results are read again after it.
+    await page.waitForFunction((gone) => !(document.querySelector('main') as HTMLElement | null)?.innerText.includes(gone), text);
     expect(await page.locator('main').innerText()).not.toContain(text);
   });
 

@@ -3,7 +3,9 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { UserSession } from '../auth/session.entity';
+import { Benefit, BenefitIndicator, BenefitMeasurement } from '../benefits/benefit.entity';
 import { GateCaseStep, RegionBody, RegionGateDecider } from '../case-route/case-route.entity';
+import { ClosingDecision, ClosingEvaluation, ClosingEvaluationScore, ClosingLesson, ClosingReport } from '../closing/closing.entity';
 import { Comment } from '../comments/comment.entity';
 import { Conversation } from '../conversations/conversation.entity';
 import { Deliverable, DeliverableFile } from '../deliverables/deliverable.entity';
@@ -19,15 +21,18 @@ import { Notification } from '../notifications/notification.entity';
 import { OutboxMail } from '../notifications/outbox.entity';
 import { BudgetLine } from '../plans/budget-line.entity';
 import { PhasePlan, PhasePlanSnapshot } from '../plans/phase-plan.entity';
+import { ProjectPortfolioState } from '../portfolio/portfolio-state.entity';
 import { Recommendation } from '../recommendations/recommendation.entity';
 import { ProjectPhase } from '../projects/project-phase.entity';
 import { Project, ProjectKommune } from '../projects/project.entity';
 import { Region, RegionMembership } from '../regions/region.entity';
+import { Risk, RiskSnapshot, RiskSnapshotItem } from '../risks/risk.entity';
 import { StatusReport } from '../status-reports/status-report.entity';
 import { Survey, SurveyLink, SurveyResponse } from '../surveys/survey.entity';
 import { Template, TemplateVersion } from '../templates/template.entity';
 import { AppUser, RoleAssignmentRow } from '../users/user.entity';
 import { AppState } from './app-state.entity';
+import { StatementCountingLogger } from './sql';
 
 // Calendar dates stay 'YYYY-MM-DD' strings; turning them into JS Dates would shift them across time zones.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -74,6 +79,18 @@ export const entities = [
   SurveyResponse,
   Conversation,
   Recommendation,
+  ProjectPortfolioState,
+  Risk,
+  RiskSnapshot,
+  RiskSnapshotItem,
+  Benefit,
+  BenefitIndicator,
+  BenefitMeasurement,
+  ClosingReport,
+  ClosingEvaluation,
+  ClosingEvaluationScore,
+  ClosingLesson,
+  ClosingDecision,
 ];
 
 /** The one description of the database: used by the app, the tests and the TypeORM CLI. */
@@ -84,6 +101,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     entities,
     migrations,
     synchronize: false,
+    logger: new StatementCountingLogger(), // counts each request's statements (common/request-context.ts)
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     extra: { max: 10, application_name: 'naeringsvennlig-region' },

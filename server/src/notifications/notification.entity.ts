@@ -8,7 +8,7 @@ import { AppUser } from '../users/user.entity';
 @Unique('notification_once', ['kind', 'targetId', 'recipientId', 'period'])
 @Check(
   'notification_kind',
-  `kind IN ('mention', 'deliverable_due_soon', 'deliverable_overdue', 'phase_too_long', 'gate_awaiting_decision', 'status_report_due', 'gate_submitted', 'case_at_body', 'gate_decided', 'deliverable_reviewed', 'kommune_case_opened', 'kommune_deadline_near', 'condition_due')`,
+  `kind IN ('mention', 'deliverable_due_soon', 'deliverable_overdue', 'phase_too_long', 'gate_awaiting_decision', 'status_report_due', 'gate_submitted', 'case_at_body', 'gate_decided', 'deliverable_reviewed', 'kommune_case_opened', 'kommune_deadline_near', 'condition_due', 'benefit_measurement_due')`,
 )
 // (recipient_id, created_at DESC): TypeORM cannot declare a descending index column; the migration owns it.
 @Index('notification_recipient_idx', { synchronize: false })

@@ -14,6 +14,7 @@ import {
   statusReportReminder,
   todayInOslo,
   addDays,
+  benefitReminder,
   DUE_SOON_DAYS,
   periodOf,
   previousPeriod,
@@ -21,6 +22,7 @@ import {
   osloHour,
 } from '@nvr/shared';
 import { DataSource } from 'typeorm';
+import { findBenefitsToRemind } from '../benefits/benefit.queries';
 import { JobQueue } from '../jobs/job-queue.service';
 import { NewNotification, NotificationService } from './notification.service';
 import {
@@ -75,15 +77,16 @@ export class ReminderService implements OnModuleInit {
 
   /** Runs every kind of reminder for `today`; returns how many notifications each kind created. */
   async scan(today: IsoDate = todayInOslo()): Promise<ReminderSummary> {
-    const [deliverables, phases, gates, reports, kommuneCases, conditions] = [
+    const [deliverables, phases, gates, reports, kommuneCases, conditions, benefits] = [
       await this.deliverableReminders(today),
       await this.phaseReminders(today),
       await this.gateReminders(today),
       await this.statusReportReminders(today),
       await this.kommuneDeadlineReminders(today),
       await this.conditionReminders(today),
+      await this.benefitReminders(today),
     ];
-    const all = [...deliverables, ...phases, ...gates, ...reports, ...kommuneCases, ...conditions];
+    const all = [...deliverables, ...phases, ...gates, ...reports, ...kommuneCases, ...conditions, ...benefits];
     const readable = await this.onlyReaders(all);
     const summary: ReminderSummary = {
       deliverable_due_soon: 0,
@@ -93,6 +96,7 @@ export class ReminderService implements OnModuleInit {
       status_report_due: 0,
       kommune_deadline_near: 0,
       condition_due: 0,
+      benefit_measurement_due: 0,
     };
     // One transaction per kind keeps locks short; the once-only key makes each insert idempotent.
     for (const kind of Object.keys(summary) as ReminderKind[]) {
@@ -239,6 +243,37 @@ export class ReminderService implements OnModuleInit {
           targetId: c.id,
           link: `/prosjekter/${c.project_id}/faser/${c.phase_key}/beslutning`,
           params: { dueDate: c.due_date, conditionText: c.text, phaseKey: c.phase_key, overdue, projectName: c.project_name },
+        },
+      ];
+    });
+  }
+
+  /**
+   * The yearly reminder to each benefit's owner (also after the project has ended): once a calendar year
+   * while one of its open indicators has gone a year without a measurement (shared benefitReminder).
+   */
+  private async benefitReminders(today: IsoDate): Promise<NewNotification[]> {
+    const rows = await findBenefitsToRemind(this.db);
+    return rows.flatMap((b) => {
+      const decision = benefitReminder(
+        b.indicators.map((i) => ({ closed: false, startDate: i.startDate, lastMeasuredOn: i.lastMeasuredOn })),
+        today,
+      );
+      if (!decision) return [];
+      const lastMeasuredOn = b.indicators.reduce<string | null>(
+        (last, i) => (i.lastMeasuredOn !== null && (last === null || i.lastMeasuredOn > last) ? i.lastMeasuredOn : last),
+        null,
+      );
+      return [
+        {
+          kind: 'benefit_measurement_due' as const,
+          period: decision.period,
+          recipientId: b.owner_id,
+          projectId: b.project_id,
+          targetType: 'benefit',
+          targetId: b.id,
+          link: `/prosjekter/${b.project_id}/gevinster`,
+          params: { benefitTitle: b.title, lastMeasuredOn, projectName: b.project_name },
         },
       ];
     });

@@ -17,6 +17,7 @@ import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
 import { execute, queryOne, queryRows } from '../database/sql';
 import { ChangeRecord, expectVersion, ProjectChanges } from '../projects/project-changes';
+import { RiskService } from '../risks/risk.service';
 import {
   CreateStatusReportDto,
   PublishStatusReportDto,
@@ -113,6 +114,7 @@ export class StatusReportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly changes: ProjectChanges,
+    private readonly risks: RiskService,
   ) {}
 
   async list(projectId: string, roles: readonly RoleAssignment[]): Promise<StatusReportSummaryDto[]> {
@@ -267,7 +269,7 @@ export class StatusReportService {
     return this.get(projectId, reportId, actor.roles);
   }
 
-  /** Publishes a complete draft; from now on it is frozen. */
+  /** Publishes a complete draft; from now on it is frozen, with the risk register as it is now. */
   async publish(projectId: string, reportId: string, dto: PublishStatusReportDto, actor: Principal): Promise<StatusReportDto> {
     await this.changes.run(projectId, actor, async (tx) => {
       const row = await this.find(tx, projectId, reportId, actor.roles, true);
@@ -281,6 +283,7 @@ export class StatusReportService {
         `UPDATE status_report SET state = 'published', published_at = now(), published_by = $2, version = version + 1, updated_at = now() WHERE id = $1`,
         [reportId, actor.userId],
       );
+      await this.risks.freeze(tx, projectId, reportId);
       return {
         history: {
           action: 'status_report.published',

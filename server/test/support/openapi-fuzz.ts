@@ -166,7 +166,12 @@ export type IdKind =
   | 'surveyResponse'
   | 'surveyToken'
   | 'conversation'
-  | 'recommendation';
+  | 'recommendation'
+  | 'risk'
+  | 'lesson'
+  | 'benefit'
+  | 'benefitIndicator'
+  | 'benefitMeasurement';
 
 /** The path segment before a parameter names what it is: /projects/{id}, /deliverables/{deliverableId}, … */
 const SEGMENT_KIND: Record<string, IdKind> = {
@@ -193,6 +198,11 @@ const SEGMENT_KIND: Record<string, IdKind> = {
   responses: 'surveyResponse',
   conversations: 'conversation',
   recommendations: 'recommendation',
+  risks: 'risk',
+  lessons: 'lesson',
+  benefits: 'benefit',
+  indicators: 'benefitIndicator',
+  measurements: 'benefitMeasurement',
 };
 
 /** Id-like body and query fields. */
@@ -208,6 +218,8 @@ export const FIELD_KIND: Record<string, IdKind> = {
   surveyId: 'survey',
   conversationId: 'conversation',
   responseId: 'surveyResponse',
+  ownerId: 'user',
+  ownerUserId: 'user',
 };
 
 /** What a path parameter refers to; throws with a clear message for a parameter nobody taught us. */
@@ -304,6 +316,18 @@ export async function loadWorld(db: DataSource, scope: { regionId: string; proje
     ),
     conversation: await col(`SELECT id AS v FROM conversation WHERE project_id = $1 ORDER BY id`, [p]),
     recommendation: await col(`SELECT id AS v FROM recommendation WHERE project_id = $1 ORDER BY id`, [p]),
+    risk: await col(`SELECT id AS v FROM risk WHERE project_id = $1 ORDER BY id`, [p]),
+    lesson: await col(`SELECT id AS v FROM closing_lesson WHERE project_id = $1 ORDER BY id`, [p]),
+    benefit: await col(`SELECT id AS v FROM benefit WHERE project_id = $1 ORDER BY id`, [p]),
+    benefitIndicator: await col(
+      `SELECT i.id AS v FROM benefit_indicator i JOIN benefit b ON b.id = i.benefit_id WHERE b.project_id = $1 ORDER BY i.id`,
+      [p],
+    ),
+    benefitMeasurement: await col(
+      `SELECT m.id AS v FROM benefit_measurement m JOIN benefit_indicator i ON i.id = m.indicator_id JOIN benefit b ON b.id = i.benefit_id
+        WHERE b.project_id = $1 ORDER BY m.id`,
+      [p],
+    ),
     commentTarget: [
       ...(await col(`SELECT d.id AS v FROM deliverable d WHERE d.phase_id IN (${phases}) ORDER BY d.id LIMIT 3`, [p])),
       ...(await col(`SELECT id AS v FROM status_report WHERE project_id = $1 ORDER BY id LIMIT 3`, [p])),

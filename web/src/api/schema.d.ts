@@ -412,6 +412,26 @@ export interface paths {
         patch: operations["updateProject"];
         trace?: never;
     };
+    "/api/projects/{id}/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything a project’s page shows, in one answer
+         * @description The project (as getProject answers it), its history (as getProjectHistory), and for those who manage the project (regionråd, admin) the people directory (as listPeople) and the region’s current member kommuner, to choose the team and kommuner from; these two are null for everyone else.
+         */
+        get: operations["getProjectPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/team": {
         parameters: {
             query?: never;
@@ -1724,6 +1744,439 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The benefits register: benefits with owner, indicators, measurements and trends */
+        get: operations["getBenefitRegister"];
+        put?: never;
+        /** Add a benefit (gevinst) with its owner, optionally under a plan’s benefit area and with indicators (project editors, regionråd) */
+        post: operations["createBenefit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/benefits/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who may own a benefit: the project’s leader and members, the region’s regionråd and kommune contacts */
+        get: operations["listBenefitOwners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/benefits/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the register as CSV (semicolons, UTF-8 with BOM, for Norwegian Excel) or Excel: a row per indicator, and every measurement */
+        get: operations["exportBenefits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/benefits/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The benefits report (gevinstrapport) as PDF or Word, in nb, nn or en */
+        get: operations["downloadBenefitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/benefits/{benefitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a benefit that has no measurements */
+        delete: operations["deleteBenefit"];
+        options?: never;
+        head?: never;
+        /** Change a benefit: title, description, benefit area, owner */
+        patch: operations["updateBenefit"];
+        trace?: never;
+    };
+    "/api/projects/{id}/benefits/{benefitId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an indicator: unit, start value and date, target value and date */
+        post: operations["addBenefitIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/benefits/{benefitId}/indicators/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an indicator that has no measurements */
+        delete: operations["deleteBenefitIndicator"];
+        options?: never;
+        head?: never;
+        /** Change an indicator, or close it (no longer followed up) or open it again */
+        patch: operations["updateBenefitIndicator"];
+        trace?: never;
+    };
+    "/api/projects/{id}/benefits/{benefitId}/indicators/{indicatorId}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a measurement (date, value, comment); also after the project has ended, by the benefit’s owner or the regionråd */
+        post: operations["recordBenefitMeasurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/benefits/{benefitId}/indicators/{indicatorId}/measurements/{measurementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a measurement recorded by mistake */
+        delete: operations["deleteBenefitMeasurement"];
+        options?: never;
+        head?: never;
+        /** Correct a measurement */
+        patch: operations["updateBenefitMeasurement"];
+        trace?: never;
+    };
+    "/api/regions/{id}/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every benefit of the region’s projects the reader may see, with trends: the regionråd’s follow-up also after the projects end */
+        get: operations["getRegionBenefits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk register, by number */
+        get: operations["listRisks"];
+        put?: never;
+        /** Add a risk to the register (project editors and the regionråd) */
+        post: operations["createRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/risks/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may own a risk: the people with a role in the project or its region */
+        get: operations["listRiskOwners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/risks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the register as CSV (semicolons, UTF-8 with BOM, for Norwegian Excel) or as an Excel workbook */
+        get: operations["exportRisks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/risks/{riskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a risk from the register */
+        delete: operations["deleteRisk"];
+        options?: never;
+        head?: never;
+        /** Change a risk: its assessment, measures, owner, proximity or status */
+        patch: operations["updateRisk"];
+        trace?: never;
+    };
+    "/api/projects/{id}/status-reports/{reportId}/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk register of a status report: as frozen when it was published (a draft: as it is now), and what changed since the previous published report */
+        get: operations["getStatusReportRisks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risks/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The highest open risks of the active projects you follow (advisers, regionråd, admins), after measures */
+        get: operations["getTopRisks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/closing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closing of the hovedprosjekt: final report, both evaluations side by side, lessons, readiness and the closing decision */
+        get: operations["getClosing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/closing/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit the final report’s sections and its budget and spending (project leader) */
+        put: operations["updateClosingReport"];
+        /** Start the final report from its outline, pre-filled from the plan, deliverables, gate decisions and status reports (project leader) */
+        post: operations["startClosingReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/closing/report/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The final report as PDF or DOCX, with the evaluations, lessons and decision (before it is started: the outline) */
+        get: operations["downloadClosingReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/closing/evaluations/leader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the project leader’s scores of the ten success factors */
+        put: operations["saveLeaderEvaluation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/closing/evaluations/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the owner’s (the regionråd’s) scores of the ten success factors */
+        put: operations["saveOwnerEvaluation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/closing/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a lesson to the lessons log (project leader) */
+        post: operations["addLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/closing/lessons/{lessonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a lesson (project leader) */
+        delete: operations["deleteLesson"];
+        options?: never;
+        head?: never;
+        /** Change a lesson (project leader) */
+        patch: operations["updateLesson"];
+        trace?: never;
+    };
+    "/api/projects/{id}/closing/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the owner’s closing decision: close, or carry on as a permanent cooperation; it ends the project (the regionråd). Needs the final report and both evaluations, or a reason to decide without them */
+        post: operations["recordClosingDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learning across regions (advisers and admins): the success-factor scores and the lessons of the ended projects in the regions you follow, filtered and searched */
+        get: operations["getLessons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2283,6 +2736,38 @@ export interface components {
             nextActions: components["schemas"]["NextActionDto"][];
             permissions: components["schemas"]["ProjectPermissionsDto"];
         };
+        HistoryEventDto: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @example Pia Prosjektleder */
+            actorName: string;
+            /**
+             * @description What happened: <entity>.<verb>
+             * @example deliverable.submitted
+             * @enum {string}
+             */
+            action: "project.created" | "project.updated" | "project.team_changed" | "project.completed" | "project.stopped" | "phase.planned" | "phase.started" | "deliverable.updated" | "deliverable.draft" | "deliverable.submitted" | "deliverable.accepted" | "deliverable.returned" | "deliverable.not_required" | "deliverable.file_added" | "deliverable.file_removed" | "gate.checkpoint_set" | "gate.submitted" | "gate.approved" | "gate.approved_with_conditions" | "gate.sent_back" | "gate.stopped" | "gate.minutes_attached" | "gate.step_handled" | "gate.step_minutes_attached" | "gate.proposed_decision_set" | "gate.kommune_deadline_set" | "gate.kommune_decided" | "gate.condition_met" | "gate.condition_waived" | "gate.condition_reopened" | "gate.condition_file_added" | "project.kommune_left" | "phase.started_earlier" | "plan.updated" | "plan.version_saved" | "plan.approved" | "budget.saved" | "cost_sharing.saved" | "comment.added" | "comment.edited" | "comment.deleted" | "status_report.created" | "status_report.updated" | "status_report.published" | "status_report.deleted" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.deleted" | "survey.link_created" | "survey.link_disabled" | "survey.answers_imported" | "survey.answer_redacted" | "survey.raw_answers_deleted" | "conversation.recorded" | "conversation.updated" | "conversation.deleted" | "recommendation.created" | "recommendation.updated" | "recommendation.status_changed" | "recommendation.deleted" | "recommendation.made_subgoal" | "risk.created" | "risk.updated" | "risk.deleted" | "benefit.created" | "benefit.updated" | "benefit.deleted" | "benefit.handed_over" | "benefit.indicator_added" | "benefit.indicator_updated" | "benefit.indicator_deleted" | "benefit.measurement_recorded" | "benefit.measurement_updated" | "benefit.measurement_deleted" | "closing.report_started" | "closing.report_updated" | "closing.evaluation_saved" | "closing.lesson_added" | "closing.lesson_updated" | "closing.lesson_deleted" | "closing.decided";
+            /** @example deliverable */
+            entityType: string;
+            entityId: string | null;
+            /** @description The changed fields before */
+            before: Record<string, never> | null;
+            /** @description The changed fields after */
+            after: Record<string, never> | null;
+        };
+        ProjectPageDto: {
+            /** @description The project, as GET /api/projects/{id} answers it */
+            project: components["schemas"]["ProjectDto"];
+            /** @description Every change to the project, newest first (at most 500), as GET /api/projects/{id}/history answers it */
+            history: components["schemas"]["HistoryEventDto"][];
+            /** @description For those who manage the project (permissions.manage: regionråd, admin), the people to choose its team from, as GET /api/users/directory answers it; null for everyone else */
+            people: components["schemas"]["PersonDto"][] | null;
+            /** @description For those who manage the project, the region’s current member kommuner (by name), to choose the participating kommuner from; null for everyone else */
+            regionKommuner: components["schemas"]["ProjectKommuneDto"][] | null;
+        };
         UpdateProjectDto: {
             name?: string;
             description?: string | null;
@@ -2315,28 +2800,6 @@ export interface components {
             actualStart?: string;
             /** @example 1 */
             version: number;
-        };
-        HistoryEventDto: {
-            id: number;
-            /** Format: date-time */
-            at: string;
-            /** Format: uuid */
-            actorId: string | null;
-            /** @example Pia Prosjektleder */
-            actorName: string;
-            /**
-             * @description What happened: <entity>.<verb>
-             * @example deliverable.submitted
-             * @enum {string}
-             */
-            action: "project.created" | "project.updated" | "project.team_changed" | "project.completed" | "project.stopped" | "phase.planned" | "phase.started" | "deliverable.updated" | "deliverable.draft" | "deliverable.submitted" | "deliverable.accepted" | "deliverable.returned" | "deliverable.not_required" | "deliverable.file_added" | "deliverable.file_removed" | "gate.checkpoint_set" | "gate.submitted" | "gate.approved" | "gate.approved_with_conditions" | "gate.sent_back" | "gate.stopped" | "gate.minutes_attached" | "gate.step_handled" | "gate.step_minutes_attached" | "gate.proposed_decision_set" | "gate.kommune_deadline_set" | "gate.kommune_decided" | "gate.condition_met" | "gate.condition_waived" | "gate.condition_reopened" | "gate.condition_file_added" | "project.kommune_left" | "phase.started_earlier" | "plan.updated" | "plan.version_saved" | "plan.approved" | "budget.saved" | "cost_sharing.saved" | "comment.added" | "comment.edited" | "comment.deleted" | "status_report.created" | "status_report.updated" | "status_report.published" | "status_report.deleted" | "survey.created" | "survey.updated" | "survey.opened" | "survey.closed" | "survey.deleted" | "survey.link_created" | "survey.link_disabled" | "survey.answers_imported" | "survey.answer_redacted" | "survey.raw_answers_deleted" | "conversation.recorded" | "conversation.updated" | "conversation.deleted" | "recommendation.created" | "recommendation.updated" | "recommendation.status_changed" | "recommendation.deleted" | "recommendation.made_subgoal";
-            /** @example deliverable */
-            entityType: string;
-            entityId: string | null;
-            /** @description The changed fields before */
-            before: Record<string, never> | null;
-            /** @description The changed fields after */
-            after: Record<string, never> | null;
         };
         TemplateFieldDto: {
             /** @example main_goal */
@@ -3474,7 +3937,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "mention" | "deliverable_due_soon" | "deliverable_overdue" | "phase_too_long" | "gate_awaiting_decision" | "status_report_due" | "gate_submitted" | "case_at_body" | "gate_decided" | "deliverable_reviewed" | "kommune_case_opened" | "kommune_deadline_near" | "condition_due";
+            kind: "mention" | "deliverable_due_soon" | "deliverable_overdue" | "phase_too_long" | "gate_awaiting_decision" | "status_report_due" | "gate_submitted" | "case_at_body" | "gate_decided" | "deliverable_reviewed" | "kommune_case_opened" | "kommune_deadline_near" | "condition_due" | "benefit_measurement_due";
             /** Format: uuid */
             projectId: string | null;
             projectName: string | null;
@@ -4079,6 +4542,816 @@ export interface components {
             note?: string;
             /** @example 1 */
             version: number;
+        };
+        BenefitPersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MeasurementPointDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+        };
+        MeasurementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            measuredOn: string;
+            value: number;
+            comment: string;
+            /** @description Who recorded it; null when the account is gone */
+            recordedBy: components["schemas"]["BenefitPersonDto"] | null;
+            /** Format: date-time */
+            recordedAt: string;
+            version: number;
+        };
+        IndicatorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            unit: string;
+            startValue: number;
+            /** Format: date */
+            startDate: string;
+            targetValue: number;
+            /** Format: date */
+            targetDate: string;
+            /** @description No longer followed up */
+            closed: boolean;
+            /**
+             * @description The latest measurement against the target (shared indicatorTrend)
+             * @enum {string}
+             */
+            trend: "no_measurement" | "on_track" | "behind" | "reached";
+            /** @description Share of the way from start to target the latest measurement has come (0 at start, 1 at target); null when none */
+            share: number | null;
+            /** @description Share of the time from start date to target date passed on the latest measurement’s date (0–1); null when none */
+            expected: number | null;
+            latest: components["schemas"]["MeasurementPointDto"] | null;
+            /** @description Oldest first */
+            measurements: components["schemas"]["MeasurementDto"][];
+            version: number;
+        };
+        BenefitDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @description Shown as G1, G2 … */
+            number: number;
+            title: string;
+            description: string;
+            /** @description The plan’s benefit area it serves; null when it stands alone */
+            benefitArea: string | null;
+            /** @description false when the benefit area is no longer among the plans’ benefit areas (renamed or removed there) */
+            benefitAreaInPlan: boolean;
+            owner: components["schemas"]["BenefitPersonDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the project’s end handed it to its owner
+             */
+            handedOverAt: string | null;
+            /**
+             * @description From its open indicators (shared benefitTrend)
+             * @enum {string}
+             */
+            trend: "no_measurement" | "on_track" | "behind" | "reached";
+            /** @description Whether the reader may record measurements of it */
+            mayRecord: boolean;
+            indicators: components["schemas"]["IndicatorDto"][];
+            version: number;
+        };
+        BenefitRegisterDto: {
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @enum {string} */
+            projectStatus: "active" | "completed" | "stopped";
+            /** @description Whether the reader may add, change and delete benefits and indicators (shared mayEditBenefits) */
+            mayEdit: boolean;
+            /** @description The benefit areas (gevinstområder) of the project’s plans, in plan order */
+            areas: string[];
+            /** @description In number order */
+            benefits: components["schemas"]["BenefitDto"][];
+        };
+        CreateIndicatorDto: {
+            /** @example Andel solgte næringstomter */
+            name: string;
+            /**
+             * @description What the values count: %, dager, antall, poeng (1–6) …
+             * @example %
+             */
+            unit: string;
+            /**
+             * @description The value on the start date
+             * @example 20
+             */
+            startValue: number;
+            /**
+             * Format: date
+             * @example 2012-01-01
+             */
+            startDate: string;
+            /**
+             * @description The value aimed at by the target date (lower than the start for a decrease)
+             * @example 60
+             */
+            targetValue: number;
+            /**
+             * Format: date
+             * @description After the start date
+             * @example 2016-12-31
+             */
+            targetDate: string;
+        };
+        CreateBenefitDto: {
+            /** @example Raskere behandling av byggesaker for næringslivet */
+            title: string;
+            /** @description What the benefit is and for whom */
+            description?: string;
+            /**
+             * @description One of the benefit areas (gevinstområder) of the project’s plans, as written there; null: the benefit stands alone
+             * @example Effektive, fleksible og tilrettelagte vertskapstjenester for næringsutvikling
+             */
+            benefitArea?: string | null;
+            /**
+             * Format: uuid
+             * @description The person who answers for the benefit (a person of the project or its region); see GET …/benefits/owners
+             */
+            ownerUserId: string;
+            /** @description Indicators to add with the benefit (more can be added later) */
+            indicators?: components["schemas"]["CreateIndicatorDto"][];
+        };
+        UpdateBenefitDto: {
+            title?: string;
+            /** @description What the benefit is and for whom */
+            description?: string;
+            /**
+             * @description One of the benefit areas (gevinstområder) of the project’s plans, as written there; null: the benefit stands alone
+             * @example Effektive, fleksible og tilrettelagte vertskapstjenester for næringsutvikling
+             */
+            benefitArea?: string | null;
+            /**
+             * Format: uuid
+             * @description The person who answers for the benefit (a person of the project or its region); see GET …/benefits/owners
+             */
+            ownerUserId?: string;
+            /**
+             * @description The version the change was made from; 409 VERSION_CONFLICT if someone saved in between
+             * @example 1
+             */
+            version: number;
+        };
+        UpdateIndicatorDto: {
+            name?: string;
+            unit?: string;
+            /**
+             * @description The value on the start date
+             * @example 20
+             */
+            startValue?: number;
+            /** Format: date */
+            startDate?: string;
+            /**
+             * @description The value aimed at by the target date
+             * @example 60
+             */
+            targetValue?: number;
+            /** Format: date */
+            targetDate?: string;
+            /** @description true: no longer followed up (and no longer reminded of); false: open again */
+            closed?: boolean;
+            /**
+             * @description The version the change was made from; 409 VERSION_CONFLICT if someone saved in between
+             * @example 1
+             */
+            version: number;
+        };
+        CreateMeasurementDto: {
+            /**
+             * Format: date
+             * @description From the indicator’s start date up to today
+             * @example 2014-12-31
+             */
+            measuredOn: string;
+            /**
+             * @description The value measured, in the indicator’s unit
+             * @example 45
+             */
+            value: number;
+            /** @description Where the figure comes from, or what explains it */
+            comment?: string;
+        };
+        UpdateMeasurementDto: {
+            /** Format: date */
+            measuredOn?: string;
+            /**
+             * @description The value measured
+             * @example 45
+             */
+            value?: number;
+            /** @description Where the figure comes from, or what explains it */
+            comment?: string;
+            /**
+             * @description The version the change was made from; 409 VERSION_CONFLICT if someone saved in between
+             * @example 1
+             */
+            version: number;
+        };
+        TrendCountsDto: {
+            no_measurement: number;
+            on_track: number;
+            behind: number;
+            reached: number;
+        };
+        RegionBenefitProjectDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "completed" | "stopped";
+            benefits: components["schemas"]["BenefitDto"][];
+        };
+        RegionBenefitsDto: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description How many benefits have each trend, over all the projects shown */
+            trends: components["schemas"]["TrendCountsDto"];
+            /** @description The region’s projects the reader may see that have benefits; newest first */
+            projects: components["schemas"]["RegionBenefitProjectDto"][];
+        };
+        RiskOwnerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        RiskDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description R1, R2 … in the order the risks were added; a number a published report shows is never reused */
+            number: number;
+            description: string;
+            cause: string;
+            consequence: string;
+            probabilityBefore: number;
+            consequenceBefore: number;
+            probabilityAfter: number | null;
+            consequenceAfter: number | null;
+            /** @description probability × consequence before measures, 1–25 */
+            scoreBefore: number;
+            /** @description probability × consequence after measures (the scores before when none are given), 1–25 */
+            scoreAfter: number;
+            /** @enum {string} */
+            levelBefore: "low" | "medium" | "high";
+            /** @enum {string} */
+            levelAfter: "low" | "medium" | "high";
+            measures: string;
+            /** @enum {string} */
+            strategy: "avoid" | "reduce" | "transfer" | "accept";
+            /** @description null when the owner’s account was deleted */
+            owner: components["schemas"]["RiskOwnerDto"] | null;
+            /** @example 2027-Q1 */
+            proximity: string | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "occurred";
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateRiskDto: {
+            /** @example Kommunestyrene vedtar ikke finansieringen av hovedprosjektet i tide */
+            description: string;
+            /** @description What could make it happen */
+            cause?: string;
+            /** @description What happens to the project if it does */
+            consequence?: string;
+            /**
+             * @description Probability before measures, 1 (very low) to 5 (very high)
+             * @example 3
+             */
+            probabilityBefore: number;
+            /**
+             * @description Consequence before measures, 1 (very small) to 5 (very large)
+             * @example 3
+             */
+            consequenceBefore: number;
+            /** @description Probability after measures; with the other score after measures, or both null (no assessment after measures) */
+            probabilityAfter?: number | null;
+            /** @description Consequence after measures; with the other score after measures, or both null (no assessment after measures) */
+            consequenceAfter?: number | null;
+            /** @description What is done to avoid, reduce or transfer it */
+            measures?: string;
+            /** @enum {string} */
+            strategy: "avoid" | "reduce" | "transfer" | "accept";
+            /**
+             * Format: uuid
+             * @description The person who follows the risk up: someone with a role in the project or its region
+             */
+            ownerId: string;
+            /**
+             * @description The calendar quarter the risk may occur in, YYYY-Qn; null when not judged
+             * @example 2027-Q1
+             */
+            proximity?: string | null;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "closed" | "occurred";
+        };
+        UpdateRiskDto: {
+            description?: string;
+            /** @description What could make it happen */
+            cause?: string;
+            /** @description What happens to the project if it does */
+            consequence?: string;
+            /** @description Probability before measures, 1–5 */
+            probabilityBefore?: number;
+            /** @description Consequence before measures, 1–5 */
+            consequenceBefore?: number;
+            /** @description Probability after measures; with the other score after measures, or both null (no assessment after measures) */
+            probabilityAfter?: number | null;
+            /** @description Consequence after measures; with the other score after measures, or both null (no assessment after measures) */
+            consequenceAfter?: number | null;
+            /** @description What is done to avoid, reduce or transfer it */
+            measures?: string;
+            /** @enum {string} */
+            strategy?: "avoid" | "reduce" | "transfer" | "accept";
+            /** Format: uuid */
+            ownerId?: string;
+            /**
+             * @description The calendar quarter the risk may occur in, YYYY-Qn; null when not judged
+             * @example 2027-Q1
+             */
+            proximity?: string | null;
+            /** @enum {string} */
+            status?: "open" | "closed" | "occurred";
+            /** @example 1 */
+            version: number;
+        };
+        RiskViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description R1, R2 … in the order the risks were added; a number a published report shows is never reused */
+            number: number;
+            description: string;
+            cause: string;
+            consequence: string;
+            probabilityBefore: number;
+            consequenceBefore: number;
+            probabilityAfter: number | null;
+            consequenceAfter: number | null;
+            /** @description probability × consequence before measures, 1–25 */
+            scoreBefore: number;
+            /** @description probability × consequence after measures (the scores before when none are given), 1–25 */
+            scoreAfter: number;
+            /** @enum {string} */
+            levelBefore: "low" | "medium" | "high";
+            /** @enum {string} */
+            levelAfter: "low" | "medium" | "high";
+            measures: string;
+            /** @enum {string} */
+            strategy: "avoid" | "reduce" | "transfer" | "accept";
+            /** @description null when the owner’s account was deleted */
+            owner: components["schemas"]["RiskOwnerDto"] | null;
+            /** @example 2027-Q1 */
+            proximity: string | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "occurred";
+        };
+        ReportRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-10 */
+            period: string;
+        };
+        RiskChangeDto: {
+            /** @enum {string} */
+            kind: "new" | "closed" | "occurred" | "reopened" | "score_up" | "score_down" | "removed";
+            /** Format: uuid */
+            riskId: string;
+            number: number;
+            description: string;
+            /** @description score_up/score_down: the score after measures before */
+            fromScore: number | null;
+            /** @description score_up/score_down: the score after measures now */
+            toScore: number | null;
+        };
+        ReportRisksDto: {
+            /** Format: uuid */
+            reportId: string;
+            /** @example 2026-11 */
+            period: string;
+            /**
+             * @description frozen: the register as it was when the report was published; live: a draft shows the register as it is now; none: published before the register was kept with reports
+             * @enum {string}
+             */
+            source: "frozen" | "live" | "none";
+            /** Format: date-time */
+            frozenAt: string | null;
+            risks: components["schemas"]["RiskViewDto"][];
+            /** @description The latest earlier published report whose register was kept; the changes are counted from it */
+            previous: components["schemas"]["ReportRefDto"] | null;
+            /** @description null when there is no earlier register to compare with */
+            changes: components["schemas"]["RiskChangeDto"][] | null;
+        };
+        TopRiskDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            description: string;
+            scoreAfter: number;
+            /** @enum {string} */
+            levelAfter: "low" | "medium" | "high";
+            /** @description Probability after measures (before, when none are given) */
+            probability: number;
+            /** @description Consequence after measures (before, when none are given) */
+            consequence: number;
+            /** @enum {string} */
+            strategy: "avoid" | "reduce" | "transfer" | "accept";
+            ownerName: string | null;
+            /** @example 2027-Q1 */
+            proximity: string | null;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+        };
+        TopRisksDto: {
+            /** @description Open risks of active projects, the highest score after measures first */
+            rows: components["schemas"]["TopRiskDto"][];
+            /** @description Open risks in all the projects followed (not only those shown) */
+            totalOpen: number;
+        };
+        HovedprosjektDto: {
+            /** @enum {string} */
+            state: "not_started" | "in_progress" | "awaiting_decision" | "completed" | "stopped";
+            /** Format: date */
+            actualStart: string | null;
+            /** Format: date */
+            actualEnd: string | null;
+        };
+        ReportSectionsDto: {
+            background: string;
+            goals_results: string;
+            deliverables: string;
+            economy: string;
+            benefits: string;
+            went_well: string;
+            went_less_well: string;
+            recommendations: string;
+        };
+        LatestStatusReportDto: {
+            /** @example 2026-10 */
+            period: string;
+            budgetTotal: number | null;
+            spentToDate: number | null;
+            forecast: number | null;
+        };
+        ReportFactsDto: {
+            /** @description The costs in the hovedprosjekt’s plan budget, whole kroner */
+            plannedCosts: number;
+            /** @description The financing in the hovedprosjekt’s plan budget, whole kroner */
+            plannedFinancing: number;
+            /** @description The newest published status report’s economy */
+            latestStatusReport: components["schemas"]["LatestStatusReportDto"] | null;
+        };
+        ClosingReportDto: {
+            sections: components["schemas"]["ReportSectionsDto"];
+            budgetTotal: number | null;
+            spentTotal: number | null;
+            /** @description The figures the report was drafted from, as they stand now */
+            facts: components["schemas"]["ReportFactsDto"];
+            /** @description The sections still without text, in the outline’s order */
+            missing: string[];
+            createdBy: components["schemas"]["PersonDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            updatedBy: components["schemas"]["PersonDto"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        FactorScoreDto: {
+            /** @enum {string} */
+            factor: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing";
+            score: number | null;
+            comment: string;
+        };
+        EvaluationDto: {
+            /** @enum {string} */
+            perspective: "leader" | "owner";
+            /** @description All ten factors, in the list’s order */
+            scores: components["schemas"]["FactorScoreDto"][];
+            summary: string;
+            /** @description Every factor has a score */
+            complete: boolean;
+            updatedBy: components["schemas"]["PersonDto"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        EvaluationsDto: {
+            /** @description The project leader’s */
+            leader: components["schemas"]["EvaluationDto"] | null;
+            /** @description The owner’s (the regionråd) */
+            owner: components["schemas"]["EvaluationDto"] | null;
+        };
+        FactorComparisonDto: {
+            /** @enum {string} */
+            factor: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing";
+            leader: number | null;
+            owner: number | null;
+            /** @description The two differ by two or more */
+            gap: boolean;
+        };
+        LessonDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            /** @enum {string} */
+            category: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing" | "other";
+            text: string;
+            createdBy: components["schemas"]["PersonDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        SuccessorViewDto: {
+            organisation: string;
+            financingText: string;
+            yearlyAmount: number;
+        };
+        ClosingCheckDto: {
+            /** @enum {string} */
+            key: "final_report" | "leader_evaluation" | "owner_evaluation";
+            ok: boolean;
+            /** @description The report’s empty sections, or the factors without a score */
+            missing: string[];
+        };
+        ClosingReadinessDto: {
+            ready: boolean;
+            checks: components["schemas"]["ClosingCheckDto"][];
+        };
+        ClosingDecisionDto: {
+            /** @enum {string} */
+            outcome: "close" | "carry_on";
+            /** Format: date */
+            meetingDate: string;
+            caseNumber: string;
+            decisionText: string;
+            successor: components["schemas"]["SuccessorViewDto"] | null;
+            /** @description Why the owner decided although something was missing */
+            overrideReason: string | null;
+            /** @description The readiness as it stood when the owner decided */
+            readiness: components["schemas"]["ClosingReadinessDto"];
+            decidedBy: components["schemas"]["PersonDto"] | null;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        ClosingPermissionsDto: {
+            /** @description Start and edit the final report (the project leader, while the hovedprosjekt is under way) */
+            editReport: boolean;
+            /** @description Save the leader’s evaluation */
+            evaluateAsLeader: boolean;
+            /** @description Save the owner’s evaluation (the regionråd) */
+            evaluateAsOwner: boolean;
+            /** @description Add, change and delete lessons */
+            editLessons: boolean;
+            /** @description Record the closing decision (the regionråd) */
+            decide: boolean;
+        };
+        ClosingDto: {
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            projectStatus: "active" | "completed" | "stopped";
+            hovedprosjekt: components["schemas"]["HovedprosjektDto"];
+            /**
+             * @description Why the closing cannot be changed now; null while the hovedprosjekt is under way
+             * @enum {string|null}
+             */
+            phaseProblem: "project_ended" | "not_in_hovedprosjekt" | "at_gate" | null;
+            report: components["schemas"]["ClosingReportDto"] | null;
+            /** @description The leader’s and the owner’s evaluations, each on its own */
+            evaluations: components["schemas"]["EvaluationsDto"];
+            /** @description The two evaluations side by side, factor by factor */
+            comparison: components["schemas"]["FactorComparisonDto"][];
+            /** @description The lessons log, newest first */
+            lessons: components["schemas"]["LessonDto"][];
+            decision: components["schemas"]["ClosingDecisionDto"] | null;
+            readiness: components["schemas"]["ClosingReadinessDto"];
+            permissions: components["schemas"]["ClosingPermissionsDto"];
+        };
+        StartReportDto: {
+            /**
+             * @description The language the pre-filled text is written in
+             * @default nb
+             * @enum {string}
+             */
+            lang: "nb" | "nn" | "en";
+        };
+        ReportSectionsInputDto: {
+            background?: string;
+            goals_results?: string;
+            deliverables?: string;
+            economy?: string;
+            benefits?: string;
+            went_well?: string;
+            went_less_well?: string;
+            recommendations?: string;
+        };
+        UpdateReportDto: {
+            sections?: components["schemas"]["ReportSectionsInputDto"];
+            /**
+             * @description The hovedprosjekt’s budget (total costs), whole kroner
+             * @example 7500000
+             */
+            budgetTotal?: number | null;
+            /**
+             * @description What the hovedprosjekt spent in all, whole kroner
+             * @example 7500000
+             */
+            spentTotal?: number | null;
+            /**
+             * @description The version you edited; an older one answers 409
+             * @example 1
+             */
+            version: number;
+        };
+        FactorScoreInputDto: {
+            /** @enum {string} */
+            factor: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing";
+            /** @description 1 (weak) to 5 (strong); null: not scored yet */
+            score: number | null;
+            comment?: string;
+        };
+        SaveEvaluationDto: {
+            /** @description The factors scored or commented; each factor at most once. Those left out are cleared. */
+            scores: components["schemas"]["FactorScoreInputDto"][];
+            /** @description An overall comment */
+            summary?: string;
+            /**
+             * @description The version you edited; 0 for the first save
+             * @example 0
+             */
+            version: number;
+        };
+        CreateLessonDto: {
+            /**
+             * @description The lesson
+             * @example Forankre hos rådmennene før hvert regionrådsmøte.
+             */
+            text: string;
+            /**
+             * @description The success factor it concerns, or other
+             * @enum {string}
+             */
+            category: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing" | "other";
+            /**
+             * @description The phase it concerns; default: the phase the project is in
+             * @enum {string}
+             */
+            phaseKey?: "forstudie" | "forprosjekt" | "hovedprosjekt";
+        };
+        UpdateLessonDto: {
+            text?: string;
+            /** @enum {string} */
+            category?: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing" | "other";
+            /** @enum {string} */
+            phaseKey?: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            /**
+             * @description The version you edited; an older one answers 409
+             * @example 1
+             */
+            version: number;
+        };
+        SuccessorDto: {
+            /**
+             * @description The organisation that owns the permanent cooperation
+             * @example Næringsforum Kongsbergregionen
+             */
+            organisation: string;
+            /**
+             * @description How it is financed
+             * @example Kommunene etter fordelingsnøkkelen 50/50, og fylkeskommunen.
+             */
+            financingText: string;
+            /**
+             * @description What it costs a year, whole kroner
+             * @example 2500000
+             */
+            yearlyAmount: number;
+        };
+        RecordClosingDecisionDto: {
+            /**
+             * @description close: the project ends; carry_on: its work goes on as a permanent cooperation
+             * @enum {string}
+             */
+            outcome: "close" | "carry_on";
+            /**
+             * Format: date
+             * @description The date of the owner’s meeting
+             * @example 2012-02-01
+             */
+            meetingDate: string;
+            /**
+             * @description Saksnummer
+             * @example 04/12
+             */
+            caseNumber: string;
+            /**
+             * @description The decision (vedtak) as recorded
+             * @example Regionrådet tar sluttrapporten til etterretning.
+             */
+            decisionText: string;
+            /** @description Who owns the work from now on and how it is financed (carry_on only) */
+            successor?: components["schemas"]["SuccessorDto"];
+            /** @description Why the owner decides although the final report or an evaluation is missing; without it such a decision answers 422 */
+            overrideReason?: string;
+        };
+        RegionRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ClosedProjectDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            status: "active" | "completed" | "stopped";
+            /**
+             * @description The last phase the project was in
+             * @enum {string|null}
+             */
+            lastPhase: "forstudie" | "forprosjekt" | "hovedprosjekt" | null;
+            /**
+             * Format: date
+             * @description When its last phase ended
+             */
+            endedOn: string | null;
+            /** @enum {string|null} */
+            outcome: "close" | "carry_on" | null;
+            /** @description Who carries the work on (carry_on) */
+            successorOrganisation: string | null;
+        };
+        ScoreStatsDto: {
+            count: number;
+            /** @description The mean, one decimal */
+            average: number | null;
+            /** @description How many gave 1, 2, 3, 4 and 5 */
+            distribution: number[];
+        };
+        FactorSummaryDto: {
+            /** @enum {string} */
+            factor: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing";
+            leader: components["schemas"]["ScoreStatsDto"];
+            owner: components["schemas"]["ScoreStatsDto"];
+            all: components["schemas"]["ScoreStatsDto"];
+        };
+        LessonHitDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            /** @enum {string} */
+            category: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing" | "other";
+            text: string;
+            /** @description Who recorded it */
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LessonsOverviewDto: {
+            /** @description The regions you follow (all for admins), for the filter */
+            regions: components["schemas"]["RegionRefDto"][];
+            /** @description The closed projects in the filter’s regions */
+            projects: components["schemas"]["ClosedProjectDto"][];
+            /** @description Per success factor, the scores of those projects’ evaluations */
+            factors: components["schemas"]["FactorSummaryDto"][];
+            /** @description Their lessons matching the filter: best match first when searching, else newest first */
+            lessons: components["schemas"]["LessonHitDto"][];
+            /** @description How many lessons match (the list holds at most 200) */
+            total: number;
         };
     };
     responses: never;
@@ -6380,6 +7653,79 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
                         code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    getProjectPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPageDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "POPULATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "REGION_NOT_FOUND" | "USER_NOT_FOUND";
                     };
                 };
             };
@@ -14145,6 +15491,2721 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
                         code?: "CONFLICT" | "INVALID_STATE" | "PLAN_HAS_NO_SUBGOALS" | "PLAN_LOCKED" | "RECOMMENDATION_NOT_EDITABLE" | "RECOMMENDATION_STATUS_NOT_ALLOWED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    getBenefitRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitRegisterDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    createBenefit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBenefitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_HAS_MEASUREMENTS" | "BENEFIT_MEASUREMENT_DATE_TAKEN" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_AREA_NOT_IN_PLAN" | "BENEFIT_MEASUREMENT_BEFORE_START" | "BENEFIT_MEASUREMENT_IN_FUTURE" | "BENEFIT_OWNER_NOT_ALLOWED" | "BENEFIT_TARGET_DATE_NOT_AFTER_START" | "BENEFIT_TARGET_EQUALS_START" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    listBenefitOwners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    exportBenefits: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                /** @description The language of the headings and values */
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadBenefitReport: {
+        parameters: {
+            query?: {
+                format?: "pdf" | "docx";
+                /** @description The language of the report */
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The benefits report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteBenefit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                benefitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The benefit and its indicators are deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_HAS_MEASUREMENTS" | "BENEFIT_MEASUREMENT_DATE_TAKEN" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    updateBenefit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                benefitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBenefitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_HAS_MEASUREMENTS" | "BENEFIT_MEASUREMENT_DATE_TAKEN" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_AREA_NOT_IN_PLAN" | "BENEFIT_MEASUREMENT_BEFORE_START" | "BENEFIT_MEASUREMENT_IN_FUTURE" | "BENEFIT_OWNER_NOT_ALLOWED" | "BENEFIT_TARGET_DATE_NOT_AFTER_START" | "BENEFIT_TARGET_EQUALS_START" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    addBenefitIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                benefitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorDto"];
+            };
+        };
+        responses: {
+            /** @description The benefit with the new indicator */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_HAS_MEASUREMENTS" | "BENEFIT_MEASUREMENT_DATE_TAKEN" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_AREA_NOT_IN_PLAN" | "BENEFIT_MEASUREMENT_BEFORE_START" | "BENEFIT_MEASUREMENT_IN_FUTURE" | "BENEFIT_OWNER_NOT_ALLOWED" | "BENEFIT_TARGET_DATE_NOT_AFTER_START" | "BENEFIT_TARGET_EQUALS_START" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    deleteBenefitIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                benefitId: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The benefit without the indicator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_HAS_MEASUREMENTS" | "BENEFIT_MEASUREMENT_DATE_TAKEN" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    updateBenefitIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                benefitId: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicatorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_HAS_MEASUREMENTS" | "BENEFIT_MEASUREMENT_DATE_TAKEN" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_AREA_NOT_IN_PLAN" | "BENEFIT_MEASUREMENT_BEFORE_START" | "BENEFIT_MEASUREMENT_IN_FUTURE" | "BENEFIT_OWNER_NOT_ALLOWED" | "BENEFIT_TARGET_DATE_NOT_AFTER_START" | "BENEFIT_TARGET_EQUALS_START" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    recordBenefitMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                benefitId: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeasurementDto"];
+            };
+        };
+        responses: {
+            /** @description The benefit with the new measurement and its trend */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_HAS_MEASUREMENTS" | "BENEFIT_MEASUREMENT_DATE_TAKEN" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_AREA_NOT_IN_PLAN" | "BENEFIT_MEASUREMENT_BEFORE_START" | "BENEFIT_MEASUREMENT_IN_FUTURE" | "BENEFIT_OWNER_NOT_ALLOWED" | "BENEFIT_TARGET_DATE_NOT_AFTER_START" | "BENEFIT_TARGET_EQUALS_START" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    deleteBenefitMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                benefitId: string;
+                indicatorId: string;
+                measurementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    updateBenefitMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                benefitId: string;
+                indicatorId: string;
+                measurementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeasurementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_HAS_MEASUREMENTS" | "BENEFIT_MEASUREMENT_DATE_TAKEN" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_AREA_NOT_IN_PLAN" | "BENEFIT_MEASUREMENT_BEFORE_START" | "BENEFIT_MEASUREMENT_IN_FUTURE" | "BENEFIT_OWNER_NOT_ALLOWED" | "BENEFIT_TARGET_DATE_NOT_AFTER_START" | "BENEFIT_TARGET_EQUALS_START" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    getRegionBenefits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionBenefitsDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "BENEFIT_INDICATOR_NOT_FOUND" | "BENEFIT_MEASUREMENT_NOT_FOUND" | "BENEFIT_NOT_FOUND" | "CASE_STEP_NOT_FOUND" | "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    listRisks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RISK_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    createRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRiskDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Signed in, but not allowed
+             *
+             *     Signed in, but not allowed
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RISK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "RISK_ASSESSMENT_INVALID" | "RISK_OWNER_NOT_ELIGIBLE";
+                    };
+                };
+            };
+        };
+    };
+    listRiskOwners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskOwnerDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RISK_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    exportRisks: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                /** @description The language of the headings and values */
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    deleteRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                riskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The risk is deleted; published status reports keep their copy */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Signed in, but not allowed
+             *
+             *     Signed in, but not allowed
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RISK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    updateRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                riskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRiskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Signed in, but not allowed
+             *
+             *     Signed in, but not allowed
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RISK_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "RISK_ASSESSMENT_INVALID" | "RISK_OWNER_NOT_ELIGIBLE";
+                    };
+                };
+            };
+        };
+    };
+    getStatusReportRisks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRisksDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "RISK_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    getTopRisks: {
+        parameters: {
+            query?: {
+                /** @description How many risks */
+                limit?: number;
+                /** @description Only this region’s projects */
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopRisksDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "PORTFOLIO_CURSOR_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "RISK_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    getClosing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    updateClosingReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_AT_GATE" | "CLOSING_NOT_IN_HOVEDPROSJEKT" | "CLOSING_PROJECT_ENDED" | "CLOSING_REPORT_EXISTS" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    startClosingReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_AT_GATE" | "CLOSING_NOT_IN_HOVEDPROSJEKT" | "CLOSING_PROJECT_ENDED" | "CLOSING_REPORT_EXISTS" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    downloadClosingReport: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The final report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    saveLeaderEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveEvaluationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_AT_GATE" | "CLOSING_NOT_IN_HOVEDPROSJEKT" | "CLOSING_PROJECT_ENDED" | "CLOSING_REPORT_EXISTS" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    saveOwnerEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveEvaluationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_AT_GATE" | "CLOSING_NOT_IN_HOVEDPROSJEKT" | "CLOSING_PROJECT_ENDED" | "CLOSING_REPORT_EXISTS" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    addLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLessonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_AT_GATE" | "CLOSING_NOT_IN_HOVEDPROSJEKT" | "CLOSING_PROJECT_ENDED" | "CLOSING_REPORT_EXISTS" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    deleteLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_AT_GATE" | "CLOSING_NOT_IN_HOVEDPROSJEKT" | "CLOSING_PROJECT_ENDED" | "CLOSING_REPORT_EXISTS" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    updateLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_AT_GATE" | "CLOSING_NOT_IN_HOVEDPROSJEKT" | "CLOSING_PROJECT_ENDED" | "CLOSING_REPORT_EXISTS" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    recordClosingDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordClosingDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_AT_GATE" | "CLOSING_NOT_IN_HOVEDPROSJEKT" | "CLOSING_PROJECT_ENDED" | "CLOSING_REPORT_EXISTS" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_NOT_READY" | "INVALID_PERIOD";
+                    };
+                };
+            };
+        };
+    };
+    getLessons: {
+        parameters: {
+            query?: {
+                /** @description Only this region */
+                regionId?: string;
+                /** @description Only lessons about this phase */
+                phase?: "forstudie" | "forprosjekt" | "hovedprosjekt";
+                /** @description Only lessons in this category */
+                category?: "anchoring" | "realistic_goals" | "active_owner" | "meeting_places" | "attention" | "bureaucratic_flexibility" | "visible_results" | "cooperation" | "reporting" | "financing" | "other";
+                /** @description Words to search for in the lessons (Norwegian stemming; a part of a word also matches) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonsOverviewDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };

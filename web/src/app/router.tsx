@@ -3,7 +3,7 @@ import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
 import { session } from '../lib/api-client';
 import { forgetSession, LOGIN_PATH, loginPathFor, requireAdmin, requireMe } from '../lib/auth';
 import { Loading } from '../components/loading';
-import { i18n } from '../lib/i18n';
+import { i18n, withWords } from '../lib/i18n';
 import { notFound } from '../lib/route-data';
 import { AppLayout } from './layout/app-layout';
 import { RouteError } from './routes/route-error';
@@ -25,7 +25,8 @@ export function createAppRouter(queryClient: QueryClient) {
           errorElement: <RouteError />,
           children: [
             // Every page is loaded on first use (its own chunk, loader and component together), so the first
-            // load fetches only the layout, the router and the page asked for.
+            // load fetches only the layout, the router and the page asked for. withWords([...]) names the feature
+            // word files the page shows (locales/words.ts): they come with its code, in the language shown.
             {
               path: LOGIN_PATH.slice(1),
               lazy: () => import('./routes/login').then((m) => ({ loader: m.loginLoader(queryClient), Component: m.LoginRoute })),
@@ -42,73 +43,126 @@ export function createAppRouter(queryClient: QueryClient) {
                 },
                 {
                   path: 'regioner',
-                  lazy: () => import('./routes/regions').then((m) => ({ loader: m.regionsLoader(queryClient), Component: m.RegionsRoute })),
+                  lazy: withWords(['regions'], () =>
+                    import('./routes/regions').then((m) => ({ loader: m.regionsLoader(queryClient), Component: m.RegionsRoute })),
+                  ),
                 },
                 {
                   path: 'regioner/ny',
                   loader: adminOnly,
-                  lazy: () => import('./routes/new-region').then((m) => ({ Component: m.NewRegionRoute })),
+                  lazy: withWords(['regions'], () => import('./routes/new-region').then((m) => ({ Component: m.NewRegionRoute }))),
                 },
                 {
                   path: 'regioner/:id',
-                  lazy: () => import('./routes/region').then((m) => ({ loader: m.regionLoader(queryClient), Component: m.RegionRoute })),
+                  lazy: withWords(['benefits', 'caseroute', 'regions'], () =>
+                    import('./routes/region').then((m) => ({ loader: m.regionLoader(queryClient), Component: m.RegionRoute })),
+                  ),
                 },
                 {
                   path: 'prosjekter',
-                  lazy: () =>
+                  lazy: withWords(['deliverables', 'gates', 'projects'], () =>
                     import('./routes/projects').then((m) => ({ loader: m.projectsLoader(queryClient), Component: m.ProjectsRoute })),
+                  ),
                 },
                 {
                   path: 'prosjekter/ny',
-                  lazy: () =>
+                  lazy: withWords(['phases', 'projects'], () =>
                     import('./routes/new-project').then((m) => ({ loader: m.newProjectLoader(queryClient), Component: m.NewProjectRoute })),
+                  ),
                 },
                 {
                   path: 'prosjekter/:id',
-                  lazy: () => import('./routes/project').then((m) => ({ loader: m.projectLoader(queryClient), Component: m.ProjectRoute })),
+                  lazy: withWords(
+                    ['benefits', 'caseroute', 'deliverables', 'gates', 'phases', 'plans', 'progress', 'projects', 'risks', 'surveys'],
+                    () => import('./routes/project').then((m) => ({ loader: m.projectLoader(queryClient), Component: m.ProjectRoute })),
+                  ),
                 },
                 {
                   path: 'prosjekter/:id/leveranser/:deliverableId',
-                  lazy: () =>
+                  lazy: withWords(['caseroute', 'deliverables', 'files', 'gates', 'plans', 'progress', 'projects'], () =>
                     import('./routes/deliverable').then((m) => ({
                       loader: m.deliverableLoader(queryClient),
                       Component: m.DeliverableRoute,
                     })),
+                  ),
                 },
                 {
                   path: 'prosjekter/:id/faser/:phaseKey/beslutning',
-                  lazy: () => import('./routes/gate').then((m) => ({ loader: m.gateLoader(queryClient), Component: m.GateRoute })),
+                  lazy: withWords(['deliverables', 'files', 'gates', 'plans', 'projects'], () =>
+                    import('./routes/gate').then((m) => ({ loader: m.gateLoader(queryClient), Component: m.GateRoute })),
+                  ),
                 },
                 {
                   path: 'admin/brukere',
-                  lazy: () => import('./routes/users').then((m) => ({ loader: m.usersLoader(queryClient), Component: m.UsersRoute })),
+                  lazy: withWords(['caseroute', 'users'], () =>
+                    import('./routes/users').then((m) => ({ loader: m.usersLoader(queryClient), Component: m.UsersRoute })),
+                  ),
                 },
                 // Phase plans, templates, status reports, portfolio, tasks and notifications (loaded on first use).
                 ...plansProgressRoutes(queryClient),
                 // The forstudie's mapping of business needs: surveys, their results, conversations and recommendations.
                 {
                   path: 'prosjekter/:id/kartlegging',
-                  lazy: () => import('./routes/mapping').then((m) => ({ loader: m.mappingLoader(queryClient), Component: m.MappingRoute })),
+                  lazy: withWords(['needs', 'projects', 'surveys'], () =>
+                    import('./routes/mapping').then((m) => ({ loader: m.mappingLoader(queryClient), Component: m.MappingRoute })),
+                  ),
                 },
                 {
                   path: 'prosjekter/:id/kartlegging/undersokelser/:surveyId',
-                  lazy: () => import('./routes/survey').then((m) => ({ loader: m.surveyLoader(queryClient), Component: m.SurveyRoute })),
+                  lazy: withWords(['projects', 'surveys'], () =>
+                    import('./routes/survey').then((m) => ({ loader: m.surveyLoader(queryClient), Component: m.SurveyRoute })),
+                  ),
                 },
                 {
                   path: 'prosjekter/:id/kartlegging/undersokelser/:surveyId/resultater',
-                  lazy: () =>
+                  lazy: withWords(['plans', 'projects', 'surveys'], () =>
                     import('./routes/survey-results').then((m) => ({
                       loader: m.surveyResultsLoader(queryClient),
                       Component: m.SurveyResultsRoute,
                     })),
+                  ),
                 },
                 {
                   path: 'prosjekter/:id/anbefalinger',
-                  lazy: () =>
+                  lazy: withWords(['needs', 'projects', 'recommendations'], () =>
                     import('./routes/recommendations').then((m) => ({
                       loader: m.recommendationsLoader(queryClient),
                       Component: m.RecommendationsRoute,
                     })),
+                  ),
+                },
+                {
+                  path: 'prosjekter/:id/gevinster',
+                  lazy: withWords(['benefits', 'plans', 'projects'], () =>
+                    import('./routes/benefits').then((m) => ({ loader: m.benefitsLoader(queryClient), Component: m.BenefitsRoute })),
+                  ),
+                },
+                {
+                  path: 'regioner/:id/gevinster',
+                  lazy: withWords(['benefits', 'regions'], () =>
+                    import('./routes/region-benefits').then((m) => ({
+                      loader: m.regionBenefitsLoader(queryClient),
+                      Component: m.RegionBenefitsRoute,
+                    })),
+                  ),
+                },
+                {
+                  path: 'prosjekter/:id/risikoer',
+                  lazy: withWords(['plans', 'projects', 'risks'], () =>
+                    import('./routes/risks').then((m) => ({ loader: m.risksLoader(queryClient), Component: m.RisksRoute })),
+                  ),
+                },
+                {
+                  path: 'prosjekter/:id/avslutning',
+                  lazy: withWords(['closing', 'plans', 'projects'], () =>
+                    import('./routes/closing').then((m) => ({ loader: m.closingLoader(queryClient), Component: m.ClosingRoute })),
+                  ),
+                },
+                {
+                  path: 'laering',
+                  lazy: withWords(['closing'], () =>
+                    import('./routes/lessons').then((m) => ({ loader: m.lessonsLoader(queryClient), Component: m.LessonsRoute })),
+                  ),
                 },
                 { path: '*', loader: () => notFound() },
               ],

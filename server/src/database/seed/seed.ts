@@ -2,9 +2,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
 import { execute, queryOne, queryOneOrFail, queryRows } from '../sql';
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS } from './demo-data';
+import { seedDemoBenefits } from './demo-benefits';
+import { seedDemoClosing } from './demo-closing';
 import { seedDemoGateCase } from './demo-gate-case';
 import { seedDemoMapping } from './demo-mapping';
 import { seedDemoProjects } from './demo-projects';
+import { seedDemoRisks } from './demo-risks';
 import { seedDemoStatusReports } from './demo-status-reports';
 
 interface SeedStep {
@@ -24,6 +27,9 @@ const DEMO_STEPS: SeedStep[] = [
   { key: 'demo_status_reports_loaded_at', run: seedDemoStatusReports },
   { key: 'demo_gate_case_loaded_at', run: seedDemoGateCase },
   { key: 'demo_mapping_loaded_at', run: seedDemoMapping },
+  { key: 'demo_risks_loaded_at', run: seedDemoRisks },
+  { key: 'demo_benefits_loaded_at', run: seedDemoBenefits },
+  { key: 'demo_closing_loaded_at', run: seedDemoClosing },
 ];
 
 /** Loads the demo data steps not yet loaded; returns the keys of the steps it ran. */

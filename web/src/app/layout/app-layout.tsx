@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/loading';
 import { useAccess } from '../../lib/auth';
 import { ProgressNavItems, TemplatesNavItem } from '../../features/progress/components/nav-items';
+import { LessonsNavItem } from '../../features/closing/components/lessons-nav-item';
 import { NotificationBell } from '../../features/progress/components/notification-bell';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
@@ -40,6 +41,7 @@ export function AppLayout() {
                   </Link>
                 </li>
                 <TemplatesNavItem />
+                <LessonsNavItem roles={roles} />
                 {isAdmin && (
                   <li>
                     <Link asChild data-color="neutral">

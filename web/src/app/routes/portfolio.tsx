@@ -8,6 +8,7 @@ import { getPortfolioQueryOptions } from '../../features/progress/api/get-portfo
 import { getPortfolioTimelineQueryOptions } from '../../features/progress/api/get-portfolio-timeline';
 import { followsPortfolio } from '../../features/progress/components/nav-items';
 import { PortfolioPage } from '../../features/progress/components/portfolio-page';
+import { TopRisks } from '../../features/risks/components/top-risks';
 import { useRegions } from '../../features/regions/api/get-regions';
 import { requireMe } from '../../lib/auth';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -77,6 +78,7 @@ export function PortfolioRoute() {
         onFilters={(next) => setParams(writeParams(next, sort, order), { replace: true })}
         onSort={(nextSort, nextOrder) => setParams(writeParams(filters, nextSort, nextOrder), { replace: true })}
       />
+      <TopRisks />
     </div>
   );
 }

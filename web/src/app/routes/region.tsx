@@ -2,6 +2,7 @@ import { Link } from '@digdir/designsystemet-react';
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useLocation, useParams, type LoaderFunctionArgs } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { RegionBenefitsLink } from '../../features/benefits/components/region-benefits-link';
 import { getRegionQueryOptions } from '../../features/regions/api/get-region';
 import { RegionDetails } from '../../features/regions/components/region-details';
 import { StatusMessage } from '../../components/status-message';
@@ -35,6 +36,7 @@ export function RegionRoute() {
       </nav>
       <StatusMessage message={state?.message ?? null} />
       <RegionDetails region={region} />
+      <RegionBenefitsLink regionId={region.id} />
     </div>
   );
 }

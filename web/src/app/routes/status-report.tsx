@@ -8,6 +8,7 @@ import { usePeriod } from '../../features/progress/components/progress-text';
 import { StatusReportPage } from '../../features/progress/components/status-report-page';
 import { getProjectQueryOptions } from '../../features/projects/api/get-project';
 import { ProjectBreadcrumbs } from '../../features/projects/components/project-breadcrumbs';
+import { ReportRisks } from '../../features/risks/components/report-risks';
 import { requireMe } from '../../lib/auth';
 import { ensureFound, notFound } from '../../lib/route-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -50,6 +51,7 @@ export function StatusReportRoute() {
         message={state?.message ?? null}
         onDeleted={(message) => navigate(`/prosjekter/${project.id}/statusrapporter`, { replace: true, state: { message } })}
       />
+      <ReportRisks projectId={project.id} reportId={report.id} state={report.state} period={period} />
       <CommentsSection projectId={project.id} targetType="status_report" targetId={report.id} canComment={project.permissions.comment} />
     </div>
   );

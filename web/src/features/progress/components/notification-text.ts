@@ -89,6 +89,10 @@ export function useNotificationTitle() {
           ? t('progress.notifications.kinds.condition_overdue', values)
           : t('progress.notifications.kinds.condition_due', values);
       }
+      case 'benefit_measurement_due': {
+        const title = str('benefitTitle');
+        return title ? t('progress.notifications.kinds.benefit_measurement_due', { title, project }) : n.title;
+      }
       default:
         return n.title;
     }

@@ -38,6 +38,23 @@ export function ProjectFollowUpLinks({ project }: { project: Pick<Project, 'id' 
             <RouterLink to={`/prosjekter/${project.id}/anbefalinger`}>{t('surveys.projectLinks.recommendations')}</RouterLink>
           </Link>
         </List.Item>
+        <List.Item>
+          <Link asChild>
+            <RouterLink to={`/prosjekter/${project.id}/risikoer`}>{t('risks.projectLink')}</RouterLink>
+          </Link>
+        </List.Item>
+        <List.Item>
+          <Link asChild>
+            <RouterLink to={`/prosjekter/${project.id}/gevinster`}>{t('benefits.projectLink')}</RouterLink>
+          </Link>
+        </List.Item>
+        {project.phases.some((p) => p.key === 'hovedprosjekt' && p.state !== 'not_started') && (
+          <List.Item>
+            <Link asChild>
+              <RouterLink to={`/prosjekter/${project.id}/avslutning`}>{t('layout.navClosing')}</RouterLink>
+            </Link>
+          </List.Item>
+        )}
       </List.Unordered>
     </section>
   );
