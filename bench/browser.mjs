@@ -26,7 +26,7 @@
 // BENCH_BROWSER_PATH (/), BENCH_BROWSER_USER (radgiver@demo.no),
 // BENCH_BROWSER_WEB_DIST (another built web/dist to serve, e.g. an older build to compare with),
 // BENCH_BROWSER_PG_PORT (54353), CHROMIUM_PATH, BENCH_KEEP_DB=1.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { createSecureServer } from 'node:http2';
@@ -35,7 +35,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { formatTable, freePort, signIn, stopAfter, waitForHealth, withClient, withDatabase, serverNodeArgs } from './lib/support.mjs';
+import { formatTable, signIn, startBuiltServer, stopAfter, withClient, withDatabase } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -299,33 +299,9 @@ async function main() {
       await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
       await c.query(`CREATE DATABASE "${dbName}"`);
     });
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
     console.log('Starting the server (migrations and demo data)…');
-    server = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        PUBLIC_BASE_URL: base,
-        SEED_DEMO_DATA: 'true',
-        JOBS_ENABLED: 'false',
-        WEB_DIST_DIR: WEB_DIST,
-        NODE_ENV: 'production',
-        COOKIE_SECURE: 'false',
-        LOG_FORMAT: 'json',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    server.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-    try {
-      await waitForHealth(base, server);
-    } catch (e) {
-      console.error(stderr);
-      throw e;
-    }
+    let base;
+    ({ server, base } = await startBuiltServer({ dist, cwd: root, url, env: { WEB_DIST_DIR: WEB_DIST } }));
     const session = await signIn(base, USER, DEMO_PASSWORD);
     const cookie = session.cookie.split('; ').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]);
 
@@ -346,7 +322,7 @@ async function main() {
 
     const fronts = { http1: { name: 'HTTP/1.1', base } };
     if (PROTOCOLS.includes('http2')) {
-      http2 = await startHttp2Front(port);
+      http2 = await startHttp2Front(Number(new URL(base).port));
       if (http2) fronts.http2 = { name: 'HTTP/2 + TLS', base: http2.base };
       else console.warn('No openssl for a certificate: HTTP/2 is not measured.');
     }

@@ -14,25 +14,13 @@
 // .data/pg-bench-gate. Knobs: BENCH_GATE_DECISIONS (150), BENCH_GATE_CONNECTIONS (10), BENCH_GATE_PG_PORT
 // (54353), BENCH_KEEP_DB=1, BENCH_SERVER_DIST (another build's server/dist/server/src, to compare before and
 // after a change), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import {
-  cpuSeconds,
-  freePort,
-  percentile,
-  rssMb,
-  signIn,
-  stopAfter,
-  waitForHealth,
-  withClient,
-  withDatabase,
-  serverNodeArgs,
-} from './lib/support.mjs';
+import { cpuSeconds, percentile, rssMb, signIn, startBuiltServer, stopAfter, withClient, withDatabase } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -219,35 +207,10 @@ async function main() {
       await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
       await c.query(`CREATE DATABASE "${dbName}"`);
     });
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
     console.log(`Starting the server (${dist}; migrations and demo data)…`);
-    server = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        PUBLIC_BASE_URL: base,
-        SEED_DEMO_DATA: 'true',
-        JOBS_ENABLED: 'false',
-        WEB_DIST_DIR: '',
-        // Not 'production', so that every answer says how many statements it ran (X-Statement-Count).
-        NODE_ENV: 'benchmark',
-        COOKIE_SECURE: 'false',
-        LOG_FORMAT: 'json',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    server.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-    try {
-      await waitForHealth(base, server);
-    } catch (e) {
-      console.error(stderr);
-      throw e;
-    }
+    let base;
+    // Not 'production', so that every answer says how many statements it ran (X-Statement-Count).
+    ({ server, base } = await startBuiltServer({ dist, cwd: root, url, env: { NODE_ENV: 'benchmark', LOG_LEVEL: 'warn' } }));
     const raad = await signIn(base, REGIONRAAD, DEMO_PASSWORD);
     const leader = await signIn(base, LEADER, DEMO_PASSWORD);
     const db = new Client({ connectionString: url });

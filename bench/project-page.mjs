@@ -17,25 +17,13 @@
 // Database: DATABASE_URL's server (a new database is created and dropped), else an embedded PostgreSQL in
 // .data/pg-bench-project-page. Knobs: BENCH_PROJECT_PAGE_CLIENTS (10), BENCH_PROJECT_PAGE_SLICE_S (4),
 // BENCH_PROJECT_PAGE_ROUNDS (3), BENCH_PROJECT_PAGE_PG_PORT (54361), BENCH_KEEP_DB=1.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import {
-  cpuSeconds,
-  formatTable,
-  freePort,
-  percentile,
-  signIn,
-  stopAfter,
-  waitForHealth,
-  withClient,
-  withDatabase,
-  serverNodeArgs,
-} from './lib/support.mjs';
+import { cpuSeconds, formatTable, percentile, signIn, startBuiltServer, stopAfter, withClient, withDatabase } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -119,32 +107,11 @@ async function main() {
       await c.query(`CREATE DATABASE "${dbName}"`);
     });
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
     console.log('Starting the server (migrations and demo data)…');
-    server = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        PUBLIC_BASE_URL: base,
-        SEED_DEMO_DATA: 'true',
-        JOBS_ENABLED: 'false',
-        WEB_DIST_DIR: '',
-        NODE_ENV: 'production',
-        COOKIE_SECURE: 'false',
-        LOG_FORMAT: 'json',
-        LOG_LEVEL: 'log',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    server.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     // The request log tells each request's statements; it is read only while `logged` is set.
     let logged = null;
     let pending = '';
-    server.stdout.on('data', (d) => {
+    const readLog = (d) => {
       if (!logged) return;
       pending += d;
       const lines = pending.split('\n');
@@ -157,13 +124,9 @@ async function main() {
           // not a JSON line
         }
       }
-    });
-    try {
-      await waitForHealth(base, server);
-    } catch (e) {
-      console.error(stderr);
-      throw e;
-    }
+    };
+    let base;
+    ({ server, base } = await startBuiltServer({ dist, cwd: root, url, env: { LOG_LEVEL: 'log' }, onStdout: readLog }));
 
     const project = await withClient(url, async (db) => {
       const { rows } = await db.query(

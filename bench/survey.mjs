@@ -19,25 +19,13 @@
 // .data/pg-bench-survey. Knobs: BENCH_SURVEY_CLIENTS (200), BENCH_SURVEY_DURATION_S (15),
 // BENCH_SURVEY_ROWS (10000), BENCH_SURVEY_PG_PORT (54351), BENCH_KEEP_DB=1, BENCH_SERVER_NODE_ARGS (e.g.
 // "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import {
-  freePort,
-  mulberry32,
-  percentile,
-  rssMb,
-  signIn,
-  stopAfter,
-  waitForHealth,
-  withClient,
-  withDatabase,
-  serverNodeArgs,
-} from './lib/support.mjs';
+import { mulberry32, percentile, rssMb, signIn, startBuiltServer, stopAfter, withClient, withDatabase } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -315,34 +303,9 @@ async function main() {
       await c.query(`CREATE DATABASE "${dbName}"`);
     });
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
     console.log('Starting the server (migrations and demo data)…');
-    server = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        PUBLIC_BASE_URL: base,
-        SEED_DEMO_DATA: 'true',
-        JOBS_ENABLED: 'false',
-        WEB_DIST_DIR: '',
-        NODE_ENV: 'production',
-        COOKIE_SECURE: 'false',
-        LOG_FORMAT: 'json',
-        SURVEY_ANSWER_RATE_LIMIT: String(RATE_LIMIT),
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    server.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-    try {
-      await waitForHealth(base, server);
-    } catch (e) {
-      console.error(stderr);
-      throw e;
-    }
+    let base;
+    ({ server, base } = await startBuiltServer({ dist, cwd: root, url, env: { SURVEY_ANSWER_RATE_LIMIT: String(RATE_LIMIT) } }));
     const idleRss = rssMb(server.pid);
     const leader = await signIn(base, LEADER, DEMO_PASSWORD);
 

@@ -1,8 +1,9 @@
 // Helpers the benchmarks share (bench/run.mjs runs only the files directly in bench/, not this folder).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 const { Client } = createRequire(import.meta.url)('pg');
 
@@ -153,4 +154,43 @@ export function formatTable(cols, rows) {
 export function serverNodeArgs() {
   const given = process.env.BENCH_SERVER_NODE_ARGS;
   return (given ?? '--max-old-space-size=256').split(' ').filter(Boolean);
+}
+
+/**
+ * Starts the built server (`<dist>/main.js`) on a free port against `url`, with the demo data, jobs off and
+ * the production heap limit, and resolves once it answers /api/health: `{ server, base }`. `env` adds to or
+ * overrides the defaults; `onStdout` reads the request log from the first byte. On a failed start the
+ * server's last words are printed and the process killed.
+ */
+export async function startBuiltServer({ dist, cwd, url, env = {}, onStdout = null }) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [...serverNodeArgs(), join(dist, 'main.js')], {
+    cwd,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      PUBLIC_BASE_URL: base,
+      SEED_DEMO_DATA: 'true',
+      JOBS_ENABLED: 'false',
+      WEB_DIST_DIR: '',
+      NODE_ENV: 'production',
+      COOKIE_SECURE: 'false',
+      LOG_FORMAT: 'json',
+      ...env,
+    },
+    stdio: ['ignore', onStdout ? 'pipe' : 'ignore', 'pipe'],
+  });
+  if (onStdout) server.stdout.on('data', onStdout);
+  let stderr = '';
+  server.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  try {
+    await waitForHealth(base, server);
+  } catch (e) {
+    console.error(stderr);
+    server.kill('SIGKILL');
+    throw e;
+  }
+  return { server, base };
 }
