@@ -35,7 +35,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { formatTable, signIn, startBuiltServer, stopAfter, withClient, withDatabase } from './lib/support.mjs';
+import { formatTable, openBenchDatabase, signIn, startBuiltServer, stopAfter, stopServer } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -277,28 +277,17 @@ async function main() {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST}/index.html is missing: npm run build -w web`);
   const bundle = initialBundle(WEB_DIST);
 
-  let embedded = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    console.log('Starting an embedded PostgreSQL (.data/pg-bench-browser)…');
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(root, '.data', 'pg-bench-browser'),
-      port: Number(process.env.BENCH_BROWSER_PG_PORT ?? 54353),
-      database: 'postgres',
-      quiet: true,
-    });
-    adminUrl = embedded.url;
-  }
-  const dbName = `nvr_bench_browser_${process.pid}`;
-  const url = withDatabase(adminUrl, dbName);
+  const bench = await openBenchDatabase({
+    name: 'browser',
+    startEmbeddedPostgres,
+    dataDir: join(root, '.data', 'pg-bench-browser'),
+    port: Number(process.env.BENCH_BROWSER_PG_PORT ?? 54353),
+  });
+  const { url } = bench;
   let server = null;
   let http2 = null;
   let browser = null;
   try {
-    await withClient(adminUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${dbName}"`);
-    });
     console.log('Starting the server (migrations and demo data)…');
     let base;
     ({ server, base } = await startBuiltServer({ dist, cwd: root, url, env: { WEB_DIST_DIR: WEB_DIST } }));
@@ -394,16 +383,8 @@ async function main() {
   } finally {
     await browser?.close();
     await http2?.close();
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-    }
-    if (process.env.BENCH_KEEP_DB) console.log(`Kept the database ${dbName} (BENCH_KEEP_DB)`);
-    else
-      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((e) =>
-        console.warn(`Could not drop ${dbName}: ${e.message}`),
-      );
-    await embedded?.stop();
+    await stopServer(server);
+    await bench.dispose();
   }
 }
 

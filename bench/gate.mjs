@@ -20,7 +20,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, percentile, rssMb, signIn, startBuiltServer, stopAfter, withClient, withDatabase } from './lib/support.mjs';
+import { cpuSeconds, openBenchDatabase, percentile, rssMb, signIn, startBuiltServer, stopAfter, stopServer } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -187,26 +187,15 @@ async function decide(base, raad, projects, leaderId, serverPid, connections) {
 }
 
 async function main() {
-  let embedded = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    console.log('Starting an embedded PostgreSQL (.data/pg-bench-gate)…');
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(root, '.data', 'pg-bench-gate'),
-      port: Number(process.env.BENCH_GATE_PG_PORT ?? 54353),
-      database: 'postgres',
-      quiet: true,
-    });
-    adminUrl = embedded.url;
-  }
-  const dbName = `nvr_bench_gate_${process.pid}`;
-  const url = withDatabase(adminUrl, dbName);
+  const bench = await openBenchDatabase({
+    name: 'gate',
+    startEmbeddedPostgres,
+    dataDir: join(root, '.data', 'pg-bench-gate'),
+    port: Number(process.env.BENCH_GATE_PG_PORT ?? 54353),
+  });
+  const { url, embedded } = bench;
   let server = null;
   try {
-    await withClient(adminUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${dbName}"`);
-    });
     console.log(`Starting the server (${dist}; migrations and demo data)…`);
     let base;
     // Not 'production', so that every answer says how many statements it ran (X-Statement-Count).
@@ -293,16 +282,8 @@ async function main() {
       await db.end();
     }
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-    }
-    if (process.env.BENCH_KEEP_DB) console.log(`Kept the database ${dbName} (BENCH_KEEP_DB)`);
-    else
-      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((e) =>
-        console.warn(`Could not drop ${dbName}: ${e.message}`),
-      );
-    await embedded?.stop();
+    await stopServer(server);
+    await bench.dispose();
   }
 }
 

@@ -23,7 +23,17 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, formatTable, percentile, signIn, startBuiltServer, stopAfter, withClient, withDatabase } from './lib/support.mjs';
+import {
+  cpuSeconds,
+  formatTable,
+  openBenchDatabase,
+  percentile,
+  signIn,
+  startBuiltServer,
+  stopAfter,
+  stopServer,
+  withClient,
+} from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -86,27 +96,15 @@ async function slice(run, waves, session) {
 }
 
 async function main() {
-  let embedded = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    console.log('Starting an embedded PostgreSQL (.data/pg-bench-project-page)…');
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(root, '.data', 'pg-bench-project-page'),
-      port: Number(process.env.BENCH_PROJECT_PAGE_PG_PORT ?? 54361),
-      database: 'postgres',
-      quiet: true,
-    });
-    adminUrl = embedded.url;
-  }
-  const dbName = `nvr_bench_project_page_${process.pid}`;
-  const url = withDatabase(adminUrl, dbName);
+  const bench = await openBenchDatabase({
+    name: 'project_page',
+    startEmbeddedPostgres,
+    dataDir: join(root, '.data', 'pg-bench-project-page'),
+    port: Number(process.env.BENCH_PROJECT_PAGE_PG_PORT ?? 54361),
+  });
+  const { url, embedded } = bench;
   let server = null;
   try {
-    await withClient(adminUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${dbName}"`);
-    });
-
     console.log('Starting the server (migrations and demo data)…');
     // The request log tells each request's statements; it is read only while `logged` is set.
     let logged = null;
@@ -249,16 +247,8 @@ async function main() {
     );
     console.log('Wrote bench/results/project-page.json');
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-    }
-    if (process.env.BENCH_KEEP_DB) console.log(`Kept the database ${dbName} (BENCH_KEEP_DB)`);
-    else
-      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((e) =>
-        console.warn(`Could not drop ${dbName}: ${e.message}`),
-      );
-    await embedded?.stop();
+    await stopServer(server);
+    await bench.dispose();
   }
 }
 

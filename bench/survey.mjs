@@ -25,7 +25,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { mulberry32, percentile, rssMb, signIn, startBuiltServer, stopAfter, withClient, withDatabase } from './lib/support.mjs';
+import { mulberry32, openBenchDatabase, percentile, rssMb, signIn, startBuiltServer, stopAfter, stopServer } from './lib/support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -281,28 +281,16 @@ async function surveyBySql(db, projectId) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  let embedded = null;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    console.log('Starting an embedded PostgreSQL (.data/pg-bench-survey)…');
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(root, '.data', 'pg-bench-survey'),
-      port: Number(process.env.BENCH_SURVEY_PG_PORT ?? 54351),
-      database: 'postgres',
-      quiet: true,
-    });
-    adminUrl = embedded.url;
-  }
-  const dbName = `nvr_bench_survey_${process.pid}`;
-  const url = withDatabase(adminUrl, dbName);
+  const bench = await openBenchDatabase({
+    name: 'survey',
+    startEmbeddedPostgres,
+    dataDir: join(root, '.data', 'pg-bench-survey'),
+    port: Number(process.env.BENCH_SURVEY_PG_PORT ?? 54351),
+  });
+  const { url, embedded } = bench;
   let server = null;
   const notes = [];
   try {
-    await withClient(adminUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${dbName}"`);
-    });
-
     console.log('Starting the server (migrations and demo data)…');
     let base;
     ({ server, base } = await startBuiltServer({ dist, cwd: root, url, env: { SURVEY_ANSWER_RATE_LIMIT: String(RATE_LIMIT) } }));
@@ -489,16 +477,8 @@ async function main() {
       await db.end();
     }
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-    }
-    if (process.env.BENCH_KEEP_DB) console.log(`Kept the database ${dbName} (BENCH_KEEP_DB)`);
-    else
-      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((e) =>
-        console.warn(`Could not drop ${dbName}: ${e.message}`),
-      );
-    await embedded?.stop();
+    await stopServer(server);
+    await bench.dispose();
   }
 }
 

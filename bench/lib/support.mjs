@@ -194,3 +194,45 @@ export async function startBuiltServer({ dist, cwd, url, env = {}, onStdout = nu
   }
   return { server, base };
 }
+
+/**
+ * A fresh database for one benchmark: on DATABASE_URL's server, else on an embedded PostgreSQL in `dataDir`
+ * (started with the built server's `startEmbeddedPostgres`). `{ url, embedded, dispose }`: `dispose()` drops
+ * the database (kept with BENCH_KEEP_DB=1) and stops the embedded server.
+ */
+export async function openBenchDatabase({ name, startEmbeddedPostgres, dataDir, port }) {
+  let embedded = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    console.log(`Starting an embedded PostgreSQL (${dataDir})…`);
+    embedded = await startEmbeddedPostgres({ dataDir, port, database: 'postgres', quiet: true });
+    adminUrl = embedded.url;
+  }
+  const dbName = `nvr_bench_${name}_${process.pid}`;
+  const dispose = async () => {
+    if (process.env.BENCH_KEEP_DB) console.log(`Kept the database ${dbName} (BENCH_KEEP_DB)`);
+    else
+      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((e) =>
+        console.warn(`Could not drop ${dbName}: ${e.message}`),
+      );
+    await embedded?.stop();
+  };
+  try {
+    await withClient(adminUrl, async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${dbName}"`);
+    });
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+  return { url: withDatabase(adminUrl, dbName), embedded, dispose };
+}
+
+/** Stops a server started by startBuiltServer (SIGTERM, then waits for it to exit). */
+export async function stopServer(server) {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
