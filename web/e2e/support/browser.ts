@@ -46,3 +46,11 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Waits until no region of the page is marked busy. A list that refetches (a new sort, a filter) keeps showing
+ * the rows it had, under aria-busy, until the new ones arrive: read rows only once this resolves.
+ */
+export async function untilSettled(page: Page): Promise<void> {
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+}
