@@ -62,5 +62,6 @@ export function setupOpenApi(app: INestApplication, access: AppConfig['apiDocs']
     app.use('/api/docs', onlySignedIn);
     app.use('/api/docs-json', onlySignedIn);
   }
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  // Built on the first request for it, not at start-up (it walks every DTO: about a second of every start).
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

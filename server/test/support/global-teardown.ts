@@ -1,6 +1,6 @@
 import { TEST_ENV, withAdmin } from './postgres';
 
-/** Drops the template and any test database a crashed file left behind, then stops an embedded Postgres. */
+/** Drops the templates (the migrated one, the one with the demo data) and any test database a crashed file left behind, then stops an embedded Postgres. */
 export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env[TEST_ENV.adminUrl];
   const template = process.env[TEST_ENV.template];
@@ -11,6 +11,7 @@ export default async function globalTeardown(): Promise<void> {
     });
   }
   delete process.env[TEST_ENV.template];
+  delete process.env[TEST_ENV.demoTemplate];
   const state = globalThis as { __nvrStopPostgres?: () => Promise<void> };
   const stop = state.__nvrStopPostgres;
   state.__nvrStopPostgres = undefined;

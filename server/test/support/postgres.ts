@@ -15,6 +15,7 @@ import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 export const TEST_ENV = {
   adminUrl: 'NVR_TEST_ADMIN_URL',
   template: 'NVR_TEST_TEMPLATE',
+  demoTemplate: 'NVR_TEST_DEMO_TEMPLATE',
   embedded: 'NVR_TEST_EMBEDDED',
 } as const;
 
@@ -80,10 +81,32 @@ export async function prepareTemplate(adminUrl: string, name: string): Promise<v
   }
 }
 
-/** A fresh database for one test file, copied from the migrated template. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * (Re)creates a second template from the migrated one with the demo data seeded, once per run: the browser
+ * tests each start on the demo data, and copying a database costs a fraction of seeding it.
+ */
+export async function prepareDemoTemplate(
+  adminUrl: string,
+  template: string,
+  name: string,
+  seed: (db: DataSource) => Promise<unknown>,
+): Promise<void> {
+  await withAdmin(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  });
+  const ds = await new DataSource(dataSourceOptions(urlFor(adminUrl, name))).initialize();
+  try {
+    await seed(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** A fresh database for one test file, copied from the migrated template (or from the one with the demo data). */
+export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = required(TEST_ENV.adminUrl);
-  const template = required(TEST_ENV.template);
+  const template = required(options.demo ? TEST_ENV.demoTemplate : TEST_ENV.template);
   const name = `${template}_${randomBytes(5).toString('hex')}`;
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {
