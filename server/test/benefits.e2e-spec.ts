@@ -478,6 +478,73 @@ describe('benefits register', () => {
         await t.db.query(`UPDATE role_assignment SET region_id = $2 WHERE user_id = $1`, [ownerId, f.region.id]);
       }
     });
+
+    it('collects an owner’s due benefits, across projects, in one reminder naming them all; one that falls due later gets its own', async () => {
+      await t.db.query(`DELETE FROM notification WHERE kind = 'benefit_measurement_due'`);
+      const never = { ...indicator, startDate: '2026-01-01' };
+      // Besides the benefit last measured on 1 March 2028: one never measured, one in another project of the
+      // region, and one whose indicator starts on 1 June 2031 (due a year after).
+      await f.leader
+        .post(base())
+        .send({ title: 'Flere lærlinger', ownerUserId: ownerId, indicators: [{ ...never, name: 'Lærlinger' }] })
+        .expect(201);
+      const leaderUser = await t.factories.newUser({ name: 'Per Prosjektleder' });
+      const project = await f.regionraad
+        .post('/api/projects')
+        .send({
+          regionId: f.region.id,
+          name: 'Gevinstprosjekt to',
+          kommuneIds: f.kommuner.map((k) => k.id),
+          leaderUserId: leaderUser.id,
+          forstudie: { plannedStart: '2026-01-01', plannedEnd: '2026-09-30' },
+        })
+        .expect(201);
+      await f.regionraad
+        .post(`/api/projects/${project.body.id}/benefits`)
+        .send({ title: 'Flere turister', ownerUserId: ownerId, indicators: [{ ...never, name: 'Gjestedøgn' }] })
+        .expect(201);
+      const later = await f.leader
+        .post(base())
+        .send({
+          title: 'Kortere ventetid',
+          ownerUserId: ownerId,
+          indicators: [{ ...indicator, name: 'Ventetid', startDate: '2031-06-01', targetDate: '2033-01-01' }],
+        })
+        .expect(201);
+
+      const reminded = async () =>
+        (await t.db.query(
+          `SELECT n.project_id, n.link, n.params, o.subject, o.body_text FROM notification n JOIN outbox o ON o.notification_id = n.id
+            WHERE n.kind = 'benefit_measurement_due' AND n.recipient_id = $1 AND n.period = '2032' ORDER BY n.created_at, n.id`,
+          [ownerId],
+        )) as { project_id: string | null; link: string; params: { benefits: { title: string }[] }; subject: string; body_text: string }[];
+
+      const [a, b] = await Promise.all([reminders.scan('2032-01-02'), reminders.scan('2032-01-02')]);
+      expect(a.benefit_measurement_due + b.benefit_measurement_due).toBe(1);
+      const [all] = await reminded();
+      // Two projects: the notification belongs to none of them and points to the region's benefits.
+      expect(all).toMatchObject({ project_id: null, link: `/regioner/${f.region.id}/gevinster` });
+      expect(all.params.benefits.map((x) => x.title)).toEqual(['Flere turister', 'Flere nyetableringer', 'Flere lærlinger']);
+      expect(all.subject).toBe("Time for this year's measurement: 3 benefits");
+      expect(all.body_text).toContain(
+        '“Flere turister” in Gevinstprosjekt to (not measured yet), “Flere nyetableringer” in Næringsvennlig Gevinstregionen ' +
+          '(last measured on 1 March 2028) and “Flere lærlinger” in Næringsvennlig Gevinstregionen (not measured yet)',
+      );
+      // Nothing more that year for the benefits named, however often the scan runs.
+      expect((await reminders.scan('2032-01-03')).benefit_measurement_due).toBe(0);
+      expect((await reminders.scan('2032-05-31')).benefit_measurement_due).toBe(0);
+      // The benefit that falls due in June gets a reminder of its own, naming only it.
+      expect((await reminders.scan('2032-06-01')).benefit_measurement_due).toBe(1);
+      expect((await reminders.scan('2032-12-31')).benefit_measurement_due).toBe(0);
+      const [, own] = await reminded();
+      expect(own).toMatchObject({
+        project_id: f.projectId,
+        link: `/prosjekter/${f.projectId}/gevinster`,
+        params: { benefits: [{ id: later.body.id, title: 'Kortere ventetid', lastMeasuredOn: null }] },
+        subject: "Time for this year's measurement: Kortere ventetid",
+      });
+      expect((await reminded()).length).toBe(2);
+    });
   });
 
   describe('the project’s end', () => {

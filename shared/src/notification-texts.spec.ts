@@ -41,8 +41,15 @@ const EXAMPLES: { [K in NotificationKind]: NotificationParams[K][] } = {
     { dueDate: '2026-03-24', conditionText: 'Avklar finansiering', phaseKey: 'forstudie', overdue: true, projectName: 'Prosjekt Alfa' },
   ],
   benefit_measurement_due: [
-    { benefitTitle: 'Raskere byggesaker', lastMeasuredOn: '2026-03-24', projectName: 'Prosjekt Alfa' },
-    { benefitTitle: 'Raskere byggesaker', lastMeasuredOn: null, projectName: 'Prosjekt Alfa' },
+    { benefits: [{ id: 'b-1', title: 'Raskere byggesaker', lastMeasuredOn: '2026-03-24', projectName: 'Prosjekt Alfa' }] },
+    { benefits: [{ id: 'b-1', title: 'Raskere byggesaker', lastMeasuredOn: null, projectName: 'Prosjekt Alfa' }] },
+    {
+      benefits: [
+        { id: 'b-1', title: 'Raskere byggesaker', lastMeasuredOn: '2026-03-24', projectName: 'Prosjekt Alfa' },
+        { id: 'b-2', title: 'Flere nyetableringer', lastMeasuredOn: null, projectName: 'Prosjekt Alfa' },
+        { id: 'b-3', title: 'Flere lærlinger', lastMeasuredOn: '2025-01-02', projectName: 'Prosjekt Beta' },
+      ],
+    },
   ],
 };
 
@@ -82,6 +89,26 @@ describe('notification texts', () => {
     expect(renderNotification(due, 'en').subject).toBe('Due 24 March 2026: Kartlegging');
     expect(monthInLanguage('2026-03', 'nn')).toBe('mars 2026');
     expect(monthInLanguage('2026-03', 'en')).toBe('March 2026');
+  });
+
+  it('names every benefit of the yearly reminder, with its project and latest measurement, and counts them', () => {
+    const [one, , three] = EXAMPLES.benefit_measurement_due.map(
+      (params) => ({ kind: 'benefit_measurement_due', params }) as NotificationMessage,
+    );
+    expect(renderNotification(one, 'nb').subject).toBe('Tid for årets måling: Raskere byggesaker');
+    expect(renderNotification(three, 'nb')).toEqual({
+      subject: 'Tid for årets måling: 3 gevinster',
+      body:
+        'Du er eier av 3 gevinster som ikke er målt på et år: «Raskere byggesaker» i Prosjekt Alfa (siste måling 24.03.2026), ' +
+        '«Flere nyetableringer» i Prosjekt Alfa (ikke målt ennå) og «Flere lærlinger» i Prosjekt Beta (siste måling 02.01.2025). ' +
+        'Registrer årets måling av indikatorene.',
+    });
+    expect(renderNotification(three, 'nn').subject).toBe('Tid for årets måling: 3 gevinstar');
+    expect(renderNotification(three, 'en').subject).toBe("Time for this year's measurement: 3 benefits");
+    for (const lang of LANGS) {
+      const { body } = renderNotification(three, lang);
+      for (const title of ['Raskere byggesaker', 'Flere nyetableringer', 'Flere lærlinger', 'Prosjekt Beta']) expect(body).toContain(title);
+    }
   });
 
   it('makes the e-mail: text, the absolute link, and the signature in the language', () => {

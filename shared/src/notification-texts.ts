@@ -28,8 +28,19 @@ export interface NotificationParams {
   kommune_case_opened: { phaseKey: PhaseKey; deadline: IsoDate; projectName: string };
   kommune_deadline_near: { phaseKey: PhaseKey; deadline: IsoDate; kommuneName: string; overdue: boolean; projectName: string };
   condition_due: { dueDate: IsoDate; conditionText: string; phaseKey: PhaseKey; overdue: boolean; projectName: string };
-  /** The yearly reminder to a benefit's owner; lastMeasuredOn is null when nothing was ever measured. */
-  benefit_measurement_due: { benefitTitle: string; lastMeasuredOn: IsoDate | null; projectName: string };
+  /**
+   * The yearly reminder to a benefits owner: every benefit of theirs whose measurement is due and that they
+   * have not been reminded of this year, one notification for them all.
+   */
+  benefit_measurement_due: { benefits: DueBenefit[] };
+}
+
+/** A benefit in the yearly reminder; lastMeasuredOn is null when nothing was ever measured. */
+export interface DueBenefit {
+  id: string;
+  title: string;
+  projectName: string;
+  lastMeasuredOn: IsoDate | null;
 }
 
 // Every notification kind has params, and nothing else does (a compile error otherwise).
@@ -61,6 +72,8 @@ interface Say {
   outcome(outcome: DecisionOutcome): string;
   /** A month ('2026-03') as words: "mars 2026", "March 2026". */
   month(period: string): string;
+  /** Items in a sentence: "a, b og c", "a, b and c". */
+  list(items: readonly string[]): string;
   actor: string;
 }
 
@@ -131,13 +144,27 @@ const NB: Texts = {
     subject: p.overdue ? `Forfalt vilkår i ${p.projectName}` : `Vilkår med frist ${s.date(p.dueDate)} i ${p.projectName}`,
     body: `Vilkåret «${p.conditionText}» i ${p.projectName} ${p.overdue ? 'hadde' : 'har'} frist ${s.date(p.dueDate)} og er ikke oppfylt.`,
   }),
-  benefit_measurement_due: (p, s) => ({
-    subject: `Tid for årets måling: ${p.benefitTitle}`,
-    body:
-      `Du er eier av gevinsten «${p.benefitTitle}» i ${p.projectName}. ` +
-      (p.lastMeasuredOn ? `Siste måling er fra ${s.date(p.lastMeasuredOn)}` : 'Den er ikke målt ennå') +
-      '; registrer årets måling av indikatorene.',
-  }),
+  benefit_measurement_due: ({ benefits: [one, ...more] }, s) =>
+    more.length === 0
+      ? {
+          subject: `Tid for årets måling: ${one.title}`,
+          body:
+            `Du er eier av gevinsten «${one.title}» i ${one.projectName}. ` +
+            (one.lastMeasuredOn ? `Siste måling er fra ${s.date(one.lastMeasuredOn)}` : 'Den er ikke målt ennå') +
+            '; registrer årets måling av indikatorene.',
+        }
+      : {
+          subject: `Tid for årets måling: ${more.length + 1} gevinster`,
+          body:
+            `Du er eier av ${more.length + 1} gevinster som ikke er målt på et år: ` +
+            s.list(
+              [one, ...more].map(
+                (b) =>
+                  `«${b.title}» i ${b.projectName} (${b.lastMeasuredOn ? `siste måling ${s.date(b.lastMeasuredOn)}` : 'ikke målt ennå'})`,
+              ),
+            ) +
+            '. Registrer årets måling av indikatorene.',
+        },
 };
 
 const NN: Texts = {
@@ -203,13 +230,27 @@ const NN: Texts = {
     subject: p.overdue ? `Forfalle vilkår i ${p.projectName}` : `Vilkår med frist ${s.date(p.dueDate)} i ${p.projectName}`,
     body: `Vilkåret «${p.conditionText}» i ${p.projectName} ${p.overdue ? 'hadde' : 'har'} frist ${s.date(p.dueDate)} og er ikkje oppfylt.`,
   }),
-  benefit_measurement_due: (p, s) => ({
-    subject: `Tid for årets måling: ${p.benefitTitle}`,
-    body:
-      `Du er eigar av gevinsten «${p.benefitTitle}» i ${p.projectName}. ` +
-      (p.lastMeasuredOn ? `Siste måling er frå ${s.date(p.lastMeasuredOn)}` : 'Han er ikkje målt enno') +
-      '; registrer årets måling av indikatorane.',
-  }),
+  benefit_measurement_due: ({ benefits: [one, ...more] }, s) =>
+    more.length === 0
+      ? {
+          subject: `Tid for årets måling: ${one.title}`,
+          body:
+            `Du er eigar av gevinsten «${one.title}» i ${one.projectName}. ` +
+            (one.lastMeasuredOn ? `Siste måling er frå ${s.date(one.lastMeasuredOn)}` : 'Han er ikkje målt enno') +
+            '; registrer årets måling av indikatorane.',
+        }
+      : {
+          subject: `Tid for årets måling: ${more.length + 1} gevinstar`,
+          body:
+            `Du er eigar av ${more.length + 1} gevinstar som ikkje er målte på eit år: ` +
+            s.list(
+              [one, ...more].map(
+                (b) =>
+                  `«${b.title}» i ${b.projectName} (${b.lastMeasuredOn ? `siste måling ${s.date(b.lastMeasuredOn)}` : 'ikkje målt enno'})`,
+              ),
+            ) +
+            '. Registrer årets måling av indikatorane.',
+        },
 };
 
 const EN: Texts = {
@@ -275,13 +316,27 @@ const EN: Texts = {
     subject: p.overdue ? `Overdue condition in ${p.projectName}` : `Condition due ${s.date(p.dueDate)} in ${p.projectName}`,
     body: `The condition “${p.conditionText}” in ${p.projectName} ${p.overdue ? 'was' : 'is'} due ${s.date(p.dueDate)} and has not been met.`,
   }),
-  benefit_measurement_due: (p, s) => ({
-    subject: `Time for this year's measurement: ${p.benefitTitle}`,
-    body:
-      `You own the benefit “${p.benefitTitle}” in ${p.projectName}. ` +
-      (p.lastMeasuredOn ? `It was last measured on ${s.date(p.lastMeasuredOn)}` : 'It has not been measured yet') +
-      '; record this year’s measurement of its indicators.',
-  }),
+  benefit_measurement_due: ({ benefits: [one, ...more] }, s) =>
+    more.length === 0
+      ? {
+          subject: `Time for this year's measurement: ${one.title}`,
+          body:
+            `You own the benefit “${one.title}” in ${one.projectName}. ` +
+            (one.lastMeasuredOn ? `It was last measured on ${s.date(one.lastMeasuredOn)}` : 'It has not been measured yet') +
+            '; record this year’s measurement of its indicators.',
+        }
+      : {
+          subject: `Time for this year's measurement: ${more.length + 1} benefits`,
+          body:
+            `You own ${more.length + 1} benefits that have gone a year without a measurement: ` +
+            s.list(
+              [one, ...more].map(
+                (b) =>
+                  `“${b.title}” in ${b.projectName} (${b.lastMeasuredOn ? `last measured on ${s.date(b.lastMeasuredOn)}` : 'not measured yet'})`,
+              ),
+            ) +
+            '. Record this year’s measurement of their indicators.',
+        },
 };
 
 export const NOTIFICATION_TEXTS: Record<Lang, Texts> = { nb: NB, nn: NN, en: EN };
@@ -292,6 +347,8 @@ export const MAIL_SIGNATURE: Record<Lang, string> = {
   nn: '— Næringsvennleg region',
   en: '— Næringsvennlig region',
 };
+
+const AND: Record<Lang, string> = { nb: 'og', nn: 'og', en: 'and' };
 
 const MONTHS: Record<Lang, readonly string[]> = {
   nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
@@ -319,6 +376,7 @@ function say(lang: Lang, context: NotificationContext): Say {
     phaseLower: (key) => phaseSpec(key).title[lang].toLowerCase(),
     outcome: (outcome) => valueWord(outcome, lang).toLowerCase(),
     month: (period) => monthInLanguage(period, lang),
+    list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${AND[lang]} ${items[items.length - 1]}`),
     actor: context.actorName ?? '—',
   };
 }

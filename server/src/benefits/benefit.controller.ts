@@ -21,6 +21,10 @@ import {
   UpdateMeasurementDto,
 } from './benefit.dto';
 import { BenefitService } from './benefit.service';
+import { BenefitFileService } from './benefit-files.service';
+import { BenefitMeasurementService } from './benefit-measurement.service';
+import { BenefitRegionService } from './benefit-region.service';
+import { BenefitRegisterService } from './benefit-register.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -34,7 +38,12 @@ const binary = { schema: { type: 'string', format: 'binary' } } as const;
 @ApiTags('benefits')
 @Controller('projects/:id/benefits')
 export class BenefitController {
-  constructor(private readonly benefits: BenefitService) {}
+  constructor(
+    private readonly benefits: BenefitService,
+    private readonly changes: BenefitRegisterService,
+    private readonly measurements: BenefitMeasurementService,
+    private readonly files: BenefitFileService,
+  ) {}
 
   @Get()
   @Access.project('read')
@@ -58,7 +67,7 @@ export class BenefitController {
   })
   @ApiErrors(400, 409, 422)
   create(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: CreateBenefitDto): Promise<BenefitDto> {
-    return this.benefits.create(id, dto, user);
+    return this.changes.create(id, dto, user);
   }
 
   @Get('owners')
@@ -84,7 +93,7 @@ export class BenefitController {
   })
   @ApiErrors(400)
   async export(@CurrentUser() user: Principal, @IdParam() id: string, @Query() q: BenefitExportQueryDto): Promise<StreamableFile> {
-    return fileResponse(await this.benefits.export(id, q, user));
+    return fileResponse(await this.files.export(id, q, user));
   }
 
   @Get('report')
@@ -94,7 +103,7 @@ export class BenefitController {
   @ApiOperation({ operationId: 'downloadBenefitReport', summary: 'The benefits report (gevinstrapport) as PDF or Word, in nb, nn or en' })
   @ApiErrors(400)
   async report(@CurrentUser() user: Principal, @IdParam() id: string, @Query() q: BenefitReportQueryDto): Promise<StreamableFile> {
-    return fileResponse(await this.benefits.report(id, q, user));
+    return fileResponse(await this.files.report(id, q, user));
   }
 
   @Patch(':benefitId')
@@ -108,7 +117,7 @@ export class BenefitController {
     @IdParam('benefitId') benefitId: string,
     @Body() dto: UpdateBenefitDto,
   ): Promise<BenefitDto> {
-    return this.benefits.update(id, benefitId, dto, user);
+    return this.changes.update(id, benefitId, dto, user);
   }
 
   @Delete(':benefitId')
@@ -118,7 +127,7 @@ export class BenefitController {
   @ApiOperation({ operationId: 'deleteBenefit', summary: 'Delete a benefit that has no measurements' })
   @ApiErrors(400, 409)
   remove(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('benefitId') benefitId: string): Promise<void> {
-    return this.benefits.remove(id, benefitId, user);
+    return this.changes.remove(id, benefitId, user);
   }
 
   @Post(':benefitId/indicators')
@@ -132,7 +141,7 @@ export class BenefitController {
     @IdParam('benefitId') benefitId: string,
     @Body() dto: CreateIndicatorDto,
   ): Promise<BenefitDto> {
-    return this.benefits.addIndicator(id, benefitId, dto, user);
+    return this.changes.addIndicator(id, benefitId, dto, user);
   }
 
   @Patch(':benefitId/indicators/:indicatorId')
@@ -150,7 +159,7 @@ export class BenefitController {
     @IdParam('indicatorId') indicatorId: string,
     @Body() dto: UpdateIndicatorDto,
   ): Promise<BenefitDto> {
-    return this.benefits.updateIndicator(id, benefitId, indicatorId, dto, user);
+    return this.changes.updateIndicator(id, benefitId, indicatorId, dto, user);
   }
 
   @Delete(':benefitId/indicators/:indicatorId')
@@ -164,7 +173,7 @@ export class BenefitController {
     @IdParam('benefitId') benefitId: string,
     @IdParam('indicatorId') indicatorId: string,
   ): Promise<BenefitDto> {
-    return this.benefits.removeIndicator(id, benefitId, indicatorId, user);
+    return this.changes.removeIndicator(id, benefitId, indicatorId, user);
   }
 
   @Post(':benefitId/indicators/:indicatorId/measurements')
@@ -182,7 +191,7 @@ export class BenefitController {
     @IdParam('indicatorId') indicatorId: string,
     @Body() dto: CreateMeasurementDto,
   ): Promise<BenefitDto> {
-    return this.benefits.addMeasurement(id, benefitId, indicatorId, dto, user);
+    return this.measurements.addMeasurement(id, benefitId, indicatorId, dto, user);
   }
 
   @Patch(':benefitId/indicators/:indicatorId/measurements/:measurementId')
@@ -198,7 +207,7 @@ export class BenefitController {
     @IdParam('measurementId') measurementId: string,
     @Body() dto: UpdateMeasurementDto,
   ): Promise<BenefitDto> {
-    return this.benefits.updateMeasurement(id, benefitId, indicatorId, measurementId, dto, user);
+    return this.measurements.updateMeasurement(id, benefitId, indicatorId, measurementId, dto, user);
   }
 
   @Delete(':benefitId/indicators/:indicatorId/measurements/:measurementId')
@@ -213,7 +222,7 @@ export class BenefitController {
     @IdParam('indicatorId') indicatorId: string,
     @IdParam('measurementId') measurementId: string,
   ): Promise<BenefitDto> {
-    return this.benefits.removeMeasurement(id, benefitId, indicatorId, measurementId, user);
+    return this.measurements.removeMeasurement(id, benefitId, indicatorId, measurementId, user);
   }
 }
 
@@ -221,7 +230,7 @@ export class BenefitController {
 @ApiTags('benefits', 'regions')
 @Controller('regions/:id/benefits')
 export class RegionBenefitController {
-  constructor(private readonly benefits: BenefitService) {}
+  constructor(private readonly benefits: BenefitRegionService) {}
 
   @Get()
   @Access.region('read')

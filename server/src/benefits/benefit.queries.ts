@@ -157,7 +157,10 @@ export function findOwnerCandidates(
   );
 }
 
-/** Benefits due for the yearly reminder: of projects that are active or completed, with an owner and an open indicator. */
+/**
+ * Benefits that may be due for the yearly reminder: of projects that are active or completed, with an owner
+ * and an open indicator; by project and number, so an owner's reminder lists them in a stable order.
+ */
 export interface BenefitReminderRow {
   id: string;
   title: string;
@@ -179,6 +182,7 @@ export function findBenefitsToRemind(db: SqlRunner): Promise<BenefitReminderRow[
        JOIN project p ON p.id = b.project_id AND p.status IN ('active', 'completed')
        JOIN benefit_indicator i ON i.benefit_id = b.id AND NOT i.closed
       WHERE b.owner_id IS NOT NULL
-      GROUP BY b.id, p.id`,
+      GROUP BY b.id, p.id
+      ORDER BY p.name, p.id, b.number`,
   );
 }

@@ -17,6 +17,11 @@ import {
   UpdateReportDto,
 } from './closing.dto';
 import { ClosingService } from './closing.service';
+import { ClosingDecisionService } from './closing-decision.service';
+import { ClosingDocumentService } from './closing-document.service';
+import { ClosingEvaluationService } from './closing-evaluation.service';
+import { ClosingLessonService } from './closing-lesson.service';
+import { ClosingReportService } from './closing-report.service';
 
 const DocumentResponse = () =>
   ApiOkResponse({
@@ -30,7 +35,14 @@ const DocumentResponse = () =>
 @ApiTags('closing')
 @Controller('projects/:id/closing')
 export class ClosingController {
-  constructor(private readonly closing: ClosingService) {}
+  constructor(
+    private readonly closing: ClosingService,
+    private readonly reports: ClosingReportService,
+    private readonly evaluations: ClosingEvaluationService,
+    private readonly lessons: ClosingLessonService,
+    private readonly decisions: ClosingDecisionService,
+    private readonly documents: ClosingDocumentService,
+  ) {}
 
   @Get()
   @Access.project('read')
@@ -54,7 +66,7 @@ export class ClosingController {
   })
   @ApiErrors(400, 409)
   startReport(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: StartReportDto): Promise<ClosingDto> {
-    return this.closing.startReport(id, dto, user);
+    return this.reports.startReport(id, dto, user);
   }
 
   @Put('report')
@@ -66,7 +78,7 @@ export class ClosingController {
   })
   @ApiErrors(400, 409)
   updateReport(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: UpdateReportDto): Promise<ClosingDto> {
-    return this.closing.updateReport(id, dto, user);
+    return this.reports.updateReport(id, dto, user);
   }
 
   @Get('report/document')
@@ -78,7 +90,7 @@ export class ClosingController {
   })
   @ApiErrors(400)
   async document(@CurrentUser() user: Principal, @IdParam() id: string, @Query() q: DocumentQueryDto): Promise<StreamableFile> {
-    const doc = await this.closing.reportDocument(id, user.roles, q.format ?? 'pdf', q.lang ?? 'nb');
+    const doc = await this.documents.reportDocument(id, user.roles, q.format ?? 'pdf', q.lang ?? 'nb');
     return new StreamableFile(doc.data, { type: doc.contentType, disposition: contentDisposition(doc.filename), length: doc.data.length });
   }
 
@@ -88,7 +100,7 @@ export class ClosingController {
   @ApiOperation({ operationId: 'saveLeaderEvaluation', summary: 'Save the project leader’s scores of the ten success factors' })
   @ApiErrors(400, 409)
   saveLeader(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: SaveEvaluationDto): Promise<ClosingDto> {
-    return this.closing.saveEvaluation(id, 'leader', dto, user);
+    return this.evaluations.saveEvaluation(id, 'leader', dto, user);
   }
 
   @Put('evaluations/owner')
@@ -97,7 +109,7 @@ export class ClosingController {
   @ApiOperation({ operationId: 'saveOwnerEvaluation', summary: 'Save the owner’s (the regionråd’s) scores of the ten success factors' })
   @ApiErrors(400, 409)
   saveOwner(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: SaveEvaluationDto): Promise<ClosingDto> {
-    return this.closing.saveEvaluation(id, 'owner', dto, user);
+    return this.evaluations.saveEvaluation(id, 'owner', dto, user);
   }
 
   @Post('lessons')
@@ -106,7 +118,7 @@ export class ClosingController {
   @ApiOperation({ operationId: 'addLesson', summary: 'Add a lesson to the lessons log (project leader)' })
   @ApiErrors(400, 409)
   addLesson(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: CreateLessonDto): Promise<ClosingDto> {
-    return this.closing.addLesson(id, dto, user);
+    return this.lessons.addLesson(id, dto, user);
   }
 
   @Patch('lessons/:lessonId')
@@ -120,7 +132,7 @@ export class ClosingController {
     @IdParam('lessonId') lessonId: string,
     @Body() dto: UpdateLessonDto,
   ): Promise<ClosingDto> {
-    return this.closing.updateLesson(id, lessonId, dto, user);
+    return this.lessons.updateLesson(id, lessonId, dto, user);
   }
 
   @Delete('lessons/:lessonId')
@@ -130,7 +142,7 @@ export class ClosingController {
   @ApiOperation({ operationId: 'deleteLesson', summary: 'Delete a lesson (project leader)' })
   @ApiErrors(400, 409)
   deleteLesson(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('lessonId') lessonId: string): Promise<ClosingDto> {
-    return this.closing.deleteLesson(id, lessonId, user);
+    return this.lessons.deleteLesson(id, lessonId, user);
   }
 
   @Post('decision')
@@ -144,6 +156,6 @@ export class ClosingController {
   })
   @ApiErrors(400, 409, 422)
   decide(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: RecordClosingDecisionDto): Promise<ClosingDto> {
-    return this.closing.decide(id, dto, user);
+    return this.decisions.decide(id, dto, user);
   }
 }

@@ -204,3 +204,30 @@ export interface ProjectRegionRow {
 export function findProjectRegions(db: SqlRunner, projectIds: readonly string[]): Promise<ProjectRegionRow[]> {
   return queryRows<ProjectRegionRow>(db, `SELECT id, region_id AS "regionId" FROM project WHERE id = ANY($1::uuid[])`, [projectIds]);
 }
+
+/** A benefit its owner has been reminded of in a period (the year). */
+export interface RemindedBenefitRow {
+  recipient_id: string;
+  benefit_id: string;
+  period: string;
+}
+
+/**
+ * The benefits each owner has been reminded of in some periods: those a yearly reminder names (its
+ * params' benefits), and its target (the only benefit of a reminder sent before they were collected).
+ */
+export function findRemindedBenefits(db: SqlRunner, periods: readonly string[]): Promise<RemindedBenefitRow[]> {
+  return queryRows<RemindedBenefitRow>(
+    db,
+    `SELECT DISTINCT n.recipient_id, b.id AS benefit_id, n.period
+       FROM notification n
+      CROSS JOIN LATERAL (
+             SELECT n.target_id::text AS id
+              UNION
+             SELECT e->>'id' FROM jsonb_array_elements(
+               CASE WHEN jsonb_typeof(n.params->'benefits') = 'array' THEN n.params->'benefits' ELSE '[]'::jsonb END) AS e
+           ) b
+      WHERE n.kind = 'benefit_measurement_due' AND n.period = ANY($1::text[])`,
+    [periods],
+  );
+}

@@ -14,7 +14,6 @@ import {
   statusReportReminder,
   todayInOslo,
   addDays,
-  benefitReminder,
   DUE_SOON_DAYS,
   periodOf,
   previousPeriod,
@@ -24,6 +23,7 @@ import {
 import { DataSource } from 'typeorm';
 import { findBenefitsToRemind } from '../benefits/benefit.queries';
 import { JobQueue } from '../jobs/job-queue.service';
+import { dueBenefits, notRemindedYet, ownerReminders } from './benefit-reminders';
 import { NewNotification, NotificationService } from './notification.service';
 import {
   type ActiveUserRoleRow,
@@ -36,6 +36,7 @@ import {
   findPendingKommuneCases,
   findProjectLeaders,
   findProjectRegions,
+  findRemindedBenefits,
   findRunningPhases,
   findStatusReportsDue,
   ReminderProjectRow,
@@ -86,8 +87,9 @@ export class ReminderService implements OnModuleInit {
       await this.conditionReminders(today),
       await this.benefitReminders(today),
     ];
-    const all = [...deliverables, ...phases, ...gates, ...reports, ...kommuneCases, ...conditions, ...benefits];
-    const readable = await this.onlyReaders(all);
+    const all = [...deliverables, ...phases, ...gates, ...reports, ...kommuneCases, ...conditions];
+    // The benefit reminders are checked per benefit before they are collected per owner.
+    const readable = [...(await this.onlyReaders(all)), ...benefits];
     const summary: ReminderSummary = {
       deliverable_due_soon: 0,
       deliverable_overdue: 0,
@@ -249,34 +251,20 @@ export class ReminderService implements OnModuleInit {
   }
 
   /**
-   * The yearly reminder to each benefit's owner (also after the project has ended): once a calendar year
-   * while one of its open indicators has gone a year without a measurement (shared benefitReminder).
+   * The yearly reminder to the benefits' owners (also after the project has ended): one notification per
+   * owner naming each benefit of theirs that is due (an open indicator has gone a year without a
+   * measurement), that they may read, and that they have not been reminded of this year; a benefit that
+   * falls due later in the year gets a reminder of its own then.
    */
   private async benefitReminders(today: IsoDate): Promise<NewNotification[]> {
-    const rows = await findBenefitsToRemind(this.db);
-    return rows.flatMap((b) => {
-      const decision = benefitReminder(
-        b.indicators.map((i) => ({ closed: false, startDate: i.startDate, lastMeasuredOn: i.lastMeasuredOn })),
-        today,
-      );
-      if (!decision) return [];
-      const lastMeasuredOn = b.indicators.reduce<string | null>(
-        (last, i) => (i.lastMeasuredOn !== null && (last === null || i.lastMeasuredOn > last) ? i.lastMeasuredOn : last),
-        null,
-      );
-      return [
-        {
-          kind: 'benefit_measurement_due' as const,
-          period: decision.period,
-          recipientId: b.owner_id,
-          projectId: b.project_id,
-          targetType: 'benefit',
-          targetId: b.id,
-          link: `/prosjekter/${b.project_id}/gevinster`,
-          params: { benefitTitle: b.title, lastMeasuredOn, projectName: b.project_name },
-        },
-      ];
-    });
+    const due = dueBenefits(await findBenefitsToRemind(this.db), today);
+    if (!due.length) return [];
+    const fresh = notRemindedYet(due, await findRemindedBenefits(this.db, [...new Set(due.map((b) => b.period))]));
+    const mayRead = await this.readers(
+      fresh.map((b) => b.ownerId),
+      fresh.map((b) => b.projectId),
+    );
+    return ownerReminders(fresh.filter((b) => mayRead(b.ownerId, b.projectId)));
   }
 
   /**
@@ -312,21 +300,32 @@ export class ReminderService implements OnModuleInit {
    * may not (or is gone) goes to the project leader instead.
    */
   private async onlyReaders(items: readonly (NewNotification & { fallbackRecipientId?: string | null })[]): Promise<NewNotification[]> {
-    const userIds = [...new Set(items.flatMap((n) => [n.recipientId, n.fallbackRecipientId ?? null]).filter((id): id is string => !!id))];
-    const projectIds = [...new Set(items.map((n) => n.projectId).filter((id): id is string => !!id))];
-    if (!userIds.length) return [];
-    const [roleRows, projectRows] = await Promise.all([findActiveUserRoles(this.db, userIds), findProjectRegions(this.db, projectIds)]);
-    const roles = new Map<string, ActiveUserRoleRow[]>();
-    for (const r of roleRows) roles.set(r.userId, [...(roles.get(r.userId) ?? []), r]);
-    const projects = new Map(projectRows.map((p) => [p.id, p]));
-    const mayRead = (userId: string | null | undefined, projectId: string | null) => {
-      const project = projectId ? projects.get(projectId) : undefined;
-      return !!userId && !!project && canOnProject(roles.get(userId) ?? [], project, 'read');
-    };
+    const mayRead = await this.readers(
+      items.flatMap((n) => [n.recipientId, n.fallbackRecipientId ?? null]),
+      items.map((n) => n.projectId),
+    );
     return items.flatMap(({ fallbackRecipientId, ...n }) => {
       if (mayRead(n.recipientId, n.projectId)) return [n];
       if (fallbackRecipientId && mayRead(fallbackRecipientId, n.projectId)) return [{ ...n, recipientId: fallbackRecipientId }];
       return [];
     });
+  }
+
+  /** Whether each of some people is active and may read each of some projects, read in two queries. */
+  private async readers(
+    people: readonly (string | null)[],
+    projects: readonly (string | null)[],
+  ): Promise<(userId: string | null | undefined, projectId: string | null) => boolean> {
+    const userIds = [...new Set(people.filter((id): id is string => !!id))];
+    const projectIds = [...new Set(projects.filter((id): id is string => !!id))];
+    if (!userIds.length) return () => false;
+    const [roleRows, projectRows] = await Promise.all([findActiveUserRoles(this.db, userIds), findProjectRegions(this.db, projectIds)]);
+    const roles = new Map<string, ActiveUserRoleRow[]>();
+    for (const r of roleRows) roles.set(r.userId, [...(roles.get(r.userId) ?? []), r]);
+    const regions = new Map(projectRows.map((p) => [p.id, p]));
+    return (userId, projectId) => {
+      const project = projectId ? regions.get(projectId) : undefined;
+      return !!userId && !!project && canOnProject(roles.get(userId) ?? [], project, 'read');
+    };
   }
 }

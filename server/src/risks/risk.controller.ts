@@ -17,6 +17,10 @@ import {
   UpdateRiskDto,
 } from './risk.dto';
 import { RiskService } from './risk.service';
+import { RiskExportService } from './risk-export.service';
+import { RiskRegisterService } from './risk-register.service';
+import { RiskReportService } from './risk-report.service';
+import { TopRiskService } from './risk-top.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,7 +31,11 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('risks')
 @Controller('projects/:id/risks')
 export class RiskController {
-  constructor(private readonly risks: RiskService) {}
+  constructor(
+    private readonly risks: RiskService,
+    private readonly register: RiskRegisterService,
+    private readonly files: RiskExportService,
+  ) {}
 
   @Get()
   @Access.project('read')
@@ -60,7 +68,7 @@ export class RiskController {
   })
   @ApiErrors(400)
   async export(@IdParam() id: string, @Query() query: RiskExportQueryDto): Promise<StreamableFile> {
-    return fileResponse(await this.risks.export(id, query));
+    return fileResponse(await this.files.export(id, query));
   }
 
   @Post()
@@ -69,7 +77,7 @@ export class RiskController {
   @ApiOperation({ operationId: 'createRisk', summary: 'Add a risk to the register (project editors and the regionråd)' })
   @ApiErrors(400, 403, 409, 422)
   create(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: CreateRiskDto): Promise<RiskDto> {
-    return this.risks.create(id, dto, user);
+    return this.register.create(id, dto, user);
   }
 
   @Patch(':riskId')
@@ -83,7 +91,7 @@ export class RiskController {
     @IdParam('riskId') riskId: string,
     @Body() dto: UpdateRiskDto,
   ): Promise<RiskDto> {
-    return this.risks.update(id, riskId, dto, user);
+    return this.register.update(id, riskId, dto, user);
   }
 
   @Delete(':riskId')
@@ -93,7 +101,7 @@ export class RiskController {
   @ApiOperation({ operationId: 'deleteRisk', summary: 'Delete a risk from the register' })
   @ApiErrors(400, 403, 409)
   remove(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('riskId') riskId: string): Promise<void> {
-    return this.risks.remove(id, riskId, user);
+    return this.register.remove(id, riskId, user);
   }
 }
 
@@ -101,7 +109,7 @@ export class RiskController {
 @ApiTags('risks', 'status reports')
 @Controller('projects/:id/status-reports/:reportId/risks')
 export class ReportRiskController {
-  constructor(private readonly risks: RiskService) {}
+  constructor(private readonly reports: RiskReportService) {}
 
   @Get()
   @Access.project('read')
@@ -113,7 +121,7 @@ export class ReportRiskController {
   })
   @ApiErrors(400)
   get(@CurrentUser() user: Principal, @IdParam() id: string, @IdParam('reportId') reportId: string): Promise<ReportRisksDto> {
-    return this.risks.forReport(id, reportId, user.roles);
+    return this.reports.forReport(id, reportId, user.roles);
   }
 }
 
@@ -121,7 +129,7 @@ export class ReportRiskController {
 @ApiTags('risks', 'portfolio')
 @Controller('risks')
 export class TopRiskController {
-  constructor(private readonly risks: RiskService) {}
+  constructor(private readonly risks: TopRiskService) {}
 
   @Get('top')
   @Access.signedIn()

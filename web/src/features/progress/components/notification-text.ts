@@ -90,6 +90,18 @@ export function useNotificationTitle() {
           : t('progress.notifications.kinds.condition_due', values);
       }
       case 'benefit_measurement_due': {
+        const benefits = dueBenefits(p.benefits);
+        if (benefits.length > 1) {
+          const titles = benefits
+            .map((b) => t('progress.notifications.kinds.benefit_measurement_due_title', { title: b.title }))
+            .join(', ');
+          return t('progress.notifications.kinds.benefit_measurement_due_several', { n: benefits.length, titles });
+        }
+        if (benefits.length === 1) {
+          const [b] = benefits;
+          return t('progress.notifications.kinds.benefit_measurement_due', { title: b.title, project: n.projectName ?? b.projectName });
+        }
+        // A reminder from before they were collected per owner names its one benefit so.
         const title = str('benefitTitle');
         return title ? t('progress.notifications.kinds.benefit_measurement_due', { title, project }) : n.title;
       }
@@ -97,6 +109,15 @@ export function useNotificationTitle() {
         return n.title;
     }
   };
+}
+
+/** The benefits a yearly reminder names (its params' `benefits`), those with a title and a project. */
+function dueBenefits(value: unknown): { title: string; projectName: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((b: unknown) => {
+    const { title, projectName } = (b ?? {}) as Record<string, unknown>;
+    return typeof title === 'string' && typeof projectName === 'string' ? [{ title, projectName }] : [];
+  });
 }
 
 function isOutcome(value: string): value is DecisionOutcome {
