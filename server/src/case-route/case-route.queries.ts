@@ -42,7 +42,10 @@ export async function findCouncilName(em: EntityManager, regionId: string, lock 
   return row?.council_name;
 }
 
-/** One step of a submission's case with its minutes and who handled it (STEPS_SQL). */
+/**
+ * One step of a submission's case with its minutes and who handled it (STEPS_SQL). Read inside another
+ * statement (caseStepsJson), its timestamps arrive as ISO strings: they always go through `new Date(…)`.
+ */
 export interface CaseStepRecord {
   id: string;
   submission_id: string;
@@ -56,22 +59,31 @@ export interface CaseStepRecord {
   recommended_outcome: DecisionOutcome | null;
   recommendation: string | null;
   handled_by: string | null;
-  handled_at: Date | null;
+  handled_at: Date | string | null;
   file_id: string | null;
   filename: string | null;
   content_type: string | null;
   size_bytes: number | null;
-  uploaded_at: Date | null;
+  uploaded_at: Date | string | null;
 }
 
-const STEPS_SQL = `SELECT s.id, s.submission_id, s.position, s.body_id, s.body_name, s.body_kind, s.decides,
+const STEPS_COLUMNS = `SELECT s.id, s.submission_id, s.position, s.body_id, s.body_name, s.body_kind, s.decides,
        to_char(s.meeting_date, 'YYYY-MM-DD') AS meeting_date, s.case_number, s.recommended_outcome, s.recommendation,
        u.name AS handled_by, s.handled_at,
        f.id AS file_id, f.filename, f.content_type, f.size_bytes, f.uploaded_at
   FROM gate_case_step s
   LEFT JOIN app_user u ON u.id = s.handled_by
-  LEFT JOIN stored_file f ON f.id = s.minutes_file_id
- WHERE s.submission_id = $1 ORDER BY s.position`;
+  LEFT JOIN stored_file f ON f.id = s.minutes_file_id`;
+
+const STEPS_SQL = `${STEPS_COLUMNS} WHERE s.submission_id = $1 ORDER BY s.position`;
+
+/**
+ * The steps of the submission `submissionId` (an SQL expression) in order, as a JSON array of CaseStepRecord,
+ * for a statement that reads them together with more (the gate as shown, gate.queries.ts).
+ */
+export function caseStepsJson(submissionId: string): string {
+  return `(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (${STEPS_COLUMNS} WHERE s.submission_id = ${submissionId}) x)`;
+}
 
 /** The steps of a submission in order; `lock` takes the step rows FOR UPDATE. */
 export function findCaseSteps(em: EntityManager, submissionId: string, lock = false): Promise<CaseStepRecord[]> {

@@ -170,6 +170,11 @@ export class CaseRouteService {
     return toStepDtos(await findCaseSteps(em, submissionId));
   }
 
+  /** The same, from steps read with more (caseStepsJson in case-route.queries.ts). */
+  stepsFrom(rows: CaseStepRecord[]): CaseStepDto[] {
+    return toStepDtos(rows);
+  }
+
   /** The deciding step; 409 CASE_NOT_AT_DECIDING_BODY (naming the body holding the case) while an earlier body has not handled it. */
   async decidingStep(tx: EntityManager, submissionId: string): Promise<DecidingStep> {
     let rows = await findCaseSteps(tx, submissionId, true);
@@ -441,7 +446,7 @@ function toStepDtos(rows: CaseStepRecord[]): CaseStepDto[] {
             filename: r.filename ?? '',
             content_type: r.content_type ?? '',
             size_bytes: r.size_bytes ?? 0,
-            uploaded_at: r.uploaded_at ?? new Date(0),
+            uploaded_at: new Date(r.uploaded_at ?? 0),
           }),
     handledBy: r.handled_by,
     handledAt: r.handled_at === null ? null : new Date(r.handled_at).toISOString(),

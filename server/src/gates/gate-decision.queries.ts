@@ -1,13 +1,15 @@
 import type { DecisionOutcome, DeliverableState, KommuneCaseOutcome, PhaseKey, PhaseState, Role } from '@nvr/shared';
 import type { EntityManager } from 'typeorm';
 import { queryOneOrFail } from '../database/sql';
+import { decisionAudienceJson, type DecisionAudienceRecord } from '../notifications/gate-notifier';
 import type { Timestamp } from './gate.queries';
 
 /**
  * The statements of a gate decision: what it checks, read in one statement once the project is locked
  * (DECISION_STATE_SQL), and what it changes, written in one statement per outcome (data-modifying CTEs:
  * the decision, the deciding body's step, conditions, deliverables, phases, the project, the kommuner that
- * leave, the approved plan's snapshot). The history and the notifications follow in the unit of work.
+ * leave, the approved plan's snapshot). The state read also reads who is told of the decision (gate-notifier.ts),
+ * so that telling them is one statement more; the history follows in the unit of work.
  */
 
 /** A phase of the project (DECISION_STATE_SQL). */
@@ -30,9 +32,11 @@ export interface DecisionStepRecord {
   handled_at: Timestamp | null;
 }
 
-/** Everything a decision on submission `$3` of phase `$2` checks, read with the project locked. */
+/** Everything a decision on submission `$3` of phase `$2` by `$5` checks, read with the project locked. */
 export interface DecisionStateRecord {
   project_name: string;
+  /** Who is told of the decision, and their names and languages (decisionAudienceJson). */
+  audience: DecisionAudienceRecord;
   phases: DecisionPhaseRecord[];
   /** The phase's deliverables (empty when the project has no such phase). */
   deliverables: { id: string; catalogue_key: string | null; title: string; state: DeliverableState }[];
@@ -50,6 +54,7 @@ export interface DecisionStateRecord {
 }
 
 const DECISION_STATE_SQL = `SELECT p.name AS project_name,
+       ${decisionAudienceJson({ projectId: 'p.id', regionId: 'p.region_id', actorId: '$5::uuid' })} AS audience,
        (SELECT json_agg(x ORDER BY x.position) FROM (
           SELECT id, phase_key, position, state, actual_start, actual_end FROM project_phase WHERE project_id = p.id) x) AS phases,
        (SELECT coalesce(json_agg(x), '[]') FROM (
@@ -80,9 +85,15 @@ const DECISION_STATE_SQL = `SELECT p.name AS project_name,
 /** What a decision checks, in one statement; call it with the project locked (ProjectChanges). */
 export function findDecisionState(
   tx: EntityManager,
-  input: { projectId: string; phaseKey: string; submissionId: string; ownerIds: string[] },
+  input: { projectId: string; phaseKey: string; submissionId: string; ownerIds: string[]; actorId: string },
 ): Promise<DecisionStateRecord> {
-  return queryOneOrFail<DecisionStateRecord>(tx, DECISION_STATE_SQL, [input.projectId, input.phaseKey, input.submissionId, input.ownerIds]);
+  return queryOneOrFail<DecisionStateRecord>(tx, DECISION_STATE_SQL, [
+    input.projectId,
+    input.phaseKey,
+    input.submissionId,
+    input.ownerIds,
+    input.actorId,
+  ]);
 }
 
 /** The decision row and what every outcome does with it ($1…$11 in the statements below). */

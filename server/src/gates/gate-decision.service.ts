@@ -34,8 +34,8 @@ import { GateService } from './gate.service';
 
 /**
  * The owner's vedtak at a gate. In the project's unit of work (lock, check, apply, history): one statement
- * reads all the decision checks, one writes the decision with everything it changes (gate-decision.queries.ts),
- * then those who must act next are told and the history is written in one statement.
+ * reads all the decision checks and who is told, one writes the decision with everything it changes
+ * (gate-decision.queries.ts), one tells those who must act next, and one writes the history.
  */
 @Injectable()
 export class GateDecisionService {
@@ -69,7 +69,7 @@ export class GateDecisionService {
     }
     const ownerIds = [...new Set((conditions?.items ?? []).flatMap((i) => (i.ownerUserId ? [i.ownerUserId] : [])))];
     await this.changes.runBatched(projectId, actor, async (tx, locked) => {
-      const state = await findDecisionState(tx, { projectId, phaseKey, submissionId: dto.submissionId, ownerIds });
+      const state = await findDecisionState(tx, { projectId, phaseKey, submissionId: dto.submissionId, ownerIds, actorId: actor.userId });
       const phase = phaseOf(state.phases, phaseKey);
       // First what state the phase is in: only a submitted phase has a gate to decide.
       assertAwaitingDecision({ key: phase.phase_key, state: phase.state, actualEnd: phase.actual_end });
@@ -121,7 +121,7 @@ export class GateDecisionService {
         tx,
         { projectId: locked.id, phaseKey: phase.phase_key, submissionId: submission.id, actorId: actor.userId },
         { decisionId, outcome: dto.outcome, bodyName: step.bodyName },
-        { name: state.project_name, regionId: locked.regionId },
+        { name: state.project_name, regionId: locked.regionId, audience: state.audience },
       );
       const decided: ChangeRecord = {
         action: `gate.${dto.outcome}`,

@@ -12,7 +12,9 @@ import type {
   TemplateSection,
 } from '@nvr/shared';
 import type { EntityManager } from 'typeorm';
+import { caseStepsJson, type CaseStepRecord } from '../case-route/case-route.queries';
 import { queryOne } from '../database/sql';
+import { kommuneCasesJson, type KommuneCasesRecord } from '../kommune-cases/kommune-case.queries';
 
 /**
  * The read model behind a phase's gate: the SQL and the row each statement answers. The gate as it is
@@ -195,12 +197,17 @@ export interface GateViewRecord {
   /** The next phase's budget totals and its plan against its template (the readiness checklist needs them). */
   next_budget: { costs: number; financing: number; cost_lines: number } | null;
   next_plan: { content: PlanContent | null; plan_version: number | null; sections: TemplateSection[] | null } | null;
+  /** The case steps of the newest submission, in order (case-route.queries.ts; empty without a submission). */
+  steps: CaseStepRecord[];
+  /** The kommune cases of the newest submission (kommune-case.queries.ts; no cases without a submission). */
+  kommune_cases: KommuneCasesRecord;
 }
 
 /**
  * The gate of phase `$2` of project `$1`: the project's phases, and the phase's deliverables, checkpoints,
  * submissions with their decisions, conditions, and the next phase's budget and plan. The same columns as
- * loadProject (project-queries.ts) for what the readiness checklist reads, and as the statements above.
+ * loadProject (project-queries.ts) for what the readiness checklist reads, and as the statements above;
+ * the newest submission's case steps and kommune cases as case-route/ and kommune-cases/ read them.
  */
 const GATE_VIEW_SQL = `SELECT p.id, p.region_id, p.status,
        (SELECT json_agg(x ORDER BY x.position) FROM (
@@ -228,10 +235,13 @@ const GATE_VIEW_SQL = `SELECT p.id, p.region_id, p.status,
                   WHERE v.id = coalesce(pp.template_version_id,
                           (SELECT t2.id FROM template t JOIN template_version t2 ON t2.template_id = t.id
                             WHERE t.key = 'plan_' || nx.phase_key ORDER BY t2.version DESC LIMIT 1))))
-          FROM (SELECT nx.id) n LEFT JOIN phase_plan pp ON pp.phase_id = nx.id WHERE nx.id IS NOT NULL) AS next_plan
+          FROM (SELECT nx.id) n LEFT JOIN phase_plan pp ON pp.phase_id = nx.id WHERE nx.id IS NOT NULL) AS next_plan,
+       ${caseStepsJson('ns.id')} AS steps,
+       ${kommuneCasesJson('ns.id')} AS kommune_cases
   FROM project p
   LEFT JOIN LATERAL (SELECT id, position FROM project_phase WHERE project_id = p.id AND phase_key = $2) ph ON true
   LEFT JOIN LATERAL (SELECT id, phase_key FROM project_phase WHERE project_id = p.id AND position = ph.position + 1) nx ON true
+  LEFT JOIN LATERAL (SELECT s.id FROM gate_submission s WHERE s.phase_id = ph.id ORDER BY s.submitted_at DESC, s.id LIMIT 1) ns ON true
  WHERE p.id = $1`;
 
 /** The gate of a project's phase (GATE_VIEW_SQL), or undefined when there is no such project. */

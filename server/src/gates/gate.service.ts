@@ -29,8 +29,8 @@ import {
 
 /**
  * The gate of a phase as a person sees it: readiness, checkpoints, submissions and decisions, conditions,
- * the case's route and the kommuner's cases, and what the person may do. Three statements: the gate
- * (gate.queries.ts), the case's steps and the kommune cases of the newest submission.
+ * the case's route and the kommuner's cases, and what the person may do. One statement (gate.queries.ts),
+ * which reads the newest submission's case steps and kommune cases as case-route/ and kommune-cases/ do.
  */
 @Injectable()
 export class GateService {
@@ -59,7 +59,7 @@ export class GateService {
     const active = view.status === 'active';
     const awaiting = active && phase.state === 'awaiting_decision';
     const pending = phase.state === 'awaiting_decision' ? (submissions.find((s) => s.decision_id === null) ?? null) : null;
-    const kommuneCases = newest ? await this.kommuneCases.forSubmission(em, newest.id) : null;
+    const kommuneCases = newest ? this.kommuneCases.fromRead(view.kommune_cases) : null;
     // Conditions are followed up while the phase following them up is in progress.
     const followedUp = (c: GateConditionRecord) => view.phases.find((p) => p.id === c.phase_id)?.state === 'in_progress';
     const openHere = conditions.filter((c) => c.state === 'open' && followedUp(c));
@@ -76,7 +76,7 @@ export class GateService {
       ),
       submissions: submissions.map((s) => toSubmissionDto(s, conditions)),
       pendingSubmissionId: pending?.id ?? null,
-      caseRoute: newest ? await this.caseRoute.steps(em, newest.id) : [],
+      caseRoute: newest ? this.caseRoute.stepsFrom(view.steps) : [],
       kommuneCases,
       conditions: conditions.map(toConditionDto),
       proposedDecision: newest?.proposed_decision ?? null,

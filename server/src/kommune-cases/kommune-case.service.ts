@@ -7,7 +7,6 @@ import {
   type IsoDate,
   kommuneCaseOpen,
   kommunerContribution,
-  type KommuneCaseOutcome,
   leavingKommuneIds,
   mayRecordForKommune,
   shareAmongContinuing,
@@ -23,6 +22,16 @@ import { findBudgetLines, findCostSharingKommuner, findPlan } from '../plans/pla
 import { type ChangeRecord, expectVersion, ProjectChanges } from '../projects/project-changes';
 import { findPhase } from '../projects/project-queries';
 import type { KommuneCaseDto, KommuneCasesDto, RecordKommuneDecisionDto, SetKommuneDeadlineDto } from './kommune-case.dto';
+import {
+  CASES_SQL,
+  type CasePopulationRecord,
+  findCasePopulations,
+  findKommuneCases,
+  findSharingSettings,
+  type KommuneCaseRecord,
+  type KommuneCasesRecord,
+  type SharingSettingsRecord,
+} from './kommune-case.queries';
 import './kommune-case.errors'; // declares this feature's error codes
 import { kommuneLeavesProject } from './kommune-leave';
 
@@ -33,29 +42,6 @@ export interface OpenKommuneCasesInput {
   nextPhaseId: string | null;
   deadline: IsoDate;
 }
-
-/** A kommune case with who recorded its decision (CASES_SQL). */
-interface KommuneCaseRecord {
-  id: string;
-  submission_id: string;
-  kommune_id: string;
-  kommune_name: string;
-  deadline: string;
-  share: string;
-  outcome: KommuneCaseOutcome;
-  meeting_date: string | null;
-  case_number: string | null;
-  decision_text: string | null;
-  amount_committed: string | null;
-  recorded_by: string | null;
-  recorded_at: Date | null;
-  version: number;
-}
-
-const CASES_SQL = `SELECT c.id, c.submission_id, c.kommune_id, c.kommune_name, to_char(c.deadline, 'YYYY-MM-DD') AS deadline, c.share::text AS share,
-       c.outcome, to_char(c.meeting_date, 'YYYY-MM-DD') AS meeting_date, c.case_number, c.decision_text,
-       c.amount_committed::text AS amount_committed, u.name AS recorded_by, c.recorded_at, c.version
-  FROM kommune_case c LEFT JOIN app_user u ON u.id = c.recorded_by`;
 
 /** The newest submission of a phase. */
 interface PendingRecord {
@@ -112,13 +98,24 @@ export class KommuneCaseService {
 
   /** The cases of a submission, their summary and the consequence of any "no"; null when the submission has none. */
   async forSubmission(em: EntityManager, submissionId: string): Promise<KommuneCasesDto | null> {
-    const rows = await queryRows<KommuneCaseRecord>(em, `${CASES_SQL} WHERE c.submission_id = $1 ORDER BY c.kommune_name, c.id`, [
-      submissionId,
-    ]);
+    const rows = await findKommuneCases(em, submissionId);
     if (rows.length === 0) return null;
     const cases = rows.map(toCaseDto);
     const summary = summariseKommuneCases(cases, todayInOslo());
     return { cases, summary, continuing: await this.continuing(em, submissionId, cases) };
+  }
+
+  /** The same, from what a statement read together with more (kommuneCasesJson in kommune-case.queries.ts): no statement. */
+  fromRead(read: KommuneCasesRecord): KommuneCasesDto | null {
+    if (read.cases.length === 0) return null;
+    const cases = read.cases.map(toCaseDto);
+    const summary = summariseKommuneCases(cases, todayInOslo());
+    const leaving = leavingKommuneIds(cases);
+    return {
+      cases,
+      summary,
+      continuing: leaving.length ? shareContinuing(cases, leaving, read.settings ?? undefined, read.populations) : null,
+    };
   }
 
   /** The kommuner that said no (they leave the project when the phase is approved). */
@@ -286,43 +283,37 @@ export class KommuneCaseService {
   private async continuing(em: EntityManager, submissionId: string, cases: KommuneCaseDto[]): Promise<KommuneCasesDto['continuing']> {
     const leaving = leavingKommuneIds(cases);
     if (leaving.length === 0) return null;
-    const settings = await queryOne<{ equal_percent: number | null; population_date: string | null }>(
-      em,
-      `SELECT (pl.cost_sharing->>'equalPercent')::int AS equal_percent, pl.cost_sharing->>'populationDate' AS population_date
-         FROM gate_submission s JOIN project_phase ph ON ph.id = s.phase_id
-         JOIN project_phase nx ON nx.project_id = ph.project_id AND nx.position = ph.position + 1
-         JOIN phase_plan pl ON pl.phase_id = nx.id
-        WHERE s.id = $1`,
-      [submissionId],
-    );
-    const populationDate = settings?.population_date ?? null;
-    const populations = await queryRows<{ kommune_id: string; population: number | null }>(
-      em,
-      `SELECT c.kommune_id, p.population FROM kommune_case c
-         LEFT JOIN LATERAL (SELECT population FROM kommune_population kp
-                             WHERE kp.kommune_id = c.kommune_id AND ($2::date IS NULL OR kp.as_of <= $2::date)
-                             ORDER BY kp.as_of DESC LIMIT 1) p ON true
-        WHERE c.submission_id = $1`,
-      [submissionId, populationDate],
-    );
-    const rows = cases.map((c) => ({
-      id: c.kommuneId,
-      name: c.kommuneName,
-      population: populations.find((p) => p.kommune_id === c.kommuneId)?.population ?? null,
-    }));
-    const total = cases.reduce((s, c) => s + c.share, 0);
-    const remaining = rows.filter((k) => !leaving.includes(k.id));
-    const equalPercent = usableEqualPercent(total, settings?.equal_percent ?? 50, populationDate, remaining);
-    const kommuner: CostShareKommune[] = rows.map((r) => ({ ...r, population: r.population ?? 0 }));
-    const shared = shareAmongContinuing({ total, equalPercent, kommuner }, leaving);
-    if (!shared) return null;
-    return shared.rows.map((r) => ({
-      kommuneId: r.id,
-      kommuneName: r.name,
-      before: cases.find((c) => c.kommuneId === r.id)?.share ?? 0,
-      after: r.amount,
-    }));
+    const settings = await findSharingSettings(em, submissionId);
+    const populations = await findCasePopulations(em, submissionId, settings?.population_date ?? null);
+    return shareContinuing(cases, leaving, settings, populations);
   }
+}
+
+/** The total of the cases shared among the kommuner that go on (`leaving` said no), by the plan's settings. */
+function shareContinuing(
+  cases: KommuneCaseDto[],
+  leaving: string[],
+  settings: SharingSettingsRecord | undefined,
+  populations: readonly CasePopulationRecord[],
+): KommuneCasesDto['continuing'] {
+  const populationDate = settings?.population_date ?? null;
+  const rows = cases.map((c) => ({
+    id: c.kommuneId,
+    name: c.kommuneName,
+    population: populations.find((p) => p.kommune_id === c.kommuneId)?.population ?? null,
+  }));
+  const total = cases.reduce((s, c) => s + c.share, 0);
+  const remaining = rows.filter((k) => !leaving.includes(k.id));
+  const equalPercent = usableEqualPercent(total, settings?.equal_percent ?? 50, populationDate, remaining);
+  const kommuner: CostShareKommune[] = rows.map((r) => ({ ...r, population: r.population ?? 0 }));
+  const shared = shareAmongContinuing({ total, equalPercent, kommuner }, leaving);
+  if (!shared) return null;
+  return shared.rows.map((r) => ({
+    kommuneId: r.id,
+    kommuneName: r.name,
+    before: cases.find((c) => c.kommuneId === r.id)?.share ?? 0,
+    after: r.amount,
+  }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type DecisionOutcome, type IsoDate, type PhaseKey, type Role } from '@nvr/shared';
 import type { EntityManager } from 'typeorm';
 import { queryOne, queryRows } from '../database/sql';
-import { NewNotification, NewNotificationWithout, NotificationService } from './notification.service';
+import { NewNotification, NewNotificationWithout, NotificationService, type PersonRow } from './notification.service';
 
 /** The gate a hand-over concerns. */
 export interface GateContext {
@@ -35,6 +35,18 @@ interface HandoverProjectRow {
 interface RecipientRow {
   user_id: string;
 }
+
+/**
+ * Who is told of a decision, read inside the decision's own statement (decisionAudienceJson): the
+ * recipients in order, and each of them and the actor with their name and language.
+ */
+export interface DecisionAudienceRecord {
+  recipients: string[];
+  people: PersonRow[];
+}
+
+/** Told of a decision: the leader, the team and the region's advisers. */
+const DECIDED_AUDIENCE = { projectRoles: ['project_leader', 'project_member'], regionRoles: ['adviser'] } as const satisfies Audience;
 
 interface ReviewedDeliverableRow {
   owner_user_id: string | null;
@@ -97,29 +109,23 @@ export class GateNotifier {
 
   /**
    * Decided → the leader, the team and the region's advisers. `project` (its name and region), when the
-   * caller has read it already, saves reading it again.
+   * caller has read it already, saves reading it again; so does `audience`, those told as
+   * decisionAudienceJson read them in the caller's statement (with the project locked).
    */
   async decided(
     tx: EntityManager,
     ctx: GateContext,
     decision: { decisionId: string; outcome: DecisionOutcome; bodyName: string },
-    known?: { name: string; regionId: string },
+    known?: { name: string; regionId: string; audience?: DecisionAudienceRecord },
   ): Promise<number> {
     const project = known ? { name: known.name, region_id: known.regionId } : await this.project(tx, ctx.projectId);
-    return this.send(
-      tx,
-      project,
-      ctx.projectId,
-      ctx.actorId,
-      { projectRoles: ['project_leader', 'project_member'], regionRoles: ['adviser'] },
-      {
-        kind: 'gate_decided',
-        targetType: 'gate_decision',
-        targetId: decision.decisionId,
-        link: gateLink(ctx),
-        params: { phaseKey: ctx.phaseKey, outcome: decision.outcome, bodyName: decision.bodyName, projectName: project.name },
-      },
-    );
+    return this.send(tx, project, ctx.projectId, ctx.actorId, known?.audience ?? DECIDED_AUDIENCE, {
+      kind: 'gate_decided',
+      targetType: 'gate_decision',
+      targetId: decision.decisionId,
+      link: gateLink(ctx),
+      params: { phaseKey: ctx.phaseKey, outcome: decision.outcome, bodyName: decision.bodyName, projectName: project.name },
+    });
   }
 
   /**
@@ -186,43 +192,97 @@ export class GateNotifier {
     return row;
   }
 
-  /** Finds the audience (active accounts, never the actor) and notifies each once. */
+  /** Finds the audience (active accounts, never the actor), unless it was read already, and notifies each once. */
   private async send(
     tx: EntityManager,
     project: HandoverProjectRow,
     projectId: string,
     actorId: string,
-    audience: Audience,
+    audience: Audience | DecisionAudienceRecord,
     message: NewNotificationWithout<'recipientId' | 'projectId' | 'actorId'>,
   ): Promise<number> {
-    const recipients = await findAudience(tx, { projectId, regionId: project.region_id, actorId, ...audience });
+    const read = 'recipients' in audience ? audience : null;
+    const recipients = read?.recipients ?? (await findAudience(tx, { projectId, regionId: project.region_id, actorId, ...audience }));
     return this.notifications.notify(
       tx,
       recipients.map((recipientId) => ({ ...message, recipientId, projectId, actorId }) as NewNotification),
+      read?.people,
     );
   }
+}
+
+/** The SQL expressions AUDIENCE_SQL is written with: parameters, columns of the caller's statement, or literals. */
+interface AudienceRefs {
+  actorId: string;
+  projectId: string;
+  regionId: string;
+  /** text[] */
+  regionRoles: string;
+  /** text[] */
+  projectRoles: string;
+  /** uuid[] */
+  userIds: string;
+  /** uuid, or NULL */
+  kommuneContactsOf: string;
 }
 
 /**
  * The active people with one of the region roles in the project's region or one of the project roles on
  * the project, and the named people while any role lets them read the project; never the actor.
  */
+function audienceSql(r: AudienceRefs): string {
+  return `SELECT DISTINCT ra.user_id
+       FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id AND u.active
+      WHERE ra.user_id <> ${r.actorId}
+        AND (   (ra.project_id IS NULL AND ra.region_id = ${r.regionId} AND ra.role = ANY(${r.regionRoles}))
+             OR (ra.project_id = ${r.projectId} AND ra.role = ANY(${r.projectRoles}))
+             OR (ra.user_id = ANY(${r.userIds}) AND (ra.project_id = ${r.projectId} OR (ra.project_id IS NULL AND ra.region_id = ${r.regionId}) OR ra.role = 'admin'))
+             OR (ra.role = 'kommune_contact' AND ra.region_id = ${r.regionId} AND ${r.kommuneContactsOf} IS NOT NULL
+                 AND (ra.kommune_id IS NULL
+                      OR ra.kommune_id IN (SELECT kc.kommune_id FROM kommune_case kc WHERE kc.submission_id = ${r.kommuneContactsOf} AND kc.outcome = 'pending'))))`;
+}
+
 async function findAudience(tx: EntityManager, a: Audience & { projectId: string; regionId: string; actorId: string }): Promise<string[]> {
   const rows = await queryRows<RecipientRow>(
     tx,
-    `SELECT DISTINCT ra.user_id
-       FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id AND u.active
-      WHERE ra.user_id <> $1
-        AND (   (ra.project_id IS NULL AND ra.region_id = $3 AND ra.role = ANY($4::text[]))
-             OR (ra.project_id = $2 AND ra.role = ANY($5::text[]))
-             OR (ra.user_id = ANY($6::uuid[]) AND (ra.project_id = $2 OR (ra.project_id IS NULL AND ra.region_id = $3) OR ra.role = 'admin'))
-             OR (ra.role = 'kommune_contact' AND ra.region_id = $3 AND $7::uuid IS NOT NULL
-                 AND (ra.kommune_id IS NULL
-                      OR ra.kommune_id IN (SELECT kc.kommune_id FROM kommune_case kc WHERE kc.submission_id = $7::uuid AND kc.outcome = 'pending'))))
+    `${audienceSql({
+      actorId: '$1',
+      projectId: '$2',
+      regionId: '$3',
+      regionRoles: '$4::text[]',
+      projectRoles: '$5::text[]',
+      userIds: '$6::uuid[]',
+      kommuneContactsOf: '$7::uuid',
+    })}
       ORDER BY ra.user_id`,
     [a.actorId, a.projectId, a.regionId, a.regionRoles ?? [], a.projectRoles ?? [], a.userIds ?? [], a.kommuneContactsOf ?? null],
   );
   return rows.map((r) => r.user_id);
+}
+
+/**
+ * Those told of a decision (GateNotifier.decided) as a DecisionAudienceRecord, for the decision's statement
+ * that reads its state with the project locked; `projectId`, `regionId` and `actorId` are SQL expressions
+ * of that statement (uuid).
+ */
+export function decisionAudienceJson(refs: { projectId: string; regionId: string; actorId: string }): string {
+  const audience = audienceSql({
+    ...refs,
+    regionRoles: roleArray(DECIDED_AUDIENCE.regionRoles),
+    projectRoles: roleArray(DECIDED_AUDIENCE.projectRoles),
+    userIds: `'{}'::uuid[]`,
+    kommuneContactsOf: 'NULL::uuid',
+  });
+  return `(SELECT json_build_object(
+            'recipients', coalesce((SELECT json_agg(a.user_id ORDER BY a.user_id) FROM (${audience}) a), '[]'),
+            'people', coalesce((SELECT json_agg(json_build_object('id', pu.id, 'name', pu.name, 'language', pu.language))
+                                  FROM app_user pu WHERE pu.id = ${refs.actorId} OR pu.id IN (SELECT a.user_id FROM (${audience}) a)), '[]')))`;
+}
+
+/** A text[] literal of role names (a fixed list in this file, never input). */
+function roleArray(roles: readonly Role[]): string {
+  if (!roles.every((r) => /^[a-z_]+$/.test(r))) throw new Error(`Not a role name: ${roles.join(', ')}`);
+  return `ARRAY[${roles.map((r) => `'${r}'`).join(', ')}]::text[]`;
 }
 
 function gateLink(ctx: GateContext): string {

@@ -57,7 +57,7 @@ export type NewNotificationWithout<F extends keyof NewNotification> = NewNotific
   : never;
 
 /** What an e-mail is written with: the recipient's language, and the actor's name for a mention. */
-interface PersonRow {
+export interface PersonRow {
   id: string;
   name: string;
   language: Lang;
@@ -99,9 +99,10 @@ export class NotificationService {
    * path (`/prosjekter/…`), while the e-mail carries it as an absolute address under PUBLIC_BASE_URL, so
    * it opens from any mail program. A notification whose key exists already is skipped (and sends no
    * e-mail), so running the same reminder twice, even at the same time from two instances, notifies
-   * once. Returns how many were created.
+   * once. Returns how many were created. `known`, when the caller has read them already, are the
+   * recipients and actors (their names and languages as in app_user), and saves reading them again.
    */
-  async notify(tx: EntityManager, items: readonly NewNotification[]): Promise<number> {
+  async notify(tx: EntityManager, items: readonly NewNotification[], known?: readonly PersonRow[]): Promise<number> {
     const unique = new Map<string, NewNotification>();
     for (const n of items) unique.set([n.kind, n.targetId, n.recipientId, n.period ?? ''].join('|'), n);
     // Same order in every transaction, so two concurrent scans wait for each other instead of deadlocking.
@@ -109,10 +110,9 @@ export class NotificationService {
     if (!list.length) return 0;
     const personIds = [...new Set(list.flatMap((n) => [n.recipientId, n.actorId ?? null]).filter((id): id is string => !!id))];
     const people = new Map(
-      (await queryRows<PersonRow>(tx, `SELECT id, name, language FROM app_user WHERE id = ANY($1::uuid[])`, [personIds])).map((p) => [
-        p.id,
-        p,
-      ]),
+      (known ?? (await queryRows<PersonRow>(tx, `SELECT id, name, language FROM app_user WHERE id = ANY($1::uuid[])`, [personIds]))).map(
+        (p) => [p.id, p],
+      ),
     );
     const texts = list.map((n) => {
       const language = people.get(n.recipientId)?.language ?? 'nb';

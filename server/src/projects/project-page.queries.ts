@@ -2,7 +2,15 @@ import type { ProjectHistoryAction } from '@nvr/shared';
 import { DomainError } from '../common/domain-error';
 import { queryOne, type SqlRunner } from '../database/sql';
 import type { HistoryEventDto } from '../history/history.service';
-import { KommuneRecord, PROJECT_PARTS_SQL, ProjectAggregate, ProjectParts, toProjectAggregate } from './project-queries';
+import {
+  jsonRows,
+  KommuneRecord,
+  PROJECT_PARTS_COLUMNS,
+  PROJECT_PARTS_SQL,
+  ProjectAggregate,
+  ProjectParts,
+  toProjectAggregate,
+} from './project-queries';
 
 /** The history events the page shows, newest first (as many as GET /api/projects/:id/history answers). */
 const PAGE_HISTORY_LIMIT = 500;
@@ -30,23 +38,10 @@ interface ProjectPageRecord extends ProjectParts {
 }
 
 /**
- * A part's rows as one JSON array, in the order its statement gives them: a sub-select with ORDER BY is
- * planned on its own (never merged into the outer query), so json_agg reads its rows sorted.
- */
-const jsonRows = (sql: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
-
-/**
  * Everything the project page shows, in one statement: $1 the project, $2 how many history events,
  * $3 today (which region memberships are current). No row when there is no such project.
  */
-const PROJECT_PAGE_SQL = `SELECT row_to_json(p) AS project,
-       ${jsonRows(PROJECT_PARTS_SQL.kommuner)} AS kommuner,
-       ${jsonRows(PROJECT_PARTS_SQL.team)} AS team,
-       ${jsonRows(PROJECT_PARTS_SQL.phases)} AS phases,
-       ${jsonRows(PROJECT_PARTS_SQL.deliverables)} AS deliverables,
-       ${jsonRows(PROJECT_PARTS_SQL.checkpoints)} AS checkpoints,
-       ${jsonRows(PROJECT_PARTS_SQL.budgets)} AS budgets,
-       ${jsonRows(PROJECT_PARTS_SQL.plans)} AS plans,
+const PROJECT_PAGE_SQL = `SELECT ${PROJECT_PARTS_COLUMNS},
        ${jsonRows(`SELECT id::int, at, actor_id, actor_name, action, entity_type, entity_id, before, after
                      FROM history_event WHERE project_id = $1 ORDER BY id DESC LIMIT $2::int`)} AS history,
        ${jsonRows(`SELECT k.id, trim(k.number) AS number, k.name

@@ -16,7 +16,7 @@ import {
 } from '@nvr/shared';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { queryOne, queryRows } from '../database/sql';
+import { queryOne } from '../database/sql';
 
 export interface PersonRow {
   id: string;
@@ -233,8 +233,8 @@ export interface ProjectParts {
 
 /**
  * The statement of each part, every one with the project's id as $1 and its rows in the order shown.
- * loadProject runs them one by one; the project page (project-page.queries.ts) runs them as the JSON
- * columns of one statement.
+ * loadProject and the project page (project-page.queries.ts) run them as the JSON columns of one
+ * statement (PROJECT_PARTS_COLUMNS).
  */
 export const PROJECT_PARTS_SQL: { readonly [K in keyof ProjectParts]: string } = {
   project: PROJECT_SQL,
@@ -247,19 +247,34 @@ export const PROJECT_PARTS_SQL: { readonly [K in keyof ProjectParts]: string } =
   plans: PLANS_SQL,
 };
 
-/** Reads a whole project (phases, deliverables, team, budget totals, plan completeness) in eight queries. */
+/**
+ * A part's rows as one JSON array, in the order its statement gives them: a sub-select with ORDER BY is
+ * planned on its own (never merged into the outer query), so json_agg reads its rows sorted.
+ */
+export const jsonRows = (sql: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
+
+/**
+ * Every part of project $1 as the columns of one statement `SELECT ${PROJECT_PARTS_COLUMNS} FROM (${PROJECT_SQL}) p`:
+ * each part's own statement (PROJECT_PARTS_SQL) as a JSON column, which toProjectAggregate reads as it reads their rows.
+ */
+export const PROJECT_PARTS_COLUMNS = `row_to_json(p) AS project,
+       ${jsonRows(KOMMUNER_SQL)} AS kommuner,
+       ${jsonRows(TEAM_SQL)} AS team,
+       ${jsonRows(PHASES_SQL)} AS phases,
+       ${jsonRows(DELIVERABLES_SQL)} AS deliverables,
+       ${jsonRows(CHECKPOINTS_SQL)} AS checkpoints,
+       ${jsonRows(BUDGETS_SQL)} AS budgets,
+       ${jsonRows(PLANS_SQL)} AS plans`;
+
+/** Reads a whole project (phases, deliverables, team, budget totals, plan completeness) in one statement. */
 export async function loadProject(em: EntityManager, projectId: string, lock = false): Promise<ProjectAggregate> {
-  const project = await queryOne<ProjectRecord>(em, `${PROJECT_SQL} ${lock ? 'FOR UPDATE OF p' : ''}`, [projectId]);
-  if (!project) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
-  // One query at a time: a transaction's connection runs them in order anyway.
-  const kommuner = await queryRows<KommuneRecord>(em, KOMMUNER_SQL, [projectId]);
-  const team = await queryRows<TeamRecord>(em, TEAM_SQL, [projectId]);
-  const phases = await queryRows<PhaseRecord>(em, PHASES_SQL, [projectId]);
-  const deliverables = await queryRows<DeliverableRecord>(em, DELIVERABLES_SQL, [projectId]);
-  const checkpoints = await queryRows<CheckpointRecord>(em, CHECKPOINTS_SQL, [projectId]);
-  const budgets = await queryRows<BudgetRecord>(em, BUDGETS_SQL, [projectId]);
-  const plans = await queryRows<PlanStateRecord>(em, PLANS_SQL, [projectId]);
-  return toProjectAggregate({ project, kommuner, team, phases, deliverables, checkpoints, budgets, plans });
+  const parts = await queryOne<ProjectParts>(
+    em,
+    `SELECT ${PROJECT_PARTS_COLUMNS} FROM (${PROJECT_SQL} ${lock ? 'FOR UPDATE OF p' : ''}) p`,
+    [projectId],
+  );
+  if (!parts) throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
+  return toProjectAggregate(parts);
 }
 
 /** The project from its parts, however they were read. */
