@@ -1,3 +1,4 @@
+import { docxText, flat, pdfText } from '../src/documents/document-text';
 import { decision, makePhaseReady, newProjectFixture, ProjectFixture, saveBalancedBudget, submitPhase } from './support/plp';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -234,6 +235,70 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
         .expect(200);
       expect(docx.body.subarray(0, 2).toString()).toBe('PK');
       await f.adviser.get(`${url()}/document?format=odt`).expect(400);
+    });
+
+    it('reads back the plan document: the kept version’s number, the app’s words, the figures’ date, labelled empty fields', async () => {
+      const read = async (format: 'pdf' | 'docx', lang: 'nb' | 'nn' | 'en') => {
+        const res = await f.adviser
+          .get(`${url()}/document?format=${format}&lang=${lang}`)
+          .buffer(true)
+          .parse((r, cb) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => cb(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
+        return flat(format === 'pdf' ? pdfText(res.body as Buffer) : docxText(res.body as Buffer));
+      };
+      // Version 1 was kept, then the main goal changed: the document says so.
+      const before = (await f.leader.get(url()).expect(200)).body;
+      expect(before.changedSinceVersion).toBe(true);
+      expect(await read('pdf', 'nb')).toContain('Planversjon: Endret etter versjon 1');
+      // Keeping version 2 now: the document shows 2 and its name, not the revision counter (plan.version).
+      const kept = (await f.leader.post(`${url()}/versions`).send({ label: 'Til regionrådet' }).expect(201)).body;
+      expect(kept).toMatchObject({ changedSinceVersion: false, snapshots: [{ number: 2, label: 'Til regionrådet' }, { number: 1 }] });
+      expect(kept.version).toBeGreaterThan(2);
+      const words = {
+        nb: {
+          version: 'Planversjon: 2 – Til regionrådet',
+          population: 'Innbyggere per 1. januar 2024',
+          kommuner: 'Kommunenes direkte bidrag',
+          empty: 'Roller og bemanning: (ikke fylt ut)',
+          sum: 'Sum 3 000 150 000 350 000 500 000',
+        },
+        nn: {
+          version: 'Planversjon: 2 – Til regionrådet',
+          population: 'Innbyggjarar per 1. januar 2024',
+          kommuner: 'Direkte bidrag frå kommunane',
+          empty: 'Roller og bemanning: (ikkje fylt ut)',
+          sum: 'Sum 3 000 150 000 350 000 500 000',
+        },
+        en: {
+          version: 'Plan version: 2 – Til regionrådet',
+          population: 'Population as of 1 January 2024',
+          kommuner: 'Municipalities’ direct contribution',
+          empty: 'Roller og bemanning: (not filled in)',
+          sum: 'Total 3,000 150,000 350,000 500,000',
+        },
+      } as const;
+      for (const lang of ['nb', 'nn', 'en'] as const) {
+        for (const format of ['pdf', 'docx'] as const) {
+          const text = await read(format, lang);
+          const w = words[lang];
+          expect(text).toContain(w.version);
+          expect(text).not.toContain(`: ${kept.version} `);
+          // The cost sharing chose 30 June 2024; the figures used are from 1 January 2024.
+          expect(text).toContain(w.population);
+          expect(text).not.toMatch(/30\. juni|30 June/);
+          expect(text).toContain(w.kommuner);
+          expect(text).toContain(w.empty);
+          // 30 % of 500 000 equally, 70 % by population, each row and column adding up.
+          expect(text).toContain(w.sum);
+        }
+      }
+      const shares = kept.costSharing;
+      for (const r of shares.rows) expect(r.equalPart + r.populationPart).toBe(r.amount);
+      expect(shares.rows.reduce((s: number, r: { equalPart: number }) => s + r.equalPart, 0)).toBe(shares.equalTotal);
     });
   });
 

@@ -1,3 +1,5 @@
+import type { Lang } from './plp';
+
 /** A phase's cost and financing budget (PLP plan section 7), and the rule that it must balance. */
 export const COST_CATEGORIES = [
   'project_management',
@@ -14,6 +16,31 @@ export type FinancingSource = (typeof FINANCING_SOURCES)[number];
 
 export const FINANCING_STATUSES = ['applied', 'granted'] as const;
 export type FinancingStatus = (typeof FINANCING_STATUSES)[number];
+
+/**
+ * What the budget's categories, financing sources and statuses are called, in bokmål, nynorsk and
+ * English: the one table the web app's budget and the plan documents both read, so screen and paper
+ * use the same words.
+ */
+export const BUDGET_WORDS: Record<CostCategory | FinancingSource | FinancingStatus, readonly [nb: string, nn: string, en: string]> = {
+  project_management: ['Prosjektledelse', 'Prosjektleiing', 'Project management'],
+  rent_equipment: ['Leie og utstyr', 'Leige og utstyr', 'Rent and equipment'],
+  consultants: ['Konsulenter', 'Konsulentar', 'Consultants'],
+  material_communication: ['Materiell og kommunikasjon', 'Materiell og kommunikasjon', 'Material and communication'],
+  meetings_travel: ['Møter og reiser', 'Møte og reiser', 'Meetings and travel'],
+  own_work: ['Egeninnsats', 'Eigeninnsats', 'Own work'],
+  innovasjon_norge: ['Innovasjon Norge', 'Innovasjon Noreg', 'Innovation Norway'],
+  fylkeskommune: ['Fylkeskommunen', 'Fylkeskommunen', 'County authority'],
+  other_grants: ['Andre tilskudd', 'Andre tilskot', 'Other grants'],
+  kommuner_direct: ['Kommunenes direkte bidrag', 'Direkte bidrag frå kommunane', 'Municipalities’ direct contribution'],
+  applied: ['Søkt', 'Søkt', 'Applied for'],
+  granted: ['Innvilget', 'Innvilga', 'Granted'],
+};
+
+/** A budget category's, financing source's or status's name in a language. */
+export function budgetWord(value: CostCategory | FinancingSource | FinancingStatus, lang: Lang): string {
+  return BUDGET_WORDS[value][{ nb: 0, nn: 1, en: 2 }[lang]];
+}
 
 export interface BudgetLine {
   kind: 'cost' | 'financing';

@@ -2,7 +2,8 @@
  * Sharing the kommuner's direct contribution: a chosen share split equally, the rest by population.
  * Amounts are whole kroner and always add up to the total exactly (largest remainder, computed with
  * integers so no rounding error creeps in). Kongsbergregionen's plan (seeds/002) splits 500 000 kr
- * 50/50 this way.
+ * 50/50 this way. The two parts of each row (equal, by population) are rounded so that the table adds
+ * up both ways: each row's parts add up to its amount, and each column to its total (`roundParts`).
  */
 export interface CostShareKommune {
   id: string;
@@ -11,9 +12,9 @@ export interface CostShareKommune {
 }
 
 export interface CostShareRow extends CostShareKommune {
-  /** The equal part, rounded to whole kroner for display. */
+  /** The equal part in whole kroner; `equalPart + populationPart === amount`. */
   equalPart: number;
-  /** The population part, rounded to whole kroner for display. */
+  /** The population part in whole kroner. */
   populationPart: number;
   /** What the kommune pays: whole kroner; the amounts add up to the total. */
   amount: number;
@@ -23,7 +24,9 @@ export interface CostShare {
   rows: CostShareRow[];
   total: number;
   totalPopulation: number;
+  /** The equal parts' sum: the exact equal share of the total, rounded half up. */
   equalTotal: number;
+  /** The population parts' sum: the total minus the equal total. */
   populationTotal: number;
 }
 
@@ -59,19 +62,80 @@ export function shareCosts(input: { total: number; equalPercent: number; kommune
     amounts[i] += 1n;
     left -= 1n;
   }
-  const round = (num: bigint, den: bigint) => Number((2n * num + den) / (2n * den));
+  const round = (num: bigint, den: bigint) => (2n * num + den) / (2n * den);
+  // The exact parts over D: the equal part is the same for every kommune.
+  const equalTotal = round(T * e, 100n);
+  const parts = roundParts({
+    denominator: D,
+    equal: kommuner.map(() => T * e * P),
+    byPopulation: kommuner.map((k) => T * (100n - e) * BigInt(k.population) * n),
+    amounts,
+    equalTotal,
+  });
   return {
     rows: kommuner.map((k, i) => ({
       ...k,
-      equalPart: round(T * e, 100n * n),
-      populationPart: totalPopulation ? round(T * (100n - e) * BigInt(k.population), 100n * P) : 0,
+      equalPart: Number(parts[i]),
+      populationPart: Number(amounts[i] - parts[i]),
       amount: Number(amounts[i]),
     })),
     total,
     totalPopulation,
-    equalTotal: round(T * e, 100n),
-    populationTotal: total - round(T * e, 100n),
+    equalTotal: Number(equalTotal),
+    populationTotal: total - Number(equalTotal),
   };
+}
+
+/**
+ * Rounds a two-column table (equal part, population part) whose row totals and first column total
+ * are already whole, so that it adds up both ways (controlled rounding): each row's first part is its
+ * exact value rounded down or up, the second part is the row total minus the first, and the first
+ * parts add up to `equalTotal`. Where a row may go either way, the krone goes to the row whose
+ * rounding moves its two parts least (largest remainder of the first part against the second), ties
+ * by order. Exact values are numerators over `denominator`; the answer is each row's first part.
+ */
+export function roundParts(input: {
+  denominator: bigint;
+  equal: readonly bigint[];
+  byPopulation: readonly bigint[];
+  amounts: readonly bigint[];
+  equalTotal: bigint;
+}): bigint[] {
+  const { denominator: D, equal, byPopulation, amounts, equalTotal } = input;
+  const floor = (x: bigint) => x / D;
+  const ceil = (x: bigint) => (x % D === 0n ? x / D : x / D + 1n);
+  const max = (a: bigint, b: bigint) => (a > b ? a : b);
+  const min = (a: bigint, b: bigint) => (a < b ? a : b);
+  // Row i's first part x must keep both parts within a krone of their exact values: x in [lo, hi].
+  const lo = amounts.map((a, i) => max(max(floor(equal[i]), a - ceil(byPopulation[i])), 0n));
+  const hi = amounts.map((a, i) => max(min(min(ceil(equal[i]), a - floor(byPopulation[i])), a), lo[i]));
+  const parts = lo.slice();
+  let left = equalTotal - parts.reduce((s, x) => s + x, 0n);
+  const order = amounts
+    .map((_, i) => ({ i, key: (equal[i] % D) - (byPopulation[i] % D) }))
+    .sort((a, b) => (a.key === b.key ? a.i - b.i : a.key > b.key ? -1 : 1));
+  for (const { i } of order) {
+    if (left <= 0n) break;
+    const step = min(hi[i] - parts[i], left);
+    parts[i] += step;
+    left -= step;
+  }
+  // A safety net that a table of two columns never needs (controlled rounding always exists there):
+  // keep the sums exact, moving parts beyond a krone rather than breaking them.
+  for (const { i } of order) {
+    if (left === 0n) break;
+    const step = left > 0n ? min(amounts[i] - parts[i], left) : max(-parts[i], left);
+    parts[i] += step;
+    left -= step;
+  }
+  return parts;
+}
+
+/** The one date all the figures are from, or null when they are from different dates (or none has one). */
+export function commonPopulationDate(rows: readonly { populationAsOf: string | null }[]): string | null {
+  const dates = new Set(rows.map((r) => r.populationAsOf));
+  const [only] = dates;
+  return dates.size === 1 ? (only ?? null) : null;
 }
 
 /**

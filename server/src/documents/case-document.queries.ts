@@ -149,7 +149,10 @@ export interface CaseBudgetLine {
 
 /** The next phase's plan: a frozen version (snapshot) or the plan as it stands, with its budget and cost-sharing settings. */
 export interface CasePlanRecord {
+  /** The version's number; for the plan as it stands, its newest kept version's (0: none yet), never its revision counter. */
   number: number;
+  /** The plan as it stands has changed since version `number` was kept. */
+  changed?: boolean;
   reason: 'submitted' | 'approved' | 'saved' | 'current';
   template_title: string;
   content: PlanContent;
@@ -172,11 +175,13 @@ export async function findPlanSnapshot(
   return (await queryOne<CasePlanRecord>(em, SNAPSHOT_SQL, [phaseId, number, reason])) ?? null;
 }
 
-const CURRENT_PLAN_SQL = `SELECT p.version AS number, 'current' AS reason, tv.title AS template_title, p.content, p.cost_sharing,
+const CURRENT_PLAN_SQL = `SELECT coalesce(s.number, 0) AS number, (s.number IS NOT NULL AND s.plan_version <> p.version) AS changed,
+       'current' AS reason, tv.title AS template_title, p.content, p.cost_sharing,
        coalesce((SELECT json_agg(json_build_object('kind', b.kind, 'category', b.category, 'year', b.year, 'description', b.description,
                   'amount', b.amount::float8, 'hours', b.hours::float8, 'rate', b.rate, 'status', b.status) ORDER BY b.position)
                    FROM budget_line b WHERE b.phase_id = p.phase_id), '[]'::json) AS budget
   FROM phase_plan p JOIN template_version tv ON tv.id = p.template_version_id
+  LEFT JOIN LATERAL (SELECT number, plan_version FROM phase_plan_snapshot WHERE plan_id = p.id ORDER BY number DESC LIMIT 1) s ON true
  WHERE p.phase_id = $1`;
 
 const BUDGET_ONLY_SQL = `SELECT coalesce(json_agg(json_build_object('kind', b.kind, 'category', b.category, 'year', b.year,

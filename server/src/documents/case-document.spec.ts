@@ -206,6 +206,38 @@ describe('case document (saksframlegg)', () => {
     }
   });
 
+  it('names the plan as it stands by its kept version, never by its revision counter', async () => {
+    const plan = glaamdal().plan!;
+    const expected: [Partial<typeof plan>, string, string][] = [
+      [
+        { number: 2, changedSinceVersion: false },
+        'Planen slik den står nå (planversjon 2).',
+        'Prosjektplan for forprosjektet (planversjon 2)',
+      ],
+      [
+        { number: 2, changedSinceVersion: true },
+        'Planen slik den står nå (endret etter versjon 2).',
+        'Prosjektplan for forprosjektet (endret etter versjon 2)',
+      ],
+      [
+        { number: 0, changedSinceVersion: false },
+        'Planen slik den står nå (ikke lagret som versjon ennå).',
+        'Prosjektplan for forprosjektet (ikke lagret som versjon ennå)',
+      ],
+    ];
+    for (const [over, intro, attachment] of expected) {
+      const { pdf, docx } = await texts(caseDocument(glaamdal({ plan: { ...plan, source: 'current', ...over } }), null, 'nb'));
+      for (const text of [pdf, docx]) {
+        expect(text).toContain(intro);
+        expect(text).toContain(attachment);
+      }
+    }
+    const en = await texts(
+      caseDocument(glaamdal({ plan: { ...plan, source: 'current', number: 2, changedSinceVersion: true } }), null, 'en'),
+    );
+    expect(en.pdf).toContain('The plan as it stands now (changed since version 2).');
+  });
+
   it('drafts the decision of the last phase without a next phase, and titles it as a final report', () => {
     const data = glaamdal({ phase: { ...glaamdal().phase, key: 'hovedprosjekt' }, nextPhase: null });
     expect(caseTitle('hovedprosjekt', 'X', 'nb')).toBe('Hovedprosjekt X – godkjenning av sluttrapport');

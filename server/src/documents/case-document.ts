@@ -76,7 +76,10 @@ export interface CaseData {
   /** The next phase's plan: the version frozen at submission, or the plan as it stands. */
   plan: {
     source: 'submitted' | 'current';
+    /** The kept version's number (for the plan as it stands: its newest kept version's, 0 when none). */
     number: number;
+    /** The plan as it stands has changed since version `number` was kept. */
+    changedSinceVersion?: boolean;
     templateTitle: string;
     content: PlanContent;
     budget: CaseBudgetLineData[];
@@ -355,7 +358,10 @@ function planBlocks(data: CaseData, lang: Lang): Block[] {
   }
   blocks.push({
     type: 'paragraph',
-    text: w(plan.source === 'submitted' ? 'planSubmittedVersion' : 'planCurrentVersion', lang, { n: plan.number }),
+    text:
+      plan.source === 'submitted'
+        ? w('planSubmittedVersion', lang, { n: plan.number })
+        : w('planCurrentVersion', lang, { n: planVersionNote(plan, lang) }),
     italic: true,
   });
   const mainGoal = planText(plan.content, 'goals', 'main_goal');
@@ -384,6 +390,14 @@ function planBlocks(data: CaseData, lang: Lang): Block[] {
       },
     );
   return blocks;
+}
+
+/** Which version of the plan: "planversjon 3", or for the plan as it stands that it changed since or has none. */
+function planVersionNote(plan: NonNullable<CaseData['plan']>, lang: Lang): string {
+  if (plan.source === 'current' && plan.number === 0) return documentWord('planNoVersion', lang).toLowerCase();
+  if (plan.source === 'current' && plan.changedSinceVersion)
+    return documentWord('planChangedSince', lang, { n: plan.number }).toLowerCase();
+  return `${label('planVersion', lang).toLowerCase()} ${plan.number}`;
 }
 
 function notFilled(lang: Lang): Block {
@@ -610,7 +624,7 @@ function attachmentBlocks(data: CaseData, lang: Lang): Block[] {
       return d.files.length ? `${title} (${d.files.join(', ')})` : title;
     });
   if (data.plan && data.plan.templateTitle && nextPhaseKey(data.phase.key))
-    items.push(`${data.plan.templateTitle} (${label('planVersion', lang).toLowerCase()} ${data.plan.number})`);
+    items.push(`${data.plan.templateTitle} (${planVersionNote(data.plan, lang)})`);
   return [
     { type: 'heading', text: label('files', lang) },
     ...(items.length ? items.map((t, i): Block => ({ type: 'paragraph', text: `${i + 1}. ${t}` })) : [notFilled(lang)]),

@@ -72,8 +72,16 @@ function literalBytes(s: string): number[] {
  * (Tj/TJ), in page order. Compressed (FlateDecode) page streams are inflated first.
  */
 export function pdfText(data: Uint8Array): string {
+  return pdfPages(data).join('\n');
+}
+
+/**
+ * The text of each content stream that shows text, in order: pdfkit writes one per page, so this is
+ * the text page by page (for tests of what stays together on a page).
+ */
+export function pdfPages(data: Uint8Array): string[] {
   const raw = Buffer.from(data).toString('latin1');
-  const lines: string[] = [];
+  const pages: string[] = [];
   const streamRe = /<<([^]*?)>>\s*stream\r?\n/g;
   let m: RegExpExecArray | null;
   while ((m = streamRe.exec(raw))) {
@@ -89,6 +97,7 @@ export function pdfText(data: Uint8Array): string {
       }
     }
     const content = body.toString('latin1');
+    const lines: string[] = [];
     for (const op of content.matchAll(
       /\[((?:<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|[^\]])*)\]\s*TJ|<([0-9a-fA-F\s]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g,
     )) {
@@ -100,9 +109,10 @@ export function pdfText(data: Uint8Array): string {
       } else if (op[2] !== undefined) lines.push(decode(hexBytes(op[2])));
       else lines.push(decode(literalBytes(op[3])));
     }
+    if (lines.length) pages.push(lines.join('\n'));
     streamRe.lastIndex = end;
   }
-  return lines.join('\n');
+  return pages;
 }
 
 /** Text with every run of white space (including no-break spaces) made one plain space, for `toContain` checks. */

@@ -6,24 +6,16 @@ import {
   nextPhaseKey,
   shareCosts,
   type PhaseKey,
-  FieldValue,
-  KommuneResource,
   Lang,
-  Milestone,
   phaseSpec,
-  PlanRole,
   RoleAssignment,
-  SubGoal,
-  TemplateField,
   todayInOslo,
-  costShareProblemText,
 } from '@nvr/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { DeliverableService } from '../deliverables/deliverable.service';
 import { GateService } from '../gates/gate.service';
 import { KommuneCaseService } from '../kommune-cases/kommune-case.service';
-import { PlanDto } from '../plans/plan.dto';
 import { findCostSharingKommuner } from '../plans/plan.queries';
 import { PlanService } from '../plans/plan.service';
 import type { ProjectDto } from '../projects/project.dto';
@@ -43,6 +35,7 @@ import {
 import type { Block, DocModel } from './document-model';
 import { date, enumLabel, kroner, label } from './labels';
 import { renderDocx } from './render-docx';
+import { planDocument } from './plan-document';
 import { renderPdf } from './render-pdf';
 
 export interface RenderedDocument {
@@ -73,32 +66,21 @@ export class DocumentService {
     lang: Lang,
   ): Promise<RenderedDocument> {
     const [project, plan] = await Promise.all([this.projects.get(projectId, roles), this.plans.get(projectId, phaseKey, roles)]);
-    const blocks: Block[] = [];
-    for (const section of plan.template.sections) {
-      blocks.push({ type: 'heading', text: section.title });
-      for (const field of section.fields) {
-        if (section.fields.length > 1) blocks.push({ type: 'paragraph', text: field.label, italic: true });
-        blocks.push(...fieldBlocks(field, plan.content[section.key]?.[field.key], lang));
-      }
-      if (section.key === 'budget') blocks.push(...budgetBlocks(plan, lang));
-    }
-    return this.render(
+    const doc = planDocument(
       {
-        title: plan.template.title,
-        subtitle: project.name,
-        meta: [
-          [label('region', lang), project.regionName],
-          [label('owner', lang), project.councilName],
-          [label('leader', lang), project.leader?.name ?? '–'],
-          [label('kommuner', lang), project.kommuner.map((k) => k.name).join(', ')],
-          [label('planVersion', lang), String(plan.version)],
-        ],
-        blocks,
+        project: {
+          name: project.name,
+          regionName: project.regionName,
+          councilName: project.councilName,
+          leader: project.leader?.name ?? null,
+          kommuner: project.kommuner.map((k) => k.name),
+        },
+        plan,
         footer: footer(lang),
       },
-      `${plan.template.title} – ${project.name}`,
-      format,
+      lang,
     );
+    return this.render(doc, `${plan.template.title} – ${project.name}`, format);
   }
 
   async deliverable(
@@ -199,8 +181,11 @@ export class DocumentService {
     const decision = latest?.decision;
     if (decision) {
       blocks.push({
+        // Label/value pairs: no heading row (an empty column heading reads as a blank).
         type: 'table',
-        head: [label('item', lang), ''],
+        head: [label('item', lang), label('decision', lang)],
+        noHead: true,
+        widths: [1, 2],
         rows: [
           [label('outcome', lang), enumLabel(decision.outcome, lang)],
           [label('meetingDate', lang), date(decision.meetingDate, lang)],
@@ -403,6 +388,7 @@ export class DocumentService {
         ? {
             source: plan.reason === 'current' ? 'current' : 'submitted',
             number: plan.number,
+            changedSinceVersion: plan.changed ?? false,
             templateTitle: plan.template_title,
             content: plan.content ?? {},
             budget: plan.budget.map((l) => ({ kind: l.kind, category: l.category, year: l.year, amount: Number(l.amount) })),
@@ -466,104 +452,4 @@ function phaseOf(project: ProjectDto, key: string): ProjectDto['phases'][number]
 
 function footer(lang: Lang): string {
   return `${label('printed', lang)} ${date(todayInOslo(), lang)} ${label('from', lang)}`;
-}
-
-function fieldBlocks(field: TemplateField, value: FieldValue | undefined, lang: Lang): Block[] {
-  const empty: Block[] = [{ type: 'paragraph', text: label('notFilled', lang), italic: true }];
-  if (value === undefined || value === null) return empty;
-  switch (field.kind) {
-    case 'text':
-    case 'longtext':
-      return (value as string).trim() ? (value as string).split(/\n{2,}/).map((text) => ({ type: 'paragraph', text })) : empty;
-    case 'list':
-      return (value as string[]).length ? [{ type: 'list', items: value as string[] }] : empty;
-    case 'subgoals':
-      return (value as SubGoal[]).flatMap((g, i): Block[] => [
-        { type: 'paragraph', text: `${i + 1}. ${g.title}` },
-        ...(g.activities.length ? [{ type: 'list' as const, items: g.activities }] : []),
-      ]);
-    case 'kommune_resources':
-      return [
-        {
-          type: 'table',
-          head: [label('kommune', lang), '%'],
-          rows: (value as KommuneResource[]).map((r) => [r.kommuneName, `${r.percent} %`]),
-          alignRight: [1],
-        },
-      ];
-    case 'milestones':
-      return [
-        {
-          type: 'table',
-          head: [label('item', lang), label('dueDate', lang)],
-          rows: (value as Milestone[]).map((m) => [m.title, date(m.date, lang)]),
-        },
-      ];
-    case 'roles':
-      return [{ type: 'table', head: [label('item', lang), ''], rows: (value as PlanRole[]).map((r) => [r.role, r.name]) }];
-  }
-}
-
-function budgetBlocks(plan: PlanDto, lang: Lang): Block[] {
-  const { lines, totals } = plan.budget;
-  const table = (kind: 'cost' | 'financing'): Block => ({
-    type: 'table',
-    head: [label(kind === 'cost' ? 'category' : 'source', lang), label('year', lang), label('description', lang), label('amount', lang)],
-    rows: [
-      ...lines
-        .filter((l) => l.kind === kind)
-        .map((l) => [
-          enumLabel(l.category, lang) + (l.status ? ` (${enumLabel(l.status, lang).toLowerCase()})` : ''),
-          String(l.year),
-          l.hours ? `${l.description ?? ''} ${l.hours} t × ${kroner(l.rate ?? 0, lang)}`.trim() : (l.description ?? ''),
-          kroner(l.amount, lang),
-        ]),
-      [label('total', lang), '', '', kroner(kind === 'cost' ? totals.costs : totals.financing, lang)],
-    ],
-    alignRight: [3],
-  });
-  const blocks: Block[] = [
-    { type: 'paragraph', text: label('costs', lang), italic: true },
-    table('cost'),
-    { type: 'paragraph', text: label('financing', lang), italic: true },
-    table('financing'),
-    {
-      type: 'table',
-      head: [label('year', lang), label('costs', lang), label('financing', lang), label('difference', lang)],
-      rows: totals.byYear.map((y) => [String(y.year), kroner(y.costs, lang), kroner(y.financing, lang), kroner(y.difference, lang)]),
-      alignRight: [1, 2, 3],
-    },
-    { type: 'paragraph', text: label(totals.balanced ? 'balanced' : 'unbalanced', lang) },
-  ];
-  const cs = plan.costSharing;
-  if (cs.rows.length) {
-    const e = cs.settings.equalPercent;
-    blocks.push(
-      { type: 'heading', text: label('costSharing', lang) },
-      {
-        type: 'table',
-        head: [
-          label('kommune', lang),
-          `${label('population', lang)}${cs.rows[0].populationAsOf ? ` ${date(cs.rows[0].populationAsOf, lang)}` : ''}`,
-          `${e} % ${label('equally', lang)}`,
-          `${100 - e} % ${label('byPopulation', lang)}`,
-          label('total', lang),
-        ],
-        rows: [
-          ...cs.rows.map((r) => [
-            r.name,
-            kroner(r.population, lang),
-            kroner(r.equalPart, lang),
-            kroner(r.populationPart, lang),
-            kroner(r.amount, lang),
-          ]),
-          ['', kroner(cs.totalPopulation, lang), kroner(cs.equalTotal, lang), kroner(cs.populationTotal, lang), kroner(cs.total, lang)],
-        ],
-        alignRight: [1, 2, 3, 4],
-      },
-    );
-  } else if (cs.reason) {
-    blocks.push({ type: 'paragraph', text: costShareProblemText(cs.reason, lang), italic: true });
-  }
-  return blocks;
 }

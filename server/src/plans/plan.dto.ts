@@ -279,6 +279,12 @@ export class PlanDto {
   @ApiProperty({ type: BudgetDto }) budget: BudgetDto;
   @ApiProperty({ type: CostSharingDto }) costSharing: CostSharingDto;
   @ApiProperty({ type: [SnapshotSummaryDto], description: 'Saved and approved versions, newest first' }) snapshots: SnapshotSummaryDto[];
+  @ApiProperty({
+    description:
+      'Whether the plan has changed since its newest version (snapshots[0]) was kept; false when it has none. ' +
+      '`version` is the revision counter for concurrent edits, not a version number people see.',
+  })
+  changedSinceVersion: boolean;
   @ApiProperty({ description: 'Whether you may edit it now' }) editable: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) updatedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) updatedBy: string | null;

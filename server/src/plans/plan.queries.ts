@@ -70,9 +70,11 @@ export interface SnapshotSummaryRecord {
   created_at: Date;
   created_by: string | null;
   template_version: number;
+  /** The plan's revision counter (phase_plan.version) when the version was kept. */
+  plan_version: number;
 }
 
-const SNAPSHOTS_SQL = `SELECT s.number, s.reason, s.label, s.created_at, u.name AS created_by, tv.version AS template_version
+const SNAPSHOTS_SQL = `SELECT s.number, s.reason, s.label, s.created_at, u.name AS created_by, tv.version AS template_version, s.plan_version
   FROM phase_plan_snapshot s LEFT JOIN app_user u ON u.id = s.created_by JOIN template_version tv ON tv.id = s.template_version_id
  WHERE s.plan_id = $1 ORDER BY s.number DESC`;
 

@@ -83,6 +83,7 @@ export class PlanService {
         createdBy: s.created_by,
         templateVersion: s.template_version,
       })),
+      changedSinceVersion: plan !== null && snapshots.length > 0 && snapshots[0].plan_version !== plan.version,
       editable: isPlanOpen(project, phase) && canOnProject(roles, project, 'edit'),
       updatedAt: plan ? new Date(plan.updated_at).toISOString() : null,
       updatedBy: plan?.updated_by_name ?? null,

@@ -1,6 +1,6 @@
 import { Button, Input, Select, Table } from '@digdir/designsystemet-react';
 import { TrashIcon } from '@navikt/aksel-icons';
-import { COST_CATEGORIES, FINANCING_SOURCES, FINANCING_STATUSES } from '@nvr/shared';
+import { budgetWord, COST_CATEGORIES, FINANCING_SOURCES, FINANCING_STATUSES, type Lang } from '@nvr/shared';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatKroner } from '../../../lib/money';
@@ -23,6 +23,11 @@ export interface BudgetRowForm {
   onCategoryChange: (index: number) => void;
 }
 
+/** The budget's words come from the table the documents use too (BUDGET_WORDS in shared). */
+function lang(resolved: string | undefined): Lang {
+  return resolved === 'nn' || resolved === 'en' ? resolved : 'nb';
+}
+
 /** A line as a read-only row. */
 export function BudgetLineView({ line }: { line: DraftLine }) {
   const { t, i18n } = useTranslation();
@@ -30,10 +35,10 @@ export function BudgetLineView({ line }: { line: DraftLine }) {
   const input = lineInput(line);
   return (
     <Table.Row>
-      <Table.Cell>{t(`plans.budget.categories.${line.category}`)}</Table.Cell>
+      <Table.Cell>{budgetWord(line.category, lang(i18n.resolvedLanguage))}</Table.Cell>
       <Table.Cell>{line.year}</Table.Cell>
       <Table.Cell>{line.description}</Table.Cell>
-      {line.kind === 'financing' && <Table.Cell>{line.status ? t(`plans.budget.statuses.${line.status}`) : ''}</Table.Cell>}
+      {line.kind === 'financing' && <Table.Cell>{line.status ? budgetWord(line.status, lang(i18n.resolvedLanguage)) : ''}</Table.Cell>}
       <Table.Cell>
         {line.category === 'own_work' && input.hours != null && input.rate != null
           ? t('plans.budget.hoursTimesRate', { hours: line.hours, rate: kr(input.rate) })
@@ -87,7 +92,7 @@ export function BudgetLineRow({
         >
           {categories.map((c) => (
             <Select.Option key={c} value={c}>
-              {t(`plans.budget.categories.${c}`)}
+              {budgetWord(c, lang(i18n.resolvedLanguage))}
             </Select.Option>
           ))}
         </Select>
@@ -115,7 +120,7 @@ export function BudgetLineRow({
             <Select.Option value="">{t('plans.budget.statusNone')}</Select.Option>
             {FINANCING_STATUSES.map((s) => (
               <Select.Option key={s} value={s}>
-                {t(`plans.budget.statuses.${s}`)}
+                {budgetWord(s, lang(i18n.resolvedLanguage))}
               </Select.Option>
             ))}
           </Select>

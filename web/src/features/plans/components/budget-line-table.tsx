@@ -5,6 +5,7 @@ import type { BudgetTotals } from '../../../api/plan-types';
 import { formatKroner } from '../../../lib/money';
 import { BudgetLineRow, BudgetLineView, type BudgetRowForm } from './budget-line-row';
 import type { DraftLine, Kind } from './budget-lines';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** A line of the budget form with the key of its row and its place among all lines. */
 export interface BudgetRow {
@@ -42,7 +43,7 @@ export function BudgetLineTable({
   const lineName = (n: number) => t(kind === 'cost' ? 'plans.budget.costLine' : 'plans.budget.financingLine', { n });
   return (
     <div className="section">
-      <div className="table-scroll">
+      <TableScroll>
         <Table border data-size="sm" className="plan-table budget-table">
           <caption>{t(kind === 'cost' ? 'plans.budget.costs' : 'plans.budget.financing')}</caption>
           <Table.Head>
@@ -95,7 +96,7 @@ export function BudgetLineTable({
             </Table.Row>
           </Table.Foot>
         </Table>
-      </div>
+      </TableScroll>
       {editable && (
         <div>
           <Button id={`budget-add-${kind}`} type="button" variant="secondary" data-size="sm" onClick={() => onAdd(kind)}>

@@ -2,13 +2,14 @@ import { Alert, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetTotals } from '../../../api/plan-types';
 import { formatKroner } from '../../../lib/money';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** Costs, financing and the difference per year, with the whole budget in the footer. */
 export function BudgetTotalsTable({ totals, caption }: { totals: BudgetTotals; caption: string }) {
   const { t, i18n } = useTranslation();
   const kr = (n: number) => formatKroner(n, i18n.resolvedLanguage ?? 'nb');
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table border zebra data-size="sm" className="plan-table plan-table--narrow">
         <caption>{caption}</caption>
         <Table.Head>
@@ -44,7 +45,7 @@ export function BudgetTotalsTable({ totals, caption }: { totals: BudgetTotals; c
           </Table.Row>
         </Table.Foot>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

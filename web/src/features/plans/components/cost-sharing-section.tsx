@@ -1,11 +1,12 @@
 import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import type { PhaseKey } from '@nvr/shared';
+import { commonPopulationDate, type PhaseKey } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { CostSharing } from '../../../api/plan-types';
 import { useFormat } from '../../../lib/format';
 import { formatKroner } from '../../../lib/money';
 import { CostSharingForm } from './cost-sharing-form';
 import type { PlanWriter } from './use-plan-writer';
+import { TableScroll } from '../../../components/table-scroll';
 
 type Reason = NonNullable<CostSharing['reason']>;
 
@@ -59,6 +60,9 @@ export function CostSharingSection({
   const equal = settings.equalPercent;
   const byPopulation = 100 - equal;
   const years = [...new Set([...budgetYears, ...(settings.year ? [settings.year] : [])])].sort((a, b) => a - b);
+  // The date of the figures actually used (each kommune's newest on or before the chosen date), as the
+  // plan document heads its column; figures from different dates say their own date in each row.
+  const asOf = commonPopulationDate(costSharing.rows);
 
   return (
     <div className="section cost-sharing">
@@ -85,7 +89,7 @@ export function CostSharingSection({
       ) : costSharing.rows.length === 0 ? (
         <Paragraph>{t('plans.costSharing.empty')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table border zebra data-size="sm" className="plan-table cost-sharing__table">
             <caption>
               {settings.year
@@ -96,9 +100,7 @@ export function CostSharingSection({
               <Table.Row>
                 <Table.HeaderCell scope="col">{t('plans.costSharing.kommune')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col" className="numeric">
-                  {settings.populationDate
-                    ? t('plans.costSharing.populationOn', { date: format.date(settings.populationDate) })
-                    : t('plans.costSharing.population')}
+                  {asOf ? t('plans.costSharing.populationOn', { date: format.date(asOf) }) : t('plans.costSharing.population')}
                 </Table.HeaderCell>
                 <Table.HeaderCell scope="col" className="numeric">
                   {t('plans.costSharing.equalPart', { percent: equal })}
@@ -117,7 +119,7 @@ export function CostSharingSection({
                   <Table.HeaderCell scope="row">{row.name}</Table.HeaderCell>
                   <Table.Cell className="numeric">
                     {format.number(row.population)}
-                    {!settings.populationDate && row.populationAsOf && (
+                    {!asOf && row.populationAsOf && (
                       <span className="cell-note">{t('plans.costSharing.asOf', { date: format.date(row.populationAsOf) })}</span>
                     )}
                   </Table.Cell>
@@ -137,7 +139,7 @@ export function CostSharingSection({
               </Table.Row>
             </Table.Foot>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import { formatKroner } from '../../../lib/money';
 import { usePlanComparison, type PlanSide } from '../api/compare-plan-versions';
 import { FieldValueView } from './plan-fields';
 import './plans.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 /**
  * What changed between two versions of a plan (or a version and the plan as it is now): each changed
@@ -135,7 +136,7 @@ function ComparisonResult({ comparison, fromName, toName }: { comparison: PlanCo
           {t('plans.compare.budgetHeading')}
         </Heading>
         <Paragraph>{budgetChanged ? t('plans.compare.budgetChanged') : t('plans.compare.budgetSame')}</Paragraph>
-        <div className="table-scroll">
+        <TableScroll>
           <Table border zebra data-size="sm" className="plan-table--narrow">
             <caption>{t('plans.compare.budgetCaption')}</caption>
             <Table.Head>
@@ -172,7 +173,7 @@ function ComparisonResult({ comparison, fromName, toName }: { comparison: PlanCo
               </Table.Row>
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

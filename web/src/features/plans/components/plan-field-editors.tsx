@@ -14,6 +14,7 @@ import {
   type EditorProps,
   type KommuneOption,
 } from './plan-field-rows';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The editors of the plan's structured fields: sub-goals, kommune resources, milestones and roles. */
 
@@ -106,7 +107,7 @@ export function KommuneResourcesEditor({
       {rows.length === 0 ? (
         <Paragraph>{t('plans.resources.noKommuner')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table border data-size="sm" className="plan-table plan-table--narrow">
             <Table.Head>
               <Table.Row>
@@ -144,7 +145,7 @@ export function KommuneResourcesEditor({
               })}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       <FieldError error={error} />
     </Fieldset>

@@ -10,6 +10,7 @@ import { useFormat } from '../../../lib/format';
 import { useApiForm } from '../../../lib/use-api-form';
 import { savePlanVersion } from '../api/save-plan-version';
 import type { PlanWriter } from './use-plan-writer';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The plan's kept versions (the approved one marked "Vedtatt"), "Lagre som versjon", and links to compare. */
 export function PlanVersions({
@@ -59,7 +60,7 @@ export function PlanVersions({
       {snapshots.length === 0 ? (
         <Paragraph className="muted">{t('plans.versions.none')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table border zebra data-size="sm">
             <caption>{t('plans.versions.caption')}</caption>
             <Table.Head>
@@ -99,7 +100,7 @@ export function PlanVersions({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {canSave && (
         <div className="form form--inline">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '../../../api/plan-types';
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
+import { TableScroll } from '../../../components/table-scroll';
 
 const KIND_ORDER = ['project_plan', 'guide', 'survey', 'report'] as const;
 
@@ -17,7 +18,7 @@ export function TemplatesTable({ templates }: { templates: TemplateSummary[] }) 
     (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.title.localeCompare(b.title, 'nb'),
   );
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border>
         <caption>{t('plans.templates.caption')}</caption>
         <Table.Head>
@@ -46,6 +47,6 @@ export function TemplatesTable({ templates }: { templates: TemplateSummary[] }) 
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
