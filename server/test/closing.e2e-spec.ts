@@ -1,4 +1,4 @@
-import { FINAL_REPORT_SECTION_KEYS, SUCCESS_FACTORS, todayInOslo } from '@nvr/shared';
+import { FINAL_REPORT_SECTION_KEYS, periodOf, periodStart, shiftPeriod, SUCCESS_FACTORS, todayInOslo } from '@nvr/shared';
 import request from 'supertest';
 import { seedDemoData } from '../src/database/seed/seed';
 import { docxText, flat, pdfText } from '../src/documents/document-text';
@@ -74,12 +74,17 @@ describe('closing the hovedprosjekt', () => {
 
   it('the leader starts the final report from the outline, pre-filled from plan, deliverables, gate decisions and status reports', async () => {
     await toHovedprosjekt(a);
-    // A published status report of the hovedprosjekt, with the economy flagged yellow.
+    // A published status report of the hovedprosjekt, with the economy flagged yellow. A report is
+    // published once its month is over: last month's, so the project began before it.
+    await t.db.query(`UPDATE project_phase SET actual_start = $2 WHERE project_id = $1 AND phase_key = 'forstudie'`, [
+      a.projectId,
+      periodStart(shiftPeriod(periodOf(today), -3)),
+    ]);
     const reports = `/api/projects/${a.projectId}/status-reports`;
     const draft = (
       await a.leader
         .post(reports)
-        .send({ period: today.slice(0, 7) })
+        .send({ period: shiftPeriod(periodOf(today), -1) })
         .expect(201)
     ).body;
     const filled = (

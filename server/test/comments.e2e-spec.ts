@@ -1,4 +1,4 @@
-import { periodOf, todayInOslo } from '@nvr/shared';
+import { periodOf, shiftPeriod, todayInOslo } from '@nvr/shared';
 import { newProjectFixture, ProjectFixture } from './support/plp';
 import { createTestApp, Session, TestApp } from './support/test-app';
 
@@ -133,7 +133,7 @@ describe('comments and mentions', () => {
     const draft = (
       await f.leader
         .post(`/api/projects/${f.projectId}/status-reports`)
-        .send({ period: periodOf(todayInOslo()) })
+        .send({ period: shiftPeriod(periodOf(todayInOslo()), -1) }) // last month: a report is published once its month is over
         .expect(201)
     ).body;
     const onDraft = { targetType: 'status_report', targetId: draft.id, body: 'Hei' };

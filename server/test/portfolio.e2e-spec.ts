@@ -1,4 +1,4 @@
-import { addDays, todayInOslo } from '@nvr/shared';
+import { addDays, isPeriodOver, shiftPeriod, todayInOslo } from '@nvr/shared';
 import { readSheet } from 'read-excel-file/node';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-data';
@@ -7,6 +7,8 @@ import { newProjectFixture, ProjectFixture } from './support/plp';
 import { createTestApp, Session, TestApp } from './support/test-app';
 
 const today = todayInOslo();
+/** Alfa's published status report is for last month. */
+const period = shiftPeriod(today.slice(0, 7), -1);
 /** The same day of the month n months ago (day 28 at most, so no month overflows). */
 const monthsAgo = (n: number) => {
   const [y, m, d] = today.split('-').map(Number);
@@ -69,13 +71,13 @@ describe('portfolio', () => {
     await t.db.query(`UPDATE deliverable SET due_date = $2 WHERE id = $1`, [deliverables[0].id, addDays(today, -3)]);
     await t.db.query(`UPDATE deliverable SET due_date = $2, state = 'accepted' WHERE id = $1`, [deliverables[1].id, addDays(today, -3)]);
     await t.db.query(`UPDATE deliverable SET due_date = $2 WHERE id = $1`, [deliverables[2].id, addDays(today, 5)]);
-    const period = today.slice(0, 7);
+    // Last month's report (a month is reported on once it is over); yellow and red say why.
     const draft = (await alfa.leader.post(`/api/projects/${alfa.projectId}/status-reports`).send({ period }).expect(201)).body;
     const colours = {
-      overall: { colour: 'yellow' },
-      progress: { colour: 'red' },
+      overall: { colour: 'yellow', comment: 'Forstudien tar lengre tid enn anbefalt.' },
+      progress: { colour: 'red', comment: 'Kartleggingen er forsinket.' },
       economy: { colour: 'green' },
-      risk: { colour: 'yellow' },
+      risk: { colour: 'yellow', comment: 'Finansieringen er uavklart.' },
     };
     const saved = (
       await alfa.leader
@@ -135,7 +137,7 @@ describe('portfolio', () => {
       durationStatus: 'long',
       latestReport: {
         id: expect.any(String),
-        period: today.slice(0, 7),
+        period,
         publishedAt: expect.any(String),
         colours: { overall: 'yellow', progress: 'red', economy: 'green', risk: 'yellow' },
       },
@@ -260,13 +262,14 @@ describe('portfolio', () => {
       'Prosjekt;Region;Fylke;Status;Fase;Fasestatus;Fase startet;Måneder i fasen;Anbefalt lengde (måneder);Varighet;Siste statusrapport;Samlet status;Fremdrift;Økonomi;Risiko;Forfalte leveranser;Neste beslutningspunkt;Forventet dato;Prosjektleder;E-post prosjektleder;Venter på;Venter siden',
     );
     expect(lines).toHaveLength(5); // header, three projects, and the final line end
+    // Two months into a forprosjekt of 9–12 is a phase under way, not one shorter than recommended.
     expect(
       lines[1].startsWith(
-        `"'=Beta; ""vekst""";Betaregionen;Buskerud;Aktiv;Forprosjekt;Pågår;${norwegian(monthsAgo(2))};2;9–12;Kortere enn anbefalt;`,
+        `"'=Beta; ""vekst""";Betaregionen;Buskerud;Aktiv;Forprosjekt;Pågår;${norwegian(monthsAgo(2))};2;9–12;Pågår, ikke nådd anbefalt lengde ennå;`,
       ),
     ).toBe(true);
     expect(lines[3]).toContain(
-      `Næringsvennlig Alfaregionen;Alfaregionen;Buskerud, Telemark;Aktiv;Forstudie;Pågår;${norwegian(monthsAgo(10))};10;6–9;Lengre enn anbefalt;${today.slice(0, 7)};Gul;Rød;Grønn;Gul;1;Etter forstudie;${norwegian(addDays(today, 20))};Pia Prosjektleder;`,
+      `Næringsvennlig Alfaregionen;Alfaregionen;Buskerud, Telemark;Aktiv;Forstudie;Pågår;${norwegian(monthsAgo(10))};10;6–9;Lengre enn anbefalt;${period};Gul;Rød;Grønn;Gul;1;Etter forstudie;${norwegian(addDays(today, 20))};Pia Prosjektleder;`,
     );
     expect(lines[2]).toContain('Alfa stoppet;Alfaregionen;Buskerud;Stoppet;;;;;;Ukjent;;;;;;0;;;;');
   });
@@ -459,6 +462,18 @@ describe('portfolio', () => {
       const kongsberg = rows[1];
       const reports = (await rune.get(`/api/projects/${kongsberg.id}/status-reports`).expect(200)).body;
       expect(reports.map((r: { period: string }) => r.period)).toEqual(['2026-10', '2026-09']);
+      // Every published demo report keeps the publishing rules: its month was over, and yellow and red say why.
+      const published: { period: string; colour: string; comment: string; published_at: Date }[] = await demo.db.query(
+        `SELECT period, c.colour, c.comment, published_at FROM status_report,
+                LATERAL (VALUES (overall_colour, overall_comment), (progress_colour, progress_comment),
+                                (economy_colour, economy_comment), (risk_colour, risk_comment)) AS c(colour, comment)
+          WHERE state = 'published'`,
+      );
+      expect(published.length).toBeGreaterThan(0);
+      for (const r of published) {
+        expect(isPeriodOver(r.period, todayInOslo(r.published_at))).toBe(true);
+        if (r.colour !== 'green') expect(r.comment.trim()).not.toBe('');
+      }
       const comments = (
         await rune.get(`/api/projects/${kongsberg.id}/comments?targetType=status_report&targetId=${reports[0].id}`).expect(200)
       ).body;

@@ -145,7 +145,8 @@ describe('status reports', () => {
       economy: { colour: 'green', comment: '', budgetTotal: 1200000, spentToDate: 300000, forecast: 1250000 },
       risk: { colour: 'red', comment: '' },
       nextSteps: '',
-      problems: [],
+      // The red risk is copied, its comment is not: it must say why again.
+      problems: ['risk is red but has no comment saying why'],
     });
     expect((await f.leader.post(base).send({ period: p1 }).expect(409)).body.code).toBe('STATUS_REPORT_PERIOD_TAKEN');
     expect((await f.leader.post(base).send({ period: p2 }).expect(409)).body).toMatchObject({
@@ -165,6 +166,58 @@ describe('status reports', () => {
     ).toEqual([{ n: 1 }]);
     // Every month up to now has a report: the next one must wait.
     expect((await f.leader.post(base).send({}).expect(422)).body.code).toBe('INVALID_PERIOD');
+  });
+
+  it('publishes a yellow or red aspect only with a comment saying why', async () => {
+    const [next] = (await f.leader.get(base)).body.filter((r: { period: string }) => r.period === p2);
+    const refused = await f.leader.post(`${base}/${next.id}/publish`).send({ version: 1 }).expect(422);
+    expect(refused.body).toMatchObject({ code: 'STATUS_REPORT_COMMENT_MISSING', message: expect.stringContaining('risk is red') });
+    // A blank comment is no comment; nor does a comment on another aspect count.
+    const blank = (
+      await f.leader
+        .patch(`${base}/${next.id}`)
+        .send({ risk: { comment: '   ' }, overall: { colour: 'yellow', comment: '' }, progress: { comment: 'Alt i rute.' }, version: 1 })
+        .expect(200)
+    ).body;
+    expect(blank.problems).toEqual(['overall is yellow but has no comment saying why', 'risk is red but has no comment saying why']);
+    expect((await f.leader.post(`${base}/${next.id}/publish`).send({ version: blank.version }).expect(422)).body.code).toBe(
+      'STATUS_REPORT_COMMENT_MISSING',
+    );
+    // Missing colours are named first when both are missing.
+    const both = (
+      await f.leader
+        .patch(`${base}/${next.id}`)
+        .send({ economy: { colour: null }, version: blank.version })
+        .expect(200)
+    ).body;
+    expect((await f.leader.post(`${base}/${next.id}/publish`).send({ version: both.version }).expect(422)).body).toMatchObject({
+      code: 'STATUS_REPORT_INCOMPLETE',
+      message: expect.stringMatching(/economy has no colour.*risk is red but has no comment/),
+    });
+    const fixed = (
+      await f.leader
+        .patch(`${base}/${next.id}`)
+        .send({
+          overall: { comment: 'Finansieringen er ikke avklart.' },
+          economy: { colour: 'green' },
+          risk: { comment: 'Kommunestyrene behandler saken i neste måned.' },
+          version: both.version,
+        })
+        .expect(200)
+    ).body;
+    expect(fixed.problems).toEqual([]);
+    const published = (await f.leader.post(`${base}/${next.id}/publish`).send({ version: fixed.version }).expect(200)).body;
+    expect(published).toMatchObject({ state: 'published', overall: { colour: 'yellow', comment: 'Finansieringen er ikke avklart.' } });
+  });
+
+  it('publishes a month only once it is over; its draft may be written during it', async () => {
+    const [draft] = (await f.leader.get(base)).body.filter((r: { period: string }) => r.period === current);
+    const complete = (await f.leader.patch(`${base}/${draft.id}`).send(filled(1)).expect(200)).body;
+    const firstOfNext = periodStart(shiftPeriod(current, 1));
+    expect(complete.problems).toEqual([`${current} is not over; its report can be published from ${firstOfNext}`]);
+    const refused = await f.leader.post(`${base}/${draft.id}/publish`).send({ version: complete.version }).expect(422);
+    expect(refused.body).toMatchObject({ code: 'STATUS_REPORT_PERIOD_NOT_OVER', params: { publishableFrom: firstOfNext } });
+    expect((await f.leader.get(`${base}/${draft.id}`).expect(200)).body).toMatchObject({ state: 'draft', version: complete.version });
   });
 
   it('refuses months not begun or before the project, and bad input, with readable messages', async () => {

@@ -1,20 +1,22 @@
 /**
  * What may be uploaded, for both sides: the server judges a file by its structure, the web chooses and
- * pre-checks by name. Minutes and condition evidence are documents; a deliverable may also carry a
- * spreadsheet (a Questback or Nettskjema export, a table of figures).
+ * pre-checks by name. Minutes, condition evidence and case documents are documents: PDF and the Office
+ * formats (a survey export in Excel, a presentation in PowerPoint); a deliverable may also carry a CSV
+ * (a Questback or Nettskjema export). Macro-enabled Office files (.docm, .xlsm, .pptm) are never taken.
  */
 export const FILE_CONTENT_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   csv: 'text/csv',
 } as const;
 
 export type FileKind = keyof typeof FILE_CONTENT_TYPES;
 
 export const UPLOAD_KINDS = {
-  document: ['pdf', 'docx'],
-  deliverable: ['pdf', 'docx', 'xlsx', 'csv'],
+  document: ['pdf', 'docx', 'xlsx', 'pptx'],
+  deliverable: ['pdf', 'docx', 'xlsx', 'pptx', 'csv'],
 } as const satisfies Record<string, readonly FileKind[]>;
 
 export type UploadPurpose = keyof typeof UPLOAD_KINDS;
@@ -30,4 +32,9 @@ export function fileKindOfName(name: string): FileKind | null {
 /** Whether an upload for this purpose may be of this kind. */
 export function uploadAllows(purpose: UploadPurpose, kind: FileKind | null): boolean {
   return kind !== null && (UPLOAD_KINDS[purpose] as readonly FileKind[]).includes(kind);
+}
+
+/** The file chooser's filter for a purpose: each allowed kind's extension and content type. */
+export function uploadAccept(purpose: UploadPurpose): string {
+  return (UPLOAD_KINDS[purpose] as readonly FileKind[]).flatMap((kind) => [`.${kind}`, FILE_CONTENT_TYPES[kind]]).join(',');
 }

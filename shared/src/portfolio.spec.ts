@@ -1,4 +1,4 @@
-import { isOverdue, WaitingCase, waitingOn } from './portfolio';
+import { durationReading, isOverdue, WaitingCase, waitingOn } from './portfolio';
 
 describe('overdue deliverables', () => {
   it('are past their due date and neither accepted nor not required', () => {
@@ -68,5 +68,16 @@ describe('what a project waits on', () => {
     for (const status of ['completed', 'stopped'] as const) {
       expect(waitingOn({ ...project, status, pendingCase: atCase() })).toEqual({ kind: 'none', name: null, since: null });
     }
+  });
+});
+
+describe('how a phase length reads', () => {
+  it('is under way while the phase runs short of the minimum; short only once its work is done; long at once', () => {
+    expect(durationReading('short', 'in_progress')).toBe('under_way');
+    expect(durationReading('short', 'awaiting_decision')).toBe('short');
+    expect(durationReading('short', 'completed')).toBe('short');
+    expect(durationReading('long', 'in_progress')).toBe('long');
+    expect(durationReading('within', 'in_progress')).toBe('within');
+    expect(durationReading('unknown', null)).toBe('unknown');
   });
 });

@@ -3,7 +3,7 @@
  * it (server/src/portfolio/portfolio.queries.ts); these are the keys, orders and rules both sides share.
  */
 import type { IsoDate } from './dates';
-import type { DeliverableState, PhaseState, ProjectStatus } from './plp';
+import type { DeliverableState, DurationStatus, PhaseState, ProjectStatus } from './plp';
 
 /** States in which a deliverable is done with: it can no longer be late. */
 const DONE_STATES: readonly DeliverableState[] = ['accepted', 'not_required'];
@@ -67,4 +67,17 @@ export function waitingOn(p: {
     return { kind: 'body', name: c.bodyName ?? p.councilName, since: c.bodySince ?? c.submittedOn };
   }
   return { kind: 'leader', name: p.leaderName, since: p.phaseState === 'in_progress' ? p.phaseStartedOn : null };
+}
+
+/** How a phase's length reads for people: its duration status, or 'under_way' (see durationReading). */
+export type DurationReading = DurationStatus | 'under_way';
+
+/**
+ * A phase's length as the portfolio and its export say it. A phase still in progress that has not yet
+ * reached the recommended minimum is under way, not "shorter than recommended" (that it started this
+ * month says nothing about its length); only a phase that has ended its work (awaiting the decision)
+ * short of the minimum is short. "Longer than recommended" holds as soon as it is true.
+ */
+export function durationReading(status: DurationStatus, phaseState: PhaseState | null): DurationReading {
+  return status === 'short' && phaseState === 'in_progress' ? 'under_way' : status;
 }

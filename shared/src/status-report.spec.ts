@@ -1,5 +1,9 @@
 import {
+  aspectsLackingComment,
   defaultReportPeriod,
+  describeReportProblem,
+  firstPublishableDay,
+  isPeriodOver,
   isReportPeriod,
   nextPeriod,
   periodEnd,
@@ -35,12 +39,47 @@ describe('report periods', () => {
 
 describe('report rules', () => {
   const colours = { overall: 'green', progress: 'yellow', economy: 'green', risk: 'red' } as const;
+  const comments = { overall: '', progress: 'Intervjuene tar tid.', economy: '', risk: 'Finansieringen er uavklart.' };
+  const complete = { period: '2026-11', colours, comments, budgetTotal: 100, spentToDate: 50, forecast: 100 };
+  const today = '2026-12-03';
   it('asks for a colour on every aspect before publishing', () => {
-    expect(reportProblems({ colours, budgetTotal: 100, spentToDate: 50, forecast: 100 })).toEqual([]);
-    expect(
-      reportProblems({ colours: { ...colours, risk: null, economy: null }, budgetTotal: null, spentToDate: null, forecast: null }),
-    ).toEqual(['economy has no colour', 'risk has no colour']);
-    expect(reportProblems({ colours, budgetTotal: -1, spentToDate: 1.5, forecast: null })).toHaveLength(2);
+    expect(reportProblems(complete, today)).toEqual([]);
+    const problems = reportProblems(
+      { ...complete, colours: { ...colours, risk: null, economy: null }, budgetTotal: null, spentToDate: null, forecast: null },
+      today,
+    );
+    expect(problems).toEqual([
+      { kind: 'colourMissing', aspect: 'economy' },
+      { kind: 'colourMissing', aspect: 'risk' },
+    ]);
+    expect(problems.map(describeReportProblem)).toEqual(['economy has no colour', 'risk has no colour']);
+    expect(reportProblems({ ...complete, budgetTotal: -1, spentToDate: 1.5 }, today)).toEqual([
+      { kind: 'figureInvalid', figure: 'budgetTotal' },
+      { kind: 'figureInvalid', figure: 'spentToDate' },
+    ]);
+  });
+  it('asks why for every yellow or red aspect; green needs no comment, blanks do not count', () => {
+    expect(aspectsLackingComment({ colours, comments: { overall: '', progress: '', economy: '', risk: ' \n ' } })).toEqual([
+      'progress',
+      'risk',
+    ]);
+    expect(aspectsLackingComment({ colours: { ...colours, overall: 'red' }, comments })).toEqual(['overall']);
+    expect(aspectsLackingComment({ colours: { overall: null, progress: null, economy: null, risk: null }, comments })).toEqual([]);
+    const problems = reportProblems({ ...complete, comments: { ...comments, risk: '' } }, today);
+    expect(problems).toEqual([{ kind: 'commentMissing', aspect: 'risk', colour: 'red' }]);
+    expect(describeReportProblem(problems[0])).toBe('risk is red but has no comment saying why');
+  });
+  it('publishes a month only once it is over: from the 1st of the next month', () => {
+    expect(firstPublishableDay('2026-12')).toBe('2027-01-01');
+    expect(isPeriodOver('2026-12', '2026-12-02')).toBe(false);
+    expect(isPeriodOver('2026-12', '2026-12-31')).toBe(false);
+    expect(isPeriodOver('2026-12', '2027-01-01')).toBe(true);
+    expect(isPeriodOver('2026-11', '2026-12-01')).toBe(true);
+    expect(isPeriodOver('2027-01', '2026-12-02')).toBe(false);
+    const december = reportProblems({ ...complete, period: '2026-12' }, '2026-12-02');
+    expect(december).toEqual([{ kind: 'periodNotOver', period: '2026-12', publishableFrom: '2027-01-01' }]);
+    expect(describeReportProblem(december[0])).toBe('2026-12 is not over; its report can be published from 2027-01-01');
+    expect(reportProblems({ ...complete, period: '2026-12' }, '2027-01-01')).toEqual([]);
   });
   it('picks the most severe colour', () => {
     expect(worstColour(['green', 'yellow', null])).toBe('yellow');

@@ -61,23 +61,75 @@ export function periodEnd(period: ReportPeriod): IsoDate {
 /** The colours of a report, as stored; a draft may still lack some. */
 export type ReportColours = Record<ReportAspect, StatusColour | null>;
 
-/** What is missing before a report can be published: every aspect needs a colour. */
-export function reportProblems(report: {
+/** What the publishing rules look at: the colours, their comments, the economy's figures and the period. */
+export interface ReportContent {
+  period: ReportPeriod;
   colours: ReportColours;
+  comments: Record<ReportAspect, string>;
   budgetTotal: number | null;
   spentToDate: number | null;
   forecast: number | null;
-}): string[] {
-  const problems = REPORT_ASPECTS.filter((a) => !report.colours[a]).map((a) => `${a} has no colour`);
-  for (const [name, value] of [
-    ['budgetTotal', report.budgetTotal],
-    ['spentToDate', report.spentToDate],
-    ['forecast', report.forecast],
-  ] as const) {
-    if (value !== null && (!Number.isSafeInteger(value) || value < 0))
-      problems.push(`${name} must be a whole, non-negative number of kroner`);
+}
+
+export const REPORT_FIGURES = ['budgetTotal', 'spentToDate', 'forecast'] as const;
+export type ReportFigure = (typeof REPORT_FIGURES)[number];
+
+/** Why a report cannot be published yet; each kind has its own message on both sides. */
+export type ReportProblem =
+  | { kind: 'periodNotOver'; period: ReportPeriod; publishableFrom: IsoDate }
+  | { kind: 'colourMissing'; aspect: ReportAspect }
+  | { kind: 'commentMissing'; aspect: ReportAspect; colour: Exclude<StatusColour, 'green'> }
+  | { kind: 'figureInvalid'; figure: ReportFigure };
+
+/** The first day a report on the period may be published: the 1st of the next month (Oslo time). */
+export function firstPublishableDay(period: ReportPeriod): IsoDate {
+  return periodStart(nextPeriod(period));
+}
+
+/** A report looks back on a month: it is published once that month is over (drafts may be written during it). */
+export function isPeriodOver(period: ReportPeriod, today: IsoDate): boolean {
+  return today >= firstPublishableDay(period);
+}
+
+/** A yellow or red aspect must say why: the aspects that are yellow or red with a blank comment. */
+export function aspectsLackingComment(report: Pick<ReportContent, 'colours' | 'comments'>): ReportAspect[] {
+  return REPORT_ASPECTS.filter((a) => {
+    const colour = report.colours[a];
+    return colour !== null && colour !== 'green' && report.comments[a].trim() === '';
+  });
+}
+
+/**
+ * What stands in the way of publishing, in the order the form shows it: a month not yet over, an aspect
+ * without a colour, a yellow or red aspect without a comment, a figure that is not whole, non-negative kroner.
+ * `today` is the date in Oslo.
+ */
+export function reportProblems(report: ReportContent, today: IsoDate): ReportProblem[] {
+  const problems: ReportProblem[] = [];
+  if (isReportPeriod(report.period) && !isPeriodOver(report.period, today))
+    problems.push({ kind: 'periodNotOver', period: report.period, publishableFrom: firstPublishableDay(report.period) });
+  for (const aspect of REPORT_ASPECTS) if (!report.colours[aspect]) problems.push({ kind: 'colourMissing', aspect });
+  for (const aspect of aspectsLackingComment(report))
+    problems.push({ kind: 'commentMissing', aspect, colour: report.colours[aspect] as Exclude<StatusColour, 'green'> });
+  for (const figure of REPORT_FIGURES) {
+    const value = report[figure];
+    if (value !== null && (!Number.isSafeInteger(value) || value < 0)) problems.push({ kind: 'figureInvalid', figure });
   }
   return problems;
+}
+
+/** A problem in English, for API users and logs (the web translates the kinds itself). */
+export function describeReportProblem(problem: ReportProblem): string {
+  switch (problem.kind) {
+    case 'periodNotOver':
+      return `${problem.period} is not over; its report can be published from ${problem.publishableFrom}`;
+    case 'colourMissing':
+      return `${problem.aspect} has no colour`;
+    case 'commentMissing':
+      return `${problem.aspect} is ${problem.colour} but has no comment saying why`;
+    case 'figureInvalid':
+      return `${problem.figure} must be a whole, non-negative number of kroner`;
+  }
 }
 
 const SEVERITY: Record<StatusColour, number> = { green: 0, yellow: 1, red: 2 };

@@ -37,7 +37,15 @@ describe('following progress in the browser', () => {
     const kongsberg = table().getByRole('row', { name: /Næringsvennlig Kongsbergregion 2026/ });
     expect(await kongsberg.innerText()).toMatch(/Forprosjekt[\s\S]*8 måneder[\s\S]*Anbefalt 9–12[\s\S]*Samlet status: Gul/);
     await page.getByRole('img', { name: 'Fasene i prosjektene på en tidslinje' }).waitFor();
+    // The timeline opens on the two active projects (from 2025, when Kongsbergregionen 2026 began), not on
+    // the completed 2008–2012 project; a button shows the whole history.
+    await page.getByText(/^Tidslinjen viser 2 prosjekter fra 2025 til 20\d\d,/).waitFor();
+    await page.getByText('1 fullført eller stoppet prosjekt er ikke med.', { exact: false }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Vis hele historikken' }).click();
+    await page.getByText(/^Tidslinjen viser 3 prosjekter fra 2008 til 20\d\d,/).waitFor();
+    await page.getByRole('button', { name: 'Vis bare aktive prosjekter' }).click();
+    await page.getByText(/^Tidslinjen viser 2 prosjekter fra 2025 til/).waitFor();
   });
 
   it('sorts by a column (aria-sort) and filters by region', async () => {

@@ -139,6 +139,9 @@ describe('the project leader keeps the risk register, and a published report kee
     await colour('Fremdrift', 'Grønn').check();
     await colour('Økonomi', 'Gul').check();
     await colour('Risiko', 'Gul').check();
+    // A yellow part says why (the report form's own test covers the rule).
+    await page.getByRole('textbox', { name: 'Kommentar til Økonomi' }).fill('Prognosen er litt over rammen.');
+    await page.getByRole('textbox', { name: 'Kommentar til Risiko' }).fill('To nye risikoer.');
     await page.getByRole('button', { name: 'Publiser rapporten' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Publiser rapporten' }).click();
     await page.getByText('Rapporten for november 2026 er publisert.').waitFor();

@@ -1,3 +1,4 @@
+import { todayInOslo } from '@nvr/shared';
 import type { Locator, Page } from 'playwright-core';
 import type { StatusReport, StatusReportSummary } from '../src/api/progress-types';
 import type { ProjectSummary } from '../src/api/types';
@@ -121,6 +122,8 @@ describe('the project leader writes, saves, fixes and publishes a monthly status
     expect(await problems().getByRole('link').count()).toBe(3);
     await save();
     await problems().waitFor({ state: 'detached' });
+    // The message of the previous save may still show: wait for the unsaved changes to be saved.
+    await page.getByText('Du har endringer som ikke er lagret.').waitFor({ state: 'detached' });
     await page.getByText('Utkastet er lagret.').waitFor();
     expect((await report()).overall.colour).toBe('green');
   });
@@ -148,11 +151,32 @@ describe('the project leader writes, saves, fixes and publishes a monthly status
     expect(await page.getByText('Noen andre har endret dette').count()).toBe(0);
   });
 
-  it('publishes after confirming, saving the unsaved changes first; the published report passes axe', async () => {
-    await colour('Fremdrift', 'Grønn').check();
+  it('publishing asks why for each yellow or red part before anything is sent; green needs no comment', async () => {
+    await colour('Fremdrift', 'Rød').check();
     await colour('Økonomi', 'Gul').check();
     await colour('Risiko', 'Gul').check();
     await page.getByRole('textbox', { name: 'Kommentar til Risiko' }).fill('Litt forsinket');
+    const before = await report();
+    await page.getByRole('button', { name: 'Publiser rapporten' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publiser rapporten' }).click();
+    await waitForFocus(problems());
+    expect(await problems().getByRole('link').allInnerTexts()).toEqual([
+      'Skriv hvorfor Fremdrift er rød.',
+      'Skriv hvorfor Økonomi er gul.',
+    ]);
+    // Nothing was sent.
+    expect((await report()).version).toBe(before.version);
+    await problems().getByRole('link', { name: 'Skriv hvorfor Økonomi er gul.' }).click();
+    expect(await isFocused(page.getByRole('textbox', { name: 'Kommentar til Økonomi' }))).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // Green after all: its problem goes; a comment clears the other.
+    await colour('Fremdrift', 'Grønn').check();
+    expect(await problems().getByRole('link').allInnerTexts()).toEqual(['Skriv hvorfor Økonomi er gul.']);
+    await page.getByRole('textbox', { name: 'Kommentar til Økonomi' }).fill('Prognosen er litt over rammen.');
+    await problems().waitFor({ state: 'detached' });
+  });
+
+  it('publishes after confirming, saving the unsaved changes first; the published report passes axe', async () => {
     await page.getByRole('button', { name: 'Publiser rapporten' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Publiser rapporten' }).click();
     await page.getByText('Rapporten for august 2026 er publisert.').waitFor();
@@ -162,11 +186,34 @@ describe('the project leader writes, saves, fixes and publishes a monthly status
       state: 'published',
       overall: { colour: 'green' },
       progress: { colour: 'green' },
-      economy: { colour: 'yellow', budgetTotal: 1_250_000 },
+      economy: { colour: 'yellow', comment: 'Prognosen er litt over rammen.', budgetTotal: 1_250_000 },
       risk: { colour: 'yellow', comment: 'Litt forsinket' },
       nextSteps: 'Noen andre skrev',
     });
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('a month not yet over is written as a draft but published only from the 1st of the next month', async () => {
+    const current = todayInOslo().slice(0, 7);
+    const draft = await api.send<StatusReport>('POST', `/api/projects/${projectId}/status-reports`, { period: current });
+    await page.goto(`${server.baseUrl}/prosjekter/${projectId}/statusrapporter/${draft.id}`);
+    const month = new Intl.DateTimeFormat('nb-NO', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${current}-01T00:00:00Z`),
+    );
+    await page.getByRole('heading', { level: 1, name: `Statusrapport for ${month}` }).waitFor();
+    for (const aspect of ['Samlet status', 'Fremdrift', 'Økonomi', 'Risiko']) await colour(aspect, 'Grønn').check();
+    await page.getByRole('button', { name: 'Publiser rapporten' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publiser rapporten' }).click();
+    await waitForFocus(problems());
+    const next = new Date(`${current}-01T00:00:00Z`);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const firstDay = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'UTC' }).format(next);
+    expect(await problems().getByRole('link').allInnerTexts()).toEqual([
+      `Rapporten for ${month} kan publiseres fra ${firstDay}, når måneden er over.`,
+    ]);
+    expect(await page.getByLabel('Måned').getAttribute('aria-invalid')).toBe('true');
+    expect((await api.get<StatusReport>(reportPath(draft.id))).state).toBe('draft');
+    await api.send('DELETE', reportPath(draft.id));
   });
 
   it('deletes a draft after confirming and goes back to the list', async () => {

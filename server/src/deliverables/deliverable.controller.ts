@@ -134,7 +134,10 @@ export class DeliverableController {
   @Access.project('edit')
   @FileUploadEndpoint()
   @ApiCreatedResponse({ type: DeliverableDto })
-  @ApiOperation({ operationId: 'addDeliverableFile', summary: 'Attach a PDF or Word file (at most 10 MB)' })
+  @ApiOperation({
+    operationId: 'addDeliverableFile',
+    summary: 'Attach a PDF, Office (Word, Excel, PowerPoint) or CSV file (at most 10 MB)',
+  })
   @ApiErrors(400, 409, 422)
   addFile(
     @CurrentUser() user: Principal,

@@ -5,7 +5,7 @@ import type { FileContent } from './file.service';
 import { contentDisposition, MAX_FILE_BYTES } from './file-validation';
 
 /**
- * An endpoint that takes one uploaded file in the multipart field `file` (PDF or Word, checked by
+ * An endpoint that takes one uploaded file in the multipart field `file` (PDF or Office, checked by
  * `checkUpload` in the service). Multer stops at twice the limit, so a slightly larger file still
  * reaches the check and gets its clear 413/422 answer.
  */
@@ -17,7 +17,13 @@ export function FileUploadEndpoint(): MethodDecorator & ClassDecorator {
       schema: {
         type: 'object',
         required: ['file'],
-        properties: { file: { type: 'string', format: 'binary', description: 'PDF or Word (.docx), at most 10 MB' } },
+        properties: {
+          file: {
+            type: 'string',
+            format: 'binary',
+            description: 'PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx), on a deliverable also CSV; at most 10 MB',
+          },
+        },
       },
     }),
   );

@@ -1,6 +1,5 @@
 import { FILE_CONTENT_TYPES, fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows, type FileKind, type UploadPurpose } from '@nvr/shared';
 import { createHash } from 'node:crypto';
-import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { DomainError } from '../common/domain-error';
 import './file.errors'; // declares this feature's error codes
@@ -21,14 +20,28 @@ export interface CheckedFile {
   data: Buffer;
 }
 
-const KIND_WORDS: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV' };
+const KIND_WORDS: Record<FileKind, string> = {
+  pdf: 'PDF',
+  docx: 'Word (.docx)',
+  xlsx: 'Excel (.xlsx)',
+  pptx: 'PowerPoint (.pptx)',
+  csv: 'CSV',
+};
+
+/** Each Office kind by its main part: an Office Open XML package holds `[Content_Types].xml` and one of these. */
+const OFFICE_MAIN_PARTS: readonly (readonly [FileKind, string])[] = [
+  ['docx', 'word/document.xml'],
+  ['xlsx', 'xl/workbook.xml'],
+  ['pptx', 'ppt/presentation.xml'],
+];
 
 /**
  * Accepts the kinds the purpose allows (shared/src/files.ts) up to 10 MB, judged by their structure,
- * not by the browser's word or the first bytes: a PDF must open in a PDF library and have pages, a
- * DOCX or XLSX must be a zip archive holding `[Content_Types].xml` and `word/document.xml` or
- * `xl/workbook.xml`, a CSV must be named .csv and be text (no NUL or other control characters). The
- * name is cleaned for use in a download header.
+ * not by the browser's word, the name or the first bytes: a PDF must open in a PDF library and have
+ * pages; a DOCX, XLSX or PPTX must be a zip archive holding `[Content_Types].xml` and exactly one of
+ * `word/document.xml`, `xl/workbook.xml`, `ppt/presentation.xml`, and no macros (see officeKind); a
+ * CSV must be named .csv and be text (no NUL or other control characters). The name is cleaned for use
+ * in a download header.
  */
 export async function checkUpload(file: UploadedFileLike | undefined, purpose: UploadPurpose = 'document'): Promise<CheckedFile> {
   if (!file || file.size === 0)
@@ -51,7 +64,7 @@ export async function checkUpload(file: UploadedFileLike | undefined, purpose: U
 }
 
 function notAllowed(purpose: UploadPurpose): DomainError {
-  const kinds = (['pdf', 'docx', 'xlsx', 'csv'] as const).filter((k) => uploadAllows(purpose, k)).map((k) => KIND_WORDS[k]);
+  const kinds = (Object.keys(KIND_WORDS) as FileKind[]).filter((k) => uploadAllows(purpose, k)).map((k) => KIND_WORDS[k]);
   return new DomainError(
     'FILE_TYPE_NOT_ALLOWED',
     `Only ${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]} files can be uploaded here.`,
@@ -67,15 +80,7 @@ async function detectType(b: Buffer, name: string): Promise<FileKind | null> {
       'The file starts like a PDF but is not a PDF document that can be opened (it may be damaged or something else renamed). Save or export it again as PDF and upload that.',
     );
   }
-  if (b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    const parts = zipPartNames(b);
-    if (parts.has('[Content_Types].xml') && parts.has('word/document.xml')) return 'docx';
-    if (parts.has('[Content_Types].xml') && parts.has('xl/workbook.xml')) return 'xlsx';
-    throw new DomainError(
-      'FILE_TYPE_NOT_ALLOWED',
-      'The file is a zip archive but neither a Word document (.docx) nor an Excel workbook (.xlsx). Save it from Word or Excel in that format and upload that.',
-    );
-  }
+  if (b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return officeKind(zipPartNames(b));
   return fileKindOfName(name) === 'csv' && isText(b) ? 'csv' : null;
 }
 
@@ -100,18 +105,83 @@ export async function isReadablePdf(b: Uint8Array): Promise<boolean> {
   }
 }
 
-/** The part names of a zip archive, read without unpacking them; empty when it is not a readable zip. */
-function zipPartNames(b: Uint8Array): Set<string> {
+/**
+ * The Office kind of a zip archive by its part names: `[Content_Types].xml` and exactly one main part
+ * (OFFICE_MAIN_PARTS). Refuses a zip that is anything else (an OpenDocument file, a plain archive, two
+ * main parts) and a macro-enabled package (.docm, .xlsm, .pptm and their templates: a VBA project,
+ * or Excel 4.0 macro sheets), whatever it is named. Part names compare without case, as OPC says.
+ */
+export function officeKind(parts: ReadonlySet<string>): FileKind {
+  const main = parts.has('[content_types].xml') ? OFFICE_MAIN_PARTS.filter(([, part]) => parts.has(part)) : [];
+  if (main.length !== 1)
+    throw new DomainError(
+      'FILE_TYPE_NOT_ALLOWED',
+      'The file is a zip archive but not a Word document (.docx), an Excel workbook (.xlsx) or a PowerPoint presentation (.pptx). Save it from Word, Excel or PowerPoint in that format and upload that.',
+    );
+  if ([...parts].some((p) => /(^|\/)vbaproject\.bin$/.test(p) || p.startsWith('xl/macrosheets/')))
+    throw new DomainError(
+      'FILE_TYPE_NOT_ALLOWED',
+      'The file contains macros (a macro-enabled Office file such as .docm, .xlsm or .pptm). Save it without macros as .docx, .xlsx or .pptx and upload that.',
+    );
+  return main[0][0];
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL_ENTRY = 0x02014b50;
+/** The fixed part of a central directory entry; the name, extra field and comment follow. */
+const CENTRAL_ENTRY_BYTES = 46;
+
+/**
+ * The part names of a zip archive in lower case, read from its central directory only: nothing is
+ * unpacked, so a zip bomb costs nothing, and every count and offset is checked against the bytes there
+ * are (an archive that claims four billion entries in a few bytes is refused, not walked). Empty when it
+ * is not a readable zip.
+ */
+export function zipPartNames(b: Uint8Array): Set<string> {
   const names = new Set<string>();
-  try {
-    unzipSync(b, {
-      filter: (entry) => {
-        names.add(entry.name);
-        return false;
-      },
-    });
-  } catch {
-    names.clear();
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => Number(view.getBigUint64(at, true));
+  // The end-of-central-directory record is the last 22 bytes, before a comment of at most 65 535.
+  let end = -1;
+  for (let at = b.length - 22; at >= 0 && at >= b.length - 22 - 0xffff; at--) {
+    if (u32(at) === EOCD) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return names;
+  let count = u16(end + 10);
+  let size = u32(end + 12);
+  let offset = u32(end + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    if (end < 20 || u32(end - 20) !== ZIP64_LOCATOR) return names;
+    const at = u64(end - 12);
+    if (at + 56 > b.length || u32(at) !== ZIP64_EOCD) return names;
+    count = u64(at + 32);
+    size = u64(at + 40);
+    offset = u64(at + 48);
+  }
+  const stop = offset + size;
+  if (stop > b.length || count > size / CENTRAL_ENTRY_BYTES) return names;
+  const decoder = new TextDecoder('utf-8');
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + CENTRAL_ENTRY_BYTES > stop || u32(at) !== CENTRAL_ENTRY) {
+      names.clear();
+      return names;
+    }
+    const nameLength = u16(at + 28);
+    const next = at + CENTRAL_ENTRY_BYTES + nameLength + u16(at + 30) + u16(at + 32);
+    if (next > stop) {
+      names.clear();
+      return names;
+    }
+    names.add(decoder.decode(b.subarray(at + CENTRAL_ENTRY_BYTES, at + CENTRAL_ENTRY_BYTES + nameLength)).toLowerCase());
+    at = next;
   }
   return names;
 }

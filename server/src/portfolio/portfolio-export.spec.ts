@@ -86,6 +86,19 @@ describe('portfolioCsvStream', () => {
     );
   });
 
+  it('says a phase begun today is under way, not shorter than recommended, in all three languages', async () => {
+    const today = row({ phaseStartedOn: '2026-12-03', monthsInPhase: 0, durationStatus: 'short', currentPhaseState: 'in_progress' });
+    // A phase whose work is done (awaiting the decision) short of the minimum is short.
+    const done = row({ monthsInPhase: 4, durationStatus: 'short', currentPhaseState: 'awaiting_decision' });
+    const duration = async (lang: 'nb' | 'nn' | 'en') => {
+      const lines = (await read(portfolioCsvStream(source([today, done]), lang))).toString('utf8').split('\r\n');
+      return lines.slice(1, 3).map((l) => l.split(';')[9]);
+    };
+    expect(await duration('nb')).toEqual(['Pågår, ikke nådd anbefalt lengde ennå', 'Kortere enn anbefalt']);
+    expect(await duration('nn')).toEqual(['Pågår, ikkje nådd tilrådd lengd enno', 'Kortare enn tilrådd']);
+    expect(await duration('en')).toEqual(['Under way, not yet at the recommended length', 'Shorter than recommended']);
+  });
+
   it('writes just the header for no rows, in the asked language', async () => {
     const text = (await read(portfolioCsvStream(source([]), 'en'))).toString('utf8');
     expect(text).toMatch(/^\uFEFFProject;Region;County;Status;Phase;Phase status;.*;Waiting since\r\n$/);

@@ -1,4 +1,13 @@
-import { exportWord, numericDate, phaseSpec, type ExportWord, type Lang, type StatusColour, type WaitingOn } from '@nvr/shared';
+import {
+  durationReading,
+  exportWord,
+  numericDate,
+  phaseSpec,
+  type ExportWord,
+  type Lang,
+  type StatusColour,
+  type WaitingOn,
+} from '@nvr/shared';
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import { Readable } from 'node:stream';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
@@ -46,7 +55,7 @@ export function exportColumns(lang: Lang): Column[] {
       width: 10,
       value: (r) => (r.recommendedMonths ? `${r.recommendedMonths.min}–${r.recommendedMonths.max}` : ''),
     },
-    { header: w('duration'), width: 20, value: (r) => w(r.durationStatus) },
+    { header: w('duration'), width: 20, value: (r) => w(durationReading(r.durationStatus, r.currentPhaseState)) },
     { header: w('latestReport'), width: 10, value: (r) => r.latestReport?.period ?? '' },
     { header: w('overall'), width: 10, value: (r) => colour(r.latestReport?.colours.overall) },
     { header: w('progress'), width: 10, value: (r) => colour(r.latestReport?.colours.progress) },

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   canOnProject,
   defaultReportPeriod,
+  describeReportProblem,
   periodEnd,
   periodOf,
   ReportAspect,
+  ReportProblem,
   reportProblems,
   ReportState,
   RoleAssignment,
@@ -17,7 +19,7 @@ import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
 import { execute, queryOne, queryRows } from '../database/sql';
 import { ChangeRecord, expectVersion, ProjectChanges } from '../projects/project-changes';
-import { RiskService } from '../risks/risk.service';
+import { RiskReportService } from '../risks/risk-report.service';
 import {
   CreateStatusReportDto,
   PublishStatusReportDto,
@@ -114,7 +116,7 @@ export class StatusReportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly changes: ProjectChanges,
-    private readonly risks: RiskService,
+    private readonly risks: RiskReportService,
   ) {}
 
   async list(projectId: string, roles: readonly RoleAssignment[]): Promise<StatusReportSummaryDto[]> {
@@ -275,9 +277,7 @@ export class StatusReportService {
       const row = await this.find(tx, projectId, reportId, actor.roles, true);
       assertDraft(row);
       expectVersion('status report', dto.version, row.version);
-      const problems = problemsOf(row);
-      if (problems.length)
-        throw new DomainError('STATUS_REPORT_INCOMPLETE', `The report for ${row.period} cannot be published yet: ${problems.join('; ')}.`);
+      assertPublishable(row, problemsOf(row));
       await execute(
         tx,
         `UPDATE status_report SET state = 'published', published_at = now(), published_by = $2, version = version + 1, updated_at = now() WHERE id = $1`,
@@ -391,13 +391,40 @@ function fieldsOf(r: ReportRow): ReportFields {
   };
 }
 
-function problemsOf(r: ReportRow): string[] {
-  return reportProblems({
-    colours: { overall: r.overall_colour, progress: r.progress_colour, economy: r.economy_colour, risk: r.risk_colour },
-    budgetTotal: kroner(r.budget_total),
-    spentToDate: kroner(r.spent_to_date),
-    forecast: kroner(r.forecast),
-  });
+/** What stands in the way of publishing the report today (Oslo time); see reportProblems. */
+function problemsOf(r: ReportRow): ReportProblem[] {
+  return reportProblems(
+    {
+      period: r.period,
+      colours: { overall: r.overall_colour, progress: r.progress_colour, economy: r.economy_colour, risk: r.risk_colour },
+      comments: { overall: r.overall_comment, progress: r.progress_comment, economy: r.economy_comment, risk: r.risk_comment },
+      budgetTotal: kroner(r.budget_total),
+      spentToDate: kroner(r.spent_to_date),
+      forecast: kroner(r.forecast),
+    },
+    todayInOslo(),
+  );
+}
+
+/**
+ * Refuses to publish while any problem stands, with the code of the first: a month not over
+ * (STATUS_REPORT_PERIOD_NOT_OVER), a missing colour or a bad figure (STATUS_REPORT_INCOMPLETE), a yellow
+ * or red aspect without a comment (STATUS_REPORT_COMMENT_MISSING). The message lists them all.
+ */
+function assertPublishable(row: ReportRow, problems: ReportProblem[]): void {
+  if (problems.length === 0) return;
+  const code =
+    problems[0].kind === 'periodNotOver'
+      ? 'STATUS_REPORT_PERIOD_NOT_OVER'
+      : problems.some((p) => p.kind === 'colourMissing' || p.kind === 'figureInvalid')
+        ? 'STATUS_REPORT_INCOMPLETE'
+        : 'STATUS_REPORT_COMMENT_MISSING';
+  const error = new DomainError(
+    code,
+    `The report for ${row.period} cannot be published yet: ${problems.map(describeReportProblem).join('; ')}.`,
+  );
+  const notOver = problems.find((p) => p.kind === 'periodNotOver');
+  throw notOver ? error.withParams({ publishableFrom: notOver.publishableFrom }) : error;
 }
 
 function toDto(r: ReportRow, roles: readonly RoleAssignment[]): StatusReportDto {
@@ -427,6 +454,6 @@ function toDto(r: ReportRow, roles: readonly RoleAssignment[]): StatusReportDto 
     publishedAt: r.published_at?.toISOString() ?? null,
     version: r.version,
     editable: r.state === 'draft' && canOnProject(roles, { id: r.project_id, regionId: r.region_id }, 'submit'),
-    problems: r.state === 'draft' ? problemsOf(r) : [],
+    problems: r.state === 'draft' ? problemsOf(r).map(describeReportProblem) : [],
   };
 }

@@ -22,3 +22,18 @@ export function sampleDocx(text = 'Notat'): Buffer {
     }),
   );
 }
+
+/** An Office Open XML package: `[Content_Types].xml` and the given parts (names as in the zip). */
+export function sampleOfficeFile(parts: Record<string, string>): Buffer {
+  const types =
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+  return Buffer.from(
+    zipSync(Object.fromEntries(Object.entries({ '[Content_Types].xml': types, ...parts }).map(([n, t]) => [n, strToU8(t)]))),
+  );
+}
+
+/** The smallest workbook the server takes as an .xlsx (a survey export). */
+export const sampleXlsx = () => sampleOfficeFile({ 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': '<worksheet/>' });
+
+/** The smallest presentation the server takes as a .pptx. */
+export const samplePptx = () => sampleOfficeFile({ 'ppt/presentation.xml': '<p:presentation/>', 'ppt/slides/slide1.xml': '<p:sld/>' });

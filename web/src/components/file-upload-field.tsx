@@ -3,12 +3,7 @@ import { Button, Field, Input, Label, ValidationMessage } from '@digdir/designsy
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert';
 import { isApiError } from '../lib/api-error';
-import { FILE_CONTENT_TYPES, fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows, UPLOAD_KINDS, type UploadPurpose } from '@nvr/shared';
-
-/** What the server accepts for this purpose (shared/src/files.ts), as the file chooser's filter. */
-function acceptFor(purpose: UploadPurpose): string {
-  return UPLOAD_KINDS[purpose].flatMap((kind) => [`.${kind}`, FILE_CONTENT_TYPES[kind].split(';')[0]]).join(',');
-}
+import { fileKindOfName, MAX_UPLOAD_BYTES, uploadAccept, uploadAllows, type UploadPurpose } from '@nvr/shared';
 
 function clientProblem(file: File, purpose: UploadPurpose): 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' | null {
   if (!uploadAllows(purpose, fileKindOfName(file.name))) return 'FILE_TYPE_NOT_ALLOWED';
@@ -17,7 +12,7 @@ function clientProblem(file: File, purpose: UploadPurpose): 'FILE_TYPE_NOT_ALLOW
 }
 
 /**
- * Chooses one file of the kinds the purpose allows (PDF or Word; on a deliverable also Excel or CSV) and uploads it with an explicit button. Type and size are checked
+ * Chooses one file of the kinds the purpose allows (PDF, Word, Excel or PowerPoint; on a deliverable also CSV) and uploads it with an explicit button. Type and size are checked
  * before anything is sent; the server checks the content again and its refusal is shown at the field.
  */
 export function FileUploadField({
@@ -84,7 +79,7 @@ export function FileUploadField({
         <Input
           ref={inputRef}
           type="file"
-          accept={acceptFor(purpose)}
+          accept={uploadAccept(purpose)}
           aria-invalid={fileError ? true : undefined}
           onChange={(event) => {
             setFile(event.target.files?.[0] ?? null);

@@ -1,6 +1,6 @@
 import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ExclamationmarkTriangleFillIcon } from '@navikt/aksel-icons';
-import type { PortfolioSortKey, SortOrder } from '@nvr/shared';
+import { durationReading, type PortfolioSortKey, type SortOrder } from '@nvr/shared';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioRow } from '../../../api/progress-types';
@@ -8,6 +8,7 @@ import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import { usePeriod } from './progress-text';
 import { ReportColoursList } from './status-colours';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The first four columns, all sortable (the column's name is its sort key). */
 const SORTABLE = ['name', 'region', 'phase', 'monthsInPhase'] as const;
@@ -51,7 +52,7 @@ export function PortfolioTable({
   if (rows.length === 0) return <Paragraph>{t('progress.portfolio.empty')}</Paragraph>;
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border data-size="sm" className="portfolio-table">
         <caption>
           {t('progress.portfolio.caption', { count: total, total: format.number(total) })}
@@ -143,7 +144,7 @@ export function PortfolioTable({
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -177,13 +178,9 @@ function MonthsInPhase({ row }: { row: PortfolioRow }) {
   const { t } = useTranslation();
   if (row.monthsInPhase === null) return <span className="muted">{t('progress.portfolio.noPhase')}</span>;
   const range = row.recommendedMonths;
-  // A phase still running is naturally shorter than recommended: only "too long" warns while it runs.
-  const warning =
-    row.durationStatus === 'long'
-      ? t('progress.portfolio.tooLong')
-      : row.durationStatus === 'short' && row.currentPhaseState !== 'in_progress'
-        ? t('progress.portfolio.tooShort')
-        : null;
+  // A phase still running is naturally shorter than recommended: it is under way, and only "too long" warns.
+  const reading = durationReading(row.durationStatus, row.currentPhaseState);
+  const warning = reading === 'long' ? t('progress.portfolio.tooLong') : reading === 'short' ? t('progress.portfolio.tooShort') : null;
   return (
     <>
       {t('progress.portfolio.months', { count: row.monthsInPhase })}

@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { Details, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useId, useState } from 'react';
+import { Button, Details, Paragraph, Table } from '@digdir/designsystemet-react';
 import { PHASE_KEYS } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Timeline, TimelinePhase } from '../../../api/progress-types';
@@ -8,6 +8,7 @@ import type { Timeline, TimelinePhase } from '../../../api/progress-types';
 type TimelineView = Pick<Timeline, 'asOf' | 'projects'>;
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
+import { TableScroll } from '../../../components/table-scroll';
 
 const DAY = 86_400_000;
 const LABEL_WIDTH = 260;
@@ -24,10 +25,18 @@ function spans(phase: TimelinePhase, asOf: string) {
   return { planned, actual };
 }
 
+/** The dates a project's phases span (planned and actual). */
+const datesOf = (projects: TimelineView['projects']) =>
+  projects.flatMap((p) =>
+    p.phases.flatMap((ph) => [ph.plannedStart, ph.plannedEnd, ph.actualStart, ph.actualEnd].filter((d): d is string => !!d)),
+  );
+
 /**
  * Every project's phases on one time axis: planned periods as outlines, actual ones filled (a pattern
  * and the legend tell the phases apart, not colour alone), with today's date marked. The chart has a
- * summary (aria-describedby) and the same dates as a table.
+ * summary (aria-describedby) and the same dates as a table. It opens on the active projects, so their
+ * phases fill the axis rather than being slivers beside a completed project's years; a button shows the
+ * whole history (every project followed) and back. With no active project with dates it shows them all.
  */
 export function PortfolioTimeline({ timeline }: { timeline: TimelineView }) {
   const { t } = useTranslation();
@@ -36,11 +45,14 @@ export function PortfolioTimeline({ timeline }: { timeline: TimelineView }) {
   const titleId = useId();
   const summaryId = useId();
   const patternId = useId().replace(/:/g, '');
-  const { projects, asOf } = timeline;
+  const [wholeHistory, setWholeHistory] = useState(false);
+  const { asOf } = timeline;
 
-  const dates = projects.flatMap((p) =>
-    p.phases.flatMap((ph) => [ph.plannedStart, ph.plannedEnd, ph.actualStart, ph.actualEnd].filter((d): d is string => !!d)),
-  );
+  const active = timeline.projects.filter((p) => p.status === 'active');
+  const canNarrow = active.length < timeline.projects.length && datesOf(active).length > 0;
+  const projects = canNarrow && !wholeHistory ? active : timeline.projects;
+  const hidden = timeline.projects.length - projects.length;
+  const dates = datesOf(projects);
   if (projects.length === 0 || dates.length === 0) {
     return <Paragraph>{t('progress.timeline.empty')}</Paragraph>;
   }
@@ -59,6 +71,16 @@ export function PortfolioTimeline({ timeline }: { timeline: TimelineView }) {
 
   return (
     <div className="timeline">
+      {canNarrow && (
+        <div className="timeline__range">
+          <Paragraph data-size="sm" aria-live="polite">
+            {wholeHistory ? t('progress.timeline.showingAll') : t('progress.timeline.showingActive', { count: hidden })}
+          </Paragraph>
+          <Button type="button" variant="secondary" data-size="sm" onClick={() => setWholeHistory((all) => !all)}>
+            {wholeHistory ? t('progress.timeline.showActive') : t('progress.timeline.showAll')}
+          </Button>
+        </div>
+      )}
       <ul className="timeline__legend" aria-label={t('progress.timeline.legend')}>
         {PHASE_KEYS.map((key) => (
           <li key={key}>
@@ -88,7 +110,7 @@ export function PortfolioTimeline({ timeline }: { timeline: TimelineView }) {
           {t('progress.timeline.today', { date: format.date(asOf) })}
         </li>
       </ul>
-      <div className="timeline__scroll">
+      <TableScroll className="timeline__scroll" label={t('progress.timeline.title')}>
         <svg
           className="timeline__chart"
           viewBox={`0 0 ${LABEL_WIDTH + CHART_WIDTH + 12} ${height}`}
@@ -154,7 +176,7 @@ export function PortfolioTimeline({ timeline }: { timeline: TimelineView }) {
           })}
           <line x1={todayX} x2={todayX} y1={AXIS_HEIGHT - 6} y2={height} className="timeline__today" />
         </svg>
-      </div>
+      </TableScroll>
       <Paragraph id={summaryId} data-size="sm" className="muted">
         {t('progress.timeline.summary', {
           count: projects.length,
@@ -166,7 +188,7 @@ export function PortfolioTimeline({ timeline }: { timeline: TimelineView }) {
       <Details>
         <Details.Summary>{t('progress.timeline.asTable')}</Details.Summary>
         <Details.Content>
-          <TimelineTable timeline={timeline} />
+          <TimelineTable timeline={{ asOf, projects }} />
         </Details.Content>
       </Details>
     </div>
@@ -185,7 +207,7 @@ function TimelineTable({ timeline }: { timeline: TimelineView }) {
         })
       : t('progress.timeline.none');
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table border zebra data-size="sm">
         <caption>{t('progress.timeline.tableCaption')}</caption>
         <Table.Head>
@@ -218,6 +240,6 @@ function TimelineTable({ timeline }: { timeline: TimelineView }) {
           )}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,9 +1,19 @@
-import { isReportPeriod, REPORT_ASPECTS, type ReportAspect, type StatusColour } from '@nvr/shared';
+import {
+  isReportPeriod,
+  REPORT_ASPECTS,
+  reportProblems,
+  type IsoDate,
+  type ReportAspect,
+  type ReportProblem,
+  type StatusColour,
+} from '@nvr/shared';
 import type { TFunction } from 'i18next';
 import type { FieldPath } from 'react-hook-form';
 import type { StatusReport, UpdateStatusReportBody } from '../../../api/progress-types';
+import { formatDate } from '../../../lib/format';
 import { formatKroner, parseWholeNumber } from '../../../lib/money';
 import type { FormSchema } from '../../../lib/use-api-form';
+import { formatPeriod } from './progress-text';
 
 export interface Aspect {
   colour: StatusColour | null;
@@ -66,7 +76,7 @@ export const DRAFT_CODE_FIELDS = { STATUS_REPORT_PERIOD_TAKEN: 'period' } as con
 
 /**
  * Mirrors UpdateStatusReportDto: the period is a month written YYYY-MM; each figure is empty or whole
- * kroner from 0 to a trillion. A draft may lack colours; publishing needs them (see missingColours).
+ * kroner from 0 to a trillion. A draft may lack colours and comments; publishing needs them (see publishProblems).
  */
 export function statusReportSchema(t: TFunction, language: string): FormSchema<Draft> {
   const figure = (key: FigureKey) => ({
@@ -86,12 +96,61 @@ export function statusReportSchema(t: TFunction, language: string): FormSchema<D
   };
 }
 
-/** Publishing needs a colour for every aspect (else the server answers STATUS_REPORT_INCOMPLETE): the missing ones. */
-export function missingColours(draft: Draft, t: TFunction): { name: `${ReportAspect}.colour`; message: string }[] {
-  return REPORT_ASPECTS.filter((aspect) => draft[aspect].colour === null).map((aspect) => ({
-    name: `${aspect}.colour` as const,
-    message: t('progress.report.missingColour', { aspect: t(`progress.aspects.${aspect}`) }),
-  }));
+/**
+ * What publishing needs that the draft lacks, by the same rules the server applies (reportProblems):
+ * the month must be over (`today` in Oslo), every aspect needs a colour, and a yellow or red aspect a
+ * comment saying why. Each problem at its field, with its message. The figures are checked by the schema.
+ */
+export function publishProblems(draft: Draft, today: IsoDate, t: TFunction, language: string): { name: DraftField; message: string }[] {
+  const figure = (key: FigureKey) => {
+    const value = parseWholeNumber(draft.economy[key]);
+    return value === null || Number.isNaN(value) ? null : value;
+  };
+  const problems = reportProblems(
+    {
+      period: draft.period,
+      colours: { overall: draft.overall.colour, progress: draft.progress.colour, economy: draft.economy.colour, risk: draft.risk.colour },
+      comments: {
+        overall: draft.overall.comment,
+        progress: draft.progress.comment,
+        economy: draft.economy.comment,
+        risk: draft.risk.comment,
+      },
+      budgetTotal: figure('budgetTotal'),
+      spentToDate: figure('spentToDate'),
+      forecast: figure('forecast'),
+    },
+    today,
+  );
+  const aspect = (a: ReportAspect) => t(`progress.aspects.${a}`);
+  const atField = (p: ReportProblem): { name: DraftField; message: string } => {
+    switch (p.kind) {
+      case 'periodNotOver':
+        return {
+          name: 'period',
+          message: t('progress.report.periodNotOver', {
+            period: formatPeriod(p.period, language),
+            date: formatDate(p.publishableFrom, language),
+          }),
+        };
+      case 'colourMissing':
+        return { name: `${p.aspect}.colour`, message: t('progress.report.missingColour', { aspect: aspect(p.aspect) }) };
+      case 'commentMissing':
+        return {
+          name: `${p.aspect}.comment`,
+          message: t('progress.report.missingComment', {
+            aspect: aspect(p.aspect),
+            colour: t(`progress.colours.${p.colour}`).toLocaleLowerCase(language),
+          }),
+        };
+      case 'figureInvalid':
+        return {
+          name: `economy.${p.figure}`,
+          message: t('progress.report.invalidFigure', { field: t(`progress.report.figures.${p.figure}`) }),
+        };
+    }
+  };
+  return problems.map(atField);
 }
 
 /** The draft as the API takes it (UpdateStatusReportDto), with the version it was read at. */

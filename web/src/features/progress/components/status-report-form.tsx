@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { REPORT_ASPECTS } from '@nvr/shared';
+import { REPORT_ASPECTS, todayInOslo } from '@nvr/shared';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { StatusReport } from '../../../api/progress-types';
@@ -17,8 +17,8 @@ import {
   DRAFT_CODE_FIELDS,
   DRAFT_FIELDS,
   FIGURES,
-  missingColours,
   NEXT_STEPS_MAX_LENGTH,
+  publishProblems,
   statusReportSchema,
   toDraft,
   toUpdateBody,
@@ -31,8 +31,8 @@ import './progress.css';
 /**
  * A draft report's form: period, each aspect's colour and comment, the economy's figures and next
  * steps; save, publish (after confirming) and delete. Problems are listed above the form, each a link
- * to its field. Saving checks the period and figures; publishing also needs every colour, and saves
- * unsaved changes first. A save or publish against a newer version (409 VERSION_CONFLICT) offers to
+ * to its field. Saving checks the period and figures; publishing also needs the month to be over, every
+ * colour and a comment on each yellow or red aspect (publishProblems), and saves unsaved changes first. A save or publish against a newer version (409 VERSION_CONFLICT) offers to
  * reload the report.
  */
 export function StatusReportForm({
@@ -84,10 +84,13 @@ export function StatusReportForm({
     });
   const stopped = () => setFocusProblems((n) => n + 1);
 
-  /** Marks the colours publishing needs that the draft lacks (each clears when chosen); true when any is missing. */
-  function markMissingColours(): boolean {
-    const missing = missingColours(form.getValues(), t);
-    missing.forEach(({ name, message }) => form.setError(name, { type: 'required', message }));
+  /**
+   * Marks what publishing needs that the draft lacks (a month not over, colours, comments on yellow and
+   * red) at its fields, before anything is sent; each clears when corrected. True when anything is missing.
+   */
+  function markPublishProblems(): boolean {
+    const missing = publishProblems(form.getValues(), todayInOslo(), t, i18n.resolvedLanguage ?? 'nb');
+    missing.forEach(({ name, message }) => form.setError(name, { type: 'publish', message }));
     return missing.length > 0;
   }
 
@@ -104,7 +107,7 @@ export function StatusReportForm({
 
   const publishNow = form.handleSubmit(
     async (values) => {
-      if (markMissingColours()) {
+      if (markPublishProblems()) {
         stopped();
         return;
       }
@@ -121,7 +124,7 @@ export function StatusReportForm({
       }
     },
     () => {
-      markMissingColours();
+      markPublishProblems();
       stopped();
     },
   );
@@ -153,6 +156,9 @@ export function StatusReportForm({
                 onChange={(colour) => {
                   field.onChange(colour);
                   form.clearErrors(`${aspect}.colour`);
+                  // A green aspect needs no comment.
+                  if (colour === 'green' && form.getFieldState(`${aspect}.comment`).error?.type === 'publish')
+                    form.clearErrors(`${aspect}.comment`);
                 }}
               />
             )}
@@ -178,6 +184,7 @@ export function StatusReportForm({
             multiline
             rows={3}
             label={t('progress.report.comment', { aspect: t(`progress.aspects.${aspect}`) })}
+            description={t('progress.report.commentHint')}
             maxLength={COMMENT_MAX_LENGTH}
             {...register(`${aspect}.comment`)}
             error={errors[aspect]?.comment?.message}

@@ -11,6 +11,7 @@ import { useCreateStatusReport } from '../api/create-status-report';
 import { progressErrorMessage, usePeriod } from './progress-text';
 import { ReportColoursList } from './status-colours';
 import './progress.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** A project's monthly status reports, newest first, and (for the project leader) "start a new report". */
 export function StatusReportsList({
@@ -68,7 +69,7 @@ export function StatusReportsList({
       {reports.length === 0 ? (
         <Paragraph>{t('progress.reports.empty')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border>
             <caption>{t('progress.reports.caption')}</caption>
             <Table.Head>
@@ -102,7 +103,7 @@ export function StatusReportsList({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -3,7 +3,7 @@ import { api, fileBody, multipart, unwrap } from '../../../lib/api-client';
 import type { Deliverable } from '../../../api/types';
 import { deliverableChanged } from './get-deliverable';
 
-/** Attaches a PDF or Word file (at most 10 MB; 422 FILE_TYPE_NOT_ALLOWED / FILE_TOO_LARGE). */
+/** Attaches a PDF, Office or CSV file (at most 10 MB; 422 FILE_TYPE_NOT_ALLOWED / FILE_TOO_LARGE). */
 export async function addDeliverableFile({
   projectId,
   deliverableId,

@@ -1,4 +1,4 @@
-import { fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows } from '@nvr/shared';
+import { fileKindOfName, MAX_UPLOAD_BYTES, uploadAccept, uploadAllows } from '@nvr/shared';
 import { useRef, useState } from 'react';
 import { Button, Field, Input, Label, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -115,7 +115,7 @@ export function ConditionDialog({
             <Input
               ref={fileRef}
               type="file"
-              accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              accept={uploadAccept('document')}
               aria-invalid={fileError ? true : undefined}
               onChange={() => form.clearErrors('root.file')}
             />

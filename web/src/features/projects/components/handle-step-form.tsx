@@ -1,6 +1,14 @@
 import { useId, useRef } from 'react';
 import { Button, Field, Fieldset, Heading, Input, Label, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { DECISION_OUTCOMES, type DecisionOutcome, fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows, todayInOslo } from '@nvr/shared';
+import {
+  DECISION_OUTCOMES,
+  type DecisionOutcome,
+  fileKindOfName,
+  MAX_UPLOAD_BYTES,
+  uploadAccept,
+  uploadAllows,
+  todayInOslo,
+} from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Gate, Project } from '../../../api/types';
 import { FormError } from '../../../components/form-error';
@@ -128,7 +136,7 @@ export function HandleStepForm({
         <Input
           ref={fileRef}
           type="file"
-          accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept={uploadAccept('document')}
           aria-invalid={fileError ? true : undefined}
           onChange={() => form.clearErrors('root.file')}
         />
