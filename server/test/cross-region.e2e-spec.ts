@@ -58,6 +58,7 @@ const SCOPED: ReadonlySet<IdKind> = new Set<IdKind>([
   'benefitIndicator',
   'benefitMeasurement',
   'lesson',
+  'invitation',
 ]);
 /** GET routes any signed-in person may read for any id of these kinds. */
 const PUBLIC_READS = new Set(['GET /api/kommuner/{id}', 'GET /api/kommuner/{id}/population']);
@@ -220,6 +221,12 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       `INSERT INTO closing_lesson (project_id, phase_key, category, text, created_by) VALUES ($1, 'forstudie', 'other', 'A-lærdom', $2) RETURNING id`,
       [projectA.id, leaderA.userId],
     );
+    const invitation = (
+      await regionraadA
+        .post(`/api/regions/${regionA.id}/invitations`)
+        .send({ email: 'a-invitert@kongsberg.kommune.no', roles: [{ role: 'project_member', projectId: projectA.id }] })
+        .expect(201)
+    ).body;
     const report = await one(`SELECT id FROM status_report WHERE project_id = $1 ORDER BY period DESC LIMIT 1`, [projectA.id]);
     const comment = await one(`SELECT id FROM comment WHERE project_id = $1 LIMIT 1`, [projectA.id]);
     const notification = await one(`SELECT id FROM notification WHERE project_id = $1 LIMIT 1`, [projectA.id]);
@@ -265,6 +272,7 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       benefitIndicator: benefit.indicators[0].id,
       benefitMeasurement: measured.indicators[0].measurements[0].id,
       lesson: lesson.id,
+      invitation: invitation.id,
       checkpointKey: checkpoint?.checkpoint_key,
       populationDate: population?.d,
       templateKey: (await one(`SELECT key FROM template ORDER BY key LIMIT 1`)).key,
@@ -317,6 +325,7 @@ describe('cross-region isolation on every route of the OpenAPI document', () => 
       'A-indikator',
       'A-måling',
       'A-lærdom',
+      'a-invitert@kongsberg.kommune.no',
       link.token,
     );
 

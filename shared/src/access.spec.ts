@@ -1,4 +1,5 @@
 import {
+  mayInviteTo,
   canOnProject,
   canOnRegion,
   kommuneCaseOpen,
@@ -125,5 +126,32 @@ describe('roleKommuneProblem', () => {
     expect(roleKommuneProblem({ role: 'kommune_contact', kommuneId: 'k' })).toBeNull();
     expect(roleKommuneProblem({ role: 'kommune_contact' })).toBeNull();
     expect(roleKommuneProblem({ role: 'regionraad', kommuneId: 'k' })).toMatch(/regionraad/);
+  });
+});
+
+describe('mayInviteTo', () => {
+  const P_OTHER = { id: 'project-9', regionId: 'region-2' };
+  it('lets an admin give any role, and nobody else the admin role', () => {
+    expect(mayInviteTo([role('admin', null)], { role: 'admin', regionId: null }, null)).toBe(true);
+    expect(mayInviteTo([role('regionraad')], { role: 'admin', regionId: null }, null)).toBe(false);
+  });
+  it("lets the regionråd give its region's roles and its projects' roles, and nothing elsewhere", () => {
+    const raad = [role('regionraad')];
+    expect(mayInviteTo(raad, { role: 'adviser', regionId: R1 }, null)).toBe(true);
+    expect(mayInviteTo(raad, { role: 'project_leader', regionId: R1 }, P1)).toBe(true);
+    expect(mayInviteTo(raad, { role: 'adviser', regionId: 'region-2' }, null)).toBe(false);
+    expect(mayInviteTo(raad, { role: 'project_member', regionId: 'region-2' }, P_OTHER)).toBe(false);
+  });
+  it("lets a project leader give their own project's roles only", () => {
+    const leader = [role('project_leader', R1, P1.id)];
+    expect(mayInviteTo(leader, { role: 'project_member', regionId: R1 }, P1)).toBe(true);
+    expect(mayInviteTo(leader, { role: 'project_member', regionId: R1 }, P2)).toBe(false);
+    expect(mayInviteTo(leader, { role: 'adviser', regionId: R1 }, null)).toBe(false);
+  });
+  it('never lets advisers, members or kommune contacts invite', () => {
+    for (const r of [role('adviser'), role('project_member', R1, P1.id), role('kommune_contact')]) {
+      expect(mayInviteTo([r], { role: 'project_member', regionId: R1 }, P1)).toBe(false);
+      expect(canOnRegion([r], R1, 'invite')).toBe(false);
+    }
   });
 });

@@ -27,12 +27,16 @@ export interface RoleAssignment {
   kommuneId?: string | null;
 }
 
-export type RegionAction = 'read' | 'comment' | 'decide' | 'administer';
-/** `record_kommune`: record a kommunestyre's decision on the project's gate (kommune contacts and the secretariat). */
-export type ProjectAction = 'read' | 'comment' | 'edit' | 'submit' | 'decide' | 'record_kommune';
+/** `invite`: invite people by e-mail into the region's roles and projects (the regionråd; admins everywhere). */
+export type RegionAction = 'read' | 'comment' | 'decide' | 'administer' | 'invite';
+/**
+ * `record_kommune`: record a kommunestyre's decision on the project's gate (kommune contacts and the secretariat).
+ * `invite`: invite people by e-mail into the project's team (its leader and the region's regionråd).
+ */
+export type ProjectAction = 'read' | 'comment' | 'edit' | 'submit' | 'decide' | 'record_kommune' | 'invite';
 
 const REGION_ROLE_ACTIONS: Record<Exclude<Role, 'admin'>, readonly RegionAction[]> = {
-  regionraad: ['read', 'comment', 'decide'],
+  regionraad: ['read', 'comment', 'decide', 'invite'],
   adviser: ['read', 'comment'],
   kommune_contact: ['read'],
   project_leader: ['read'],
@@ -40,10 +44,10 @@ const REGION_ROLE_ACTIONS: Record<Exclude<Role, 'admin'>, readonly RegionAction[
 };
 
 const PROJECT_ROLE_ACTIONS: Record<Exclude<Role, 'admin'>, readonly ProjectAction[]> = {
-  regionraad: ['read', 'comment', 'decide', 'record_kommune'],
+  regionraad: ['read', 'comment', 'decide', 'record_kommune', 'invite'],
   adviser: ['read', 'comment'],
   kommune_contact: ['read', 'record_kommune'],
-  project_leader: ['read', 'comment', 'edit', 'submit'],
+  project_leader: ['read', 'comment', 'edit', 'submit', 'invite'],
   project_member: ['read', 'comment', 'edit'],
 };
 
@@ -132,4 +136,20 @@ export function roleKommuneProblem(a: { role: Role; kommuneId?: string | null })
   return a.kommuneId && a.role !== 'kommune_contact'
     ? `Only a kommune contact speaks for one kommune; the role ${a.role} takes none.`
     : null;
+}
+
+/**
+ * May this person give this role by invitation? Admins any role; the regionråd of a region the region's
+ * roles (not admin) and the roles of its projects; a project leader the roles of their own project.
+ * `project` is the role's project with its region (for project roles).
+ */
+export function mayInviteTo(
+  assignments: readonly RoleAssignment[],
+  role: { role: Role; regionId: string | null },
+  project: { id: string; regionId: string } | null,
+): boolean {
+  if (isAdmin(assignments)) return true;
+  if (role.role === 'admin') return false;
+  if (ROLE_SCOPE[role.role] === 'project') return project !== null && canOnProject(assignments, project, 'invite');
+  return role.regionId !== null && canOnRegion(assignments, role.regionId, 'invite');
 }

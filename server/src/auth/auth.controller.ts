@@ -22,7 +22,7 @@ export class AuthController {
   @Access.public()
   @ApiOkResponse({ type: MeResponseDto })
   @ApiOperation({ operationId: 'login', summary: 'Sign in; sets the HttpOnly session cookie' })
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(400, 401, 403, 429)
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeResponseDto> {
     const { token, expiresAt, me } = await this.auth.login(dto, { ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') });
     res.cookie(SESSION_COOKIE, token, this.sessions.cookieOptions(expiresAt));

@@ -28,6 +28,6 @@ const SESSION_CACHE_MAX_ENTRIES = 10_000;
     AuthChangeListener,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionService],
+  exports: [SessionService, AuthService],
 })
 export class AuthModule {}

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { execute, queryOne, queryRows } from '../database/sql';
 import { ChangePasswordDto, LoginDto, MeResponseDto, SetLanguageDto } from './auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
@@ -33,6 +35,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(dto: LoginDto, meta: { ip: string; userAgent?: string }): Promise<{ token: string; expiresAt: Date; me: MeResponseDto }> {
@@ -45,11 +48,21 @@ export class AuthService {
     const ok = (await verifyPassword(user?.password_hash, dto.password)) && user !== undefined && user.active;
     if (!ok || !user)
       throw new DomainError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong, or the account is deactivated.');
+    if (this.config.passwordSignIn === 'off' && !(await this.isBreakGlassAdmin(user.id, dto.email)))
+      throw new DomainError('PASSWORD_SIGN_IN_OFF', 'Passwords are turned off here: sign in with your organisation.');
     await execute(this.db, `UPDATE login_attempt SET succeeded = true WHERE id = $1`, [attemptId]);
     const session = await this.sessions.create(user.id, meta);
     const principal = await this.sessions.resolve(session.token);
     if (!principal) throw new Error('A session just created could not be read');
     return { token: session.token, expiresAt: session.expiresAt, me: await this.me(principal) };
+  }
+
+  /** With passwords off, only a break-glass administrator (BREAK_GLASS_EMAIL, holding the admin role) signs in with one. */
+  private async isBreakGlassAdmin(userId: string, email: string): Promise<boolean> {
+    if (!this.config.breakGlassEmails.includes(email.trim().toLowerCase())) return false;
+    return !!(await queryOne<{ found: number }>(this.db, `SELECT 1 AS found FROM role_assignment WHERE user_id = $1 AND role = 'admin'`, [
+      userId,
+    ]));
   }
 
   async me(principal: Principal): Promise<MeResponseDto> {

@@ -30,6 +30,14 @@ export class UserSession {
   @Column({ type: 'text', nullable: true })
   ip: string | null;
 
+  /** The OpenID Connect provider the session was opened with (null: a password). */
+  @Column({ name: 'oidc_provider', type: 'text', nullable: true })
+  oidcProvider: string | null;
+
+  /** The provider's ID token, sent as id_token_hint when signing out ends the provider's session too. */
+  @Column({ name: 'id_token', type: 'text', nullable: true })
+  idToken: string | null;
+
   @ManyToOne(() => AppUser, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'user_session_user_id_fkey' })
   user?: AppUser;

@@ -12,7 +12,7 @@
  */
 
 /** The statuses a refusal can have. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /** Every declared code; features add theirs by declaration merging (see above). */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging

@@ -95,6 +95,53 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the sign-in providers from OIDC_<ID>_… variables, and the password setting', () => {
+    const config = loadConfig({
+      OIDC_PROVIDERS: 'entra, idporten',
+      OIDC_ENTRA_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      OIDC_ENTRA_CLIENT_ID: 'app-id',
+      OIDC_ENTRA_CLIENT_SECRET: 'secret',
+      OIDC_ENTRA_NAME: 'Microsoft Entra ID',
+      OIDC_ENTRA_DOMAINS: 'kongsberg.kommune.no, @innovasjonnorge.no',
+      OIDC_IDPORTEN_ISSUER: 'https://idporten.no',
+      OIDC_IDPORTEN_CLIENT_ID: 'idp-client',
+      OIDC_IDPORTEN_CLIENT_SECRET: 'idp-secret',
+      OIDC_IDPORTEN_AUTH_METHOD: 'client_secret_post',
+      OIDC_IDPORTEN_SCOPES: 'openid profile',
+      PASSWORD_SIGN_IN: 'off',
+      BREAK_GLASS_EMAIL: 'Nod@Example.no',
+      INVITATION_DAYS: '7',
+    } as NodeJS.ProcessEnv);
+    expect(config.oidcProviders).toEqual([
+      {
+        id: 'entra',
+        name: 'Microsoft Entra ID',
+        issuer: 'https://login.microsoftonline.com/tenant-id/v2.0',
+        clientId: 'app-id',
+        clientSecret: 'secret',
+        authMethod: 'client_secret_basic',
+        scopes: 'openid email profile',
+        domains: ['kongsberg.kommune.no', 'innovasjonnorge.no'],
+      },
+      expect.objectContaining({
+        id: 'idporten',
+        name: 'idporten',
+        authMethod: 'client_secret_post',
+        scopes: 'openid profile',
+        domains: [],
+      }),
+    ]);
+    expect(config).toMatchObject({ passwordSignIn: 'off', breakGlassEmails: ['nod@example.no'], invitationDays: 7 });
+    expect(loadConfig({})).toMatchObject({ passwordSignIn: 'on', breakGlassEmails: [], oidcProviders: [], invitationDays: 14 });
+    expect(() => loadConfig({ OIDC_PROVIDERS: 'entra', OIDC_ENTRA_ISSUER: 'http://evil.example.no' } as NodeJS.ProcessEnv)).toThrow(
+      /OIDC_ENTRA_ISSUER must be an https:\/\/ address[\s\S]*OIDC_ENTRA_CLIENT_ID must be set/,
+    );
+    expect(() => loadConfig({ OIDC_PROVIDERS: 'Entra!' })).toThrow(/OIDC_PROVIDERS must be a comma-separated list/);
+    expect(() => loadConfig({ PASSWORD_SIGN_IN: 'off' })).toThrow(
+      /needs a break-glass administrator[\s\S]*needs at least one sign-in provider/,
+    );
+  });
+
   it('reads and converts the variables', () => {
     const c = loadConfig({
       PORT: '8080',

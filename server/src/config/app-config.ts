@@ -132,6 +132,94 @@ export class EnvVars {
   @IsOptional()
   @IsString()
   TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'PASSWORD_SIGN_IN must be on or off' })
+  PASSWORD_SIGN_IN?: 'on' | 'off';
+
+  @IsOptional()
+  @Matches(/^[^@\s,]+@[^@\s,]+(\s*,\s*[^@\s,]+@[^@\s,]+)*$/, {
+    message: 'BREAK_GLASS_EMAIL must be one or more e-mail addresses, comma-separated',
+  })
+  BREAK_GLASS_EMAIL?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,30}(\s*,\s*[a-z][a-z0-9-]{0,30})*$/, {
+    message: 'OIDC_PROVIDERS must be a comma-separated list of provider ids (lower-case letters, digits and -), e.g. entra,idporten',
+  })
+  OIDC_PROVIDERS?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'INVITATION_DAYS must be a whole number' })
+  @Min(1)
+  @Max(90)
+  INVITATION_DAYS?: number;
+}
+
+/** One OpenID Connect provider people may sign in with (README "Signing in with Entra ID or ID-porten"). */
+export interface OidcProviderConfig {
+  /** The id in OIDC_PROVIDERS; part of the variable names (OIDC_<ID>_…) and stored with each linked identity. */
+  id: string;
+  /** The button's text: "Logg inn med <name>". */
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  /** How the client authenticates at the token endpoint. */
+  authMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  scopes: string;
+  /**
+   * The e-mail domains the provider speaks for: an account is matched by a verified e-mail address only
+   * when its domain is one of them. Empty: every domain.
+   */
+  domains: string[];
+}
+
+const PROVIDER_VAR = (id: string, key: string) => `OIDC_${id.toUpperCase().replace(/-/g, '_')}_${key}`;
+
+/** The providers named by OIDC_PROVIDERS, each from its own OIDC_<ID>_… variables; problems are appended. */
+export function parseOidcProviders(env: NodeJS.ProcessEnv, ids: string | undefined, problems: string[]): OidcProviderConfig[] {
+  if (!ids) return [];
+  const out: OidcProviderConfig[] = [];
+  for (const id of [...new Set(ids.split(',').map((p) => p.trim()))]) {
+    const get = (key: string) => {
+      const v = env[PROVIDER_VAR(id, key)];
+      return v === undefined || v.trim() === '' ? undefined : v.trim();
+    };
+    const issuer = get('ISSUER');
+    const clientId = get('CLIENT_ID');
+    const clientSecret = get('CLIENT_SECRET') ?? null;
+    const authMethod = get('AUTH_METHOD') ?? (clientSecret ? 'client_secret_basic' : 'none');
+    if (!issuer) problems.push(`${PROVIDER_VAR(id, 'ISSUER')} must be set for the provider ${id} (its issuer address)`);
+    else if (!/^https:\/\/[^\s]+$/.test(issuer) && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/[^\s]*)?$/.test(issuer))
+      problems.push(`${PROVIDER_VAR(id, 'ISSUER')} must be an https:// address (got ${JSON.stringify(issuer)})`);
+    if (!clientId) problems.push(`${PROVIDER_VAR(id, 'CLIENT_ID')} must be set for the provider ${id}`);
+    if (!['client_secret_basic', 'client_secret_post', 'none'].includes(authMethod))
+      problems.push(
+        `${PROVIDER_VAR(id, 'AUTH_METHOD')} must be client_secret_basic, client_secret_post or none (got ${JSON.stringify(authMethod)})`,
+      );
+    else if (authMethod !== 'none' && !clientSecret)
+      problems.push(`${PROVIDER_VAR(id, 'CLIENT_SECRET')} must be set for the provider ${id} (or AUTH_METHOD none)`);
+    const domains = (get('DOMAINS') ?? '')
+      .split(',')
+      .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+      .filter(Boolean);
+    const badDomain = domains.find((d) => !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
+    if (badDomain)
+      problems.push(`${PROVIDER_VAR(id, 'DOMAINS')} must be e-mail domains, comma-separated (got ${JSON.stringify(badDomain)})`);
+    out.push({
+      id,
+      name: get('NAME') ?? id,
+      issuer: issuer ?? '',
+      clientId: clientId ?? '',
+      clientSecret,
+      authMethod: authMethod as OidcProviderConfig['authMethod'],
+      scopes: get('SCOPES') ?? 'openid email profile',
+      domains,
+    });
+  }
+  return out;
 }
 
 /** Express's named subnets for `trust proxy`. */
@@ -205,6 +293,17 @@ export interface AppConfig {
    * or addresses, subnets and named subnets. The survey answer and sign-in limits count per client address.
    */
   trustProxy: number | string[];
+  /**
+   * Sign-in with a password: `on` for everyone (small installations, the demo), or `off` for everyone except
+   * the break-glass administrators (`breakGlassEmails`), who keep it for when the providers are unreachable.
+   */
+  passwordSignIn: 'on' | 'off';
+  /** Administrators who may sign in with a password when passwordSignIn is off (default: ADMIN_EMAIL). */
+  breakGlassEmails: string[];
+  /** OpenID Connect providers people may sign in with (none: passwords only). */
+  oidcProviders: OidcProviderConfig[];
+  /** An invitation's link works for this many days. */
+  invitationDays: number;
 }
 
 export class ConfigError extends Error {
@@ -237,12 +336,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }),
     );
   }
-  if (errors.length > 0) {
+  const problems: string[] = [];
+  const oidcProviders = parseOidcProviders(env, vars.OIDC_PROVIDERS, problems);
+  const breakGlassEmails = (vars.BREAK_GLASS_EMAIL ?? vars.ADMIN_EMAIL ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
+  if (vars.PASSWORD_SIGN_IN === 'off' && breakGlassEmails.length === 0)
+    problems.push('PASSWORD_SIGN_IN=off needs a break-glass administrator: set BREAK_GLASS_EMAIL (or ADMIN_EMAIL)');
+  if (vars.PASSWORD_SIGN_IN === 'off' && oidcProviders.length === 0)
+    problems.push('PASSWORD_SIGN_IN=off needs at least one sign-in provider: set OIDC_PROVIDERS');
+  if (errors.length > 0 || problems.length > 0) {
     const secret = (key: string) => key === 'ADMIN_PASSWORD' || key === 'DATABASE_URL' || key === 'SMTP_URL';
     throw new ConfigError(
-      errors.flatMap((e) =>
-        Object.values(e.constraints ?? {}).map((m) => (secret(e.property) ? m : `${m} (got ${JSON.stringify(e.value)})`)),
-      ),
+      errors
+        .flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (secret(e.property) ? m : `${m} (got ${JSON.stringify(e.value)})`)))
+        .concat(problems),
     );
   }
   const port = vars.PORT ?? 3000;
@@ -267,6 +376,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     surveyAnswerRateLimit: vars.SURVEY_ANSWER_RATE_LIMIT ?? 20,
     surveyRetentionDays: vars.SURVEY_RETENTION_DAYS ?? 365,
     trustProxy: (vars.TRUST_PROXY === undefined ? null : parseTrustProxy(vars.TRUST_PROXY)) ?? ['loopback'],
+    passwordSignIn: vars.PASSWORD_SIGN_IN ?? 'on',
+    breakGlassEmails,
+    oidcProviders,
+    invitationDays: vars.INVITATION_DAYS ?? 14,
   };
 }
 
@@ -292,6 +405,10 @@ const ENV_KEYS = [
   'SURVEY_ANSWER_RATE_LIMIT',
   'SURVEY_RETENTION_DAYS',
   'TRUST_PROXY',
+  'PASSWORD_SIGN_IN',
+  'BREAK_GLASS_EMAIL',
+  'OIDC_PROVIDERS',
+  'INVITATION_DAYS',
 ] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {

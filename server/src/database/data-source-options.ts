@@ -3,6 +3,8 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { UserSession } from '../auth/session.entity';
+import { IdentityLink, OidcLogin } from '../oidc/oidc.entity';
+import { Invitation } from '../invitations/invitation.entity';
 import { Benefit, BenefitIndicator, BenefitMeasurement } from '../benefits/benefit.entity';
 import { GateCaseStep, RegionBody, RegionGateDecider } from '../case-route/case-route.entity';
 import { ClosingDecision, ClosingEvaluation, ClosingEvaluationScore, ClosingLesson, ClosingReport } from '../closing/closing.entity';
@@ -91,6 +93,9 @@ export const entities = [
   ClosingEvaluationScore,
   ClosingLesson,
   ClosingDecision,
+  Invitation,
+  IdentityLink,
+  OidcLogin,
 ];
 
 /** The one description of the database: used by the app, the tests and the TypeORM CLI. */

@@ -12,6 +12,6 @@ import './notification.errors'; // declares this feature's error codes
   imports: [JobsModule],
   controllers: [NotificationController],
   providers: [NotificationService, MailService, ReminderService, GateNotifier],
-  exports: [NotificationService, GateNotifier],
+  exports: [NotificationService, GateNotifier, MailService],
 })
 export class NotificationModule {}

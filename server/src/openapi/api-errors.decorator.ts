@@ -13,6 +13,7 @@ const DESCRIPTIONS = {
   415: 'The body is not JSON (or multipart, for uploads)',
   422: 'Well-formed but breaks a domain rule',
   429: 'Too many attempts; see Retry-After',
+  503: 'A service the request depends on (a sign-in provider) cannot be reached; try again later',
 } as const;
 
 /** The error statuses an operation can document. */

@@ -56,3 +56,10 @@ export type SetCheckpointBody = JsonOf<
   NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/gate/checkpoints/{checkpointKey}']['put']['requestBody']>
 >;
 export type RecordDecisionBody = JsonOf<NonNullable<paths['/api/projects/{id}/phases/{phaseKey}/gate/decision']['post']['requestBody']>>;
+
+// Invitations and sign-in providers
+export type Invitation = JsonOf<paths['/api/invitations']['get']['responses'][200]>[number];
+export type CreateInvitationBody = JsonOf<NonNullable<paths['/api/invitations']['post']['requestBody']>>;
+export type InvitationPreview = JsonOf<paths['/api/invitations/lookup']['post']['responses'][200]>;
+export type AcceptInvitationBody = JsonOf<NonNullable<paths['/api/invitations/accept']['post']['requestBody']>>;
+export type SignInOptions = JsonOf<paths['/api/auth/providers']['get']['responses'][200]>;

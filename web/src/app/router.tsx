@@ -32,6 +32,11 @@ export function createAppRouter(queryClient: QueryClient) {
               lazy: () => import('./routes/login').then((m) => ({ loader: m.loginLoader(queryClient), Component: m.LoginRoute })),
             },
             {
+              // The invitation link: no session needed (the code in the link is the key).
+              path: 'invitasjon',
+              lazy: withWords(['invitations'], () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute }))),
+            },
+            {
               // Everything else needs a session; without one the loader sends the person to the login page.
               loader: signedIn,
               children: [
@@ -54,7 +59,7 @@ export function createAppRouter(queryClient: QueryClient) {
                 },
                 {
                   path: 'regioner/:id',
-                  lazy: withWords(['benefits', 'caseroute', 'regions'], () =>
+                  lazy: withWords(['benefits', 'caseroute', 'invitations', 'regions'], () =>
                     import('./routes/region').then((m) => ({ loader: m.regionLoader(queryClient), Component: m.RegionRoute })),
                   ),
                 },
@@ -73,7 +78,19 @@ export function createAppRouter(queryClient: QueryClient) {
                 {
                   path: 'prosjekter/:id',
                   lazy: withWords(
-                    ['benefits', 'caseroute', 'deliverables', 'gates', 'phases', 'plans', 'progress', 'projects', 'risks', 'surveys'],
+                    [
+                      'benefits',
+                      'caseroute',
+                      'deliverables',
+                      'gates',
+                      'invitations',
+                      'phases',
+                      'plans',
+                      'progress',
+                      'projects',
+                      'risks',
+                      'surveys',
+                    ],
                     () => import('./routes/project').then((m) => ({ loader: m.projectLoader(queryClient), Component: m.ProjectRoute })),
                   ),
                 },
@@ -94,7 +111,7 @@ export function createAppRouter(queryClient: QueryClient) {
                 },
                 {
                   path: 'admin/brukere',
-                  lazy: withWords(['caseroute', 'users'], () =>
+                  lazy: withWords(['caseroute', 'invitations', 'users'], () =>
                     import('./routes/users').then((m) => ({ loader: m.usersLoader(queryClient), Component: m.UsersRoute })),
                   ),
                 },

@@ -15,7 +15,7 @@ export const api = createClient<paths>({
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Answers that say "not signed in" as part of their normal work, not because a session ended. */
-const SESSION_PROBES = ['/api/auth/login', '/api/auth/me', '/api/auth/logout'];
+const SESSION_PROBES = ['/api/auth/login', '/api/auth/me', '/api/auth/logout', '/api/auth/oidc/logout'];
 
 /**
  * What the client knows about the session: the CSRF token from login or /api/auth/me, and who to

@@ -61,19 +61,25 @@ export function useLogin({ onSuccess }: { onSuccess?: (me: Me) => void } = {}) {
   });
 }
 
-export async function logout(): Promise<void> {
-  const result = await api.POST('/api/auth/logout');
+/**
+ * Ends the session; answers the sign-in provider's sign-out address when the session came from a provider
+ * that has one (the browser goes there to end that session too), else null.
+ */
+export async function logout(): Promise<string | null> {
+  const result = await api.POST('/api/auth/oidc/logout');
   // 401: the session had already ended, which is what logging out wants.
-  if (result.response.status !== 401) unwrap(result);
+  if (result.response.status === 401) return null;
+  return unwrap(result).redirectUrl;
 }
 
 export function useLogout({ onSuccess }: { onSuccess?: () => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSuccess: () => {
+    onSuccess: (redirectUrl) => {
       forgetSession(queryClient);
-      onSuccess?.();
+      if (redirectUrl) window.location.assign(redirectUrl);
+      else onSuccess?.();
     },
   });
 }

@@ -1,14 +1,16 @@
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
+import { canOnProject } from '@nvr/shared';
 import { useLocation, useParams, type LoaderFunctionArgs } from 'react-router';
 import { getProjectQueryOptions } from '../../features/projects/api/get-project';
 import { getProjectPageQueryOptions, useProjectPage } from '../../features/projects/api/get-project-page';
 import { ProjectOverview } from '../../features/projects/components/project-overview';
 import { ProjectBreadcrumbs } from '../../features/projects/components/project-breadcrumbs';
+import { InvitationsSection } from '../../features/invitations/components/invitations-section';
 import { ProjectFollowUpLinks } from '../../features/progress/components/project-links';
 import { getPeopleQueryOptions, usePeople } from '../../features/users/api/get-people';
 import { StatusMessage } from '../../components/status-message';
 import { isApiError } from '../../lib/api-error';
-import { requireMe } from '../../lib/auth';
+import { requireMe, useAccess } from '../../lib/auth';
 import { notFound } from '../../lib/route-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { isUuid } from '../../lib/uuid';
@@ -42,6 +44,7 @@ export function ProjectRoute() {
   const state = useLocation().state as { message?: string } | null;
   const manage = project.permissions.manage;
   const people = usePeople({ enabled: manage });
+  const { roles } = useAccess();
   useDocumentTitle(project.name);
 
   return (
@@ -50,6 +53,7 @@ export function ProjectRoute() {
       <StatusMessage message={state?.message ?? null} />
       <ProjectOverview project={project} people={manage ? people.data : undefined} regionKommuner={page.regionKommuner ?? undefined} />
       <ProjectFollowUpLinks project={project} />
+      {canOnProject(roles, project, 'invite') && <InvitationsSection scope={{ kind: 'project', projectId: project.id }} />}
     </div>
   );
 }

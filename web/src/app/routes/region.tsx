@@ -4,9 +4,10 @@ import { Link as RouterLink, useLocation, useParams, type LoaderFunctionArgs } f
 import { useTranslation } from 'react-i18next';
 import { RegionBenefitsLink } from '../../features/benefits/components/region-benefits-link';
 import { getRegionQueryOptions } from '../../features/regions/api/get-region';
+import { InvitationsSection } from '../../features/invitations/components/invitations-section';
 import { RegionDetails } from '../../features/regions/components/region-details';
 import { StatusMessage } from '../../components/status-message';
-import { requireMe } from '../../lib/auth';
+import { requireMe, useAccess } from '../../lib/auth';
 import { ensureFound, notFound } from '../../lib/route-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { isUuid } from '../../lib/uuid';
@@ -26,6 +27,7 @@ export function RegionRoute() {
   const { data: region } = useSuspenseQuery(getRegionQueryOptions(id));
   const state = useLocation().state as { message?: string } | null;
   useDocumentTitle(region.name);
+  const access = useAccess();
 
   return (
     <div className="page">
@@ -37,6 +39,7 @@ export function RegionRoute() {
       <StatusMessage message={state?.message ?? null} />
       <RegionDetails region={region} />
       <RegionBenefitsLink regionId={region.id} />
+      {access.canOnRegion(region.id, 'invite') && <InvitationsSection scope={{ kind: 'region', regionId: region.id }} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getRegionsQueryOptions } from '../../features/regions/api/get-regions';
 import { getUsersQueryOptions } from '../../features/users/api/get-users';
+import { InvitationsSection } from '../../features/invitations/components/invitations-section';
 import { CreateUserForm } from '../../features/users/components/create-user-form';
 import { UsersTable } from '../../features/users/components/users-table';
 import { StatusMessage } from '../../components/status-message';
@@ -37,6 +38,7 @@ export function UsersRoute() {
       <Paragraph>{t('users.list.intro')}</Paragraph>
       <StatusMessage message={status} />
       <UsersTable users={users} regions={regionOptions} onChanged={setStatus} />
+      <InvitationsSection scope={{ kind: 'all' }} regions={regionOptions} />
       <section aria-labelledby={newHeadingId} className="section">
         <Heading level={2} data-size="md" id={newHeadingId}>
           {t('users.new.heading')}
