@@ -127,7 +127,17 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-syntax': [
+        'error',
+        {
+          // A bare overflow box is neither focusable nor named when it scrolls (WCAG 2.1.1, axe scrollable-region-focusable).
+          selector: "JSXAttribute[name.name='className'] > Literal[value=/(^|\\s)table-scroll(\\s|$)/]",
+          message: 'Wrap a wide table (or chart) in <TableScroll> from src/components/table-scroll.tsx, not a div with class table-scroll.',
+        },
+      ],
+    },
   },
   {
     // Boundaries (STYLE.md): features never import each other; the app composes them.

@@ -1,3 +1,4 @@
+import { BUDGET_WORDS } from './budget';
 import type { Lang } from './plp';
 
 /**
@@ -17,6 +18,8 @@ export const DOCUMENT_WORDS = {
   phase: ['Fase', 'Fase', 'Phase'],
   state: ['Status', 'Status', 'Status'],
   planVersion: ['Planversjon', 'Planversjon', 'Plan version'],
+  planNoVersion: ['Ikke lagret som versjon ennå', 'Ikkje lagra som versjon enno', 'Not saved as a version yet'],
+  planChangedSince: ['Endret etter versjon {n}', 'Endra etter versjon {n}', 'Changed since version {n}'],
   printed: ['Skrevet ut', 'Skrive ut', 'Printed'],
   from: ['fra Næringsvennlig region', 'frå Næringsvennleg region', 'from Næringsvennlig region'],
   notFilled: ['(ikke fylt ut)', '(ikkje fylt ut)', '(not filled in)'],
@@ -36,13 +39,16 @@ export const DOCUMENT_WORDS = {
     'Kostnader og finansiering er ikkje i balanse.',
     'Costs and financing do not balance.',
   ],
-  costSharing: [
-    'Fordeling av kommunenes direkte finansiering',
-    'Fordeling av den direkte finansieringa frå kommunane',
-    'Sharing of the kommuner’s direct contribution',
-  ],
+  // The cost-sharing table's heading as the web app has it (plans.costSharing.heading).
+  costSharing: ['Fordeling mellom kommunene', 'Fordeling mellom kommunane', 'Cost sharing between the municipalities'],
   kommune: ['Kommune', 'Kommune', 'Kommune'],
   population: ['Innbyggere', 'Innbyggjarar', 'Population'],
+  populationOn: ['Innbyggere per {date}', 'Innbyggjarar per {date}', 'Population as of {date}'],
+  asOf: ['per {date}', 'per {date}', 'as of {date}'],
+  positionShare: ['Andel av stilling', 'Del av stilling', 'Share of a position'],
+  milestone: ['Milepæl', 'Milepæl', 'Milestone'],
+  role: ['Rolle', 'Rolle', 'Role'],
+  roleHolder: ['Navn', 'Namn', 'Name'],
   equally: ['likt', 'likt', 'equally'],
   byPopulation: ['etter innbyggertall', 'etter innbyggjartal', 'by population'],
   status: ['Status', 'Status', 'Status'],
@@ -144,11 +150,7 @@ export const DOCUMENT_WORDS = {
     'Planen slik han vart send til handsaming (versjon {n}).',
     'The plan as it was submitted (version {n}).',
   ],
-  planCurrentVersion: [
-    'Planen slik den står nå (planversjon {n}).',
-    'Planen slik han står no (planversjon {n}).',
-    'The plan as it stands now (plan version {n}).',
-  ],
+  planCurrentVersion: ['Planen slik den står nå ({n}).', 'Planen slik han står no ({n}).', 'The plan as it stands now ({n}).'],
   mainGoal: ['Hovedmål', 'Hovudmål', 'Main goal'],
   subGoals: ['Delmål og hovedaktiviteter', 'Delmål og hovudaktivitetar', 'Sub-goals and main activities'],
   economicFrame: ['Økonomisk ramme', 'Økonomisk ramme', 'Economic frame'],
@@ -223,18 +225,8 @@ export function documentWord(key: DocumentWord, lang: Lang, params: Record<strin
 
 /** Labels of stored values (budget categories, states, outcomes), by the value. */
 export const VALUE_WORDS: Record<string, Words> = {
-  project_management: ['Prosjektledelse', 'Prosjektleiing', 'Project management'],
-  rent_equipment: ['Husleie og utstyr', 'Husleige og utstyr', 'Rent and equipment'],
-  consultants: ['Konsulenttjenester', 'Konsulenttenester', 'Consultants'],
-  material_communication: ['Materiell og formidling', 'Materiell og formidling', 'Material and communication'],
-  meetings_travel: ['Møter og reiser', 'Møte og reiser', 'Meetings and travel'],
-  own_work: ['Egeninnsats', 'Eigeninnsats', 'Own work'],
-  innovasjon_norge: ['Innovasjon Norge', 'Innovasjon Noreg', 'Innovasjon Norge'],
-  fylkeskommune: ['Fylkeskommunen', 'Fylkeskommunen', 'County authority'],
-  other_grants: ['Andre tilskudd', 'Andre tilskot', 'Other grants'],
-  kommuner_direct: ['Kommunenes direkte finansiering', 'Direkte finansiering frå kommunane', 'Kommuner’s direct contribution'],
-  applied: ['Søkt', 'Søkt', 'Applied for'],
-  granted: ['Innvilget', 'Innvilga', 'Granted'],
+  // Budget categories, financing sources and statuses: the same words as the web app's budget.
+  ...BUDGET_WORDS,
   approved: ['Godkjent', 'Godkjend', 'Approved'],
   approved_with_conditions: ['Godkjent med vilkår', 'Godkjend med vilkår', 'Approved with conditions'],
   sent_back: ['Sendt tilbake', 'Sendt tilbake', 'Sent back'],
@@ -296,6 +288,12 @@ export const EXPORT_WORDS = {
   unknown: ['Ukjent', 'Ukjend', 'Unknown'],
   within: ['Innenfor anbefalt', 'Innanfor tilrådd', 'Within the recommendation'],
   short: ['Kortere enn anbefalt', 'Kortare enn tilrådd', 'Shorter than recommended'],
+  // A phase in progress that has not yet reached the recommended minimum (durationReading).
+  under_way: [
+    'Pågår, ikke nådd anbefalt lengde ennå',
+    'Pågår, ikkje nådd tilrådd lengd enno',
+    'Under way, not yet at the recommended length',
+  ],
   long: ['Lengre enn anbefalt', 'Lengre enn tilrådd', 'Longer than recommended'],
   no_recommendation: ['Ingen anbefaling', 'Inga tilråding', 'No recommendation'],
   green: ['Grønn', 'Grøn', 'Green'],

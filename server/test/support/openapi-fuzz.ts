@@ -171,7 +171,8 @@ export type IdKind =
   | 'lesson'
   | 'benefit'
   | 'benefitIndicator'
-  | 'benefitMeasurement';
+  | 'benefitMeasurement'
+  | 'invitation';
 
 /** The path segment before a parameter names what it is: /projects/{id}, /deliverables/{deliverableId}, … */
 const SEGMENT_KIND: Record<string, IdKind> = {
@@ -203,6 +204,7 @@ const SEGMENT_KIND: Record<string, IdKind> = {
   benefits: 'benefit',
   indicators: 'benefitIndicator',
   measurements: 'benefitMeasurement',
+  invitations: 'invitation',
 };
 
 /** Id-like body and query fields. */
@@ -328,6 +330,7 @@ export async function loadWorld(db: DataSource, scope: { regionId: string; proje
         WHERE b.project_id = $1 ORDER BY m.id`,
       [p],
     ),
+    invitation: await col(`SELECT id AS v FROM invitation WHERE region_id = $1 ORDER BY id`, [r]),
     commentTarget: [
       ...(await col(`SELECT d.id AS v FROM deliverable d WHERE d.phase_id IN (${phases}) ORDER BY d.id LIMIT 3`, [p])),
       ...(await col(`SELECT id AS v FROM status_report WHERE project_id = $1 ORDER BY id LIMIT 3`, [p])),
@@ -801,13 +804,14 @@ export function requestArbFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<Fuz
 }
 
 /**
- * The order operations are fuzzed in: every operation once per cycle, writes three times, shuffled by
- * the seed. Going round the cycle (rather than drawing operations at random) reaches every write route
- * within the first few hundred requests, even when a slow machine cuts the run short.
+ * The order operations are fuzzed in, shuffled by the seed: a first pass with every operation once, then
+ * cycles with every write three times and every read once. Going round (rather than drawing operations at
+ * random) reaches every route within the first pass, even when a slow machine cuts the run short.
  */
 export function schedule(ops: readonly Operation[], seed: number): Operation[] {
+  const once = fc.sample(fc.shuffledSubarray([...ops], { minLength: ops.length }), { seed, numRuns: 1 })[0];
   const weighted = ops.flatMap((op) => (WRITE_METHODS.includes(op.method) ? [op, op, op] : [op]));
-  return fc.sample(fc.shuffledSubarray(weighted, { minLength: weighted.length }), { seed, numRuns: 1 })[0];
+  return [...once, ...fc.sample(fc.shuffledSubarray(weighted, { minLength: weighted.length }), { seed: seed + 1, numRuns: 1 })[0]];
 }
 
 /** Request number `i` of a run: reproducible from (seed, i) given the same database state. */

@@ -2,17 +2,22 @@ import type { Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'demo-passord-2026';
 
-/** Opens `path` (the login page when signed out), signs in through the form, and waits for the header's "Logg ut". */
+/**
+ * Opens `path` (the login page when signed out), signs in through the form, and waits for the header's "Logg ut"
+ * (on a phone it is there, folded behind "Meny").
+ */
 export async function logIn(page: Page, baseUrl: string, email: string, path = '/'): Promise<void> {
   await page.goto(baseUrl + path);
   await page.getByLabel('E-postadresse').fill(email);
   await page.getByLabel('Passord', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+  await page.locator('header').getByRole('button', { name: 'Logg ut', includeHidden: true }).waitFor({ state: 'attached' });
 }
 
-/** Signs out with the header's button and waits for the login page. */
+/** Signs out with the header's button (opening the folded menu first on a phone) and waits for the login page. */
 export async function logOut(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Meny', expanded: false });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
 }

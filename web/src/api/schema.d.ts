@@ -783,7 +783,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attach a PDF or Word file (at most 10 MB) */
+        /** Attach a PDF, Office (Word, Excel, PowerPoint) or CSV file (at most 10 MB) */
         post: operations["addDeliverableFile"];
         delete?: never;
         options?: never;
@@ -2177,6 +2177,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every pending invitation (admin) */
+        get: operations["listInvitations"];
+        put?: never;
+        /** Invite a person by e-mail with any roles (admin) */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's pending invitations, its projects' included (admin, regionråd) */
+        get: operations["listRegionInvitations"];
+        put?: never;
+        /** Invite a person by e-mail into the region's roles or its projects (admin, regionråd) */
+        post: operations["createRegionInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's pending invitations (its leader, the regionråd, admin) */
+        get: operations["listProjectInvitations"];
+        put?: never;
+        /** Invite a person by e-mail into the project's team (its leader, the regionråd, admin) */
+        post: operations["createProjectInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a pending invitation: its link stops working (whoever may invite in its region or project) */
+        delete: operations["withdrawInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link gives, and how it may be accepted (no session needed) */
+        post: operations["previewInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation by choosing a password: creates the account with the invited roles and signs in */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-in providers, and whether passwords are on */
+        get: operations["getSignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browser navigation: starts signing in with a provider (authorization code flow with PKCE); with an invitation code, accepts it */
+        get: operations["startProviderSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browser navigation: where the provider sends the browser back with the code */
+        get: operations["finishProviderSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a provider's identity to your own account: answers the provider's address to go to; once back, you sign in with it */
+        post: operations["linkProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends this session, and answers the provider's sign-out address when the session came from a provider that has one */
+        post: operations["logoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3047,6 +3237,8 @@ export interface components {
             costSharing: components["schemas"]["CostSharingDto"];
             /** @description Saved and approved versions, newest first */
             snapshots: components["schemas"]["SnapshotSummaryDto"][];
+            /** @description Whether the plan has changed since its newest version (snapshots[0]) was kept; false when it has none. `version` is the revision counter for concurrent edits, not a version number people see. */
+            changedSinceVersion: boolean;
             /** @description Whether you may edit it now */
             editable: boolean;
             /** Format: date-time */
@@ -5353,6 +5545,104 @@ export interface components {
             /** @description How many lessons match (the list holds at most 200) */
             total: number;
         };
+        InvitedRoleDto: {
+            /** @enum {string} */
+            role: "admin" | "regionraad" | "project_leader" | "project_member" | "adviser" | "kommune_contact";
+            /** Format: uuid */
+            regionId: string | null;
+            regionName: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            projectName: string | null;
+            /** Format: uuid */
+            kommuneId?: string | null;
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            language: "nb" | "nn" | "en";
+            roles: components["schemas"]["InvitedRoleDto"][];
+            /** Format: uuid */
+            regionId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            /** @description Who invited */
+            invitedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The link no longer works; invite again */
+            expired: boolean;
+        };
+        CreateInvitationDto: {
+            /** @example kari.nordmann@kongsberg.kommune.no */
+            email: string;
+            /**
+             * @description The language of the invitation e-mail and of the new account; bokmål (nb) when left out
+             * @enum {string}
+             */
+            language?: "nb" | "nn" | "en";
+            /** @description The roles the person gets on accepting. On a project's route a role's projectId may be left out (the project); on a region's route a region role's regionId may be left out (the region). */
+            roles: components["schemas"]["RoleInputDto"][];
+        };
+        InvitationTokenDto: {
+            /** @description The code from the invitation link (after #) */
+            token: string;
+        };
+        SignInProviderDto: {
+            /** @example entra */
+            id: string;
+            /** @example Microsoft Entra ID */
+            name: string;
+            /** @description The provider serves the invited e-mail address's domain */
+            suggested: boolean;
+        };
+        InvitationPreviewDto: {
+            email: string;
+            /** @enum {string} */
+            language: "nb" | "nn" | "en";
+            roles: components["schemas"]["InvitedRoleDto"][];
+            invitedByName: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Whether the invitation may be accepted by choosing a password (PASSWORD_SIGN_IN) */
+            passwordAllowed: boolean;
+            providers: components["schemas"]["SignInProviderDto"][];
+        };
+        AcceptInvitationDto: {
+            newPassword: string;
+            /** @description The code from the invitation link (after #) */
+            token: string;
+            /** @example Kari Nordmann */
+            name: string;
+            /** @enum {string} */
+            language?: "nb" | "nn" | "en";
+        };
+        ProviderDto: {
+            /** @example entra */
+            id: string;
+            /** @example Microsoft Entra ID */
+            name: string;
+        };
+        SignInOptionsDto: {
+            /**
+             * @description off: only break-glass administrators sign in with a password
+             * @enum {string}
+             */
+            passwordSignIn: "on" | "off";
+            providers: components["schemas"]["ProviderDto"][];
+        };
+        LinkProviderDto: {
+            /** @example entra */
+            provider: string;
+        };
+        RedirectDto: {
+            /** @description Where the browser goes next (null: nowhere, stay in the app) */
+            redirectUrl: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -5419,7 +5709,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "OIDC_STATE_INVALID" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -5431,7 +5721,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                        code?: "INVALID_CREDENTIALS" | "OIDC_SIGN_IN_FAILED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "OIDC_ACCOUNT_DEACTIVATED" | "OIDC_DOMAIN_NOT_SERVED" | "OIDC_EMAIL_NOT_VERIFIED" | "OIDC_NO_ACCOUNT" | "PASSWORD_SIGN_IN_OFF";
                     };
                 };
             };
@@ -5472,7 +5774,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                        code?: "INVALID_CREDENTIALS" | "OIDC_SIGN_IN_FAILED" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -5503,7 +5805,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                        code?: "INVALID_CREDENTIALS" | "OIDC_SIGN_IN_FAILED" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -5538,7 +5840,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "OIDC_STATE_INVALID" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -5550,7 +5852,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                        code?: "INVALID_CREDENTIALS" | "OIDC_SIGN_IN_FAILED" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -5583,7 +5885,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "OIDC_STATE_INVALID" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -5595,7 +5897,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                        code?: "INVALID_CREDENTIALS" | "OIDC_SIGN_IN_FAILED" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -9459,7 +9761,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF or Word (.docx), at most 10 MB
+                     * @description PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx), on a deliverable also CSV; at most 10 MB
                      */
                     file: string;
                 };
@@ -10126,7 +10428,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF or Word (.docx), at most 10 MB
+                     * @description PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx), on a deliverable also CSV; at most 10 MB
                      */
                     file: string;
                 };
@@ -11105,7 +11407,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF or Word (.docx), at most 10 MB
+                     * @description PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx), on a deliverable also CSV; at most 10 MB
                      */
                     file: string;
                 };
@@ -11286,7 +11588,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF or Word (.docx), at most 10 MB
+                     * @description PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx), on a deliverable also CSV; at most 10 MB
                      */
                     file: string;
                 };
@@ -11934,7 +12236,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_INCOMPLETE";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_COMMENT_MISSING" | "STATUS_REPORT_INCOMPLETE" | "STATUS_REPORT_PERIOD_NOT_OVER";
                     };
                 };
             };
@@ -12183,7 +12485,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_INCOMPLETE";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_COMMENT_MISSING" | "STATUS_REPORT_INCOMPLETE" | "STATUS_REPORT_PERIOD_NOT_OVER";
                     };
                 };
             };
@@ -12281,7 +12583,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_INCOMPLETE";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "STATUS_REPORT_COMMENT_MISSING" | "STATUS_REPORT_INCOMPLETE" | "STATUS_REPORT_PERIOD_NOT_OVER";
                     };
                 };
             };
@@ -18206,6 +18508,875 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
                         code?: "CLOSING_LESSON_NOT_FOUND" | "CLOSING_REPORT_NOT_FOUND" | "NOT_FOUND" | "REGION_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "PASSWORD_SIGN_IN_OFF";
+                    };
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "PASSWORD_SIGN_IN_OFF";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "INVITATION_PENDING" | "INVITATION_USED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CURRENT_PASSWORD_WRONG" | "INVALID_PERIOD" | "INVITATION_SCOPE_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    listRegionInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "PASSWORD_SIGN_IN_OFF";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    createRegionInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "PASSWORD_SIGN_IN_OFF";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "INVITATION_PENDING" | "INVITATION_USED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CURRENT_PASSWORD_WRONG" | "INVALID_PERIOD" | "INVITATION_SCOPE_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    listProjectInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "PASSWORD_SIGN_IN_OFF";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    createProjectInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "PASSWORD_SIGN_IN_OFF";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "INVITATION_PENDING" | "INVITATION_USED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CURRENT_PASSWORD_WRONG" | "INVALID_PERIOD" | "INVITATION_SCOPE_INVALID";
+                    };
+                };
+            };
+        };
+    };
+    withdrawInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "INVITATION_PENDING" | "INVITATION_USED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    previewInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "INVITATION_PENDING" | "INVITATION_USED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description No longer available (closed for good) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_EXPIRED";
+                    };
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "PASSWORD_SIGN_IN_OFF";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "INVITATION_PENDING" | "INVITATION_USED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description No longer available (closed for good) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_EXPIRED";
+                    };
+                };
+            };
+        };
+    };
+    getSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsDto"];
+                };
+            };
+        };
+    };
+    startProviderSignIn: {
+        parameters: {
+            query: {
+                /** @description The provider’s id */
+                provider: string;
+                /** @description The code of an invitation link to accept by this sign-in */
+                invitation?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirects to the provider's sign-in (or to /logg-inn?feil=CODE when it cannot start) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "OIDC_STATE_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    finishProviderSignIn: {
+        parameters: {
+            query?: {
+                error?: string;
+                state?: string;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: redirects into the app. Refused: redirects to /logg-inn?feil=CODE */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    linkProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkProviderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "OIDC_STATE_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "OIDC_SIGN_IN_FAILED" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "OIDC_PROVIDER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A service the request depends on (a sign-in provider) cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "OIDC_PROVIDER_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "OIDC_SIGN_IN_FAILED" | "UNAUTHENTICATED";
                     };
                 };
             };

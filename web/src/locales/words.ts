@@ -46,6 +46,11 @@ export const FEATURE_WORDS = {
     () => import('./users.nn.json'),
     () => import('./users.en.json'),
   ),
+  invitations: feature(
+    () => import('./invitations.nb.json'),
+    () => import('./invitations.nn.json'),
+    () => import('./invitations.en.json'),
+  ),
   plans: feature(
     () => import('./plans.nb.json'),
     () => import('./plans.nn.json'),

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { Button, Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { NavLink, Outlet, Link as RouterLink, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/loading';
@@ -10,11 +10,16 @@ import { NotificationBell } from '../../features/progress/components/notificatio
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
 
-/** Header with product name, navigation (per role), the signed-in person and language; <main id="main">; footer. */
+/**
+ * Header with product name, navigation (per role), the signed-in person and language; <main id="main">; footer.
+ * On a narrow screen the navigation, the person and the language fold behind a "Meny" button (CSS decides when),
+ * so the page starts near the top; the notification bell stays in sight.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const mainRef = useMainFocusOnNavigation();
   const { me, isAdmin, roles } = useAccess();
+  const menu = useFoldingMenu();
   // Route loaders await their data: while the next page loads, say so here (the only loading state of pages).
   const loading = useNavigation().state === 'loading';
 
@@ -26,37 +31,51 @@ export function AppLayout() {
           <Link asChild data-color="neutral" className="app-header__brand">
             <RouterLink to="/">{t('app.name')}</RouterLink>
           </Link>
-          {me ? (
-            <nav aria-label={t('layout.mainNav')} className="app-header__nav">
-              <ul>
-                <ProgressNavItems roles={roles} />
-                <li>
-                  <Link asChild data-color="neutral">
-                    <NavLink to="/prosjekter">{t('layout.navProjects')}</NavLink>
-                  </Link>
-                </li>
-                <li>
-                  <Link asChild data-color="neutral">
-                    <NavLink to="/regioner">{t('layout.navRegions')}</NavLink>
-                  </Link>
-                </li>
-                <TemplatesNavItem />
-                <LessonsNavItem roles={roles} />
-                {isAdmin && (
+          {me && <NotificationBell />}
+          {me && (
+            <Button
+              variant="secondary"
+              data-size="sm"
+              className="app-header__menu-button"
+              aria-expanded={menu.open}
+              aria-controls="app-header-menu"
+              onClick={menu.toggle}
+            >
+              {t('layout.menu')}
+            </Button>
+          )}
+          <div id="app-header-menu" className="app-header__menu" data-open={menu.open || !me || undefined} onKeyDown={menu.onKeyDown}>
+            {me ? (
+              <nav aria-label={t('layout.mainNav')} className="app-header__nav">
+                <ul>
+                  <ProgressNavItems roles={roles} />
                   <li>
                     <Link asChild data-color="neutral">
-                      <NavLink to="/admin/brukere">{t('layout.navUsers')}</NavLink>
+                      <NavLink to="/prosjekter">{t('layout.navProjects')}</NavLink>
                     </Link>
                   </li>
-                )}
-              </ul>
-            </nav>
-          ) : (
-            <div className="app-header__nav" />
-          )}
-          {me && <NotificationBell />}
-          {me && <UserMenu me={me} />}
-          <LanguageSwitcher />
+                  <li>
+                    <Link asChild data-color="neutral">
+                      <NavLink to="/regioner">{t('layout.navRegions')}</NavLink>
+                    </Link>
+                  </li>
+                  <TemplatesNavItem />
+                  <LessonsNavItem roles={roles} />
+                  {isAdmin && (
+                    <li>
+                      <Link asChild data-color="neutral">
+                        <NavLink to="/admin/brukere">{t('layout.navUsers')}</NavLink>
+                      </Link>
+                    </li>
+                  )}
+                </ul>
+              </nav>
+            ) : (
+              <div className="app-header__nav" />
+            )}
+            {me && <UserMenu me={me} />}
+            <LanguageSwitcher />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} ref={mainRef} className="app-main" aria-busy={loading || undefined}>
@@ -70,6 +89,23 @@ export function AppLayout() {
       </footer>
     </div>
   );
+}
+
+/** The folding menu's state: closed again on every navigation, and by Escape (focus back on its button). */
+function useFoldingMenu() {
+  // Open on the page where it was opened: a navigation closes it without an effect.
+  const { pathname } = useLocation();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  return {
+    open,
+    toggle: () => setOpenOn(open ? null : pathname),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !open) return;
+      setOpenOn(null);
+      document.querySelector<HTMLElement>('.app-header__menu-button')?.focus();
+    },
+  };
 }
 
 /** After a client-side navigation, move focus to <main> so keyboard and screen-reader users start there. */

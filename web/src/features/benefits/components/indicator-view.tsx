@@ -5,6 +5,7 @@ import { useFormat } from '../../../lib/format';
 import type { Indicator, Measurement } from '../api/types';
 import { TREND_COLOR, useBenefitFormat } from './benefit-text';
 import { TrendChart } from './trend-chart';
+import { TableScroll } from '../../../components/table-scroll';
 
 export interface IndicatorActions {
   editIndicator?: (indicator: Indicator) => void;
@@ -70,7 +71,7 @@ export function IndicatorView({
         </Paragraph>
       ) : (
         <div className="benefit-indicator__body">
-          <div className="table-scroll">
+          <TableScroll>
             <Table border data-size="sm">
               <caption>{t('benefits.measurements.caption', { indicator: indicator.name, unit: indicator.unit })}</caption>
               <Table.Head>
@@ -133,7 +134,7 @@ export function IndicatorView({
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
           <div>
             <TrendChart indicator={indicator} />
             <ul className="benefit-chart-legend" aria-hidden="true">

@@ -9,6 +9,7 @@ import { getRegionBenefitsQueryOptions } from '../api/get-region-benefits';
 import type { RegionBenefits } from '../api/types';
 import { TREND_COLOR, useBenefitFormat } from './benefit-text';
 import './benefits.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 type RegionProject = RegionBenefits['projects'][number];
 
@@ -67,7 +68,7 @@ function ProjectBenefits({ project }: { project: RegionProject }) {
           )
         </span>
       </Heading>
-      <div className="table-scroll">
+      <TableScroll>
         <Table border zebra data-size="sm">
           <caption className="visually-hidden">{t('benefits.region.caption', { project: project.name })}</caption>
           <Table.Head>
@@ -120,7 +121,7 @@ function ProjectBenefits({ project }: { project: RegionProject }) {
             })}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { applyServerErrors, useApiForm } from '../../../lib/use-api-form';
 import { useSaveEvaluation } from '../api/save-evaluation';
 import type { Closing, Evaluation } from '../api/types';
 import { useClosingText } from './closing-text';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The evaluations of the ten success factors, the leader's and the owner's side by side, and the forms to write one's own. */
 export function EvaluationsSection({ closing, onSaved }: { closing: Closing; onSaved: (message: string) => void }) {
@@ -33,7 +34,7 @@ export function EvaluationsSection({ closing, onSaved }: { closing: Closing; onS
         {t('closing.evaluation.heading')}
       </Heading>
       <Paragraph>{t('closing.evaluation.intro')}</Paragraph>
-      <div className="table-scroll">
+      <TableScroll>
         <Table zebra border>
           <caption>{t('closing.evaluation.caption')}</caption>
           <Table.Head>
@@ -62,7 +63,7 @@ export function EvaluationsSection({ closing, onSaved }: { closing: Closing; onS
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
       {[leader, owner].map(
         (e) =>
           e?.summary.trim() && (

@@ -11,6 +11,7 @@ import { useLessons } from '../api/get-lessons';
 import type { FactorSummary, LessonsFilter } from '../api/types';
 import { useClosingText } from './closing-text';
 import './closing.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 /**
  * Learning across regions: the success-factor scores (averages and distribution) and the lessons of the
@@ -109,7 +110,7 @@ export function LessonsPage({ filter, onFilter }: { filter: LessonsFilter; onFil
             {data.projects.length === 0 ? (
               <Paragraph className="muted">{t('closing.lessonsPage.noProjects')}</Paragraph>
             ) : (
-              <div className="table-scroll">
+              <TableScroll>
                 <Table zebra border>
                   <caption className="visually-hidden">{t('closing.lessonsPage.projectsCaption')}</caption>
                   <Table.Head>
@@ -144,7 +145,7 @@ export function LessonsPage({ filter, onFilter }: { filter: LessonsFilter; onFil
                     ))}
                   </Table.Body>
                 </Table>
-              </div>
+              </TableScroll>
             )}
           </section>
 
@@ -153,7 +154,7 @@ export function LessonsPage({ filter, onFilter }: { filter: LessonsFilter; onFil
               {t('closing.lessonsPage.factors')}
             </Heading>
             <Paragraph data-size="sm">{t('closing.lessonsPage.factorsIntro')}</Paragraph>
-            <div className="table-scroll">
+            <TableScroll>
               <Table zebra border>
                 <caption className="visually-hidden">{t('closing.lessonsPage.factorsCaption')}</caption>
                 <Table.Head>
@@ -174,7 +175,7 @@ export function LessonsPage({ filter, onFilter }: { filter: LessonsFilter; onFil
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </TableScroll>
           </section>
 
           <section aria-labelledby={lessonsId} className="section">

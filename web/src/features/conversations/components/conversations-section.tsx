@@ -13,6 +13,7 @@ import { useDeleteConversation } from '../api/save-conversation';
 import type { Conversation, Guide } from '../api/types';
 import { ConversationDialog } from './conversation-dialog';
 import './conversations.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** A stable empty list while the guides load (the dialog resets its form when the list changes). */
 const NO_GUIDES: Guide[] = [];
@@ -75,7 +76,7 @@ export function ConversationsSection({ projectId }: { projectId: string }) {
   else if (conversations.data.length === 0) body = <Paragraph>{t('needs.conversations.empty')}</Paragraph>;
   else
     body = (
-      <div className="table-scroll">
+      <TableScroll>
         <Table zebra border data-size="sm" className="conversations-table">
           <caption>{t('needs.conversations.caption', counted(conversations.data.length))}</caption>
           <Table.Head>
@@ -149,7 +150,7 @@ export function ConversationsSection({ projectId }: { projectId: string }) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     );
 
   return (

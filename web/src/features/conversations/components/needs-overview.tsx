@@ -6,6 +6,7 @@ import { Loading } from '../../../components/loading';
 import { useFormat } from '../../../lib/format';
 import { useNeedsOverview } from '../api/get-needs-overview';
 import './conversations.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** Each category of need: respondents in the project's surveys who expressed it, and conversations that raised it. */
 export function NeedsOverview({ projectId }: { projectId: string }) {
@@ -23,7 +24,7 @@ export function NeedsOverview({ projectId }: { projectId: string }) {
       rows.length === 0 ? (
         <Paragraph>{t('needs.overview.empty')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border data-size="sm">
             <caption>
               {t('needs.overview.caption', {
@@ -52,7 +53,7 @@ export function NeedsOverview({ projectId }: { projectId: string }) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       );
   }
 

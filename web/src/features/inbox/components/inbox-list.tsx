@@ -8,6 +8,7 @@ import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import type { Inbox, InboxItem, InboxItemKind } from '../api/get-inbox';
 import './inbox.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The groups in the order a secretariat works through them. */
 const GROUPS: readonly InboxItemKind[] = [
@@ -52,7 +53,7 @@ function InboxGroup({ kind, items }: { kind: InboxItemKind; items: InboxItem[] }
       <Heading level={2} data-size="sm" id={headingId}>
         {t(`inbox.groups.${kind}.heading`)}
       </Heading>
-      <div className="table-scroll">
+      <TableScroll>
         <Table zebra border data-size="sm" className="inbox-table">
           <caption>{t(`inbox.groups.${kind}.caption`, { count: items.length })}</caption>
           <Table.Head>
@@ -87,7 +88,7 @@ function InboxGroup({ kind, items }: { kind: InboxItemKind; items: InboxItem[] }
             })}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { useFormat } from '../../../lib/format';
 import { conditionFileUrl } from '../api/download-gate-documents';
 import type { GateCondition } from '../api/gate-types';
 import { ConditionDialog, type ConditionAction } from './condition-dialog';
+import { TableScroll } from '../../../components/table-scroll';
 
 const STATE_COLORS: Record<ConditionState, string> = { open: 'warning', met: 'success', waived: 'neutral' };
 
@@ -111,7 +112,7 @@ function ConditionsTable({
   const mayMarkMet = (c: GateCondition) => gate.permissions.resolveConditions && (canEdit || (me !== null && c.ownerUserId === me.user.id));
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border>
         <caption>{caption}</caption>
         <Table.Head>
@@ -182,6 +183,6 @@ function ConditionsTable({
           })}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

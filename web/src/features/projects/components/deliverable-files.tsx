@@ -8,6 +8,7 @@ import { useFormat } from '../../../lib/format';
 import { useAddDeliverableFile } from '../api/add-deliverable-file';
 import { deliverableFileUrl } from '../api/get-deliverable';
 import { useRemoveDeliverableFile } from '../api/remove-deliverable-file';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** Attached files: download for everyone; upload and delete while the deliverable can be edited. */
 export function DeliverableFiles({ deliverable, onChanged }: { deliverable: Deliverable; onChanged: (message: string) => void }) {
@@ -27,7 +28,7 @@ export function DeliverableFiles({ deliverable, onChanged }: { deliverable: Deli
       {deliverable.files.length === 0 ? (
         <Paragraph>{t('files.none')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border data-size="sm">
             <caption>{t('files.caption')}</caption>
             <Table.Head>
@@ -76,7 +77,7 @@ export function DeliverableFiles({ deliverable, onChanged }: { deliverable: Deli
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {remove.isError && <ErrorAlert error={remove.error} />}
       {canChange && (

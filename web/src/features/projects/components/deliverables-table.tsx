@@ -6,6 +6,7 @@ import type { Phase } from '../../../api/types';
 import { deliverableSpec, inCatalogueOrder, useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import { DeliverableStateTag } from './state-tags';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** A phase's deliverables in catalogue order: state (Tag with text), owner, due date and number of files. */
 export function DeliverablesTable({
@@ -31,7 +32,7 @@ export function DeliverablesTable({
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border>
         <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
         <Table.Head>
@@ -81,6 +82,6 @@ export function DeliverablesTable({
           })}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

@@ -4,12 +4,13 @@ import { isPhaseKey } from '@nvr/shared';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEvent, Project } from '../../../api/types';
-import type nb from '../../../locales/nb.json';
+import type nb from '../../../locales/projects.nb.json';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import { useHistory } from '../api/get-history';
+import { TableScroll } from '../../../components/table-scroll';
 
 type KnownAction = keyof typeof nb.history.actions;
 
@@ -38,7 +39,7 @@ export function HistorySection({ project }: { project: Project }) {
       ) : history.data.length === 0 ? (
         <Paragraph>{t('history.empty')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border data-size="sm">
             <caption>{t('history.caption', { project: project.name })}</caption>
             <Table.Head>
@@ -60,7 +61,7 @@ export function HistorySection({ project }: { project: Project }) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import type { KommuneCases } from '../api/gate-types';
 import { KommuneConsequence } from './kommune-consequence';
 import { KommuneDeadlineForm } from './kommune-deadline-form';
 import { KommuneDecisionDialog } from './kommune-decision-dialog';
+import { TableScroll } from '../../../components/table-scroll';
 
 const OUTCOME_COLORS: Record<KommuneCaseOutcome, string> = {
   pending: 'neutral',
@@ -60,7 +61,7 @@ export function KommuneCasesSection({ project, gate, onChanged }: { project: Pro
             : t('gate.kommuner.deadlines', { from: format.date(deadlines[0]), to: format.date(deadlines[deadlines.length - 1]) })}
         </Paragraph>
       )}
-      <div className="table-scroll">
+      <TableScroll>
         <Table zebra border>
           <caption>{t('gate.kommuner.caption')}</caption>
           <Table.Head>
@@ -124,7 +125,7 @@ export function KommuneCasesSection({ project, gate, onChanged }: { project: Pro
             </Table.Row>
           </tfoot>
         </Table>
-      </div>
+      </TableScroll>
       <KommuneConsequence cases={cases} />
       {gate.permissions.handleStep && open && (
         <KommuneDeadlineForm project={project} gate={gate} current={deadlines[0] ?? null} onSaved={onChanged} />

@@ -3,6 +3,7 @@ import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { formatKroner } from '../../../lib/money';
 import type { KommuneCases } from '../api/gate-types';
+import { TableScroll } from '../../../components/table-scroll';
 
 /**
  * What a "no" means, side by side: each continuing kommune's share in the plan and when the same total
@@ -43,7 +44,7 @@ export function KommuneConsequence({ cases }: { cases: KommuneCases }) {
         </div>
       </dl>
       {continuing && continuing.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border>
             <caption>{t('gate.consequence.caption')}</caption>
             <Table.Head>
@@ -74,7 +75,7 @@ export function KommuneConsequence({ cases }: { cases: KommuneCases }) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

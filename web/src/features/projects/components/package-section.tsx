@@ -8,6 +8,7 @@ import { inCatalogueOrder, useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import { useGatePlan } from '../api/get-gate-plan';
 import { DeliverableStateTag } from './state-tags';
+import { TableScroll } from '../../../components/table-scroll';
 
 /**
  * "Pakken": what the owner decides on, in one place: the readiness checklist (passed in), the phase's
@@ -52,7 +53,7 @@ export function PackageSection({
         {deliverables.length === 0 ? (
           <Paragraph>{t('projects.deliverables.none')}</Paragraph>
         ) : (
-          <div className="table-scroll">
+          <TableScroll>
             <Table zebra border>
               <caption className="visually-hidden">{t('gate.package.deliverables')}</caption>
               <Table.Head>
@@ -81,7 +82,7 @@ export function PackageSection({
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         )}
         {next && <NextPlan project={project} phaseKey={next} />}
       </section>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../api/types';
 import { useCatalogue } from '../../../lib/catalogue';
 import { PhaseStateTag, ProjectStatusTag } from './state-tags';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The projects one may see: name, region, where it stands in PLP, and who leads it. */
 export function ProjectsTable({ projects }: { projects: ProjectSummary[] }) {
@@ -15,7 +16,7 @@ export function ProjectsTable({ projects }: { projects: ProjectSummary[] }) {
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border>
         <caption>{t('projects.list.caption')}</caption>
         <Table.Head>
@@ -50,6 +51,6 @@ export function ProjectsTable({ projects }: { projects: ProjectSummary[] }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

@@ -8,6 +8,7 @@ import { StatusMessage } from '../../../components/status-message';
 import { type CaseRoute, useCaseRoute } from '../api/get-case-route';
 import { gateDeciders, orderedBodies } from './case-route';
 import { CaseRouteEditor } from './case-route-editor';
+import { TableScroll } from '../../../components/table-scroll';
 
 /**
  * "Saksgang": the region's bodies in the order a case passes them, who is the project owner and who
@@ -82,7 +83,7 @@ function CaseRouteView({ region, route }: { region: Region; route: CaseRoute }) 
 
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll>
         <Table zebra border>
           <caption>{t('caseRoute.caption', { region: region.name })}</caption>
           <Table.Head>
@@ -119,7 +120,7 @@ function CaseRouteView({ region, route }: { region: Region; route: CaseRoute }) 
             })}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
       <Heading level={3} data-size="xs" id={decidersId}>
         {t('caseRoute.decidersHeading')}
       </Heading>

@@ -2,6 +2,7 @@ import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Membership, Region } from '../../../api/types';
 import { useFormat } from '../../../lib/format';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** Members in force today, with population per kommune and the region's total in the footer. */
 export function CurrentMembersTable({
@@ -22,7 +23,7 @@ export function CurrentMembersTable({
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border>
         <caption>{t('regions.members.caption', { region: region.name })}</caption>
         <Table.Head>
@@ -87,6 +88,6 @@ export function CurrentMembersTable({
           </Table.Row>
         </Table.Foot>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,13 +2,14 @@ import { Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Membership } from '../../../api/types';
 import { useFormat } from '../../../lib/format';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** Former or upcoming members: who, and from when to when. */
 export function PeriodMembersTable({ caption, members }: { caption: string; members: Membership[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border>
         <caption>{caption}</caption>
         <Table.Head>
@@ -32,6 +33,6 @@ export function PeriodMembersTable({ caption, members }: { caption: string; memb
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

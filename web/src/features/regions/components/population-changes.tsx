@@ -3,6 +3,7 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 import type { PopulationHistory } from '../api/get-kommune-population';
+import { TableScroll } from '../../../components/table-scroll';
 
 const ACTION_KEYS = {
   'population.recorded': 'regions.population.actions.recorded',
@@ -25,7 +26,7 @@ export function PopulationChanges({ kommune, history }: { kommune: { id: string;
       {history.events.length === 0 ? (
         <Paragraph>{t('regions.population.noChanges')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border data-size="sm">
             <caption>{t('regions.population.changesCaption', { kommune: kommune.name })}</caption>
             <Table.Head>
@@ -55,7 +56,7 @@ export function PopulationChanges({ kommune, history }: { kommune: { id: string;
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { useDeleteKommunePopulation } from '../api/delete-kommune-population';
 import { type PopulationFigure, useKommunePopulation } from '../api/get-kommune-population';
 import { PopulationChanges } from './population-changes';
 import { PopulationForm } from './population-form';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The region's kommuner (current first, then former), each once, for choosing whose figures to see. */
 function kommunerOf(region: Region): { id: string; name: string }[] {
@@ -88,7 +89,7 @@ function KommunePopulation({
       {data.figures.length === 0 ? (
         <Paragraph>{t('regions.population.none', { kommune: kommune.name })}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border ref={tableRef} tabIndex={-1}>
             <caption>{t('regions.population.caption', { kommune: kommune.name })}</caption>
             <Table.Head>
@@ -152,7 +153,7 @@ function KommunePopulation({
               })}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {canAdminister && confirming && (
         <Alert data-color="warning">

@@ -3,6 +3,7 @@ import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RegionSummary } from '../../../api/types';
 import { useFormat } from '../../../lib/format';
+import { TableScroll } from '../../../components/table-scroll';
 
 export function RegionsTable({ regions }: { regions: RegionSummary[] }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function RegionsTable({ regions }: { regions: RegionSummary[] }) {
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border>
         <caption>{t('regions.list.caption')}</caption>
         <Table.Head>
@@ -45,6 +46,6 @@ export function RegionsTable({ regions }: { regions: RegionSummary[] }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

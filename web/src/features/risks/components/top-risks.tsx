@@ -7,6 +7,7 @@ import { Loading } from '../../../components/loading';
 import { useTopRisks } from '../api/get-top-risks';
 import { useRiskText } from './risk-text';
 import './risks.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 const FEW = 5;
 const MANY = 20;
@@ -36,7 +37,7 @@ export function TopRisks() {
         <Paragraph>{t('risks.top.empty')}</Paragraph>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll>
             <Table zebra border>
               <caption>{t('risks.top.caption', { count: query.data.rows.length, total: query.data.totalOpen })}</caption>
               <Table.Head>
@@ -75,7 +76,7 @@ export function TopRisks() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
           {(limit === FEW ? query.data.totalOpen > FEW : true) && (
             <Button variant="tertiary" data-size="sm" onClick={() => setLimit(limit === FEW ? MANY : FEW)}>
               {limit === FEW ? t('risks.top.more') : t('risks.top.fewer')}

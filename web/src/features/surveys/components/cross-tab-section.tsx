@@ -7,6 +7,7 @@ import { useFormat } from '../../../lib/format';
 import { useCrossTab } from '../api/get-crosstab';
 import type { CrossTabGroup } from '../api/types';
 import { optionLabel } from './result-labels';
+import { TableScroll } from '../../../components/table-scroll';
 
 const SUPPRESSED = '–';
 
@@ -110,7 +111,7 @@ export function CrossTabSection({
       <div aria-busy={crossTab.isFetching}>
         {data && (
           <>
-            <div className="table-scroll">
+            <TableScroll>
               <Table border data-size="sm">
                 <caption>{caption}</caption>
                 <Table.Head>
@@ -152,7 +153,7 @@ export function CrossTabSection({
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </TableScroll>
             <Paragraph data-size="sm">{t('surveys.crossTab.note', { n: format.number(data.minGroupSize) })}</Paragraph>
           </>
         )}

@@ -4,6 +4,7 @@ import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ImportMapping, ImportResult } from '../api/types';
 import { csvHeaders, firstLineOf, isCsv } from './import-columns';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The import form: the file, and which of its columns answers each question (by key) and names the kommune. */
 export interface ImportValues {
@@ -73,7 +74,7 @@ export function ImportMappingTable({
   return (
     <>
       {columns.length === 0 && <Paragraph data-size="sm">{t('surveys.import.noColumns')}</Paragraph>}
-      <div className="table-scroll">
+      <TableScroll>
         <Table border data-size="sm">
           <caption>{t('surveys.import.mappingCaption')}</caption>
           <Table.Head>
@@ -98,7 +99,7 @@ export function ImportMappingTable({
             </Table.Row>
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     </>
   );
 }
@@ -135,7 +136,7 @@ function ColumnChoice({
 export function ImportProblemsTable({ problems }: { problems: ImportResult['problems'] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll survey-import__problems">
+    <TableScroll className="survey-import__problems">
       <Table border data-size="sm">
         <caption>{t('surveys.import.problemsCaption')}</caption>
         <Table.Head>
@@ -157,6 +158,6 @@ export function ImportProblemsTable({ problems }: { problems: ImportResult['prob
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import { formatNumber } from '../../../lib/format';
 import type { QuestionResult } from '../api/types';
 import { formatDecimal, optionLabel } from './result-labels';
 import { TextAnswers } from './text-answers';
+import { TableScroll } from '../../../components/table-scroll';
 
 /**
  * One question's results: a table (the accessible source: each option's share and count) with a bar
@@ -44,7 +45,7 @@ export function QuestionResultView({
       </Paragraph>
       {result.options && result.options.length > 0 && (
         <div className="survey-result__body">
-          <div className="table-scroll">
+          <TableScroll>
             <Table border data-size="sm">
               <caption className="visually-hidden">{t('surveys.results.tableCaption', { text: title })}</caption>
               <Table.Head>
@@ -64,7 +65,7 @@ export function QuestionResultView({
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
           <div className="survey-bars" aria-hidden="true">
             {result.options.map((o) => (
               <div key={o.key} className="survey-bars__row">

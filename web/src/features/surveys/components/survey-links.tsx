@@ -10,6 +10,7 @@ import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateLink } from '../api/create-link';
 import { useDisableLink } from '../api/disable-link';
 import type { Survey, SurveyLink } from '../api/types';
+import { TableScroll } from '../../../components/table-scroll';
 
 /**
  * The survey's public links: one general link and one per kommune of the project (answers through a
@@ -100,7 +101,7 @@ export function SurveyLinks({
       {active.length === 0 ? (
         <Paragraph>{t('surveys.links.none')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border>
             <caption className="visually-hidden">{t('surveys.links.caption')}</caption>
             <Table.Head>
@@ -134,7 +135,7 @@ export function SurveyLinks({
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       <div aria-live="polite" aria-atomic="true" className="survey-link__status">
         {announce}

@@ -8,6 +8,7 @@ import { getSurveysQueryOptions } from '../api/get-surveys';
 import { NewSurveyDialog } from './new-survey-dialog';
 import { SurveyStatusTag } from './survey-status-tag';
 import './surveys.css';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** The project's surveys (title, status, answers, dates) and, for editors, a way to start a new one. */
 export function SurveysSection({ projectId, mayEdit }: { projectId: string; mayEdit: boolean }) {
@@ -24,7 +25,7 @@ export function SurveysSection({ projectId, mayEdit }: { projectId: string; mayE
       {surveys.length === 0 ? (
         <Paragraph>{t('surveys.list.none')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <Table zebra border>
             <caption className="visually-hidden">{t('surveys.list.caption')}</caption>
             <Table.Head>
@@ -62,7 +63,7 @@ export function SurveysSection({ projectId, mayEdit }: { projectId: string; mayE
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {mayEdit && <NewSurveyDialog projectId={projectId} surveys={surveys} />}
     </section>

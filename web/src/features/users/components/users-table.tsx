@@ -4,6 +4,7 @@ import type { User } from '../../../api/types';
 import { useRoleLabel } from '../../../lib/roles';
 import { EditUserDialog } from './edit-user-dialog';
 import { SetPasswordDialog } from './set-password-dialog';
+import { TableScroll } from '../../../components/table-scroll';
 
 /** Every account: name, e-mail, roles (each with its region), active or not, and what an administrator can do. */
 export function UsersTable({
@@ -22,7 +23,7 @@ export function UsersTable({
   if (users.length === 0) return <Paragraph>{t('users.list.empty')}</Paragraph>;
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table zebra border>
         <caption>{t('users.list.caption')}</caption>
         <Table.Head>
@@ -68,7 +69,7 @@ export function UsersTable({
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
