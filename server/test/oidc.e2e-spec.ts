@@ -1,18 +1,8 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import request from 'supertest';
 import type { OidcProviderConfig } from '../src/config/app-config';
 import { TEST_PASSWORD } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
-
-/** What the test provider says about a person: the ID token's claims. */
-interface Account {
-  sub: string;
-  email?: string;
-  email_verified?: boolean;
-  name?: string;
-}
+import { listenTestOidcProvider, type TestAccount as Account, type TestOidcProvider } from './support/test-oidc-provider';
 
 /**
  * Sign-in with OpenID Connect against a real provider (the `oidc-provider` package) on loopback: the
@@ -22,85 +12,25 @@ interface Account {
  */
 describe('sign-in with an OpenID Connect provider', () => {
   let t: TestApp;
-  let opServer: Server;
+  let testOp: TestOidcProvider;
+  let opServer: TestOidcProvider['server'];
   let issuer: string;
-  let provider: Provider;
-  /** The person the provider signs in next (its login page is skipped: the test chooses). */
-  let nextAccount: Account;
-  const accounts = new Map<string, Account>();
   const appBase = 'http://127.0.0.1:38117';
   const redirectUri = `${appBase}/api/auth/oidc/callback`;
 
   beforeAll(async () => {
-    // The provider's notices about its development defaults (keys, lifetimes, Node version) are not the test's business.
-    for (const level of ['info', 'warn'] as const) {
-      const original = console[level].bind(console);
-      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        if (/^oidc-provider /.test(String(args[0]))) return;
-        original(...args);
-      });
-    }
-    opServer = createServer();
-    await new Promise<void>((resolve) => opServer.listen(0, '127.0.0.1', resolve));
-    issuer = `http://127.0.0.1:${(opServer.address() as AddressInfo).port}`;
-    provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'nvr',
-          client_secret: 'a-client-secret-for-tests',
-          redirect_uris: [redirectUri],
-          post_logout_redirect_uris: [`${appBase}/logg-inn`],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-        },
-      ],
-      pkce: { required: () => true },
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-      conformIdTokenClaims: false,
-      features: { devInteractions: { enabled: false } },
-      interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-      cookies: { keys: ['test-cookie-key'] },
-      findAccount: (_ctx, sub) => {
-        const a = accounts.get(sub);
-        return a ? { accountId: sub, claims: () => ({ ...a }) } : undefined;
-      },
-    });
-    const callback = provider.callback();
-    opServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (req.url?.startsWith('/interaction/')) {
-        void (async () => {
-          const details = await provider.interactionDetails(req, res);
-          accounts.set(nextAccount.sub, nextAccount);
-          const grant = new provider.Grant({ accountId: nextAccount.sub, clientId: String(details.params.client_id) });
-          grant.addOIDCScope(String(details.params.scope));
-          const grantId = await grant.save();
-          await provider.interactionFinished(
-            req,
-            res,
-            { login: { accountId: nextAccount.sub }, consent: { grantId } },
-            { mergeWithLastSubmission: false },
-          );
-        })();
-        return;
-      }
-      void callback(req, res);
-    });
-    const testProvider: OidcProviderConfig = {
-      id: 'test',
-      name: 'Testinnlogging',
-      issuer,
-      clientId: 'nvr',
-      clientSecret: 'a-client-secret-for-tests',
-      authMethod: 'client_secret_basic',
-      scopes: 'openid email profile',
-      domains: ['kommune.no'],
-    };
+    const listening = await listenTestOidcProvider();
+    listening.configure({ redirectUri, postLogoutUri: `${appBase}/logg-inn` });
+    testOp = listening;
+    opServer = testOp.server;
+    issuer = testOp.issuer;
+    const testProvider: OidcProviderConfig = testOp.config;
     const down: OidcProviderConfig = { ...testProvider, id: 'nede', name: 'Nede', issuer: 'http://127.0.0.1:9' };
     t = await createTestApp({ publicBaseUrl: appBase, oidcProviders: [testProvider, down] });
   });
   afterAll(async () => {
     await t.close();
-    await new Promise((resolve) => opServer.close(resolve));
+    await testOp.close();
   });
 
   const pathOf = (url: string) => {
@@ -115,7 +45,7 @@ describe('sign-in with an OpenID Connect provider', () => {
     account: Account,
     opts: { invitation?: string; agent?: ReturnType<typeof request.agent>; startUrl?: string } = {},
   ) {
-    nextAccount = account;
+    testOp.signInNext(account);
     const agent = opts.agent ?? request.agent(t.app.getHttpServer());
     let location = opts.startUrl;
     if (!location) {
@@ -285,8 +215,13 @@ describe('sign-in with an OpenID Connect provider', () => {
       { sub: 'eier-sub', email: 'eier.annen@kommune.no', email_verified: false },
       { agent: browser, startUrl: redirectUrl },
     );
-    expect((await browser.get(callbackPath).expect(302)).headers.location).toBe('/?koblet=1');
+    expect((await browser.get(callbackPath).expect(302)).headers.location).toBe('/endre-passord?koblet=1');
     expect(await t.db.query(`SELECT user_id FROM identity_link WHERE subject = 'eier-sub'`)).toEqual([{ user_id: user.id }]);
+    // The account page lists it (and only the person's own links).
+    expect((await session.get('/api/auth/oidc/links').expect(200)).body).toEqual([
+      { provider: 'test', name: expect.any(String), linkedAt: expect.any(String) },
+    ]);
+    expect((await (await t.as([])).get('/api/auth/oidc/links').expect(200)).body).toEqual([]);
     // From now on the provider signs the owner in, whatever e-mail it gives.
     const res = await signInWith({ sub: 'eier-sub', email: 'eier.annen@kommune.no', email_verified: false });
     expect(res.location).toBe('/');

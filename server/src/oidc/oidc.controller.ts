@@ -7,11 +7,14 @@ import type { Principal } from '../auth/principal';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { DomainError } from '../common/domain-error';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { LinkProviderDto, RedirectDto, SignInOptionsDto, StartSignInQueryDto } from './oidc.dto';
+import { LinkedProviderDto, LinkProviderDto, RedirectDto, SignInOptionsDto, StartSignInQueryDto } from './oidc.dto';
 import { OIDC_STATE_COOKIE, OidcService } from './oidc.service';
 
 /** Where the browser lands after a refused sign-in: the sign-in page shows the code's message. */
 const refusedAt = (code: string) => `/logg-inn?feil=${encodeURIComponent(code)}`;
+
+/** Where the browser lands after linking a provider to one's account: the account page, which says so. */
+export const LINKED_PATH = '/endre-passord?koblet=1';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -75,11 +78,19 @@ export class OidcController {
         { ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') },
       );
       if (done.token && done.expiresAt) res.cookie(SESSION_COOKIE, done.token, this.sessions.cookieOptions(done.expiresAt));
-      res.redirect(302, done.linked ? '/?koblet=1' : '/');
+      res.redirect(302, done.linked ? LINKED_PATH : '/');
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       res.redirect(302, refusedAt(e.code));
     }
+  }
+
+  @Get('oidc/links')
+  @Access.signedIn()
+  @ApiOkResponse({ type: [LinkedProviderDto] })
+  @ApiOperation({ operationId: 'getMyLinkedProviders', summary: 'The provider identities linked to your own account' })
+  linked(@CurrentUser() me: Principal): Promise<LinkedProviderDto[]> {
+    return this.oidc.linkedTo(me.userId);
   }
 
   @Post('oidc/link')

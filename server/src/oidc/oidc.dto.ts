@@ -19,6 +19,18 @@ export class SignInOptionsDto {
   providers: ProviderDto[];
 }
 
+/** A provider identity linked to the signed-in person's account. */
+export class LinkedProviderDto {
+  @ApiProperty({ example: 'entra', description: 'The provider’s id' })
+  provider: string;
+
+  @ApiProperty({ example: 'Microsoft Entra ID', description: 'Its display name (the id when the provider is no longer configured)' })
+  name: string;
+
+  @ApiProperty({ format: 'date-time' })
+  linkedAt: string;
+}
+
 export class StartSignInQueryDto {
   @ApiProperty({ example: 'entra', description: 'The provider’s id' })
   @IsString()

@@ -8,9 +8,9 @@ import { SessionService } from '../auth/session.service';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig, OidcProviderConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { execute, queryOne } from '../database/sql';
+import { execute, queryOne, queryRows } from '../database/sql';
 import { InvitationService, type PendingInvitation } from '../invitations/invitation.service';
-import { SignInOptionsDto } from './oidc.dto';
+import { LinkedProviderDto, SignInOptionsDto } from './oidc.dto';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** A sign-in must come back from the provider within this long. */
@@ -63,6 +63,17 @@ export class OidcService {
 
   options(): SignInOptionsDto {
     return { passwordSignIn: this.config.passwordSignIn, providers: this.config.oidcProviders.map((p) => ({ id: p.id, name: p.name })) };
+  }
+
+  /** The provider identities linked to this person's account, in the order they were linked. */
+  async linkedTo(userId: string): Promise<LinkedProviderDto[]> {
+    const rows = await queryRows<{ provider: string; created_at: Date }>(
+      this.db,
+      `SELECT provider, created_at FROM identity_link WHERE user_id = $1 ORDER BY created_at, provider`,
+      [userId],
+    );
+    const names = new Map(this.config.oidcProviders.map((p) => [p.id, p.name]));
+    return rows.map((r) => ({ provider: r.provider, name: names.get(r.provider) ?? r.provider, linkedAt: r.created_at.toISOString() }));
   }
 
   get redirectUri(): string {

@@ -2333,6 +2333,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider identities linked to your own account */
+        get: operations["getMyLinkedProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oidc/link": {
         parameters: {
             query?: never;
@@ -5634,6 +5651,20 @@ export interface components {
              */
             passwordSignIn: "on" | "off";
             providers: components["schemas"]["ProviderDto"][];
+        };
+        LinkedProviderDto: {
+            /**
+             * @description The provider’s id
+             * @example entra
+             */
+            provider: string;
+            /**
+             * @description Its display name (the id when the provider is no longer configured)
+             * @example Microsoft Entra ID
+             */
+            name: string;
+            /** Format: date-time */
+            linkedAt: string;
         };
         LinkProviderDto: {
             /** @example entra */
@@ -19277,6 +19308,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getMyLinkedProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedProviderDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "OIDC_SIGN_IN_FAILED" | "UNAUTHENTICATED";
+                    };
+                };
             };
         };
     };

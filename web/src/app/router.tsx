@@ -44,7 +44,9 @@ export function createAppRouter(queryClient: QueryClient) {
                 { index: true, loader: homeLoader(queryClient) },
                 {
                   path: 'endre-passord',
-                  lazy: () => import('./routes/change-password').then((m) => ({ Component: m.ChangePasswordRoute })),
+                  lazy: withWords(['account'], () =>
+                    import('./routes/change-password').then((m) => ({ Component: m.ChangePasswordRoute })),
+                  ),
                 },
                 {
                   path: 'regioner',

@@ -21,6 +21,11 @@ function feature<T>(nb: Load<T>, nn: Load<NoInfer<T>>, en: Load<NoInfer<T>>) {
 }
 
 export const FEATURE_WORDS = {
+  account: feature(
+    () => import('./account.nb.json'),
+    () => import('./account.nn.json'),
+    () => import('./account.en.json'),
+  ),
   projects: feature(
     () => import('./projects.nb.json'),
     () => import('./projects.nn.json'),

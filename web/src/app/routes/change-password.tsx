@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { ProviderLinks } from '../../features/auth/components/provider-links';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function ChangePasswordRoute() {
@@ -13,6 +14,7 @@ export function ChangePasswordRoute() {
       </Heading>
       <Paragraph>{t('auth.password.intro')}</Paragraph>
       <ChangePasswordForm />
+      <ProviderLinks />
     </div>
   );
 }
