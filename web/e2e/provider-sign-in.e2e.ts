@@ -56,7 +56,13 @@ describe('signing in with an OpenID Connect provider in the browser', () => {
     provider.signInNext({ sub: 'pl-work-id', email: 'pia@arbeid.example', email_verified: false });
     await withProvider.click();
     await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
-    await logOut(page);
+
+    // Signing out ends the session here and at the provider, which asks to confirm and sends her back to sign-in.
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${provider.issuer}/session/end`));
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    expect(await page.request.get(`${server.baseUrl}/api/auth/me`).then((r) => r.status())).toBe(401);
   });
 
   it('someone with no account and no invitation lands on the sign-in page with what to do, and no account is made', async () => {
