@@ -13,5 +13,6 @@ import './document.errors'; // declares this feature's error codes
   imports: [ProjectModule, PlanModule, DeliverableModule, GateModule, KommuneCaseModule],
   controllers: [DocumentController],
   providers: [DocumentService],
+  exports: [DocumentService],
 })
 export class DocumentModule {}

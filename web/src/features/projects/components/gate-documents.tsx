@@ -11,6 +11,7 @@ import {
   minutesExtractUrl,
   type GateDocumentFormat,
 } from '../api/download-gate-documents';
+import { archivePackageUrl, downloadArchivePackage } from '../api/download-archive-package';
 
 const FORMATS: GateDocumentFormat[] = ['pdf', 'docx'];
 
@@ -76,6 +77,23 @@ export function GateDocuments({ project, gate, basisDocuments }: { project: Proj
           <DownloadButtons
             label={t('gate.documents.extract', { body: decided.bodyName ?? project.councilName })}
             choices={choices('extract', decided.bodyName ?? project.councilName)}
+          />
+        </div>
+      )}
+      {gate.submissions.length > 0 && (
+        <div className="gate-documents__item">
+          <Paragraph>{t('gate.documents.archive')}</Paragraph>
+          <DownloadButtons
+            label={t('gate.documents.archive')}
+            choices={[
+              {
+                key: 'zip',
+                label: t('gate.documents.archiveButton'),
+                ariaLabel: t('gate.documents.archiveAria'),
+                href: archivePackageUrl(project.id, gate.phaseKey, lang),
+                fetchFile: () => downloadArchivePackage(project.id, gate.phaseKey, lang),
+              },
+            ]}
           />
         </div>
       )}
