@@ -19,6 +19,8 @@ COPY --from=build /app/shared/package.json shared/package.json
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/package.json server/package.json
 COPY --from=build /app/server/dist server/dist
+# The SSB snapshots (KLASS 131, table 07459) the server reads at run time.
+COPY --from=build /app/server/src/kommuner/data server/src/kommuner/data
 COPY --from=build /app/web/dist web/dist
 USER node
 EXPOSE 3000

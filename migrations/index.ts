@@ -15,6 +15,7 @@ import { PortfolioProjectState1796309632198 } from './1796309632198-PortfolioPro
 import { BenefitsRegister1796309645282 } from './1796309645282-BenefitsRegister';
 import { ProjectClosing1796309664945 } from './1796309664945-ProjectClosing';
 import { InvitationsAndSignInProviders1796319868604 } from './1796319868604-InvitationsAndSignInProviders';
+import { KommuneNumbersAndPopulationSources1796330000000 } from './1796330000000-KommuneNumbersAndPopulationSources';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -38,4 +39,5 @@ export const migrations = [
   BenefitsRegister1796309645282,
   ProjectClosing1796309664945,
   InvitationsAndSignInProviders1796319868604,
+  KommuneNumbersAndPopulationSources1796330000000,
 ];

@@ -14,6 +14,7 @@ import { GateModule } from './gates/gate.module';
 import { CaseRouteModule } from './case-route/case-route.module';
 import { KommuneCaseModule } from './kommune-cases/kommune-case.module';
 import { DocumentModule } from './documents/document.module';
+import { ArchiveModule } from './archive/archive.module';
 import { RegionModule } from './regions/region.module';
 import { UserModule } from './users/user.module';
 import { StatusReportModule } from './status-reports/status-report.module';
@@ -51,6 +52,7 @@ export class AppModule {
         KommuneCaseModule,
         GateModule,
         DocumentModule,
+        ArchiveModule,
         StatusReportModule,
         PortfolioModule,
         CommentModule,

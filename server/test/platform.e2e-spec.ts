@@ -69,6 +69,7 @@ describe('platform', () => {
       'demo_risks_loaded_at',
       'demo_benefits_loaded_at',
       'demo_closing_loaded_at',
+      'demo_kommune_numbers_loaded_at',
     ]);
     expect(await seedDemoData(t.db)).toEqual([]);
     const admin = await t.signIn('admin@demo.no', DEMO_PASSWORD);

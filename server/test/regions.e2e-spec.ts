@@ -237,7 +237,17 @@ describe('regions API', () => {
       const k = await t.factories.newKommune({ name: 'Flesberg', population: 2521, asOf: '2008-01-01' });
       const r = await t.factories.newRegion({ members: [{ kommuneId: k.id }] });
       const recorded = await ada.put(popUrl(r.id, k.id)).send({ count: 2700, asOf: '2024-01-01' }).expect(200);
-      expect(recorded.body).toEqual({ asOf: '2024-01-01', count: 2700, recordedAt: expect.any(String), recordedBy: 'Ada Admin' });
+      expect(recorded.body).toEqual({
+        asOf: '2024-01-01',
+        count: 2700,
+        recordedAt: expect.any(String),
+        recordedBy: 'Ada Admin',
+        source: 'manual',
+        ssbCount: null,
+        ssbTable: null,
+        ssbFetchedAt: null,
+        differsFromSsb: false,
+      });
       // Correcting an older figure answers that figure, not the newest.
       const corrected = await ada.put(popUrl(r.id, k.id)).send({ count: 2530, asOf: '2008-01-01' }).expect(200);
       expect(corrected.body).toMatchObject({ asOf: '2008-01-01', count: 2530, recordedBy: 'Ada Admin' });
@@ -252,8 +262,20 @@ describe('regions API', () => {
         latestAsOf: `${nextYear}-12-31`,
       });
       expect(history.figures).toEqual([
-        { asOf: '2024-01-01', count: 2700, recordedAt: expect.any(String), recordedBy: 'Ada Admin' },
-        { asOf: '2008-01-01', count: 2530, recordedAt: expect.any(String), recordedBy: 'Ada Admin' },
+        expect.objectContaining({
+          asOf: '2024-01-01',
+          count: 2700,
+          recordedAt: expect.any(String),
+          recordedBy: 'Ada Admin',
+          source: 'manual',
+        }),
+        expect.objectContaining({
+          asOf: '2008-01-01',
+          count: 2530,
+          recordedAt: expect.any(String),
+          recordedBy: 'Ada Admin',
+          source: 'manual',
+        }),
       ]);
       expect(history.events).toEqual([
         expect.objectContaining({ action: 'population.corrected', asOf: '2008-01-01', before: 2521, after: 2530, actorName: 'Ada Admin' }),
@@ -276,7 +298,17 @@ describe('regions API', () => {
       await t.db.query(`INSERT INTO kommune_population (kommune_id, as_of, population) VALUES ($1, '2099-01-01', 9)`, [k.id]);
       const r = await t.factories.newRegion({ members: [{ kommuneId: k.id }] });
       const before = (await ada.get(popUrl(r.id, k.id)).expect(200)).body;
-      expect(before.figures[0]).toEqual({ asOf: '2099-01-01', count: 9, recordedAt: null, recordedBy: null });
+      expect(before.figures[0]).toEqual({
+        asOf: '2099-01-01',
+        count: 9,
+        recordedAt: null,
+        recordedBy: null,
+        source: 'manual',
+        ssbCount: null,
+        ssbTable: null,
+        ssbFetchedAt: null,
+        differsFromSsb: false,
+      });
       await ada.delete(`${popUrl(r.id, k.id)}/2099-01-01`).expect(200);
       expect((await ada.get(`/api/regions/${r.id}`)).body.totalPopulation).toBe(1000);
       // The kommune routes do the same for administrators.

@@ -109,6 +109,10 @@ export class EnvVars {
   API_DOCS?: 'public' | 'signed-in' | 'off';
 
   @IsOptional()
+  @Matches(/^(off|https?:\/\/\S+)$/, { message: 'SSB_API_URL must be an http(s) URL (SSB PxWebApi v2) or off' })
+  SSB_API_URL?: string;
+
+  @IsOptional()
   @IsString()
   @Matches(PUBLIC_BASE_URL_PATTERN, {
     message: 'PUBLIC_BASE_URL must be an absolute http:// or https:// address without a trailing slash, e.g. https://nvr.example.no',
@@ -282,6 +286,11 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** Who may read the API documentation at /api/docs: everyone, signed-in people (production default), or nobody. */
   apiDocs: 'public' | 'signed-in' | 'off';
+  /**
+   * SSB's PxWebApi v2 (e.g. https://data.ssb.no/api/pxwebapi/v2), from which an admin may refresh the population
+   * figures; null (SSB_API_URL=off, the default outside production) turns the refresh off.
+   */
+  ssbApiUrl: string | null;
   /** Where people reach the web app; every link in an e-mail starts with it (no trailing slash). */
   publicBaseUrl: string;
   /** Survey answers one address may send per 10 minutes (counted in memory only, never stored or logged). */
@@ -372,6 +381,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: vars.MAIL_FROM ?? 'Næringsvennlig region <ikke-svar@naeringsvennlig-region.no>',
     jobsEnabled: vars.JOBS_ENABLED ?? true,
     apiDocs: vars.API_DOCS ?? (env.NODE_ENV === 'production' ? 'signed-in' : 'public'),
+    ssbApiUrl:
+      (vars.SSB_API_URL ?? (env.NODE_ENV === 'production' ? 'https://data.ssb.no/api/pxwebapi/v2' : 'off')) === 'off'
+        ? null
+        : (vars.SSB_API_URL ?? 'https://data.ssb.no/api/pxwebapi/v2').replace(/\/+$/, ''),
     publicBaseUrl: vars.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     surveyAnswerRateLimit: vars.SURVEY_ANSWER_RATE_LIMIT ?? 20,
     surveyRetentionDays: vars.SURVEY_RETENTION_DAYS ?? 365,
@@ -401,6 +414,7 @@ const ENV_KEYS = [
   'MAIL_FROM',
   'JOBS_ENABLED',
   'API_DOCS',
+  'SSB_API_URL',
   'PUBLIC_BASE_URL',
   'SURVEY_ANSWER_RATE_LIMIT',
   'SURVEY_RETENTION_DAYS',

@@ -18,7 +18,7 @@ import { HistoryEvent } from '../history/history-event.entity';
 import { Job } from '../jobs/job.entity';
 import { KommunePopulationEvent } from '../kommuner/kommune-population-event.entity';
 import { KommuneCase } from '../kommune-cases/kommune-case.entity';
-import { Kommune, KommunePopulation } from '../kommuner/kommune.entity';
+import { Kommune, KommuneNumber, KommunePopulation } from '../kommuner/kommune.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMail } from '../notifications/outbox.entity';
 import { BudgetLine } from '../plans/budget-line.entity';
@@ -44,6 +44,7 @@ export const entities = [
   AppState,
   Kommune,
   KommunePopulation,
+  KommuneNumber,
   KommunePopulationEvent,
   Region,
   RegionMembership,

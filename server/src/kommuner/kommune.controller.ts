@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -8,10 +8,16 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
 import {
   CreateKommuneDto,
   DateParam,
+  KommuneNumbersResponseDto,
   KommuneQueryDto,
   KommuneResponseDto,
   PopulationDto,
   PopulationHistoryResponseDto,
+  ResolvedKommuneNumberResponseDto,
+  ResolveKommuneNumberQueryDto,
+  SsbImportDto,
+  SsbImportResponseDto,
+  SsbTableResponseDto,
   UpdateKommuneDto,
 } from './kommune.dto';
 import { KommuneService } from './kommune.service';
@@ -28,6 +34,69 @@ export class KommuneController {
   @ApiErrors(400)
   list(@Query() query: KommuneQueryDto): Promise<KommuneResponseDto[]> {
     return this.kommuner.list(query);
+  }
+
+  @Get('numbers/resolve')
+  @Access.signedIn()
+  @ApiOkResponse({ type: ResolvedKommuneNumberResponseDto })
+  @ApiOperation({
+    operationId: 'resolveKommuneNumber',
+    summary: 'The kommune a number in use on a date belongs to today (SSB classification 131: renumberings, mergers, splits)',
+  })
+  @ApiErrors(400)
+  resolveNumber(@Query() query: ResolveKommuneNumberQueryDto): Promise<ResolvedKommuneNumberResponseDto> {
+    return this.kommuner.resolveNumber(query);
+  }
+
+  @Get('population/ssb')
+  @Access.admin()
+  @ApiOkResponse({ type: SsbTableResponseDto })
+  @ApiOperation({
+    operationId: 'getSsbPopulationTable',
+    summary: 'The years of SSB table 07459 (population on 1 January) that can be imported',
+  })
+  @ApiErrors()
+  ssbTable(): SsbTableResponseDto {
+    return this.kommuner.ssbTable();
+  }
+
+  @Post('population/ssb-import')
+  @HttpCode(200)
+  @Access.admin()
+  @ApiOkResponse({ type: SsbImportResponseDto })
+  @ApiOperation({
+    operationId: 'importSsbPopulation',
+    summary: 'Import SSB’s population on 1 January of the chosen years onto today’s kommuner (idempotent; hand-typed figures are kept)',
+  })
+  @ApiErrors(400, 422)
+  importSsb(@CurrentUser() user: Principal, @Body() dto: SsbImportDto): Promise<SsbImportResponseDto> {
+    return this.kommuner.importSsbPopulation(dto, user);
+  }
+
+  @Post('population/ssb-refresh')
+  @HttpCode(200)
+  @Access.admin()
+  @ApiOkResponse({ type: SsbImportResponseDto })
+  @ApiOperation({
+    operationId: 'refreshSsbPopulation',
+    summary: 'Fetch the chosen years of table 07459 from SSB (PxWebApi v2) and import them like the shipped snapshot',
+    description: 'Answers 409 SSB_REFRESH_OFF when the server is set not to reach SSB (SSB_API_URL=off), 503 when SSB cannot be reached.',
+  })
+  @ApiErrors(400, 409, 503)
+  refreshSsb(@CurrentUser() user: Principal, @Body() dto: SsbImportDto): Promise<SsbImportResponseDto> {
+    return this.kommuner.refreshSsbPopulation(dto, user);
+  }
+
+  @Get(':id/numbers')
+  @Access.signedIn()
+  @ApiOkResponse({ type: KommuneNumbersResponseDto })
+  @ApiOperation({
+    operationId: 'getKommuneNumbers',
+    summary: 'A kommune’s numbers and counties over time, and the kommuner merged into it',
+  })
+  @ApiErrors(400, 404)
+  numbers(@IdParam() id: string): Promise<KommuneNumbersResponseDto> {
+    return this.kommuner.numbers(id);
   }
 
   @Get(':id')

@@ -10,10 +10,23 @@ import {
   populationDateRange,
   type PopulationAction,
 } from '@nvr/shared';
-import { IsIn, IsInt, IsString, Matches, MaxLength, Min, registerDecorator } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+} from 'class-validator';
 import { DomainError } from '../common/domain-error';
-import { Optional, OptionalText, RequiredText, Nested } from '../common/validation';
-import type { Kommune, KommunePopulation } from './kommune.entity';
+import { Optional, OptionalText, RequiredDate, RequiredText, Nested } from '../common/validation';
+import type { Kommune, KommunePopulation, PopulationSource } from './kommune.entity';
 
 const countyRule = () => IsIn(COUNTY_NAMES as string[], { message: `$property must be one of: ${COUNTY_NAMES.join(', ')}` });
 
@@ -191,6 +204,24 @@ export class PopulationFigureResponseDto {
 
   @ApiProperty({ nullable: true, type: String, example: 'Ada Admin', description: 'Who recorded or corrected it last; null when unknown' })
   recordedBy: string | null;
+
+  @ApiProperty({
+    enum: ['manual', 'ssb'],
+    description: 'manual: typed by hand (recordedBy, recordedAt); ssb: imported from SSB (ssbTable, ssbFetchedAt)',
+  })
+  source: PopulationSource;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'SSB’s figure for this kommune and date, when imported; null when none' })
+  ssbCount: number | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '07459', description: 'The SSB table SSB’s figure came from' })
+  ssbTable: string | null;
+
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When SSB’s figure was fetched' })
+  ssbFetchedAt: string | null;
+
+  @ApiProperty({ description: 'True when the figure was typed by hand and differs from SSB’s figure for the same kommune and date' })
+  differsFromSsb: boolean;
 }
 
 /** One change to a kommune's population figures. */
@@ -239,4 +270,157 @@ export class PopulationHistoryResponseDto {
     description: 'The latest date a figure may be recorded for (31 December of next year)',
   })
   latestAsOf: string;
+}
+
+/** Which numbers a kommune number has become, and the registered kommuner it belongs to today. */
+export class ResolveKommuneNumberQueryDto {
+  @ApiProperty({ example: '0604', pattern: '^\\d{4}$', description: 'A kommune number, current or historical' })
+  @IsString()
+  @Matches(KOMMUNE_NUMBER_PATTERN, { message: '$property must be four digits, e.g. 0604' })
+  number: string;
+
+  @RequiredDate({ example: '2019-01-01', description: 'The date the number was in use' })
+  date: string;
+}
+
+export class KommuneNumberResponseDto {
+  @ApiProperty({ example: '3006' })
+  number: string;
+
+  @ApiProperty({ example: 'Kongsberg' })
+  name: string;
+
+  @ApiProperty({ example: 'Viken' })
+  county: string;
+
+  @ApiProperty({ format: 'date', example: '2020-01-01', description: 'Valid from this date (inclusive)' })
+  validFrom: string;
+
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    example: '2024-01-01',
+    description: 'Valid up to this date (exclusive); null while in use',
+  })
+  validTo: string | null;
+}
+
+export class MergedNumberResponseDto {
+  @ApiProperty({ format: 'date', example: '2020-01-01' })
+  on: string;
+
+  @ApiProperty({ example: '0625' })
+  number: string;
+
+  @ApiProperty({ example: 'Nedre Eiker' })
+  name: string;
+
+  @ApiProperty({ example: '3005', description: 'The number of this kommune it merged into' })
+  intoNumber: string;
+}
+
+export class KommuneNumbersResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  kommuneId: string;
+
+  @ApiProperty({ type: [KommuneNumberResponseDto], description: 'The kommune’s own numbers over time (renumberings), newest first' })
+  numbers: KommuneNumberResponseDto[];
+
+  @ApiProperty({
+    type: [MergedNumberResponseDto],
+    description: 'Other kommuner that merged into this one (SSB classification 131), oldest first',
+  })
+  merged: MergedNumberResponseDto[];
+}
+
+export class ResolvedKommuneNumberResponseDto {
+  @ApiProperty({ example: '0604' })
+  number: string;
+
+  @ApiProperty({ format: 'date', example: '2019-01-01' })
+  date: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Kongsberg',
+    description: 'The number’s name on that date (SSB); null when SSB does not know it then',
+  })
+  name: string | null;
+
+  @ApiProperty({ type: [String], example: ['3303'], description: 'The numbers it has become by today: one, or several after a split' })
+  currentNumbers: string[];
+
+  @ApiProperty({ type: [KommuneResponseDto], description: 'The registered kommuner with those numbers' })
+  kommuner: KommuneResponseDto[];
+}
+
+export class SsbImportDto {
+  @ApiProperty({ type: [Number], example: [2023, 2024], description: 'The years to import (figures as of 1 January)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsInt({ each: true, message: '$property must be whole years' })
+  @Min(1900, { each: true })
+  @Max(2100, { each: true })
+  years: number[];
+}
+
+export class SsbUnmappedResponseDto {
+  @ApiProperty({ example: 2023 })
+  year: number;
+
+  @ApiProperty({ example: '1507' })
+  number: string;
+
+  @ApiProperty({ type: [String], example: ['1508', '1580'], description: 'The numbers it was split into' })
+  currentNumbers: string[];
+}
+
+export class SsbImportResponseDto {
+  @ApiProperty({ example: '07459' })
+  table: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the figures were fetched from SSB' })
+  fetchedAt: string;
+
+  @ApiProperty({ type: [Number] })
+  years: number[];
+
+  @ApiProperty({ description: 'Figures recorded where there was none' })
+  recorded: number;
+
+  @ApiProperty({ description: 'Figures from an earlier SSB import corrected' })
+  corrected: number;
+
+  @ApiProperty({ description: 'Figures already as SSB has them' })
+  unchanged: number;
+
+  @ApiProperty({ description: 'Hand-typed figures kept (SSB’s figure stored beside them)' })
+  keptManual: number;
+
+  @ApiProperty({ description: 'Hand-typed figures that differ from SSB’s' })
+  differing: number;
+
+  @ApiProperty({
+    type: [SsbUnmappedResponseDto],
+    description: 'Numbers split between several of today’s kommuner; their figures are not imported',
+  })
+  unmapped: SsbUnmappedResponseDto[];
+}
+
+export class SsbTableResponseDto {
+  @ApiProperty({ example: '07459' })
+  table: string;
+
+  @ApiProperty({ type: [Number], description: 'The years the shipped snapshot has figures for' })
+  years: number[];
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When SSB last updated the table' })
+  updated: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  fetchedAt: string;
 }

@@ -214,6 +214,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kommuner/numbers/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kommune a number in use on a date belongs to today (SSB classification 131: renumberings, mergers, splits) */
+        get: operations["resolveKommuneNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kommuner/population/ssb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years of SSB table 07459 (population on 1 January) that can be imported */
+        get: operations["getSsbPopulationTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kommuner/population/ssb-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import SSB’s population on 1 January of the chosen years onto today’s kommuner (idempotent; hand-typed figures are kept) */
+        post: operations["importSsbPopulation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kommuner/population/ssb-refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the chosen years of table 07459 from SSB (PxWebApi v2) and import them like the shipped snapshot
+         * @description Answers 409 SSB_REFRESH_OFF when the server is set not to reach SSB (SSB_API_URL=off), 503 when SSB cannot be reached.
+         */
+        post: operations["refreshSsbPopulation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kommuner/{id}/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A kommune’s numbers and counties over time, and the kommuner merged into it */
+        get: operations["getKommuneNumbers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kommuner/{id}": {
         parameters: {
             query?: never;
@@ -1145,6 +1233,40 @@ export interface paths {
         };
         /** The extract of the minutes (protokollutdrag) of a gate decision: body, meeting, decision, outcome, conditions, earlier recommendations */
         get: operations["downloadGateMinutesExtract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/archive-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s cases (each gate submission a saksmappe, with case documents, decisions, minutes and attachments) as a Noark 5 arkivuttrekk; of one phase and/or submitted or decided within a date range; streamed */
+        get: operations["exportProjectArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/phases/{phaseKey}/gate/archive-package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gate’s case (the phase’s newest submission) as a Noark 5 arkivuttrekk with one saksmappe, to send to the kommuner */
+        get: operations["downloadGateArchivePackage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2584,6 +2706,132 @@ export interface components {
             /** @example 1 */
             version: number;
         };
+        ResolvedKommuneNumberResponseDto: {
+            /** @example 0604 */
+            number: string;
+            /**
+             * Format: date
+             * @example 2019-01-01
+             */
+            date: string;
+            /**
+             * @description The number’s name on that date (SSB); null when SSB does not know it then
+             * @example Kongsberg
+             */
+            name: string | null;
+            /**
+             * @description The numbers it has become by today: one, or several after a split
+             * @example [
+             *       "3303"
+             *     ]
+             */
+            currentNumbers: string[];
+            /** @description The registered kommuner with those numbers */
+            kommuner: components["schemas"]["KommuneResponseDto"][];
+        };
+        SsbTableResponseDto: {
+            /** @example 07459 */
+            table: string;
+            /** @description The years the shipped snapshot has figures for */
+            years: number[];
+            /**
+             * Format: date-time
+             * @description When SSB last updated the table
+             */
+            updated: string | null;
+            /** Format: date-time */
+            fetchedAt: string;
+        };
+        SsbImportDto: {
+            /**
+             * @description The years to import (figures as of 1 January)
+             * @example [
+             *       2023,
+             *       2024
+             *     ]
+             */
+            years: number[];
+        };
+        SsbUnmappedResponseDto: {
+            /** @example 2023 */
+            year: number;
+            /** @example 1507 */
+            number: string;
+            /**
+             * @description The numbers it was split into
+             * @example [
+             *       "1508",
+             *       "1580"
+             *     ]
+             */
+            currentNumbers: string[];
+        };
+        SsbImportResponseDto: {
+            /** @example 07459 */
+            table: string;
+            /**
+             * Format: date-time
+             * @description When the figures were fetched from SSB
+             */
+            fetchedAt: string;
+            years: number[];
+            /** @description Figures recorded where there was none */
+            recorded: number;
+            /** @description Figures from an earlier SSB import corrected */
+            corrected: number;
+            /** @description Figures already as SSB has them */
+            unchanged: number;
+            /** @description Hand-typed figures kept (SSB’s figure stored beside them) */
+            keptManual: number;
+            /** @description Hand-typed figures that differ from SSB’s */
+            differing: number;
+            /** @description Numbers split between several of today’s kommuner; their figures are not imported */
+            unmapped: components["schemas"]["SsbUnmappedResponseDto"][];
+        };
+        KommuneNumberResponseDto: {
+            /** @example 3006 */
+            number: string;
+            /** @example Kongsberg */
+            name: string;
+            /** @example Viken */
+            county: string;
+            /**
+             * Format: date
+             * @description Valid from this date (inclusive)
+             * @example 2020-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Valid up to this date (exclusive); null while in use
+             * @example 2024-01-01
+             */
+            validTo: string | null;
+        };
+        MergedNumberResponseDto: {
+            /**
+             * Format: date
+             * @example 2020-01-01
+             */
+            on: string;
+            /** @example 0625 */
+            number: string;
+            /** @example Nedre Eiker */
+            name: string;
+            /**
+             * @description The number of this kommune it merged into
+             * @example 3005
+             */
+            intoNumber: string;
+        };
+        KommuneNumbersResponseDto: {
+            /** Format: uuid */
+            kommuneId: string;
+            /** @description The kommune’s own numbers over time (renumberings), newest first */
+            numbers: components["schemas"]["KommuneNumberResponseDto"][];
+            /** @description Other kommuner that merged into this one (SSB classification 131), oldest first */
+            merged: components["schemas"]["MergedNumberResponseDto"][];
+        };
         PopulationDto: {
             /** @example 27839 */
             count: number;
@@ -2639,6 +2887,25 @@ export interface components {
              * @example Ada Admin
              */
             recordedBy: string | null;
+            /**
+             * @description manual: typed by hand (recordedBy, recordedAt); ssb: imported from SSB (ssbTable, ssbFetchedAt)
+             * @enum {string}
+             */
+            source: "manual" | "ssb";
+            /** @description SSB’s figure for this kommune and date, when imported; null when none */
+            ssbCount: number | null;
+            /**
+             * @description The SSB table SSB’s figure came from
+             * @example 07459
+             */
+            ssbTable: string | null;
+            /**
+             * Format: date-time
+             * @description When SSB’s figure was fetched
+             */
+            ssbFetchedAt: string | null;
+            /** @description True when the figure was typed by hand and differs from SSB’s figure for the same kommune and date */
+            differsFromSsb: boolean;
         };
         /** @enum {string} */
         PopulationAction: "population.recorded" | "population.corrected" | "population.deleted";
@@ -6549,7 +6816,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -6561,7 +6828,309 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "SSB_YEAR_NOT_AVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    resolveKommuneNumber: {
+        parameters: {
+            query: {
+                /** @description A kommune number, current or historical */
+                number: string;
+                /** @description The date the number was in use */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedKommuneNumberResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+        };
+    };
+    getSsbPopulationTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsbTableResponseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    importSsbPopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsbImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsbImportResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "SSB_YEAR_NOT_AVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    refreshSsbPopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsbImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsbImportResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description A service the request depends on (a sign-in provider) cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "SSB_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getKommuneNumbers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KommuneNumbersResponseDto"];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "KOMMUNE_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "NOT_FOUND" | "POPULATION_NOT_FOUND" | "REGION_NOT_FOUND";
                     };
                 };
             };
@@ -6703,7 +7272,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -6715,7 +7284,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "SSB_YEAR_NOT_AVAILABLE";
                     };
                 };
             };
@@ -7041,7 +7610,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7053,7 +7622,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "SSB_YEAR_NOT_AVAILABLE";
                     };
                 };
             };
@@ -7211,7 +7780,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7296,7 +7865,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7308,7 +7877,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "SSB_YEAR_NOT_AVAILABLE";
                     };
                 };
             };
@@ -7464,7 +8033,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7476,7 +8045,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "SSB_YEAR_NOT_AVAILABLE";
                     };
                 };
             };
@@ -7831,7 +8400,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID" | "SSB_YEAR_NOT_AVAILABLE";
                     };
                 };
             };
@@ -7973,7 +8542,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "PHASE_AWAITING_DECISION" | "PHASE_ENDED" | "PHASE_NOT_STARTED" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "PHASE_AWAITING_DECISION" | "PHASE_ENDED" | "PHASE_NOT_STARTED" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -7985,7 +8554,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID" | "SSB_YEAR_NOT_AVAILABLE";
                     };
                 };
             };
@@ -8221,7 +8790,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "PHASE_AWAITING_DECISION" | "PHASE_ENDED" | "PHASE_NOT_STARTED" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CONFLICT" | "EMAIL_TAKEN" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "LAST_ADMIN" | "MEMBERSHIP_OVERLAP" | "PHASE_AWAITING_DECISION" | "PHASE_ENDED" | "PHASE_NOT_STARTED" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -8233,7 +8802,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID";
+                        code?: "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "KOMMUNE_NOT_IN_REGION" | "PHASE_DATES_OUT_OF_ORDER" | "ROLE_SCOPE_INVALID" | "SSB_YEAR_NOT_AVAILABLE";
                     };
                 };
             };
@@ -10184,7 +10753,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "VERSION_CONFLICT";
+                        code?: "CASE_NOT_AT_DECIDING_BODY" | "CASE_STEP_ALREADY_HANDLED" | "CASE_STEP_DECIDES" | "CASE_STEP_OUT_OF_ORDER" | "CONFLICT" | "INVALID_STATE" | "KOMMUNE_IN_USE" | "KOMMUNE_NUMBER_TAKEN" | "MEMBERSHIP_OVERLAP" | "REGION_NAME_TAKEN" | "SSB_REFRESH_OFF" | "VERSION_CONFLICT";
                     };
                 };
             };
@@ -10196,7 +10765,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH";
+                        code?: "CASE_ROUTE_NO_OWNER" | "INVALID_PERIOD" | "KOMMUNE_COUNTY_MISMATCH" | "SSB_YEAR_NOT_AVAILABLE";
                     };
                 };
             };
@@ -12102,6 +12671,179 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
                         code?: "ALL_KOMMUNER_SAID_NO" | "CASE_DOCUMENT_NO_SUBMISSION" | "CONDITION_CLOSED" | "CONFLICT" | "GATE_ALREADY_DECIDED" | "GATE_NOT_AWAITING_DECISION" | "GATE_NOT_SUBMITTED" | "INVALID_STATE" | "MINUTES_NO_DECISION" | "PHASE_NOT_AT_GATE" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    exportProjectArchive: {
+        parameters: {
+            query?: {
+                /** @description The language of the rendered case documents */
+                lang?: "nb" | "nn" | "en";
+                /** @description First day (inclusive): cases submitted or decided on or after it */
+                from?: string;
+                /** @description Last day (inclusive): cases submitted or decided on or before it */
+                to?: string;
+                /** @description Only the cases of this phase’s decision gate */
+                phase?: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Noark 5 v5.0 arkivuttrekk as a ZIP: arkivstruktur.xml, the documents under dokumenter/, the XSDs and sjekksummer.sha256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "ARCHIVE_BAD_RANGE" | "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    downloadGateArchivePackage: {
+        parameters: {
+            query?: {
+                /** @description The language of the rendered case documents */
+                lang?: "nb" | "nn" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Noark 5 v5.0 arkivuttrekk as a ZIP: arkivstruktur.xml, the documents under dokumenter/, the XSDs and sjekksummer.sha256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "ARCHIVE_BAD_RANGE" | "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found
+             *
+             *     Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, or changed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "ARCHIVE_NO_CASE" | "CONFLICT" | "INVALID_STATE" | "VERSION_CONFLICT";
                     };
                 };
             };

@@ -4,6 +4,7 @@ import { execute, queryOne, queryOneOrFail, queryRows } from '../sql';
 import { DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS } from './demo-data';
 import { seedDemoBenefits } from './demo-benefits';
 import { seedDemoClosing } from './demo-closing';
+import { seedDemoKommuneNumbers } from './demo-kommune-numbers';
 import { seedDemoGateCase } from './demo-gate-case';
 import { seedDemoMapping } from './demo-mapping';
 import { seedDemoProjects } from './demo-projects';
@@ -30,6 +31,7 @@ const DEMO_STEPS: SeedStep[] = [
   { key: 'demo_risks_loaded_at', run: seedDemoRisks },
   { key: 'demo_benefits_loaded_at', run: seedDemoBenefits },
   { key: 'demo_closing_loaded_at', run: seedDemoClosing },
+  { key: 'demo_kommune_numbers_loaded_at', run: seedDemoKommuneNumbers },
 ];
 
 /** Loads the demo data steps not yet loaded; returns the keys of the steps it ran. */

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../api/types';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -110,12 +110,27 @@ function KommunePopulation({
                     <Table.HeaderCell scope="row">{date}</Table.HeaderCell>
                     <Table.Cell className="numeric">{format.number(figure.count)}</Table.Cell>
                     <Table.Cell>
-                      {figure.recordedAt
-                        ? t('regions.population.recordedBy', {
-                            at: format.dateTime(figure.recordedAt),
-                            name: figure.recordedBy ?? t('common.unknown'),
+                      {figure.source === 'ssb'
+                        ? t('regions.population.fromSsb', {
+                            table: figure.ssbTable ?? '',
+                            at: figure.ssbFetchedAt ? format.date(figure.ssbFetchedAt.slice(0, 10)) : t('common.unknown'),
                           })
-                        : t('regions.population.recordedUnknown')}
+                        : figure.recordedAt
+                          ? t('regions.population.recordedBy', {
+                              at: format.dateTime(figure.recordedAt),
+                              name: figure.recordedBy ?? t('common.unknown'),
+                            })
+                          : t('regions.population.recordedUnknown')}
+                      {figure.differsFromSsb && (
+                        <>
+                          {' '}
+                          <Tag data-size="sm" data-color="warning">
+                            {t('regions.population.differsFromSsb', {
+                              formatted: format.number(figure.ssbCount ?? 0),
+                            })}
+                          </Tag>
+                        </>
+                      )}
                     </Table.Cell>
                     {canAdminister && (
                       <Table.Cell>
