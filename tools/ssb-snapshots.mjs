@@ -67,7 +67,10 @@ const csdata = join(src, '07459', 'csdata');
 /** year -> code -> { name, count } */
 const byYear = new Map(YEARS.map((y) => [y, new Map()]));
 for (const file of readdirSync(csdata).filter((f) => /^Personer\d{4}(-\d{4})?\.csv$/.test(f))) {
-  const lines = readFileSync(join(csdata, file), 'latin1').split(/\r?\n/);
+  // Some exports are UTF-8, the older ones latin-1: take UTF-8 when it decodes cleanly.
+  const bytes = readFileSync(join(csdata, file));
+  const utf8 = bytes.toString('utf8');
+  const lines = (utf8.includes('\ufffd') ? bytes.toString('latin1') : utf8).split(/\r?\n/);
   const h = lines.findIndex((l) => /^"?region"?[\t,;]/.test(l));
   const sep = lines[h].includes('\t') ? '\t' : lines[h].includes(';') ? ';' : ',';
   const cells = (l) => l.split(sep).map((c) => c.replace(/^"|"$/g, ''));
@@ -92,8 +95,13 @@ for (const [year, totals] of byYear) {
   if (NATIONAL[year] !== undefined && Math.abs(sum - NATIONAL[year]) > 2000) throw new Error(`${year}: ${sum} != ${NATIONAL[year]}`);
   console.log(year, totals.size, 'kommuner', sum, 'persons');
 }
+// Names as KLASS gives them (its latest name for the code); an export's own only where KLASS has none and it
+// survived the exports' encodings (one of them carries replacement characters instead of æ, ø and å).
+const klassName = new Map(periods.map(([code, name]) => [code, name]));
+const garbled = (name) => /\ufffd|ï¿½/.test(name);
 const names = new Map();
-for (const totals of byYear.values()) for (const [code, t] of totals) names.set(code, t.name);
+for (const totals of byYear.values())
+  for (const [code, t] of totals) names.set(code, klassName.get(code) ?? (garbled(t.name) ? (names.get(code) ?? code) : t.name));
 const codes = [...names.keys()].sort();
 const value = [];
 const status = {};

@@ -10,6 +10,7 @@ import { useDeleteKommunePopulation } from '../api/delete-kommune-population';
 import { type PopulationFigure, useKommunePopulation } from '../api/get-kommune-population';
 import { PopulationChanges } from './population-changes';
 import { PopulationForm } from './population-form';
+import { SsbImport } from './ssb-import';
 import { TableScroll } from '../../../components/table-scroll';
 
 /** The region's kommuner (current first, then former), each once, for choosing whose figures to see. */
@@ -49,6 +50,7 @@ export function PopulationSection({ region, canAdminister }: { region: Region; c
         </Select>
       </Field>
       {selected && <KommunePopulation key={selected.id} regionId={region.id} kommune={selected} canAdminister={canAdminister} />}
+      {canAdminister && <SsbImport />}
     </section>
   );
 }
