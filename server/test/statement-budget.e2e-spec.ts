@@ -15,19 +15,19 @@ import { createTestApp, TestApp } from './support/test-app';
  */
 const BUDGET = {
   // The gate as shown: the gate with the newest submission's case steps and kommune cases (gate.service.ts, one
-  // statement); the guard's project.
-  gateGet: 2,
-  // A decision (gate-decision.service.ts): the guard's project; START TRANSACTION, the project locked, the state
+  // statement). The guard knows the project's region from the project's earlier requests (ProjectScopeCache).
+  gateGet: 1,
+  // A decision (gate-decision.service.ts): START TRANSACTION, the project locked, the state
   // read with who is told (their names and languages), the decision written with all it changes, the
   // notifications, the history, COMMIT; then the gate as shown.
-  decisionApprovedWithConditions: 9,
+  decisionApprovedWithConditions: 8,
   // The same; what the others would pay when one kommune said no is read with the gate as shown.
-  decisionApprovedKommuneLeaves: 9,
-  decisionSentBack: 9,
-  decisionStopped: 9,
+  decisionApprovedKommuneLeaves: 8,
+  decisionSentBack: 8,
+  decisionStopped: 8,
   submission: 36,
-  // The project (project-queries.ts loadProject: every part as a JSON column of one statement); the guard's project.
-  projectGet: 2,
+  // The project (project-queries.ts loadProject: every part as a JSON column of one statement).
+  projectGet: 1,
   portfolioFirstPage: 1,
   inbox: 1,
 };

@@ -8,14 +8,9 @@ import { DomainError } from '../common/domain-error';
 import { setRequestUser } from '../common/request-context';
 import { queryOne } from '../database/sql';
 import { ACCESS_RULE, AccessRule } from './access.decorator';
+import { ProjectScope, ProjectScopeCache } from './project-scope-cache';
 import type { RequestWithPrincipal } from './principal';
 import { SESSION_COOKIE, SessionService } from './session.service';
-
-/** The project a project-scoped route acts on, as its access rule needs it. */
-interface ProjectScopeRow {
-  id: string;
-  regionId: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -28,6 +23,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('Access');
+  private readonly projects = new ProjectScopeCache();
 
   constructor(
     private readonly reflector: Reflector,
@@ -43,7 +39,7 @@ export class AuthGuard implements CanActivate {
     }
     if (rule.kind === 'public') return true;
 
-    const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal & { project?: ProjectScopeRow }>();
+    const req = ctx.switchToHttp().getRequest<Request & RequestWithPrincipal & { project?: ProjectScope }>();
     const principal = await this.sessions.resolve(sessionCookie(req));
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'You are not signed in, or your session has ended. Sign in again.');
     if (!SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== principal.csrfToken) {
@@ -69,9 +65,7 @@ export class AuthGuard implements CanActivate {
       case 'project': {
         const projectId = req.params[rule.param];
         if (typeof projectId !== 'string' || !UUID.test(projectId)) return true;
-        const project = await queryOne<ProjectScopeRow>(this.db, `SELECT id, region_id AS "regionId" FROM project WHERE id = $1`, [
-          projectId,
-        ]);
+        const project = await this.projectScope(projectId);
         if (!project || !canOnProject(principal.roles, project, 'read'))
           throw new DomainError('PROJECT_NOT_FOUND', `There is no project with id ${projectId}.`);
         req.project = project;
@@ -79,6 +73,15 @@ export class AuthGuard implements CanActivate {
         throw forbidden();
       }
     }
+  }
+
+  /** The project's region: kept after the first read, since a project never changes region. */
+  private async projectScope(projectId: string): Promise<ProjectScope | undefined> {
+    const kept = this.projects.get(projectId.toLowerCase());
+    if (kept) return kept;
+    const row = await queryOne<ProjectScope>(this.db, `SELECT id, region_id AS "regionId" FROM project WHERE id = $1`, [projectId]);
+    if (row) this.projects.remember(row);
+    return row;
   }
 }
 
