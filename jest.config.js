@@ -45,7 +45,7 @@ module.exports = {
       displayName: 'web',
       testMatch: ['<rootDir>/web/e2e/**/*.e2e.ts'],
       globalSetup: '<rootDir>/web/e2e/support/global-setup.ts',
-      globalTeardown: '<rootDir>/server/test/support/global-teardown.ts',
+      globalTeardown: '<rootDir>/web/e2e/support/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
       testTimeout: 90000,
     },

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startAppServer } from './support/app-server';
-import { launchBrowser, seriousA11yViolations } from './support/browser';
+import { downloadedBytes, launchBrowser, seriousA11yViolations } from './support/browser';
 import { logIn } from './support/session';
 
 /** The phase plan editor: Kongsbergregionen 2026's hovedprosjekt plan with its budget and cost sharing. */
@@ -66,11 +65,7 @@ describe('phase plans in the browser', () => {
   it('downloads the plan as PDF with the plan and project in its name; the page passes axe', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Last ned PDF/ }).click()]);
     expect(download.suggestedFilename()).toBe('Prosjektplan for hovedprosjektet – Næringsvennlig Kongsbergregion 2026.pdf');
-    expect(
-      readFileSync(await download.path())
-        .subarray(0, 5)
-        .toString('latin1'),
-    ).toBe('%PDF-');
+    expect((await downloadedBytes(download)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.getByText(/^Lastet ned «Prosjektplan for hovedprosjektet/).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

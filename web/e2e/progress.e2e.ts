@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { startAppServer } from './support/app-server';
-import { launchBrowser, seriousA11yViolations, untilSettled } from './support/browser';
+import { downloadedText, launchBrowser, seriousA11yViolations, untilSettled } from './support/browser';
 import { logIn, logOut } from './support/session';
 
 /** Start pages: the adviser's portfolio (filters, sorting, export) and the project leader's tasks. */
@@ -26,7 +25,7 @@ describe('following progress in the browser', () => {
 
   const table = () => page.getByRole('table', { name: /prosjekt(er)? du følger/ });
   const projectNames = async () => (await table().locator('tbody th').getByRole('link').allInnerTexts()).sort();
-  const text = async (download: Download) => readFileSync(await download.path()).toString('utf8');
+  const text = (download: Download) => downloadedText(download);
 
   it("the adviser's start page is the portfolio with the three demo projects; it passes axe", async () => {
     await logIn(page, server.baseUrl, 'radgiver@demo.no');

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { SurveyAnswers, SurveyQuestion } from '@nvr/shared';
 import { startAppServer } from './support/app-server';
-import { launchBrowser, seriousA11yViolations } from './support/browser';
+import { downloadedText, launchBrowser, seriousA11yViolations } from './support/browser';
 import { apiAs, logIn, mainText, type Api } from './support/session';
 
 /**
@@ -216,7 +215,7 @@ describe('the project leader runs a survey and reads its results', () => {
       page.getByRole('link', { name: 'Last ned tabellene som CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = readFileSync(await download.path()).toString('utf8');
+    const csv = await downloadedText(download);
     expect(csv.length).toBeGreaterThan(0);
     expect(csv).toContain(';');
   });

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Block, DocModel } from './document-model';
 
 export interface PdfOptions {
@@ -8,8 +7,12 @@ export interface PdfOptions {
 
 const MARGIN = 56;
 
-/** A4 PDF with the built-in Helvetica (covers æ, ø and å), paginated tables with repeated headers. */
-export function renderPdf(doc: DocModel, options: PdfOptions = {}): Promise<Buffer> {
+/**
+ * A4 PDF with the built-in Helvetica (covers æ, ø and å), paginated tables with repeated headers. pdfkit is
+ * loaded on the first document, not when the app starts.
+ */
+export async function renderPdf(doc: DocModel, options: PdfOptions = {}): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4',

@@ -1,6 +1,5 @@
 import { FILE_CONTENT_TYPES, fileKindOfName, MAX_UPLOAD_BYTES, uploadAllows, type FileKind, type UploadPurpose } from '@nvr/shared';
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
 import { DomainError } from '../common/domain-error';
 import './file.errors'; // declares this feature's error codes
 
@@ -95,8 +94,12 @@ export function isText(b: Uint8Array): boolean {
   return true;
 }
 
-/** A PDF that pdf-lib can open, with a document catalogue and at least one page. Encrypted PDFs are fine. */
+/**
+ * A PDF that pdf-lib can open, with a document catalogue and at least one page. Encrypted PDFs are fine.
+ * pdf-lib is loaded on the first upload, not when the app starts.
+ */
 export async function isReadablePdf(b: Uint8Array): Promise<boolean> {
+  const { PDFDocument } = await import('pdf-lib');
   try {
     const doc = await PDFDocument.load(b, { ignoreEncryption: true, updateMetadata: false });
     return doc.getPageCount() > 0;

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, chromium, Download, Page } from 'playwright-core';
 import axe from 'axe-core';
 import { resolveChromiumPath } from './chromium-path';
 
@@ -9,34 +9,71 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? resolveChromiumPath();
 }
 
-/** A headless Chromium with a fresh profile, Norwegian by default like our users' browsers. */
-export async function launchBrowser(locale = 'nb-NO'): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'nvr-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    locale,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+/** Set by the web suites' global setup: the one Chromium every suite of the run opens its contexts in. */
+export const BROWSER_WS_ENV = 'NVR_BROWSER_WS';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface TestBrowser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh browser context (no cookies, no storage: like a new profile), Norwegian by default like our users'
+ * browsers. Inside `npm test` it opens in the Chromium the global setup started once for the whole run;
+ * otherwise it launches a Chromium of its own.
+ */
+export async function launchBrowser(locale = 'nb-NO'): Promise<TestBrowser> {
+  const wsEndpoint = process.env[BROWSER_WS_ENV];
+  const browser = wsEndpoint
+    ? await chromium.connect(wsEndpoint)
+    : await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ locale, acceptDownloads: true });
   context.setDefaultTimeout(15000);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   return {
     context,
     page,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
+}
+
+/** A download's content as text. The shared browser runs in another process, so the file is saved to read it. */
+export async function downloadedText(download: Download): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'nvr-download-'));
+  try {
+    const file = join(dir, 'file');
+    await download.saveAs(file);
+    return readFileSync(file, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A download's bytes (see downloadedText). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'nvr-download-'));
+  try {
+    const file = join(dir, 'file');
+    await download.saveAs(file);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The rule sets checked on every page: WCAG 2.1 level A and AA. */
