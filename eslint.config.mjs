@@ -19,6 +19,7 @@ const FEATURE_PUBLIC_FILES = [
   'documents/labels',
   'notifications/gate-notifier', // what the gate's participants are told, and when
   'kommune-cases/kommune-leave', // the rule for a kommune leaving a project, used by the gate
+  'gates/gate-submission-hooks', // what other features add to a submission, in its transaction
 ];
 const KERNEL_AND_PUBLIC = ['../', '../../'].flatMap((up) => [
   ...SERVER_KERNEL.map((folder) => `!${up}${folder}/**`),

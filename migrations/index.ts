@@ -16,6 +16,8 @@ import { BenefitsRegister1796309645282 } from './1796309645282-BenefitsRegister'
 import { ProjectClosing1796309664945 } from './1796309664945-ProjectClosing';
 import { InvitationsAndSignInProviders1796319868604 } from './1796319868604-InvitationsAndSignInProviders';
 import { KommuneNumbersAndPopulationSources1796330000000 } from './1796330000000-KommuneNumbersAndPopulationSources';
+import { LocalizedTemplates1796410000000 } from './1796410000000-LocalizedTemplates';
+import { GateSubmissionCaseData1796450000000 } from './1796450000000-GateSubmissionCaseData';
 
 /**
  * Every migration, oldest first. A migration that has landed is never edited: add a new file
@@ -40,4 +42,6 @@ export const migrations = [
   ProjectClosing1796309664945,
   InvitationsAndSignInProviders1796319868604,
   KommuneNumbersAndPopulationSources1796330000000,
+  LocalizedTemplates1796410000000,
+  GateSubmissionCaseData1796450000000,
 ];

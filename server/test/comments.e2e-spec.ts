@@ -32,7 +32,12 @@ describe('comments and mentions', () => {
   afterAll(() => t.close());
 
   it('lets an adviser comment and mention the leader: the leader is notified in the app and by e-mail', async () => {
-    const body = `Fin start! @${leaderEmail.toUpperCase()}, kan du ta med reiselivet? (kopi til @utenfor@annen.no og @finnes.ikke@demo.no)`;
+    // Someone who may not read the project cannot be mentioned (mentions.e2e-spec.ts): the comment is refused.
+    await f.adviser
+      .post(base)
+      .send({ ...target(), body: `Kopi til @utenfor@annen.no og @finnes.ikke@demo.no` })
+      .expect(422);
+    const body = `Fin start! @${leaderEmail.toUpperCase()}, kan du ta med reiselivet?`;
     const c = (
       await f.adviser
         .post(base)
@@ -50,7 +55,6 @@ describe('comments and mentions', () => {
       editedAt: null,
       version: 1,
     });
-    // Only the people who may read the project count as mentioned.
     expect(c.mentions).toEqual([{ id: f.leader.userId, name: 'Pia Prosjektleder', email: leaderEmail }]);
 
     const forLeader = await notifications(f.leader);

@@ -57,7 +57,7 @@ describe('invitations', () => {
     const mail = (
       await t.db.query(`SELECT subject, body_text, recipient_id FROM outbox WHERE to_address = $1`, ['Ny.Radgiver@Kommune.no'])
     )[0];
-    expect(mail.subject).toBe('Invitasjon til Næringsvennleg region');
+    expect(mail.subject).toBe('Invitasjon til Næringsvennlig region');
     expect(mail.body_text).toContain(`${BASE}/invitasjon#`);
     expect(mail.body_text).toContain('rådgjevar: Invitasjonsregionen');
     expect(mail.recipient_id).toBeNull();

@@ -78,10 +78,10 @@ describe('e-mail in the recipient’s language', () => {
     expect(nn.subject).toBe(`Til handsaming: Forstudie i ${project}`);
     expect(nn.body_text).toContain('er send til handsaming. Saka ligg no hos');
     expect(nn.body_text).toContain(link);
-    expect(nn.body_text).toMatch(/— Næringsvennleg region$/);
+    expect(nn.body_text).toMatch(/— Næringsvennlig region$/);
 
     const [en] = await mailsTo(englishRaad.userId, 'gate_submitted');
-    expect(en.subject).toBe(`Submitted: Pre-study (forstudie) in ${project}`);
+    expect(en.subject).toBe(`Submitted: Forstudie (pre-study) in ${project}`);
     expect(en.body_text).toContain('has been submitted for decision. The case is now with');
     expect(en.body_text).toContain(link);
 

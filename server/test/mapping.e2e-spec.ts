@@ -68,7 +68,7 @@ describe('kartlegging: interviews, meetings and workshops, the needs overview an
         participantNames: null,
         namesConsent: false,
         guideKey: 'interview_guide',
-        guideVersion: 1,
+        guideVersion: 2, // the guides in three languages (migration 1796410000000)
         notes: { intro: 'Presenterte prosjektet.', needs: 'Byggesaker tar for lang tid.' },
         needs: ['building_permits', 'business_land'],
         version: 1,

@@ -25,21 +25,25 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
         'workshop_guide',
       ]);
       const plan = list.find((x: { key: string }) => x.key === 'plan_forstudie');
-      expect(plan.sections.map((s: { title: string }) => s.title)).toEqual([
+      expect(plan.version).toBe(2);
+      expect(plan.sections.map((s: { title: { nb: string } }) => s.title.nb)).toEqual([
         '1 Bakgrunn',
         '2 Mål og hovedaktiviteter',
-        '3 Rammer',
-        '4 Fremdriftsplan',
-        '5 Prosjektorganisasjon',
-        '6 Beslutningspunkter og oppfølging',
-        '7 Kostnads- og finansieringsbudsjett',
-        '8 Kontrakter og avtaler',
+        '3 Kartlegging av næringslivets behov',
+        '4 Roller og dagens arbeid',
+        '5 Leveranser',
+        '6 Rammer',
+        '7 Fremdriftsplan',
+        '8 Prosjektorganisasjon',
+        '9 Beslutningspunkter og oppfølging',
+        '10 Kostnads- og finansieringsbudsjett',
+        '11 Kontrakter og avtaler',
       ]);
       const sections = [
         ...plan.sections,
         {
           key: 'risk',
-          title: '9 Risiko',
+          title: '12 Risiko',
           guidance: 'Hva kan gå galt?',
           fields: [{ key: 'risks', label: 'Risikoer', kind: 'list', required: false }],
         },
@@ -47,19 +51,21 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       const saved = (
         await admin
           .put('/api/templates/plan_forstudie')
-          .send({ title: plan.title, description: plan.description, sections, basedOnVersion: 1 })
+          .send({ title: plan.title, description: plan.description, sections, basedOnVersion: 2 })
           .expect(200)
       ).body;
-      expect(saved).toMatchObject({ version: 2, latestVersion: 2 });
+      expect(saved).toMatchObject({ version: 3, latestVersion: 3 });
+      // A plain string is read as bokmål, with the translations still to write.
+      expect(saved.sections[11].title).toEqual({ nb: '12 Risiko', nn: '', en: '' });
       expect(
-        (await admin.put('/api/templates/plan_forstudie').send({ title: 'x', sections, basedOnVersion: 1 }).expect(409)).body.code,
+        (await admin.put('/api/templates/plan_forstudie').send({ title: 'x', sections, basedOnVersion: 2 }).expect(409)).body.code,
       ).toBe('VERSION_CONFLICT');
       const bad = await admin
         .put('/api/templates/plan_forstudie')
         .send({
           title: 'x',
           sections: [{ key: 'Bad Key', title: 'x', guidance: '', fields: [{ key: 'a', label: 'A', kind: 'poem', required: true }] }],
-          basedOnVersion: 2,
+          basedOnVersion: 3,
         })
         .expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
@@ -67,9 +73,9 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       );
       expect(
         (await admin.get('/api/templates/plan_forstudie/versions').expect(200)).body.map((v: { version: number }) => v.version),
-      ).toEqual([2, 1]);
+      ).toEqual([3, 2, 1]);
       const regionraad = await t.as([]);
-      await regionraad.put('/api/templates/plan_forstudie').send({ title: 'x', sections, basedOnVersion: 2 }).expect(403);
+      await regionraad.put('/api/templates/plan_forstudie').send({ title: 'x', sections, basedOnVersion: 3 }).expect(403);
       await regionraad.get('/api/templates/nope/versions').expect(404);
     });
   });
@@ -83,7 +89,10 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
 
     it('starts empty from the newest template, says what is missing, and saves field by field with versions', async () => {
       const empty = (await f.leader.get(url()).expect(200)).body;
-      expect(empty).toMatchObject({ version: 0, content: {}, editable: true, completeness: { complete: false, filled: 0 } });
+      expect(empty).toMatchObject({ version: 0, editable: true, completeness: { complete: false, filled: 0 } });
+      // The template prefills the roles, with the names still to write.
+      expect(Object.keys(empty.content)).toEqual(['organisation']);
+      expect(empty.content.organisation.roles[0]).toEqual({ role: 'Prosjekteier', name: '' });
       expect(empty.template.key).toBe('plan_forprosjekt');
       const v1 = (
         await f.leader
@@ -107,11 +116,20 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
           .expect(200)
       ).body;
       expect(v2.content.background.text).toBe('Forstudien anbefalte et felles næringsapparat.');
+      expect(v2.content.organisation.roles.map((r: { role: string }) => r.role)).toContain('Prosjektleder');
       expect(v2.completeness.missing.map((m: { field: string }) => m.field)).toEqual([
+        'content',
+        'culture',
+        'competence',
+        'service_economy',
+        'analysis',
+        'briefing',
         'kommune_resources',
         'economic_frame',
         'period',
         'milestones',
+        'organisation',
+        'financing',
         'roles',
         'decision_points',
       ]);
@@ -263,21 +281,21 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
           version: 'Planversjon: 2 – Til regionrådet',
           population: 'Innbyggere per 1. januar 2024',
           kommuner: 'Kommunenes direkte bidrag',
-          empty: 'Roller og bemanning: (ikke fylt ut)',
+          empty: 'Kontrakter og avtaler: (ikke fylt ut)',
           sum: 'Sum 3 000 150 000 350 000 500 000',
         },
         nn: {
           version: 'Planversjon: 2 – Til regionrådet',
           population: 'Innbyggjarar per 1. januar 2024',
           kommuner: 'Direkte bidrag frå kommunane',
-          empty: 'Roller og bemanning: (ikkje fylt ut)',
+          empty: 'Kontraktar og avtalar: (ikkje fylt ut)',
           sum: 'Sum 3 000 150 000 350 000 500 000',
         },
         en: {
           version: 'Plan version: 2 – Til regionrådet',
           population: 'Population as of 1 January 2024',
-          kommuner: 'Municipalities’ direct contribution',
-          empty: 'Roller og bemanning: (not filled in)',
+          kommuner: 'Kommuner’s direct contribution',
+          empty: 'Contracts and agreements: (not filled in)',
           sum: 'Total 3,000 150,000 350,000 500,000',
         },
       } as const;
@@ -332,11 +350,11 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       const [k2] = (await t.db.query(`SELECT name FROM kommune WHERE id = $1`, [f.kommuner[1].id])) as { name: string }[];
       const res = await f.leader
         .put(`${url()}/cost-sharing`)
-        .send({ equalPercent: 50, populationDate: '2000-01-01', version: await version() })
+        .send({ equalPercent: 50, populationDate: '2021-01-01', version: await version() })
         .expect(422);
       expect(res.body.code).toBe('COST_SHARING_NO_POPULATION');
-      expect(res.body.errors).toEqual([{ field: 'populationDate', messages: [expect.stringContaining('on or before 2000-01-01')] }]);
-      expect(res.body.message).toContain('on or before 2000-01-01');
+      expect(res.body.errors).toEqual([{ field: 'populationDate', messages: [expect.stringContaining('on or before 2021-01-01')] }]);
+      expect(res.body.message).toContain('on or before 2021-01-01');
       expect(res.body.message).toContain(k1.name);
       expect(res.body.message).toContain(k2.name);
       expect(await settings()).toEqual(before);
@@ -344,7 +362,7 @@ describe('templates, phase plans, budgets, cost sharing and documents', () => {
       const all = (
         await f.leader
           .put(`${url()}/cost-sharing`)
-          .send({ equalPercent: 100, populationDate: '2000-01-01', version: await version() })
+          .send({ equalPercent: 100, populationDate: '2021-01-01', version: await version() })
           .expect(200)
       ).body;
       expect(all.costSharing).toMatchObject({ reason: null, total: 300000 });

@@ -25,7 +25,9 @@ const BUDGET = {
   decisionApprovedKommuneLeaves: 8,
   decisionSentBack: 8,
   decisionStopped: 8,
-  submission: 36,
+  // A submission, once per phase: the checks, the route, the kommune cases, the notifications, and (9 of them)
+  // the saksframlegg's inputs read and kept for the archive (documents/case-data-keeper.ts).
+  submission: 45,
   // The project (project-queries.ts loadProject: every part as a JSON column of one statement).
   projectGet: 1,
   portfolioFirstPage: 1,

@@ -8,7 +8,8 @@
  */
 import { canOnProject, type RoleAssignment } from './access';
 import type { IsoDate } from './dates';
-import type { PlanContent, TemplateSection } from './plan';
+import type { PlanContent, TemplateSection, TemplateText } from './plan';
+import { templateText } from './template-text';
 import type { ReminderDecision } from './reminders';
 
 /**
@@ -155,8 +156,8 @@ export function benefitReminder(
 }
 
 /** A plan field that holds benefit areas: the templates' `benefit_areas`, or a list labelled "Gevinst…". */
-export function isBenefitAreaField(field: { key: string; label: string; kind: string }): boolean {
-  return field.kind === 'list' && (field.key === 'benefit_areas' || /gevinst/i.test(field.label));
+export function isBenefitAreaField(field: { key: string; label: TemplateText; kind: string }): boolean {
+  return field.kind === 'list' && (field.key === 'benefit_areas' || /gevinst/i.test(templateText(field.label, 'nb')));
 }
 
 /**

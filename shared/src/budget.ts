@@ -29,10 +29,10 @@ export const BUDGET_WORDS: Record<CostCategory | FinancingSource | FinancingStat
   material_communication: ['Materiell og kommunikasjon', 'Materiell og kommunikasjon', 'Material and communication'],
   meetings_travel: ['Møter og reiser', 'Møte og reiser', 'Meetings and travel'],
   own_work: ['Egeninnsats', 'Eigeninnsats', 'Own work'],
-  innovasjon_norge: ['Innovasjon Norge', 'Innovasjon Noreg', 'Innovation Norway'],
-  fylkeskommune: ['Fylkeskommunen', 'Fylkeskommunen', 'County authority'],
+  innovasjon_norge: ['Innovasjon Norge', 'Innovasjon Norge', 'Innovasjon Norge'],
+  fylkeskommune: ['Fylkeskommunen', 'Fylkeskommunen', 'Fylkeskommune (county authority)'],
   other_grants: ['Andre tilskudd', 'Andre tilskot', 'Other grants'],
-  kommuner_direct: ['Kommunenes direkte bidrag', 'Direkte bidrag frå kommunane', 'Municipalities’ direct contribution'],
+  kommuner_direct: ['Kommunenes direkte bidrag', 'Direkte bidrag frå kommunane', 'Kommuner’s direct contribution'],
   applied: ['Søkt', 'Søkt', 'Applied for'],
   granted: ['Innvilget', 'Innvilga', 'Granted'],
 };

@@ -17,12 +17,29 @@ export interface Mentions {
   userIds: string[];
 }
 
+/** Where a mention stands in a text: `start`..`end` covers `@handle` (trailing dots not included). */
+export interface MentionSpan {
+  start: number;
+  end: number;
+  /** The handle as written, without the `@`: an e-mail address or a user id. */
+  handle: string;
+}
+
+/** The mentions of a text in order, with their places (the web app highlights them). */
+export function mentionSpans(text: string): MentionSpan[] {
+  return [...text.matchAll(MENTION)].map((m) => {
+    const handle = m[2].replace(/[.]+$/, '');
+    const start = (m.index ?? 0) + m[1].length;
+    return { start, end: start + 1 + handle.length, handle };
+  });
+}
+
 /** Finds the people a text mentions. A mention starts a word; trailing punctuation is not part of it. */
 export function extractMentions(text: string): Mentions {
   const emails = new Set<string>();
   const userIds = new Set<string>();
-  for (const m of text.matchAll(MENTION)) {
-    const handle = m[2].replace(/[.]+$/, '').toLowerCase();
+  for (const { handle: written } of mentionSpans(text)) {
+    const handle = written.toLowerCase();
     if (UUID.test(handle)) userIds.add(handle);
     else emails.add(handle);
   }

@@ -141,7 +141,8 @@ export function commonPopulationDate(rows: readonly { populationAsOf: string | n
 /**
  * Why a cost-sharing table cannot be made, as a stable code with parameters (the web and the
  * documents put it into words in each language).
- * - COST_SHARING_NO_KOMMUNER: the project has no participating kommuner.
+ * - COST_SHARING_NO_KOMMUNER: the project has no participating kommuner (on `populationDate`, when given:
+ *   none was a member of the region then and existed then; see cost-split-history.ts).
  * - COST_SHARING_NO_POPULATION: some share goes by population, but `kommuner` have no figure on or
  *   before `populationDate` (null: no figure at all), or every figure is 0.
  * - COST_SHARING_NO_CONTRIBUTION: the budget has no kommuner direct contribution in `year` (null: in any year).
@@ -171,7 +172,7 @@ export function costShareProblem(input: {
   kommuner: readonly { name: string; population: number | null }[];
 }): CostShareProblem | null {
   const { kommuner, equalPercent, populationDate, year } = input;
-  if (kommuner.length === 0) return { code: 'COST_SHARING_NO_KOMMUNER', params: {} };
+  if (kommuner.length === 0) return { code: 'COST_SHARING_NO_KOMMUNER', params: populationDate ? { populationDate } : {} };
   if (equalPercent < 100) {
     const lacking = kommuner.filter((k) => k.population === null);
     const none = lacking.length ? lacking : kommuner.every((k) => k.population === 0) ? kommuner : [];
@@ -182,14 +183,15 @@ export function costShareProblem(input: {
 }
 
 /** Whether a problem comes from the chosen settings (so saving them is refused) rather than from the project or budget. */
-export function isSettingsProblem(problem: CostShareProblem, settings: { year: number | null }): boolean {
+export function isSettingsProblem(problem: CostShareProblem, settings: { year: number | null; populationDate?: string | null }): boolean {
   switch (problem.code) {
     case 'COST_SHARING_NO_POPULATION':
       return true;
     case 'COST_SHARING_NO_CONTRIBUTION':
       return settings.year !== null;
     case 'COST_SHARING_NO_KOMMUNER':
-      return false;
+      // With a date, the parties are the kommuner that were members then: the date is what to change.
+      return (settings.populationDate ?? null) !== null;
   }
 }
 
@@ -200,6 +202,12 @@ export function costShareProblemText(problem: CostShareProblem, lang: 'nb' | 'nn
   const names = kommuner.join(', ');
   switch (problem.code) {
     case 'COST_SHARING_NO_KOMMUNER':
+      if (date)
+        return {
+          nb: `Ingen av prosjektets kommuner var medlem av regionen per ${date}.`,
+          nn: `Ingen av kommunane i prosjektet var medlem av regionen per ${date}.`,
+          en: `None of the project’s kommuner was a member of the region on ${date}.`,
+        }[lang];
       return {
         nb: 'Prosjektet har ingen deltakende kommuner å fordele kostnadene mellom.',
         nn: 'Prosjektet har ingen deltakande kommunar å fordele kostnadene mellom.',

@@ -83,7 +83,7 @@ describe('notification texts', () => {
     const decided = messages().find((m) => m.kind === 'gate_decided')!;
     expect(renderNotification(decided, 'nb').subject).toBe('Vedtak: Forstudie i Prosjekt Alfa er godkjent med vilkår');
     expect(renderNotification(decided, 'nn').subject).toBe('Vedtak: Forstudie i Prosjekt Alfa er godkjend med vilkår');
-    expect(renderNotification(decided, 'en').subject).toBe('Decision: Pre-study (forstudie) in Prosjekt Alfa is approved with conditions');
+    expect(renderNotification(decided, 'en').subject).toBe('Decision: Forstudie (pre-study) in Prosjekt Alfa is approved with conditions');
     const due = messages().find((m) => m.kind === 'deliverable_due_soon')!;
     expect(renderNotification(due, 'nb').subject).toBe('Frist 24.03.2026: Kartlegging');
     expect(renderNotification(due, 'en').subject).toBe('Due 24 March 2026: Kartlegging');

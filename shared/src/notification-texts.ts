@@ -65,9 +65,9 @@ export interface NotificationText {
 /** Language-bound helpers the texts use: dates, phase names and outcomes in the reader's language. */
 interface Say {
   date(date: IsoDate): string;
-  /** The phase's name as a title, at the start of a sentence: "Forstudie", "Pre-study (forstudie)". */
+  /** The phase's name as a title, at the start of a sentence: "Forstudie", "Forstudie (pre-study)". */
   phase(key: PhaseKey): string;
-  /** The phase's name mid-sentence: "forstudie", "pre-study (forstudie)". */
+  /** The phase's name mid-sentence: "forstudie", "forstudie (pre-study)". */
   phaseLower(key: PhaseKey): string;
   outcome(outcome: DecisionOutcome): string;
   /** A month ('2026-03') as words: "mars 2026", "March 2026". */
@@ -297,20 +297,20 @@ const EN: Texts = {
           body: `The deliverable “${p.title}” in ${p.projectName} has been returned with a comment and must be completed again.`,
         },
   kommune_case_opened: (p, s) => ({
-    subject: `Case for the municipal councils: ${p.projectName}, deadline ${s.date(p.deadline)}`,
+    subject: `Case for the kommunestyrer: ${p.projectName}, deadline ${s.date(p.deadline)}`,
     body:
       `${s.phase(p.phaseKey)} in ${p.projectName} has been submitted, and the next phase needs funding from the kommuner. ` +
-      `Each municipal council must decide by ${s.date(p.deadline)}; record the decision when it is made.`,
+      `Each kommunestyre must decide by ${s.date(p.deadline)}; record the decision when it is made.`,
   }),
   kommune_deadline_near: (p, s) =>
     p.overdue
       ? {
-          subject: `Deadline passed: ${p.kommuneName} municipal council, ${p.projectName}`,
-          body: `The municipal council of ${p.kommuneName} was to decide on ${p.projectName} by ${s.date(p.deadline)}. Record the decision, or that the case was not handled by the deadline.`,
+          subject: `Deadline passed: ${p.kommuneName} kommunestyre, ${p.projectName}`,
+          body: `The kommunestyre of ${p.kommuneName} was to decide on ${p.projectName} by ${s.date(p.deadline)}. Record the decision, or that the case was not handled by the deadline.`,
         }
       : {
-          subject: `Deadline ${s.date(p.deadline)}: ${p.kommuneName} municipal council, ${p.projectName}`,
-          body: `The municipal council of ${p.kommuneName} must decide on ${p.projectName} by ${s.date(p.deadline)}. Record the decision when it is made.`,
+          subject: `Deadline ${s.date(p.deadline)}: ${p.kommuneName} kommunestyre, ${p.projectName}`,
+          body: `The kommunestyre of ${p.kommuneName} must decide on ${p.projectName} by ${s.date(p.deadline)}. Record the decision when it is made.`,
         },
   condition_due: (p, s) => ({
     subject: p.overdue ? `Overdue condition in ${p.projectName}` : `Condition due ${s.date(p.dueDate)} in ${p.projectName}`,
@@ -344,7 +344,7 @@ export const NOTIFICATION_TEXTS: Record<Lang, Texts> = { nb: NB, nn: NN, en: EN 
 /** The line every e-mail ends with. */
 export const MAIL_SIGNATURE: Record<Lang, string> = {
   nb: '— Næringsvennlig region',
-  nn: '— Næringsvennleg region',
+  nn: '— Næringsvennlig region',
   en: '— Næringsvennlig region',
 };
 

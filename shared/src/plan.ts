@@ -3,27 +3,43 @@
  * asks for; a plan is the answers, keyed by section and field. These rules check what is missing and
  * compare two versions of a plan.
  */
+import type { Lang, Text } from './plp';
+import { subGoalScheduleProblem, type Quarter } from './plan-schedule';
+import { templateText } from './template-text';
+
 export const FIELD_KINDS = ['text', 'longtext', 'list', 'subgoals', 'kommune_resources', 'milestones', 'roles'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
+/**
+ * A text of a template: a plain string (bokmål) in versions written before templates had languages,
+ * a Text with nb, nn and en since. Read it with templateText.
+ */
+export type TemplateText = string | Text;
+
 export interface TemplateField {
   key: string;
-  label: string;
+  label: TemplateText;
   kind: FieldKind;
   required: boolean;
-  help?: string;
+  help?: TemplateText;
+  /** What a new plan starts with in this field, e.g. the roles rows with empty names; per language or one for all. */
+  defaultValue?: TemplateDefault;
 }
 
 export interface TemplateSection {
   key: string;
-  title: string;
-  guidance: string;
+  title: TemplateText;
+  guidance: TemplateText;
   fields: TemplateField[];
 }
 
 export interface SubGoal {
   title: string;
   activities: string[];
+  /** The quarter the sub-goal starts, 'YYYY-Qn' (plan-schedule.ts); left out in plans written before quarters. */
+  start?: Quarter;
+  /** The quarter it ends; left out when open or not known. */
+  end?: Quarter;
 }
 export interface KommuneResource {
   kommuneId: string;
@@ -41,6 +57,8 @@ export interface PlanRole {
 }
 
 export type FieldValue = string | string[] | SubGoal[] | KommuneResource[] | Milestone[] | PlanRole[];
+/** A field's default: one value, or one per language (role names are words of the reader's language). */
+export type TemplateDefault = FieldValue | Record<Lang, FieldValue>;
 export type PlanContent = Record<string, Record<string, FieldValue | undefined> | undefined>;
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -59,7 +77,7 @@ export function fieldValueProblem(kind: FieldKind, value: unknown): string | nul
       return isStrArray(value) ? null : 'must be a list of texts';
     case 'subgoals':
       return isObjArray(value) && value.every((g) => isStr(g.title) && isStrArray(g.activities))
-        ? null
+        ? (value.map((g, i) => subGoalScheduleProblem(g, i + 1)).find((p) => p !== null) ?? null)
         : 'must be a list of sub-goals, each with a title and a list of activities';
     case 'kommune_resources':
       return isObjArray(value) &&
@@ -78,7 +96,11 @@ export function fieldValueProblem(kind: FieldKind, value: unknown): string | nul
 }
 
 /** Checks a (partial) plan against its template: unknown sections or fields, and values of the wrong shape. */
-export function validatePlanContent(sections: readonly TemplateSection[], content: PlanContent): { field: string; message: string }[] {
+export function validatePlanContent(
+  sections: readonly TemplateSection[],
+  content: PlanContent,
+  lang: Lang = 'nb',
+): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   for (const [sectionKey, fields] of Object.entries(content)) {
     const section = sections.find((s) => s.key === sectionKey);
@@ -89,10 +111,10 @@ export function validatePlanContent(sections: readonly TemplateSection[], conten
     for (const [fieldKey, value] of Object.entries(fields ?? {})) {
       const field = section.fields.find((f) => f.key === fieldKey);
       const path = `${sectionKey}.${fieldKey}`;
-      if (!field) problems.push({ field: path, message: `The section "${section.title}" has no field "${fieldKey}"` });
+      if (!field) problems.push({ field: path, message: `The section "${templateText(section.title, lang)}" has no field "${fieldKey}"` });
       else if (value !== undefined) {
         const problem = fieldValueProblem(field.kind, value);
-        if (problem) problems.push({ field: path, message: `${field.label} ${problem}` });
+        if (problem) problems.push({ field: path, message: `${templateText(field.label, lang)} ${problem}` });
       }
     }
   }
@@ -122,7 +144,7 @@ export interface PlanCompleteness {
   complete: boolean;
   filled: number;
   required: number;
-  missing: { section: string; sectionTitle: string; field: string; label: string }[];
+  missing: { section: string; sectionTitle: TemplateText; field: string; label: TemplateText }[];
 }
 
 /** Which required fields are still empty: what to tell the project leader before they submit. */
@@ -148,9 +170,9 @@ export function mergePlanContent(base: PlanContent, patch: PlanContent): PlanCon
 
 export interface PlanChange {
   section: string;
-  sectionTitle: string;
+  sectionTitle: TemplateText;
   field: string;
-  label: string;
+  label: TemplateText;
   before: FieldValue | null;
   after: FieldValue | null;
 }

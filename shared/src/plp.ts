@@ -53,7 +53,7 @@ export const PHASES: readonly PhaseSpec[] = [
   {
     key: 'forstudie',
     order: 1,
-    title: { nb: 'Forstudie', nn: 'Forstudie', en: 'Pre-study (forstudie)' },
+    title: { nb: 'Forstudie', nn: 'Forstudie', en: 'Forstudie (pre-study)' },
     goal: {
       nb: 'Kartlegge næringslivets behov for bistand fra næringsutviklere, og forstå regionens, kommunenes og næringsutviklerens rolle.',
       nn: 'Kartleggje behovet næringslivet har for hjelp frå næringsutviklarar, og forstå rolla til regionen, kommunane og næringsutviklaren.',
@@ -136,7 +136,7 @@ export const PHASES: readonly PhaseSpec[] = [
   {
     key: 'forprosjekt',
     order: 2,
-    title: { nb: 'Forprosjekt', nn: 'Forprosjekt', en: 'Pre-project (forprosjekt)' },
+    title: { nb: 'Forprosjekt', nn: 'Forprosjekt', en: 'Forprosjekt (pre-project)' },
     goal: {
       nb: 'Beskrive innholdet i næringsutviklertjenestene, kultur, holdning og kompetansekrav, og de økonomiske rammene.',
       nn: 'Skildre innhaldet i næringsutviklartenestene, kultur, haldning og kompetansekrav, og dei økonomiske rammene.',
@@ -176,7 +176,7 @@ export const PHASES: readonly PhaseSpec[] = [
         description: {
           nb: 'Hvordan tiltaket videreføres i et hovedprosjekt slik at mål og ambisjoner nås.',
           nn: 'Korleis tiltaket vert ført vidare i eit hovudprosjekt slik at mål og ambisjonar vert nådde.',
-          en: 'How the measure is carried on in a main project so that goals and ambitions are met.',
+          en: 'How the measure is carried on in a hovedprosjekt so that goals and ambitions are met.',
         },
       },
       {
@@ -221,7 +221,7 @@ export const PHASES: readonly PhaseSpec[] = [
   {
     key: 'hovedprosjekt',
     order: 3,
-    title: { nb: 'Hovedprosjekt', nn: 'Hovudprosjekt', en: 'Main project (hovedprosjekt)' },
+    title: { nb: 'Hovedprosjekt', nn: 'Hovudprosjekt', en: 'Hovedprosjekt (main project)' },
     goal: {
       nb: 'Hjelpe kommuneadministrasjonene til å bli bedre tilretteleggere og samarbeidspartnere for lokalt næringsliv.',
       nn: 'Hjelpe kommuneadministrasjonane til å verte betre tilretteleggjarar og samarbeidspartnarar for lokalt næringsliv.',

@@ -21,7 +21,7 @@ export const DOCUMENT_WORDS = {
   planNoVersion: ['Ikke lagret som versjon ennå', 'Ikkje lagra som versjon enno', 'Not saved as a version yet'],
   planChangedSince: ['Endret etter versjon {n}', 'Endra etter versjon {n}', 'Changed since version {n}'],
   printed: ['Skrevet ut', 'Skrive ut', 'Printed'],
-  from: ['fra Næringsvennlig region', 'frå Næringsvennleg region', 'from Næringsvennlig region'],
+  from: ['fra Næringsvennlig region', 'frå Næringsvennlig region', 'from Næringsvennlig region'],
   notFilled: ['(ikke fylt ut)', '(ikkje fylt ut)', '(not filled in)'],
   budget: ['Budsjett', 'Budsjett', 'Budget'],
   costs: ['Kostnader', 'Kostnader', 'Costs'],
@@ -40,13 +40,21 @@ export const DOCUMENT_WORDS = {
     'Costs and financing do not balance.',
   ],
   // The cost-sharing table's heading as the web app has it (plans.costSharing.heading).
-  costSharing: ['Fordeling mellom kommunene', 'Fordeling mellom kommunane', 'Cost sharing between the municipalities'],
+  costSharing: ['Fordeling mellom kommunene', 'Fordeling mellom kommunane', 'Cost sharing between the kommuner'],
   kommune: ['Kommune', 'Kommune', 'Kommune'],
   population: ['Innbyggere', 'Innbyggjarar', 'Population'],
   populationOn: ['Innbyggere per {date}', 'Innbyggjarar per {date}', 'Population as of {date}'],
   asOf: ['per {date}', 'per {date}', 'as of {date}'],
   positionShare: ['Andel av stilling', 'Del av stilling', 'Share of a position'],
   milestone: ['Milepæl', 'Milepæl', 'Milestone'],
+  // A sub-goal's schedule by quarter (subGoalScheduleText), as the web app writes it (plans.subgoals.when*).
+  subGoalFrom: ['Fra {q}. kv. {year}', 'Frå {q}. kv. {year}', 'From Q{q} {year}'],
+  subGoalFromTo: [
+    'Fra {q}. kv. {year} til {q2}. kv. {year2}',
+    'Frå {q}. kv. {year} til {q2}. kv. {year2}',
+    'From Q{q} {year} to Q{q2} {year2}',
+  ],
+  subGoalUntil: ['Til {q}. kv. {year}', 'Til {q}. kv. {year}', 'Until Q{q} {year}'],
   role: ['Rolle', 'Rolle', 'Role'],
   roleHolder: ['Navn', 'Namn', 'Name'],
   equally: ['likt', 'likt', 'equally'],
@@ -302,7 +310,7 @@ export const EXPORT_WORDS = {
   // What each case waits on, and since when (issue 11).
   waitingOn: ['Venter på', 'Ventar på', 'Waiting on'],
   waitingSince: ['Venter siden', 'Ventar sidan', 'Waiting since'],
-  kommuner: ['Kommunestyrene', 'Kommunestyra', 'The municipal councils'],
+  kommuner: ['Kommunestyrene', 'Kommunestyra', 'The kommunestyrer'],
 } as const satisfies Record<string, Words>;
 
 export type ExportWord = keyof typeof EXPORT_WORDS;

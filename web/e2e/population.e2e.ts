@@ -115,7 +115,7 @@ describe('population figures in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Prosjektplan for hovedprosjektet' }).waitFor();
     await page.getByRole('table', { name: /Fordeling av 500\s000\skr i 2027/ }).waitFor();
     const date = page.getByLabel('Innbyggertall per dato');
-    await date.fill('2000-01-01');
+    await date.fill('2007-01-01'); // members since 2006, figures from 2008
     await page.getByRole('button', { name: 'Lagre fordelingen' }).click();
     await page.getByText(/^Fordelingen ble ikke lagret: minst én kommune mangler innbyggertall/).waitFor();
     expect(await date.getAttribute('aria-invalid')).toBe('true');

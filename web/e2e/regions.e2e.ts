@@ -26,6 +26,10 @@ describe('regions in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/logg-inn');
     expect(new URL(page.url()).searchParams.get('neste')).toBe('/regioner');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The checker itself finds what it should: an unnamed button added to the page is reported, and gone once removed.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<button id="axe-probe"></button>'));
+    expect(await seriousA11yViolations(page)).toEqual([expect.stringMatching(/^button-name \(critical\).*#axe-probe/)]);
+    await page.evaluate(() => document.getElementById('axe-probe')?.remove());
 
     await page.getByLabel('E-postadresse').fill('admin@demo.no');
     await page.getByLabel('Passord', { exact: true }).fill('feil-passord');
@@ -58,7 +62,7 @@ describe('regions in the browser', () => {
 
   it('switches to English', async () => {
     await page.getByLabel('Språk').selectOption('en');
-    await page.getByRole('heading', { level: 2, name: 'Member municipalities' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Member kommuner' }).waitFor();
     await page.getByRole('link', { name: 'Projects', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Kongsbergregionen');
@@ -66,7 +70,7 @@ describe('regions in the browser', () => {
     const chunks: string[] = [];
     page.on('request', (r) => chunks.push(new URL(r.url()).pathname));
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'Member municipalities' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Member kommuner' }).waitFor();
     expect(chunks.some((p) => /\/assets\/en\.bundle-/.test(p))).toBe(true);
     expect(chunks.some((p) => /\/assets\/nn\.bundle-/.test(p))).toBe(false);
     // Back to bokmål, so the stored choice does not follow this profile into other checks.

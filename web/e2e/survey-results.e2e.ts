@@ -83,11 +83,11 @@ describe('the project leader runs a survey and reads its results', () => {
   });
 
   it('creates a survey from the business-needs template and edits one question; it passes axe', async () => {
-    const templates = await api.get<{ key: string; kind: string; title: string }[]>('/api/templates');
+    const templates = await api.get<{ key: string; kind: string; title: { nb: string } }[]>('/api/templates');
     const template = templates.find((t) => t.key === 'business_survey')!;
     await page.getByRole('button', { name: 'Ny spørreundersøkelse' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ny spørreundersøkelse' });
-    await dialog.getByLabel('Mal', { exact: true }).selectOption({ label: template.title });
+    await dialog.getByLabel('Mal', { exact: true }).selectOption({ label: template.title.nb });
     await dialog.getByLabel('Tittel (valgfritt)').fill('Næringslivets behov i Glåmdal 2026');
     await dialog.getByRole('button', { name: 'Lag undersøkelsen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Næringslivets behov i Glåmdal 2026' }).waitFor();

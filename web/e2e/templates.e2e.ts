@@ -5,9 +5,9 @@ import { launchBrowser, seriousA11yViolations } from './support/browser';
 import { apiAs, logIn, type Api } from './support/session';
 
 /**
- * The template editor (/maler/:key/endre) on the demo data's «Prosjektplan for forprosjektet», which starts at
- * version 1. The administrator adds a section, is stopped by the form's checks, meets another administrator's
- * newer version, and saves the change as version 3; last, the editor refuses a template without sections.
+ * The template editor (/maler/:key/endre) on the demo data's «Prosjektplan for forprosjektet», at its newest
+ * version (v0). The administrator adds a section, is stopped by the form's checks, meets another administrator's
+ * newer version, and saves the change as version v0 + 2; last, the editor refuses a template without sections.
  */
 jest.setTimeout(60_000);
 
@@ -25,15 +25,17 @@ describe('an administrator adapts a project plan template in the editor and save
   let original: TemplateVersion;
   /** The number of the added section: after the template's own. */
   let n: number;
+  /** The newest version when the test starts. */
+  let v0: number;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
     page = browser.page;
     await logIn(page, server.baseUrl, 'admin@demo.no', '/maler');
     api = await apiAs(page, server.baseUrl);
-    original = await api.get<TemplateVersion>(`/api/templates/${KEY}/versions/1`);
-    // The version numbers below count from the demo data's single version: fail here, not halfway, if it changes.
-    expect(original.latestVersion).toBe(1);
+    original = (await api.get<TemplateVersion[]>(`/api/templates/${KEY}/versions`))[0];
+    v0 = original.version;
+    expect(original.latestVersion).toBe(v0);
     n = original.sections.length + 1;
   });
 
@@ -61,18 +63,18 @@ describe('an administrator adapts a project plan template in the editor and save
     await page.getByRole('link', { name: 'Endre malen' }).click();
     await page.getByRole('heading', { level: 1, name: `Endre «${TITLE}»` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/maler/${KEY}/endre`);
-    await saveButton(2).waitFor();
+    await saveButton(v0 + 1).waitFor();
     // Saved sections keep their keys (plans written from them keep their answers): shown, not editable.
-    const first = section(1, original.sections[0].title);
+    const first = section(1, original.sections[0].title.nb);
     expect(await first.getByText(`Nøkkel: ${original.sections[0].key}`).count()).toBe(1);
     expect(await first.getByRole('textbox', { name: 'Nøkkel', exact: true }).count()).toBe(0);
-    expect(await section(n - 1, original.sections[n - 2].title).count()).toBe(1);
+    expect(await section(n - 1, original.sections[n - 2].title.nb).count()).toBe(1);
   });
 
   it('stops a save with a blank title: the summary takes focus, its link focuses the title, fixing it clears the summary', async () => {
     const title = page.getByLabel('Tittel', { exact: true });
     await title.fill('   ');
-    await saveButton(2).click();
+    await saveButton(v0 + 1).click();
     await waitForFocus(problems());
     expect(await problemLinks()).toEqual(['Skriv en tittel på malen.']);
     await problems().getByRole('link', { name: 'Skriv en tittel på malen.' }).click();
@@ -113,7 +115,7 @@ describe('an administrator adapts a project plan template in the editor and save
     await label.fill('');
     await fieldKey.fill('1bad');
 
-    await saveButton(2).click();
+    await saveButton(v0 + 1).click();
     await waitForFocus(problems());
     expect(await problemLinks()).toEqual([
       `Nøkkelen «${repeated}» er brukt to ganger.`,
@@ -143,10 +145,10 @@ describe('an administrator adapts a project plan template in the editor and save
     await waitForFocus(page.getByRole('button', { name: `Flytt del ${n - 1} opp` }));
     const moved = section(n - 1, SECTION);
     expect(await moved.getByLabel(`Ledetekst for felt 1 i del ${n - 1}`).inputValue()).toBe('Kostnad');
-    expect(await section(n, original.sections[n - 2].title).count()).toBe(1);
+    expect(await section(n, original.sections[n - 2].title.nb).count()).toBe(1);
 
     await moved.getByLabel('Tittel på delen').fill('');
-    await saveButton(2).click();
+    await saveButton(v0 + 1).click();
     await problems()
       .getByRole('link', { name: `Skriv en tittel på del ${n - 1}.` })
       .waitFor();
@@ -181,7 +183,7 @@ describe('an administrator adapts a project plan template in the editor and save
         : route.fallback(),
     );
     try {
-      await saveButton(2).click();
+      await saveButton(v0 + 1).click();
       const help = section(n, SECTION).getByLabel(`Hjelpetekst for felt 1 i del ${n} (valgfritt)`);
       await problems().getByRole('link', { name: message }).waitFor();
       await waitForFocus(help);
@@ -195,19 +197,24 @@ describe('an administrator adapts a project plan template in the editor and save
   });
 
   it('says so when another administrator saved a version first, and loads it to make the change again', async () => {
-    const theirs: SaveTemplateBody = { title: original.title, description: REVISED, sections: original.sections, basedOnVersion: 1 };
+    const theirs: SaveTemplateBody = {
+      title: original.title,
+      description: { nb: REVISED, nn: '', en: '' },
+      sections: original.sections,
+      basedOnVersion: v0,
+    };
     await api.send('PUT', `/api/templates/${KEY}`, theirs);
 
-    await saveButton(2).click();
+    await saveButton(v0 + 1).click();
     await page.getByRole('heading', { level: 2, name: 'Malen er endret av noen andre' }).waitFor();
     await page.getByRole('button', { name: 'Last inn nyeste versjon' }).click();
-    await saveButton(3).waitFor();
-    expect(await page.getByText('du redigerer versjon 2').count()).toBe(1);
+    await saveButton(v0 + 2).waitFor();
+    expect(await page.getByText(`du redigerer versjon ${v0 + 1}`).count()).toBe(1);
     expect(await page.getByLabel('Beskrivelse', { exact: true }).inputValue()).toBe(REVISED);
     expect(await page.getByRole('group', { name: new RegExp(`^Del ${n}: `) }).count()).toBe(0);
   });
 
-  it('saves the new section as version 3 and shows it on the template page, which passes axe', async () => {
+  it('saves the new section as version v0 + 2 and shows it on the template page, which passes axe', async () => {
     await page.getByRole('button', { name: 'Legg til del' }).click();
     await waitForFocus(section(n, 'uten tittel').getByLabel('Tittel på delen'));
     await page.keyboard.type(SECTION);
@@ -219,36 +226,48 @@ describe('an administrator adapts a project plan template in the editor and save
     await added.getByLabel(`Påkrevd (felt 1 i del ${n})`).check();
     // An emptied description is saved as empty (it once went as "" and was refused in English).
     await page.getByLabel('Beskrivelse', { exact: true }).fill('');
-    await saveButton(3).click();
+    await saveButton(v0 + 2).click();
 
-    await page.getByText('Malen er lagret som versjon 3.').waitFor();
+    await page.getByText(`Malen er lagret som versjon ${v0 + 2}.`).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/maler/${KEY}`);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    expect(await page.getByText('Versjon 3 av 3').count()).toBe(1);
+    expect(await page.getByText(`Versjon ${v0 + 2} av ${v0 + 2}`).count()).toBe(1);
     expect(await page.getByRole('heading', { level: 3, name: SECTION }).count()).toBe(1);
 
-    const saved = await api.get<TemplateVersion>(`/api/templates/${KEY}/versions/3`);
+    const saved = await api.get<TemplateVersion>(`/api/templates/${KEY}/versions/${v0 + 2}`);
     expect(saved.sections.map((s) => s.key)).toEqual([...original.sections.map((s) => s.key), 'okonomi_og_drift']);
     expect(saved.sections.at(-1)).toEqual({
       key: 'okonomi_og_drift',
-      title: SECTION,
-      guidance: 'Hvordan tiltakene finansieres og driftes etter prosjektet.',
-      fields: [{ key: 'kostnad', label: 'Kostnad', kind: 'text', required: true, help: 'Beløp i kroner per år.' }],
+      title: { nb: SECTION, nn: '', en: '' },
+      guidance: { nb: 'Hvordan tiltakene finansieres og driftes etter prosjektet.', nn: '', en: '' },
+      fields: [
+        {
+          key: 'kostnad',
+          label: { nb: 'Kostnad', nn: '', en: '' },
+          kind: 'text',
+          required: true,
+          help: { nb: 'Beløp i kroner per år.', nn: '', en: '' },
+        },
+      ],
     });
-    expect(saved.description).toBe('');
+    expect(saved.description).toEqual({ nb: '', nn: '', en: '' });
+    // The sections it kept keep their prefilled roles.
+    expect(saved.sections.find((s) => s.key === 'organisation')?.fields[0].defaultValue).toEqual(
+      original.sections.find((s) => s.key === 'organisation')?.fields[0].defaultValue,
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('refuses a template without sections; the link goes to «Legg til del»', async () => {
     await page.getByRole('link', { name: 'Endre malen' }).click();
-    await saveButton(4).waitFor();
+    await saveButton(v0 + 3).waitFor();
     const addSection = page.getByRole('button', { name: 'Legg til del' });
     for (let left = n; left > 0; left--) {
       await page.getByRole('button', { name: 'Fjern del 1', exact: true }).click();
       await waitForFocus(addSection);
     }
     expect(await page.getByRole('group', { name: /^Del \d+: / }).count()).toBe(0);
-    await saveButton(4).click();
+    await saveButton(v0 + 3).click();
     await waitForFocus(problems());
     expect(await problemLinks()).toEqual(['Malen må ha minst én del.']);
     await problems().getByRole('link', { name: 'Malen må ha minst én del.' }).click();

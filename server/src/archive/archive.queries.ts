@@ -1,6 +1,7 @@
 import type { DecisionOutcome, KommuneCaseOutcome, PhaseKey } from '@nvr/shared';
 import type { EntityManager } from 'typeorm';
 import { queryOne, queryRows } from '../database/sql';
+import type { CaseData } from '../documents/document.service';
 
 /**
  * The read model of the archive export: a project's cases (one per gate submission) with their steps,
@@ -179,4 +180,14 @@ export function findArchiveFiles(em: EntityManager, fileIds: string[]): Promise<
 /** The bytes of one stored file (read one at a time while the zip streams). */
 export async function readArchiveFileData(em: EntityManager, fileId: string): Promise<Buffer | null> {
   return (await queryOne<{ data: Buffer }>(em, `SELECT data FROM stored_file WHERE id = $1`, [fileId]))?.data ?? null;
+}
+
+/** The inputs of each submission's saksframlegg as kept when it was submitted (none for older submissions). */
+export async function findArchiveCaseData(em: EntityManager, submissionIds: string[]): Promise<Map<string, CaseData>> {
+  const rows = await queryRows<{ submission_id: string; case_data: CaseData }>(
+    em,
+    `SELECT submission_id, case_data FROM gate_submission_case_data WHERE submission_id = ANY($1::uuid[])`,
+    [submissionIds],
+  );
+  return new Map(rows.map((r) => [r.submission_id, r.case_data]));
 }

@@ -1,42 +1,26 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { phaseSpec, todayInOslo, type Lang, type PhaseKey, type RoleAssignment } from '@nvr/shared';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { repoRoot } from '../config/app-config';
 import { DocumentService } from '../documents/document.service';
 import type { ProjectDto } from '../projects/project.dto';
 import { ProjectService } from '../projects/project.service';
 import { archiveWords } from './archive-words';
+import { safeName, zipChunks, type ExtractInfo, type PlannedCase, type PlannedDocument, type PlannedRecord } from './archive-zip';
 import type { ArchiveExportQueryDto } from './archive.dto';
 import {
+  findArchiveCaseData,
   findArchiveCases,
   findArchiveConditions,
   findArchiveDeliverableFiles,
   findArchiveFiles,
   findArchiveKommuneCases,
   findArchiveSteps,
-  readArchiveFileData,
-  type ArchiveFileRecord,
   type CaseFilter,
 } from './archive.queries';
-import {
-  arkivstrukturXml,
-  dayAsDateTime,
-  stableId,
-  SYSTEM_NAME,
-  type N5Archive,
-  type N5Case,
-  type N5Document,
-  type N5File,
-  type N5Party,
-  type N5Record,
-} from './noark5';
+import { dayAsDateTime, stableId, SYSTEM_NAME, type N5Archive, type N5Note, type N5Party } from './noark5';
 
 /** An extract ready to stream: everything was read and checked before its first byte. */
 export interface ArchiveZip {
@@ -44,31 +28,13 @@ export interface ArchiveZip {
   stream: Readable;
 }
 
-/** Where a document's bytes come from: a case document rendered now, or a stored file. */
-type DocSource = { kind: 'render'; name: string; render: () => Promise<Buffer> } | { kind: 'stored'; file: ArchiveFileRecord };
-
-/** A document planned into the extract; its file (path, checksum, size) is filled in while the zip is written. */
-interface PlannedDocument extends Omit<N5Document, 'file'> {
-  source: DocSource;
-  file?: N5File;
-}
-
-interface PlannedRecord extends Omit<N5Record, 'documents'> {
-  documents: PlannedDocument[];
-}
-
-interface PlannedCase extends Omit<N5Case, 'records'> {
-  records: PlannedRecord[];
-}
-
-const NOARK5_DIR = join(repoRoot, 'server', 'src', 'archive', 'noark5');
-const SCHEMA_FILES = ['arkivstruktur.xsd', 'metadatakatalog.xsd'] as const;
-
 /**
  * The archive export: a project's cases (each gate submission a saksmappe) with their case documents,
  * decisions, minutes and attachments, as a Noark 5 v5.0 arkivuttrekk in a streamed ZIP: the documents
- * under `dokumenter/`, `arkivstruktur.xml` with every file's SHA-256, the two XSDs, and
- * `sjekksummer.sha256` listing the checksum of every file in the extract.
+ * under `dokumenter/`, `arkivstruktur.xml` with every file's SHA-256, `arkivuttrekk.xml` (ADDML) describing
+ * it, the XSDs, and `sjekksummer.sha256` listing the checksum of every file in the extract (see archive-zip).
+ * The phase's newest case gets its saksframlegg as it stands; an earlier one (sent back, then submitted again)
+ * gets the one rendered from the inputs kept when it was submitted, or a merknad where none were kept.
  */
 @Injectable()
 export class ArchiveService {
@@ -121,11 +87,15 @@ export class ArchiveService {
     const w = archiveWords(lang);
     const ids = cases.map((c) => c.id);
     const decisionIds = cases.flatMap((c) => (c.decision_id ? [c.decision_id] : []));
-    const [steps, kommuneCases, conditions, deliverableFiles] = await Promise.all([
+    const [steps, kommuneCases, conditions, deliverableFiles, kept] = await Promise.all([
       findArchiveSteps(em, ids),
       findArchiveKommuneCases(em, ids),
       findArchiveConditions(em, decisionIds),
       findArchiveDeliverableFiles(em, [...new Set(cases.filter((c) => c.newest).map((c) => c.phase_id))]),
+      findArchiveCaseData(
+        em,
+        ids.filter((id) => !cases.find((c) => c.id === id)?.newest),
+      ),
     ]);
     const fileIds = new Set<string>([
       ...cases.flatMap((c) => (c.minutes_file_id ? [c.minutes_file_id] : [])),
@@ -163,25 +133,30 @@ export class ArchiveService {
       };
       const caseSteps = steps.filter((s) => s.submission_id === c.id);
       const records: PlannedRecord[] = [];
-      // One journalpost per body on the route: its saksframlegg (for the phase's newest case), its minutes.
-      const routeSteps = caseSteps.length ? caseSteps : c.newest ? [null] : [];
+      // One journalpost per body on the route: its saksframlegg, its minutes. The newest case's saksframlegg is
+      // rendered as it stands; an earlier case's from what was kept when it was submitted, if anything was.
+      const frozen = c.newest ? null : (kept.get(c.id) ?? null);
+      const routeSteps = caseSteps.length ? caseSteps : [null];
       routeSteps.forEach((s, i) => {
         const bodyName = s?.body_name ?? project.councilName;
         const docs: PlannedDocument[] = [];
-        if (c.newest)
+        const notes: N5Note[] = [];
+        const render: (() => Promise<Buffer>) | null = c.newest
+          ? async () => (await this.documents.caseDocument(project.id, c.phase_key, s?.id, roles, 'pdf', lang)).data
+          : frozen
+            ? async () => (await this.documents.frozenCaseDocument(frozen, s?.id ?? null, lang)).data
+            : null;
+        if (render)
           docs.push({
             systemId: stableId('saksframlegg', c.id, s?.id ?? ''),
             type: 'Saksframlegg',
             title: `${w.caseDocumentFor} ${bodyName}`,
             role: 'Hoveddokument',
-            createdAt: now,
+            createdAt: c.newest ? now : c.submitted_at,
             createdBy: SYSTEM_NAME,
-            source: {
-              kind: 'render',
-              name: `saksframlegg-${bodyName}.pdf`,
-              render: async () => (await this.documents.caseDocument(project.id, c.phase_key, s?.id, roles, 'pdf', lang)).data,
-            },
+            source: { kind: 'render', name: `saksframlegg-${bodyName}.pdf`, render },
           });
+        else notes.push({ text: w.notKept, type: 'Saksframlegg', date: c.submitted_at, by: SYSTEM_NAME });
         // The package's deliverables (final report, plan, …) go with the first body's case document.
         if (i === 0 && c.newest) {
           const inPackage = c.package_deliverable_ids;
@@ -194,10 +169,9 @@ export class ArchiveService {
           s?.meeting_date && s.recommended_outcome
             ? `${s.meeting_date}${s.case_number ? `, ${w.caseNumber} ${s.case_number}` : ''}: ${w.outcome[s.recommended_outcome]}. ${s.recommendation ?? ''}`
             : null;
-        if (docs.length === 0 && !handled) return;
         records.push({
           systemId: stableId('journalpost', c.id, s?.id ?? 'saksframlegg'),
-          type: c.newest ? 'Saksframlegg' : 'Organinternt dokument uten oppfølging',
+          type: 'Saksframlegg',
           title: handled && docs.length === 0 ? `${w.handledBy} ${bodyName}` : `${w.caseDocumentFor} ${bodyName}`,
           description: [handled, i === 0 ? c.proposed_decision : null].filter(Boolean).join('\n\n') || null,
           documentDate: c.submitted_on,
@@ -206,6 +180,7 @@ export class ArchiveService {
           createdBy: c.submitted_by_name ?? SYSTEM_NAME,
           parties: [{ name: bodyName, role: s?.decides === false ? w.recommendingBody : w.decidingBody }],
           documents: docs,
+          notes,
         });
       });
       if (c.decision_id && c.outcome && c.meeting_date && c.case_number && c.decided_at) {
@@ -288,112 +263,14 @@ export class ArchiveService {
       },
       createdAt: now,
     };
-    return { filename, stream: Readable.from(zipChunks(archive, planned, this.db), { objectMode: false }) };
-  }
-}
-
-/** The zip, piece by piece: each document (rendered or read one at a time), then the structure and the checksum list. */
-async function* zipChunks(archive: Omit<N5Archive, 'cases'>, cases: PlannedCase[], db: DataSource): AsyncGenerator<Buffer> {
-  const out: Uint8Array[] = [];
-  let failure: Error | null = null;
-  let done = false;
-  const zip = new Zip((err, chunk) => {
-    if (err) failure = err;
-    else out.push(chunk);
-  });
-  const take = (): Buffer => {
-    if (failure) throw failure;
-    const b = Buffer.concat(out);
-    out.length = 0;
-    return b;
-  };
-  const sums: string[] = [];
-  const add = (path: string, data: Uint8Array, compress: boolean): string => {
-    const entry = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
-    zip.add(entry);
-    entry.push(data, true);
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    sums.push(`${sha256}  ${path}`);
-    return sha256;
-  };
-  try {
-    let n = 0;
-    for (const c of cases)
-      for (const r of c.records)
-        for (const d of r.documents) {
-          n += 1;
-          const data = d.source.kind === 'render' ? await d.source.render() : await readArchiveFileData(db.manager, d.source.file.id);
-          if (!data) throw new Error(`The stored file ${d.source.kind === 'stored' ? d.source.file.id : ''} went away during the export`);
-          const name = d.source.kind === 'render' ? d.source.name : d.source.file.filename;
-          const contentType = d.source.kind === 'render' ? 'application/pdf' : d.source.file.content_type;
-          const path = `dokumenter/${String(n).padStart(4, '0')}-${safeName(name)}`;
-          const format = fileFormat(contentType, name);
-          const sha256 = add(path, data, format === 'XML' || format === 'TXT');
-          d.file = {
-            systemId: stableId('dokumentobjekt', d.systemId),
-            path,
-            format,
-            variant: format === 'PDF' ? 'Arkivformat' : 'Produksjonsformat',
-            sha256,
-            size: data.length,
-            createdAt: d.createdAt,
-            createdBy: d.createdBy,
-          };
-          const chunk = take();
-          if (chunk.length) yield chunk;
-        }
-    const full: N5Archive = {
-      ...archive,
-      cases: cases.map((c) => ({
-        ...c,
-        records: c.records.map((r) => ({
-          ...r,
-          documents: r.documents.map(({ source: _source, file, ...d }) => {
-            if (!file) throw new Error('a document was not written');
-            return { ...d, file };
-          }),
-        })),
-      })),
+    const info: ExtractInfo = {
+      description: `${archive.title}. ${w.archiveDescription}`,
+      creator: project.councilName,
+      archive: archive.title,
+      systemName: SYSTEM_NAME,
+      periodStart: archive.part.periodStart,
+      periodEnd: archive.part.periodEnd,
     };
-    add('arkivstruktur.xml', Buffer.from(arkivstrukturXml(full), 'utf8'), true);
-    for (const name of SCHEMA_FILES) {
-      const path = join(NOARK5_DIR, name);
-      if (existsSync(path)) add(name, readFileSync(path), true);
-    }
-    const list = Buffer.from(sums.join('\n') + '\n', 'utf8');
-    const entry = new ZipDeflate('sjekksummer.sha256', { level: 6 });
-    zip.add(entry);
-    entry.push(list, true);
-    zip.end();
-    done = true;
-    yield take();
-  } finally {
-    if (!done) zip.terminate();
+    return { filename, stream: Readable.from(zipChunks(archive, planned, info, this.db), { objectMode: false }) };
   }
-}
-
-/** Noark's format name of a file. */
-function fileFormat(contentType: string, filename: string): string {
-  if (contentType === 'application/pdf') return 'PDF';
-  if (contentType.includes('wordprocessingml')) return 'DOCX';
-  if (contentType === 'application/msword') return 'DOC';
-  if (contentType.includes('xml')) return 'XML';
-  if (contentType.startsWith('text/')) return 'TXT';
-  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(filename)?.[1];
-  return ext ? ext.toUpperCase() : 'BIN';
-}
-
-/** A file name safe in a zip on every system: ASCII letters, digits, dot, dash and underscore. */
-function safeName(name: string): string {
-  const ascii = name
-    .replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'AE'))
-    .replace(/[øØ]/g, (c) => (c === 'ø' ? 'o' : 'O'))
-    .replace(/[åÅ]/g, (c) => (c === 'å' ? 'aa' : 'AA'))
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-  const safe = ascii
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|-+$/g, '');
-  return safe.slice(0, 120) || 'dokument';
 }

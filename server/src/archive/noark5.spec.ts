@@ -86,6 +86,7 @@ const archive = (): N5Archive => ({
           createdBy: 'Rådet',
           parties: [],
           documents: [],
+          notes: [{ text: 'Saksframlegget ble ikke tatt vare på.', type: 'Saksframlegg', date: now, by: 'Næringsvennlig region' }],
         },
       ],
     },
@@ -102,6 +103,10 @@ describe('Noark 5 arkivstruktur.xml', () => {
     expect(xml).toContain('<antallVedlegg>1</antallVedlegg>');
     expect(xml).toContain('<opprettetAv>Næringsvennlig region</opprettetAv>');
     expect(xml).not.toMatch(/<beskrivelse>\s*<\/beskrivelse>/);
+    // A journalpost's merknad sits after its title and description, before the journal numbers.
+    expect(xml).toMatch(
+      /<tittel>Behandling i Rådmannsgruppa<\/tittel>\s*<merknad>\s*<merknadstekst>Saksframlegget ble ikke tatt vare på\.<\/merknadstekst>/,
+    );
   });
 
   it('writes an empty archive part that is still valid', async () => {

@@ -62,6 +62,8 @@ export interface N5Record {
   createdBy: string;
   parties: N5Party[];
   documents: N5Document[];
+  /** Merknader on the journalpost, e.g. that a document of it was not kept. */
+  notes?: N5Note[];
 }
 
 export interface N5Case {
@@ -190,6 +192,15 @@ function writeParty(w: Writer, p: N5Party): void {
   w.open('part').el('partNavn', nonBlank(p.name, '–')).el('partRolle', nonBlank(p.role, '–')).close('part');
 }
 
+function writeNote(w: Writer, n: N5Note): void {
+  w.open('merknad')
+    .el('merknadstekst', nonBlank(n.text, '–'))
+    .el('merknadstype', n.type)
+    .el('merknadsdato', n.date)
+    .el('merknadRegistrertAv', nonBlank(n.by, SYSTEM_NAME))
+    .close('merknad');
+}
+
 function writeCase(w: Writer, c: N5Case): void {
   w.open('mappe', ' xsi:type="saksmappe"')
     .el('systemID', c.systemId)
@@ -203,14 +214,7 @@ function writeCase(w: Writer, c: N5Case): void {
     .el('avsluttetDato', c.closedAt)
     .el('avsluttetAv', nonBlank(c.closedBy, SYSTEM_NAME));
   for (const p of c.parties) writeParty(w, p);
-  for (const n of c.notes) {
-    w.open('merknad')
-      .el('merknadstekst', nonBlank(n.text, '–'))
-      .el('merknadstype', n.type)
-      .el('merknadsdato', n.date)
-      .el('merknadRegistrertAv', nonBlank(n.by, SYSTEM_NAME))
-      .close('merknad');
-  }
+  for (const n of c.notes) writeNote(w, n);
   c.records.forEach((r, i) => writeRecord(w, c, r, i + 1));
   w.el('saksaar', c.year)
     .el('sakssekvensnummer', c.sequence)
@@ -255,12 +259,11 @@ function writeRecord(w: Writer, c: N5Case, r: N5Record, number: number): void {
       .close('dokumentobjekt');
     w.close('dokumentbeskrivelse');
   });
-  w.el('registreringsID', `${c.year}/${c.sequence}-${number}`)
-    .el('tittel', nonBlank(r.title, '–'))
-    .el('beskrivelse', r.description)
-    // The journal year and number follow the case (a case's records are numbered within it), so the
-    // numbers are the same in a full extract and in the package of that one case.
-    .el('journalaar', c.year)
+  w.el('registreringsID', `${c.year}/${c.sequence}-${number}`).el('tittel', nonBlank(r.title, '–')).el('beskrivelse', r.description);
+  for (const n of r.notes ?? []) writeNote(w, n);
+  // The journal year and number follow the case (a case's records are numbered within it), so the
+  // numbers are the same in a full extract and in the package of that one case.
+  w.el('journalaar', c.year)
     .el('journalsekvensnummer', c.sequence * 1000 + number)
     .el('journalpostnummer', number)
     .el('journalposttype', r.type)

@@ -60,7 +60,7 @@ export const BENEFIT_WORDS = {
   active: ['Pågår', 'Pågår', 'Active'],
   completed: ['Avsluttet', 'Avslutta', 'Completed'],
   stopped: ['Stoppet', 'Stoppa', 'Stopped'],
-  footer: ['Laget {date} fra Næringsvennlig region', 'Laga {date} frå Næringsvennleg region', 'Made {date} from Næringsvennlig region'],
+  footer: ['Laget {date} fra Næringsvennlig region', 'Laga {date} frå Næringsvennlig region', 'Made {date} from Næringsvennlig region'],
   fileStem: ['gevinster', 'gevinstar', 'benefits'],
 } as const satisfies Record<string, Words>;
 

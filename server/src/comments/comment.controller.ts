@@ -26,7 +26,7 @@ export class CommentController {
   @Access.project('comment')
   @ApiCreatedResponse({ type: CommentDto })
   @ApiOperation({ operationId: 'createComment', summary: 'Comment on a phase plan, deliverable or status report; @mentions notify people' })
-  @ApiErrors(400)
+  @ApiErrors(400, 422)
   create(@CurrentUser() user: Principal, @IdParam() id: string, @Body() dto: CreateCommentDto): Promise<CommentDto> {
     return this.comments.create(id, dto, user);
   }
@@ -35,7 +35,7 @@ export class CommentController {
   @Access.project('comment')
   @ApiOkResponse({ type: CommentDto })
   @ApiOperation({ operationId: 'updateComment', summary: 'Edit your own comment' })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 409, 422)
   update(
     @CurrentUser() user: Principal,
     @IdParam() id: string,

@@ -19,7 +19,8 @@ export class CreateCommentDto extends CommentTargetQueryDto {
   @RequiredText({
     max: 8000,
     example: 'Fint arbeid! @kari@kongsberg.kommune.no kan du se på økonomidelen?',
-    description: 'Plain text; @e-mail or @user-id mentions notify those people',
+    description:
+      'Plain text; @e-mail or @user-id mentions notify those people. A mention of anyone who may not read the project refuses the comment (422 COMMENT_MENTION_UNKNOWN); see GET …/mentionable-people',
   })
   body: string;
 }

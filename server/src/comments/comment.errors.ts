@@ -6,6 +6,8 @@ export const COMMENT_ERRORS = defineErrors(
   {
     COMMENT_NOT_FOUND: 404,
     COMMENT_TARGET_NOT_FOUND: 404,
+    /** The text mentions an address or id of nobody who may read the project (params: handles, count). */
+    COMMENT_MENTION_UNKNOWN: 422,
   },
 );
 

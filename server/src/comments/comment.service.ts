@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canOnProject, CommentTargetType, extractMentions, isAdmin, RoleAssignment } from '@nvr/shared';
+import { canOnProject, CommentTargetType, isAdmin, RoleAssignment } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
@@ -8,6 +8,7 @@ import { execute, queryOne, queryRows } from '../database/sql';
 import { NotificationService } from '../notifications/notification.service';
 import { ProjectChanges } from '../projects/project-changes';
 import { CommentDto, CommentTargetQueryDto, CreateCommentDto, UpdateCommentDto } from './comment.dto';
+import { resolveMentions } from './mention.service';
 
 interface CommentRow {
   id: string;
@@ -32,16 +33,6 @@ interface ProjectRef {
   name: string;
 }
 
-interface MentionedPerson {
-  id: string;
-  name: string;
-  email: string;
-}
-
-interface MentionCandidateRow extends MentionedPerson {
-  roles: RoleAssignment[];
-}
-
 const SELECT_COMMENTS = `
   SELECT c.id, c.project_id, c.target_type, c.target_id, c.body, c.author_id, a.name AS author_name, a.email AS author_email,
          c.mentioned_user_ids, c.created_at, c.edited_at, c.deleted_at, c.version,
@@ -51,7 +42,8 @@ const SELECT_COMMENTS = `
 
 /**
  * Comments on a phase's plan, a deliverable or a status report, by anyone who may comment on the
- * project (advisers too). @mentions notify the people named, if they may read the project.
+ * project (advisers too). @mentions notify the people named; a mention of someone who may not read the
+ * project refuses the comment (mention.service.ts).
  */
 @Injectable()
 export class CommentService {
@@ -215,22 +207,6 @@ async function assertTarget(
       `The project has no ${target.targetType.replace('_', ' ')} with id ${target.targetId}.`,
     );
   }
-}
-
-/** The active people a text mentions who may read the project; others are ignored without a word (no account probing). */
-async function resolveMentions(em: EntityManager, project: ProjectRef, body: string): Promise<MentionedPerson[]> {
-  const { emails, userIds } = extractMentions(body);
-  if (!emails.length && !userIds.length) return [];
-  const people = await queryRows<MentionCandidateRow>(
-    em,
-    `SELECT u.id, u.name, u.email,
-            coalesce(json_agg(json_build_object('role', ra.role, 'regionId', ra.region_id, 'projectId', ra.project_id)) FILTER (WHERE ra.id IS NOT NULL), '[]') AS roles
-       FROM app_user u LEFT JOIN role_assignment ra ON ra.user_id = u.id
-      WHERE u.active AND (lower(u.email) = ANY($1::text[]) OR u.id = ANY($2::uuid[]))
-      GROUP BY u.id ORDER BY u.name`,
-    [emails, userIds],
-  );
-  return people.filter((p) => canOnProject(p.roles, project, 'read')).map(({ id, name, email }) => ({ id, name, email }));
 }
 
 /** Where the comment is read in the web app; for a phase plan, `target` is the phase key. */

@@ -142,6 +142,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the default hourly rate of own work: 500 kr unless OWN_WORK_HOURLY_RATE says otherwise', () => {
+    expect(loadConfig({}).ownWorkHourlyRate).toBe(500);
+    expect(loadConfig({ OWN_WORK_HOURLY_RATE: '800' }).ownWorkHourlyRate).toBe(800);
+    for (const bad of ['0', '-5', '750.5', 'many', '100001']) {
+      expect(() => loadConfig({ OWN_WORK_HOURLY_RATE: bad })).toThrow(
+        /OWN_WORK_HOURLY_RATE must be whole kroner per hour from 1 to 100000/,
+      );
+    }
+  });
+
   it('reads and converts the variables', () => {
     const c = loadConfig({
       PORT: '8080',

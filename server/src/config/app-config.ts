@@ -159,6 +159,13 @@ export class EnvVars {
   @Min(1)
   @Max(90)
   INVITATION_DAYS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'OWN_WORK_HOURLY_RATE must be whole kroner per hour from 1 to 100000' })
+  @Min(1, { message: 'OWN_WORK_HOURLY_RATE must be whole kroner per hour from 1 to 100000' })
+  @Max(100_000, { message: 'OWN_WORK_HOURLY_RATE must be whole kroner per hour from 1 to 100000' })
+  OWN_WORK_HOURLY_RATE?: number;
 }
 
 /** One OpenID Connect provider people may sign in with (README "Signing in with Entra ID or ID-porten"). */
@@ -313,6 +320,8 @@ export interface AppConfig {
   oidcProviders: OidcProviderConfig[];
   /** An invitation's link works for this many days. */
   invitationDays: number;
+  /** Kroner per hour a new own-work (egeninnsats) budget line starts with; the line's rate stays editable. */
+  ownWorkHourlyRate: number;
 }
 
 export class ConfigError extends Error {
@@ -322,6 +331,12 @@ export class ConfigError extends Error {
 }
 
 export const repoRoot = findRepoRoot(__dirname);
+
+/**
+ * The default rate of own work (egeninnsats): 500 kr per hour, the rate the demo's budgets use (Kongsbergregionen's
+ * 1.25 million kr of own work a year, from the seed plan, as 2 500 hours × 500 kr).
+ */
+export const DEFAULT_OWN_WORK_HOURLY_RATE = 500;
 
 /** Reads and validates configuration from the environment; throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -393,6 +408,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     breakGlassEmails,
     oidcProviders,
     invitationDays: vars.INVITATION_DAYS ?? 14,
+    ownWorkHourlyRate: vars.OWN_WORK_HOURLY_RATE ?? DEFAULT_OWN_WORK_HOURLY_RATE,
   };
 }
 
@@ -423,6 +439,7 @@ const ENV_KEYS = [
   'BREAK_GLASS_EMAIL',
   'OIDC_PROVIDERS',
   'INVITATION_DAYS',
+  'OWN_WORK_HOURLY_RATE',
 ] as const;
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -14,6 +14,7 @@ import { Deliverable, DeliverableFile } from '../deliverables/deliverable.entity
 import { StoredFile } from '../files/stored-file.entity';
 import { GateCondition } from '../gates/gate-condition.entity';
 import { GateCheckpoint, GateDecision, GateSubmission } from '../gates/gate.entity';
+import { GateSubmissionCaseData } from '../gates/gate-submission-case-data.entity';
 import { HistoryEvent } from '../history/history-event.entity';
 import { Job } from '../jobs/job.entity';
 import { KommunePopulationEvent } from '../kommuner/kommune-population-event.entity';
@@ -60,6 +61,7 @@ export const entities = [
   DeliverableFile,
   GateCheckpoint,
   GateSubmission,
+  GateSubmissionCaseData,
   GateDecision,
   RegionBody,
   RegionGateDecider,

@@ -18,6 +18,7 @@ import {
   type PhaseKey,
   type PlanContent,
   type SubGoal,
+  subGoalScheduleText,
   type Milestone,
 } from '@nvr/shared';
 import type { Block, DocModel } from './document-model';
@@ -374,6 +375,8 @@ function planBlocks(data: CaseData, lang: Lang): Block[] {
   if (Array.isArray(subGoals) && subGoals.length) {
     subGoals.forEach((g, i) => {
       blocks.push({ type: 'paragraph', text: `${i + 1}. ${g.title}`, bold: true });
+      const when = subGoalScheduleText(g, lang);
+      if (when) blocks.push({ type: 'paragraph', text: when, italic: true });
       if (g.activities?.length) blocks.push({ type: 'list', items: g.activities });
     });
   } else blocks.push(notFilled(lang));

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseDataKeeper } from './case-data-keeper';
 import { DeliverableModule } from '../deliverables/deliverable.module';
 import { GateModule } from '../gates/gate.module';
 import { KommuneCaseModule } from '../kommune-cases/kommune-case.module';
@@ -12,7 +13,7 @@ import './document.errors'; // declares this feature's error codes
 @Module({
   imports: [ProjectModule, PlanModule, DeliverableModule, GateModule, KommuneCaseModule],
   controllers: [DocumentController],
-  providers: [DocumentService],
+  providers: [DocumentService, CaseDataKeeper],
   exports: [DocumentService],
 })
 export class DocumentModule {}

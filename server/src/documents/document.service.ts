@@ -9,10 +9,12 @@ import {
   Lang,
   phaseSpec,
   RoleAssignment,
+  templateText,
   todayInOslo,
 } from '@nvr/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { execute } from '../database/sql';
 import { DeliverableService } from '../deliverables/deliverable.service';
 import { GateService } from '../gates/gate.service';
 import { KommuneCaseService } from '../kommune-cases/kommune-case.service';
@@ -37,6 +39,9 @@ import { date, enumLabel, kroner, label } from './labels';
 import { renderDocx } from './render-docx';
 import { planDocument } from './plan-document';
 import { renderPdf } from './render-pdf';
+
+/** The inputs of a saksframlegg, as the submission keeps them (see freezeCaseData). */
+export type { CaseData } from './case-document';
 
 export interface RenderedDocument {
   filename: string;
@@ -65,7 +70,10 @@ export class DocumentService {
     format: 'pdf' | 'docx',
     lang: Lang,
   ): Promise<RenderedDocument> {
-    const [project, plan] = await Promise.all([this.projects.get(projectId, roles), this.plans.get(projectId, phaseKey, roles)]);
+    const [project, plan] = await Promise.all([
+      this.projects.get(projectId, roles),
+      this.plans.get(projectId, phaseKey, roles, undefined, lang),
+    ]);
     const doc = planDocument(
       {
         project: {
@@ -80,7 +88,7 @@ export class DocumentService {
       },
       lang,
     );
-    return this.render(doc, `${plan.template.title} – ${project.name}`, format);
+    return this.render(doc, `${templateText(plan.template.title, lang)} – ${project.name}`, format);
   }
 
   async deliverable(
@@ -254,6 +262,37 @@ export class DocumentService {
     return this.render(doc, `${label('caseDocument', lang)} – ${step?.bodyName ?? project.councilName} – ${project.name}`, format);
   }
 
+  /**
+   * Keeps the inputs of a submission's saksframlegg as they stand now, inside the submission's transaction
+   * (`tx` sees the new submission, its route and its kommune cases), so the archive can render it as it was.
+   */
+  async freezeCaseData(
+    tx: EntityManager,
+    projectId: string,
+    phaseKey: string,
+    submissionId: string,
+    roles: readonly RoleAssignment[],
+  ): Promise<void> {
+    const project = await this.projects.get(projectId, roles, tx);
+    const phase = phaseOf(project, phaseKey);
+    const submission = (await findCaseSubmissions(tx, phase.id)).find((s) => s.id === submissionId);
+    if (!submission) throw new Error(`submission ${submissionId} is not in the ${phaseKey}`);
+    const data = await this.caseData(project, phase, submission, tx);
+    await execute(
+      tx,
+      `INSERT INTO gate_submission_case_data (submission_id, case_data) VALUES ($1, $2)
+       ON CONFLICT (submission_id) DO UPDATE SET case_data = EXCLUDED.case_data, created_at = now()`,
+      [submissionId, JSON.stringify(data)],
+    );
+  }
+
+  /** A saksframlegg rendered from inputs kept at submission (see freezeCaseData), for one body on its route. */
+  async frozenCaseDocument(data: CaseData, stepId: string | null, lang: Lang): Promise<RenderedDocument> {
+    const step = (stepId ? data.steps.find((s) => s.id === stepId) : null) ?? null;
+    const doc = caseDocument(data, step, lang);
+    return this.render(doc, `${label('caseDocument', lang)} – ${step?.bodyName ?? data.project.councilName} – ${data.project.name}`, 'pdf');
+  }
+
   /** The protokollutdrag of a decided submission (default: the newest decided one); 409 while nothing is decided. */
   async minutesExtract(
     projectId: string,
@@ -307,8 +346,12 @@ export class DocumentService {
   }
 
   /** Everything a case document shows, read for one submission. */
-  private async caseData(project: ProjectDto, phase: ProjectDto['phases'][number], submission: CaseSubmissionRecord): Promise<CaseData> {
-    const em = this.db.manager;
+  private async caseData(
+    project: ProjectDto,
+    phase: ProjectDto['phases'][number],
+    submission: CaseSubmissionRecord,
+    em: EntityManager = this.db.manager,
+  ): Promise<CaseData> {
     const nextKey = nextPhaseKey(phase.key);
     const nextPhase = nextKey ? (project.phases.find((p) => p.key === nextKey) ?? null) : null;
     const steps = await findCaseSteps(em, submission.id);
@@ -345,7 +388,7 @@ export class DocumentService {
           })) ?? null,
       };
     } else {
-      shares = { source: 'plan', rows: plan ? await this.planShares(project.id, plan) : [] };
+      shares = { source: 'plan', rows: plan ? await this.planShares(project.id, plan, em) : [] };
     }
     return {
       project: {
@@ -402,12 +445,12 @@ export class DocumentService {
   }
 
   /** The kommuner's shares by the plan's cost sharing (empty when there is nothing to share or no figures to share by). */
-  private async planShares(projectId: string, plan: CasePlanRecord): Promise<CaseKommuneShare[]> {
+  private async planShares(projectId: string, plan: CasePlanRecord, em: EntityManager): Promise<CaseKommuneShare[]> {
     const settings = plan.cost_sharing ?? { equalPercent: 50, populationDate: null, year: null };
     const lines = plan.budget.map((l) => ({ kind: l.kind, category: l.category as never, year: l.year, amount: Number(l.amount) }));
     const total = kommunerContribution(lines, settings.year ?? undefined);
     if (total <= 0) return [];
-    const kommuner = await findCostSharingKommuner(this.db.manager, projectId, settings.populationDate ?? null);
+    const kommuner = await findCostSharingKommuner(em, projectId, settings.populationDate ?? null);
     try {
       const share = shareCosts({
         total,

@@ -98,7 +98,8 @@ function data(
       costSharing: {
         settings: { equalPercent: 50, populationDate: overrides.populationDate ?? '2026-01-01', year: null },
         ...share,
-        rows: share.rows.map((r) => ({ ...r, populationAsOf: asOf(r.name) })),
+        rows: share.rows.map((r) => ({ ...r, numbers: [], currentName: r.name, populationAsOf: asOf(r.name) })),
+        excluded: [],
         reason: null,
       },
       snapshots: [

@@ -11,8 +11,11 @@ import {
   type Lang,
   type Milestone,
   type PlanRole,
+  localizeSections,
+  templateText,
+  type LocalizedField,
   type SubGoal,
-  type TemplateField,
+  subGoalScheduleText,
 } from '@nvr/shared';
 import type { PlanDto } from '../plans/plan.dto';
 import type { Block, DocModel } from './document-model';
@@ -40,7 +43,7 @@ export function planVersionText(plan: Pick<PlanDto, 'snapshots' | 'changedSinceV
 export function planDocument(data: PlanDocumentData, lang: Lang): DocModel {
   const { plan, project } = data;
   const blocks: Block[] = [];
-  for (const section of plan.template.sections) {
+  for (const section of localizeSections(plan.template.sections, lang)) {
     blocks.push({ type: 'heading', text: section.title });
     const sectionName = section.title
       .replace(/^\s*\d+[.)]?\s*/, '')
@@ -62,7 +65,7 @@ export function planDocument(data: PlanDocumentData, lang: Lang): DocModel {
     if (section.key === 'budget') blocks.push(...budgetBlocks(plan, lang));
   }
   return {
-    title: plan.template.title,
+    title: templateText(plan.template.title, lang),
     subtitle: project.name,
     meta: [
       [label('region', lang), project.regionName],
@@ -77,7 +80,7 @@ export function planDocument(data: PlanDocumentData, lang: Lang): DocModel {
 }
 
 /** A field's content, or null when it is empty. */
-function fieldBlocks(field: TemplateField, value: FieldValue | undefined, lang: Lang): Block[] | null {
+function fieldBlocks(field: LocalizedField, value: FieldValue | undefined, lang: Lang): Block[] | null {
   if (value === undefined || value === null) return null;
   switch (field.kind) {
     case 'text':
@@ -92,10 +95,15 @@ function fieldBlocks(field: TemplateField, value: FieldValue | undefined, lang: 
     case 'subgoals': {
       const goals = value as SubGoal[];
       if (!goals.length) return null;
-      return goals.flatMap((g, i): Block[] => [
-        { type: 'paragraph', text: `${i + 1}. ${g.title}` },
-        ...(g.activities.length ? [{ type: 'list' as const, items: g.activities }] : []),
-      ]);
+      return goals.flatMap((g, i): Block[] => {
+        // When the sub-goal starts and ends, by quarter ("Fra 3. kv. 2027"), under its title.
+        const when = subGoalScheduleText(g, lang);
+        return [
+          { type: 'paragraph', text: `${i + 1}. ${g.title}` },
+          ...(when ? [{ type: 'paragraph' as const, text: when, italic: true }] : []),
+          ...(g.activities.length ? [{ type: 'list' as const, items: g.activities }] : []),
+        ];
+      });
     }
     case 'kommune_resources': {
       const rows = value as KommuneResource[];

@@ -1,4 +1,13 @@
-import type { DecisionOutcome, DeliverableState, KommuneCaseOutcome, PhaseKey, PhaseState, Role } from '@nvr/shared';
+import type {
+  DecisionOutcome,
+  DeliverableState,
+  KommuneCaseOutcome,
+  PhaseKey,
+  PhaseState,
+  PlanContent,
+  Role,
+  TemplateSection,
+} from '@nvr/shared';
 import type { EntityManager } from 'typeorm';
 import { queryOneOrFail } from '../database/sql';
 import { decisionAudienceJson, type DecisionAudienceRecord } from '../notifications/gate-notifier';
@@ -20,6 +29,8 @@ export interface DecisionPhaseRecord {
   state: PhaseState;
   actual_start: string | null;
   actual_end: string | null;
+  planned_start: string | null;
+  planned_end: string | null;
 }
 
 /** A case step of the submission, in order (DECISION_STATE_SQL). */
@@ -51,12 +62,15 @@ export interface DecisionStateRecord {
   steps: DecisionStepRecord[];
   /** The section keys of the template the next phase's plan is written from; null without a next phase or template. */
   next_plan_sections: string[] | null;
+  /** The next phase's plan with its template's sections (what an approval reads its period from); null without one. */
+  next_plan: { content: PlanContent; sections: TemplateSection[] } | null;
 }
 
 const DECISION_STATE_SQL = `SELECT p.name AS project_name,
        ${decisionAudienceJson({ projectId: 'p.id', regionId: 'p.region_id', actorId: '$5::uuid' })} AS audience,
        (SELECT json_agg(x ORDER BY x.position) FROM (
-          SELECT id, phase_key, position, state, actual_start, actual_end FROM project_phase WHERE project_id = p.id) x) AS phases,
+          SELECT id, phase_key, position, state, actual_start, actual_end, planned_start, planned_end
+            FROM project_phase WHERE project_id = p.id) x) AS phases,
        (SELECT coalesce(json_agg(x), '[]') FROM (
           SELECT id, catalogue_key, title, state FROM deliverable WHERE phase_id = ph.id) x) AS deliverables,
        (SELECT row_to_json(x) FROM (
@@ -76,7 +90,9 @@ const DECISION_STATE_SQL = `SELECT p.name AS project_name,
           FROM template_version v CROSS JOIN LATERAL jsonb_array_elements(v.sections) WITH ORDINALITY AS e(section, ord)
          WHERE v.id = coalesce((SELECT pl.template_version_id FROM phase_plan pl WHERE pl.phase_id = nx.id),
                                (SELECT t2.id FROM template t JOIN template_version t2 ON t2.template_id = t.id
-                                 WHERE t.key = 'plan_' || nx.phase_key ORDER BY t2.version DESC LIMIT 1))) AS next_plan_sections
+                                 WHERE t.key = 'plan_' || nx.phase_key ORDER BY t2.version DESC LIMIT 1))) AS next_plan_sections,
+       (SELECT json_build_object('content', pl.content, 'sections', v.sections)
+          FROM phase_plan pl JOIN template_version v ON v.id = pl.template_version_id WHERE pl.phase_id = nx.id) AS next_plan
   FROM project p
   LEFT JOIN LATERAL (SELECT id, position FROM project_phase WHERE project_id = p.id AND phase_key = $2) ph ON true
   LEFT JOIN LATERAL (SELECT id, phase_key FROM project_phase WHERE project_id = p.id AND position = ph.position + 1) nx ON true
@@ -121,9 +137,10 @@ const DECISION_CTES = `decision AS (
 
 /**
  * An approval: the package's submitted deliverables accepted, the conditions set (followed up in $12), the
- * phase completed and the next one ($13, null for the last phase) started at the meeting, or else the
- * project completed; the kommuner $14 leave; the next phase's plan frozen as approved (as PlanService does:
- * its content, budget lines and cost sharing, numbered after the plan's last snapshot).
+ * phase completed and the next one ($13, null for the last phase) started at the meeting (planned from $19
+ * to $20 when the approved plan states its period), or else the project completed; the kommuner $14 leave;
+ * the next phase's plan frozen as approved (as PlanService does: its content, budget lines and cost sharing,
+ * numbered after the plan's last snapshot).
  */
 const APPROVE_SQL = `WITH ${DECISION_CTES}, conditions AS (
          INSERT INTO gate_condition (decision_id, phase_id, position, text, owner_user_id, due_date)
@@ -134,8 +151,10 @@ const APPROVE_SQL = `WITH ${DECISION_CTES}, conditions AS (
           WHERE phase_id = $2 AND state = 'submitted' RETURNING id, title
        ), phases AS (
          UPDATE project_phase ph SET state = v.state, actual_start = coalesce(v.actual_start, ph.actual_start),
-                actual_end = coalesce(v.actual_end, ph.actual_end), version = ph.version + 1, updated_at = now()
-           FROM (VALUES ($2::uuid, 'completed', NULL::date, $4::date), ($13::uuid, 'in_progress', $4::date, NULL::date)) AS v(id, state, actual_start, actual_end)
+                actual_end = coalesce(v.actual_end, ph.actual_end), planned_start = coalesce(v.planned_start, ph.planned_start),
+                planned_end = coalesce(v.planned_end, ph.planned_end), version = ph.version + 1, updated_at = now()
+           FROM (VALUES ($2::uuid, 'completed', NULL::date, $4::date, NULL::date, NULL::date),
+                        ($13::uuid, 'in_progress', $4::date, NULL::date, $19::date, $20::date)) AS v(id, state, actual_start, actual_end, planned_start, planned_end)
           WHERE ph.id = v.id
        ), completed AS (
          UPDATE project SET status = 'completed', version = version + 1, updated_at = now() WHERE id = $18 AND $13::uuid IS NULL
@@ -197,6 +216,8 @@ export interface ApproveInput {
   nextPhaseId: string | null;
   conditions: { text: string; ownerUserId: string | null; dueDate: string | null }[];
   leavingKommuneIds: string[];
+  /** The next phase's planned dates by its approved plan; null leaves them. */
+  nextPlanned: { start: string; end: string } | null;
 }
 
 /** What APPROVE_SQL answers. */
@@ -224,6 +245,8 @@ export function writeApproval(tx: EntityManager, d: DecisionInsert, a: ApproveIn
     a.conditions.map((c) => c.ownerUserId),
     a.conditions.map((c) => c.dueDate),
     a.projectId,
+    a.nextPlanned?.start ?? null,
+    a.nextPlanned?.end ?? null,
   ]);
 }
 

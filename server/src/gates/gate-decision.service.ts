@@ -30,6 +30,7 @@ import {
   isApproval,
   phaseOf,
 } from './gate-rules';
+import { plannedByApprovedPlan, plannedRecord } from './gate-planned-dates';
 import { GateService } from './gate.service';
 
 /**
@@ -165,10 +166,13 @@ export class GateDecisionService {
             .filter((k) => k.outcome === 'no')
             .map((k) => ({ id: k.kommune_id, name: k.kommune_name, submissionId: insert.submissionId })),
         );
+        // The approved plan's period becomes the next phase's planned dates (when it states one).
+        const planned = next ? plannedByApprovedPlan(state.next_plan, next) : null;
         const written = await writeApproval(tx, insert, {
           projectId: project.id,
           conditionsPhaseId: (next ?? phase).id,
           nextPhaseId: next?.id ?? null,
+          nextPlanned: planned,
           conditions: (conditions?.items ?? []).map((i) => ({
             text: i.text,
             ownerUserId: i.ownerUserId ?? null,
@@ -186,8 +190,10 @@ export class GateDecisionService {
         }));
         records.push(...leaving.map((k) => kommuneLeftRecord(project.id, k)));
         if (next) {
-          if (written.frozen !== null)
+          if (written.frozen !== null) {
             records.push({ action: 'plan.approved', entityType: 'plan', entityId: next.phase_key, after: { number: written.frozen } });
+            if (planned) records.push(plannedRecord(next, planned, written.frozen));
+          }
           records.push({
             action: 'phase.started',
             entityType: 'phase',

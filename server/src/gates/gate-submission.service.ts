@@ -23,6 +23,7 @@ import { ChangeRecord, ProjectChanges } from '../projects/project-changes';
 import { findPhase, phaseReadiness, PhaseRow, ProjectAggregate } from '../projects/project-queries';
 import { GateDto, ProposedDecisionDto, SetCheckpointDto, SubmitGateDto } from './gate.dto';
 import { assertAwaitingDecision, assertInProgress, FALLBACK_BODY } from './gate-rules';
+import { GateSubmissionHooks } from './gate-submission-hooks';
 import { GateService } from './gate.service';
 
 /**
@@ -39,6 +40,7 @@ export class GateSubmissionService {
     private readonly caseRoute: CaseRouteService,
     private readonly kommuneCases: KommuneCaseService,
     private readonly notifier: GateNotifier,
+    private readonly hooks: GateSubmissionHooks,
   ) {}
 
   async setCheckpoint(
@@ -145,6 +147,8 @@ export class GateSubmissionService {
         nextPhaseId: next?.id ?? null,
         deadline,
       });
+      // Other features' part of the submission (the documents feature keeps the saksframlegg's inputs for the archive).
+      await this.hooks.submitted(tx, { projectId: project.id, phaseKey: phase.key, submissionId: s.id, roles: actor.roles });
       const ctx: GateContext = { projectId: project.id, phaseKey: phase.key, submissionId: s.id, actorId: actor.userId };
       const first = steps[0];
       await this.notifier.submitted(tx, ctx, { stepId: first?.id ?? '', bodyName: first?.bodyName ?? FALLBACK_BODY });
@@ -191,6 +195,14 @@ export class GateSubmissionService {
       if (s.decided)
         throw new DomainError('GATE_ALREADY_DECIDED', 'This submission has been decided; its proposed decision is kept as it was.');
       await execute(tx, `UPDATE gate_submission SET proposed_decision = $2 WHERE id = $1`, [s.id, dto.text]);
+      // The saksframlegg kept for the archive carries the innstilling the bodies got, not the first draft.
+      await execute(
+        tx,
+        `UPDATE gate_submission_case_data
+            SET case_data = jsonb_set(jsonb_set(case_data, '{submission,proposedDecision}', to_jsonb($2::text)), '{submission,proposedIsDraft}', 'false')
+          WHERE submission_id = $1`,
+        [s.id, dto.text],
+      );
       return [
         {
           action: 'gate.proposed_decision_set',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GateSubmissionHooks } from './gate-submission-hooks';
 import { CaseRouteModule } from '../case-route/case-route.module';
 import { FileModule } from '../files/file.module';
 import { KommuneCaseModule } from '../kommune-cases/kommune-case.module';
@@ -17,7 +18,7 @@ import './gate.errors'; // declares this feature's error codes
 @Module({
   imports: [ProjectModule, FileModule, PlanModule, CaseRouteModule, KommuneCaseModule, NotificationModule],
   controllers: [GateController],
-  providers: [GateService, GateSubmissionService, GateDecisionService, GateConditionService, GateMinutesService],
-  exports: [GateService],
+  providers: [GateService, GateSubmissionHooks, GateSubmissionService, GateDecisionService, GateConditionService, GateMinutesService],
+  exports: [GateService, GateSubmissionHooks],
 })
 export class GateModule {}

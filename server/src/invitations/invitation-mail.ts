@@ -19,7 +19,7 @@ const ROLE_NAMES: Record<Lang, Record<Role, string>> = {
   },
   en: {
     admin: 'administrator',
-    regionraad: 'regional council',
+    regionraad: 'regionråd',
     project_leader: 'project leader',
     project_member: 'project group member',
     adviser: 'adviser',
@@ -39,8 +39,8 @@ const TEXTS: Record<
     expires: (d) => `Lenken virker til ${d} og kan brukes én gang.`,
   },
   nn: {
-    subject: 'Invitasjon til Næringsvennleg region',
-    intro: (by) => `${by ?? 'Ein administrator'} inviterer deg til Næringsvennleg region.`,
+    subject: 'Invitasjon til Næringsvennlig region',
+    intro: (by) => `${by ?? 'Ein administrator'} inviterer deg til Næringsvennlig region.`,
     roles: 'Du får desse rollene:',
     how: 'Opne lenkja for å takke ja: logg inn med innlogginga til organisasjonen, eller vel eit passord.',
     expires: (d) => `Lenkja verkar til ${d} og kan brukast éin gong.`,

@@ -1,4 +1,11 @@
-import { countyOfNumberEver, numberHistory, predecessorChanges, type KommuneNumberChange, type KommuneNumberPeriod } from '@nvr/shared';
+import {
+  countyOfNumberEver,
+  numberHistory,
+  predecessorChanges,
+  type KommuneNumberCatalogue,
+  type KommuneNumberChange,
+  type KommuneNumberPeriod,
+} from '@nvr/shared';
 import type { EntityManager } from 'typeorm';
 import { execute, queryRows } from '../database/sql';
 import { kommuneNumberCatalogue } from './ssb-snapshots';
@@ -80,4 +87,9 @@ export async function kommuneNumbers(em: EntityManager, kommuneId: string): Prom
 /** The numbers that joined the kommune with this current number through mergers (from the KLASS snapshot). */
 export function mergedNumbers(current: string): KommuneNumberChange[] {
   return predecessorChanges(kommuneNumberCatalogue(), current);
+}
+
+/** SSB's classification 131 as shipped (numbers and names over time), for rules that follow a kommune back in time. */
+export function kommuneCatalogue(): KommuneNumberCatalogue {
+  return kommuneNumberCatalogue();
 }

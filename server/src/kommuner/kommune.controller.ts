@@ -53,10 +53,11 @@ export class KommuneController {
   @ApiOkResponse({ type: SsbTableResponseDto })
   @ApiOperation({
     operationId: 'getSsbPopulationTable',
-    summary: 'The years of SSB table 07459 (population on 1 January) that can be imported',
+    summary:
+      'The years of SSB table 07459 (population on 1 January) that can be imported, and whether and when figures were fetched from SSB',
   })
   @ApiErrors()
-  ssbTable(): SsbTableResponseDto {
+  ssbTable(): Promise<SsbTableResponseDto> {
     return this.kommuner.ssbTable();
   }
 

@@ -389,6 +389,12 @@ export class SsbImportResponseDto {
   @ApiProperty({ type: [Number] })
   years: number[];
 
+  @ApiProperty({
+    type: [Number],
+    description: 'ssb-refresh: years asked for that SSB has no figures for yet (left out; the others are imported)',
+  })
+  notAvailable: number[];
+
   @ApiProperty({ description: 'Figures recorded where there was none' })
   recorded: number;
 
@@ -421,6 +427,20 @@ export class SsbTableResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When SSB last updated the table' })
   updated: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When the shipped snapshot was made from SSB’s exports' })
   fetchedAt: string;
+
+  @ApiProperty({ description: 'Whether this server may fetch new figures from SSB (SSB_API_URL is set, not "off")' })
+  refreshEnabled: boolean;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When figures were last fetched from SSB (ssb-refresh); null: never',
+  })
+  lastRefreshAt: string | null;
+
+  @ApiProperty({ type: [Number], description: 'The years the last fetch from SSB brought figures for' })
+  refreshedYears: number[];
 }

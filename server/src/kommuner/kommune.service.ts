@@ -75,6 +75,12 @@ interface PopulationEventRecord {
   after: number | null;
 }
 
+/** The newest fetch from SSB recorded on the figures, with the years it brought (ssbTable). */
+interface LastRefreshRecord {
+  at: Date;
+  years: number[];
+}
+
 /** The newest figure of a kommune (latestPopulations). */
 interface LatestPopulationRecord {
   kommune_id: string;
@@ -264,14 +270,25 @@ export class KommuneService {
     };
   }
 
-  /** The years the shipped snapshot of SSB table 07459 has. */
-  ssbTable(): SsbTableResponseDto {
+  /** The years the shipped snapshot of SSB table 07459 has, whether this server may fetch from SSB, and its last fetch. */
+  async ssbTable(): Promise<SsbTableResponseDto> {
     const table = shippedPopulationTable();
+    const last = await queryRows<LastRefreshRecord>(
+      this.db.manager,
+      `SELECT ssb_fetched_at AS at, array_agg(DISTINCT extract(year FROM as_of)::int ORDER BY extract(year FROM as_of)::int) AS years
+         FROM kommune_population
+        WHERE ssb_table = $1 AND ssb_fetched_at IS NOT NULL AND ssb_fetched_at <> $2::timestamptz
+        GROUP BY ssb_fetched_at ORDER BY ssb_fetched_at DESC LIMIT 1`,
+      [SSB_POPULATION_TABLE, SSB_POPULATION_SNAPSHOT_FETCHED_AT],
+    );
     return {
       table: table.table,
       years: [...new Set(table.figures.map((f) => f.year))].sort((a, b) => a - b),
       updated: table.updated,
       fetchedAt: SSB_POPULATION_SNAPSHOT_FETCHED_AT,
+      refreshEnabled: this.config.ssbApiUrl !== null,
+      lastRefreshAt: last[0] ? new Date(last[0].at).toISOString() : null,
+      refreshedYears: last[0]?.years ?? [],
     };
   }
 
@@ -303,7 +320,12 @@ export class KommuneService {
     } catch (e) {
       throw new DomainError('SSB_UNAVAILABLE', `Could not fetch table ${SSB_POPULATION_TABLE} from SSB: ${(e as Error).message}`);
     }
-    return this.importTable(table, new Date().toISOString(), dto, actor);
+    // Years SSB has not published yet are left out and reported; none at all is refused below.
+    const available = new Set(table.figures.map((f) => f.year));
+    const years = dto.years.filter((y) => available.has(y));
+    const notAvailable = dto.years.filter((y) => !available.has(y)).sort((a, b) => a - b);
+    const result = await this.importTable(table, new Date().toISOString(), { years: years.length ? years : dto.years }, actor);
+    return { ...result, notAvailable };
   }
 
   private async importTable(table: SsbPopulationTable, fetchedAt: string, dto: SsbImportDto, actor: Actor): Promise<SsbImportResponseDto> {
@@ -321,6 +343,7 @@ export class KommuneService {
       table: table.table,
       fetchedAt,
       years,
+      notAvailable: [],
       recorded: 0,
       corrected: 0,
       unchanged: 0,

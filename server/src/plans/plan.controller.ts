@@ -30,7 +30,7 @@ export class PlanController {
   @ApiOperation({ operationId: 'getPlan', summary: 'The phase plan with its template, completeness, budget, cost sharing and versions' })
   @ApiErrors(400)
   get(@CurrentUser() user: Principal, @IdParam() id: string, @Param('phaseKey') phaseKey: string): Promise<PlanDto> {
-    return this.plans.get(id, phaseKey, user.roles);
+    return this.plans.get(id, phaseKey, user.roles, undefined, user.language);
   }
 
   @Patch()

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COST_CATEGORIES,
   COST_SHARE_PROBLEM_CODES,
+  COST_SPLIT_EXCLUSIONS,
   type CostShareProblemCode,
+  type CostSplitExclusion,
   FINANCING_SOURCES,
   FINANCING_STATUSES,
   type PlanContent,
@@ -23,6 +25,7 @@ import {
 } from 'class-validator';
 import { DecimalNumber, Optional, OptionalDate, OptionalText, Nested } from '../common/validation';
 import { TemplateVersionDto } from '../templates/template.dto';
+import { TextDto } from '../templates/template-text.dto';
 
 export class UpdatePlanDto {
   @ApiProperty({
@@ -138,8 +141,10 @@ export class CostSharingSettingsDto {
   @OptionalDate({
     nullable: true,
     description:
-      'Population figures as of this date (each kommune’s newest on or before it). Null, "" or left out: each kommune’s newest figure. ' +
-      'Refused with 422 when some share goes by population and a kommune has no figure on or before the date.',
+      'The date of the split: the parties are the project’s kommuner that were members of the region on it and existed then, ' +
+      'under the numbers and names valid then, each with its figure of 1 January of that year (else its newest on or before the date). ' +
+      'Null, "" or left out: every participating kommune with its newest figure. Refused with 422 when some share goes by population ' +
+      'and a party has no figure on or before the date (COST_SHARING_NO_POPULATION), or when no kommune was a party then (COST_SHARING_NO_PARTIES).',
   })
   @Transform(({ value }: { value: unknown }) => (value === '' ? null : value))
   populationDate?: string | null;
@@ -199,7 +204,7 @@ export class CostSharingProblemParamsDto {
     format: 'date',
     nullable: true,
     type: String,
-    description: 'COST_SHARING_NO_POPULATION: the population date (null: newest)',
+    description: 'COST_SHARING_NO_POPULATION, COST_SHARING_NO_KOMMUNER: the population date (null: newest / no date)',
   })
   populationDate?: string | null;
 
@@ -223,7 +228,11 @@ export class CostSharingProblemDto {
 
 export class CostShareRowDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The name valid on the population date (names, for a kommune merged later); today’s without a date' })
+  name: string;
+  @ApiProperty({ type: [String], description: 'The kommune numbers valid on the population date (several for a kommune merged later)' })
+  numbers: string[];
+  @ApiProperty({ description: 'Today’s name of the kommune' }) currentName: string;
   @ApiProperty() population: number;
   @ApiProperty({ format: 'date', nullable: true, type: String }) populationAsOf: string | null;
   @ApiProperty() equalPart: number;
@@ -231,8 +240,24 @@ export class CostShareRowDto {
   @ApiProperty() amount: number;
 }
 
+export class CostSplitExcludedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Today’s name' }) name: string;
+  @ApiProperty({
+    enum: COST_SPLIT_EXCLUSIONS,
+    enumName: 'CostSplitExclusion',
+    description: 'not_member: not a member of the region on the population date; did_not_exist: the kommune did not exist then',
+  })
+  reason: CostSplitExclusion;
+}
+
 export class CostSharingDto {
   @ApiProperty({ type: CostSharingSettingsDto }) settings: CostSharingSettingsDto;
+  @ApiProperty({
+    type: [CostSplitExcludedDto],
+    description: 'The project’s kommuner that are not parties on the population date (always empty without a date)',
+  })
+  excluded: CostSplitExcludedDto[];
   @ApiProperty({ description: 'The kommuner’s direct contribution being shared' }) total: number;
   @ApiProperty({ type: [CostShareRowDto] }) rows: CostShareRowDto[];
   @ApiProperty() totalPopulation: number;
@@ -248,9 +273,9 @@ export class CostSharingDto {
 
 export class MissingFieldDto {
   @ApiProperty() section: string;
-  @ApiProperty() sectionTitle: string;
+  @ApiProperty({ type: TextDto }) sectionTitle: TextDto;
   @ApiProperty() field: string;
-  @ApiProperty() label: string;
+  @ApiProperty({ type: TextDto }) label: TextDto;
 }
 
 export class CompletenessDto {
@@ -288,6 +313,12 @@ export class PlanDto {
   @ApiProperty({ description: 'Whether you may edit it now' }) editable: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) updatedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) updatedBy: string | null;
+  @ApiProperty({
+    description:
+      'Kroner per hour a new own-work (egeninnsats) budget line starts with (OWN_WORK_HOURLY_RATE); each line’s rate stays editable',
+    example: 500,
+  })
+  ownWorkHourlyRate: number;
 }
 
 export class SnapshotDto extends SnapshotSummaryDto {
@@ -298,9 +329,9 @@ export class SnapshotDto extends SnapshotSummaryDto {
 
 export class PlanChangeDto {
   @ApiProperty() section: string;
-  @ApiProperty() sectionTitle: string;
+  @ApiProperty({ type: TextDto }) sectionTitle: TextDto;
   @ApiProperty() field: string;
-  @ApiProperty() label: string;
+  @ApiProperty({ type: TextDto }) label: TextDto;
   @ApiProperty({ nullable: true, type: Object }) before: unknown;
   @ApiProperty({ nullable: true, type: Object }) after: unknown;
 }

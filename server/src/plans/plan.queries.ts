@@ -1,6 +1,7 @@
 import type { CostCategory, FinancingSource, FinancingStatus, PlanContent } from '@nvr/shared';
 import type { EntityManager } from 'typeorm';
 import { queryOne, queryOneOrFail, queryRows } from '../database/sql';
+import { findCostSplit } from './cost-split.queries';
 import type { CostSharingSettingsDto } from './plan.dto';
 
 /** The read model behind phase plans: the SQL and the row each statement answers. */
@@ -117,27 +118,35 @@ export async function nextSnapshotNumber(em: EntityManager, planId: string): Pro
   return row.next;
 }
 
-/** A participating kommune with its newest population figure on or before a date (COST_SHARING_KOMMUNER_SQL). */
+/** A party of a project's cost split with its population figure for the date (findCostSharingKommuner). */
 export interface CostSharingKommuneRecord {
   id: string;
+  /** The name (names, for a kommune merged later) valid on the date. */
   name: string;
+  /** The numbers valid on the date. */
+  numbers: string[];
+  current_name: string;
   population: number | null;
   as_of: string | null;
 }
 
-const COST_SHARING_KOMMUNER_SQL = `SELECT k.id, k.name, p.population, p.as_of
-   FROM project_kommune pk JOIN kommune k ON k.id = pk.kommune_id
-   LEFT JOIN LATERAL (
-     SELECT population, to_char(as_of, 'YYYY-MM-DD') AS as_of FROM kommune_population kp
-      WHERE kp.kommune_id = k.id AND ($2::date IS NULL OR kp.as_of <= $2::date) ORDER BY kp.as_of DESC LIMIT 1
-   ) p ON true
-  WHERE pk.project_id = $1 ORDER BY k.name`;
-
-/** The project's kommuner by name, each with its newest figure on or before `populationDate` (null: newest of all). */
-export function findCostSharingKommuner(
+/**
+ * The parties of the project's cost split by name: without a date every participating kommune with its newest
+ * figure; with one, the members of the region on that date that existed then, under that date's numbers and
+ * names, with the figure of 1 January of that year (else the newest on or before the date). See findCostSplit.
+ */
+export async function findCostSharingKommuner(
   em: EntityManager,
   projectId: string,
   populationDate: string | null,
 ): Promise<CostSharingKommuneRecord[]> {
-  return queryRows<CostSharingKommuneRecord>(em, COST_SHARING_KOMMUNER_SQL, [projectId, populationDate]);
+  const { parties } = await findCostSplit(em, projectId, populationDate);
+  return parties.map((p) => ({
+    id: p.id,
+    name: p.name,
+    numbers: p.numbers,
+    current_name: p.currentName,
+    population: p.population,
+    as_of: p.populationAsOf,
+  }));
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BudgetLine,
@@ -15,11 +15,17 @@ import {
   isSettingsProblem,
   shareCosts,
   validatePlanContent,
+  templateDefaults,
+  toText,
+  type Lang,
+  type PlanCompleteness,
   type ProjectHistoryAction,
 } from '@nvr/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError, versionConflict } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { execute } from '../database/sql';
 import { ProjectChanges } from '../projects/project-changes';
 import { findPhase, loadProject, PhaseRow, ProjectAggregate } from '../projects/project-queries';
@@ -27,6 +33,7 @@ import { TemplateService } from '../templates/template.service';
 import {
   BudgetDto,
   BudgetLineDto,
+  CompletenessDto,
   CostSharingDto,
   CostSharingSettingsDto,
   PlanComparisonDto,
@@ -36,15 +43,8 @@ import {
   SnapshotDto,
   UpdatePlanDto,
 } from './plan.dto';
-import {
-  findBudgetLines,
-  findCostSharingKommuner,
-  findPlan,
-  findSnapshot,
-  findSnapshotSummaries,
-  nextSnapshotNumber,
-  type PlanRecord,
-} from './plan.queries';
+import { findBudgetLines, findPlan, findSnapshot, findSnapshotSummaries, nextSnapshotNumber, type PlanRecord } from './plan.queries';
+import { findCostSplit } from './cost-split.queries';
 
 const DEFAULT_SHARING: CostSharingSettingsDto = { equalPercent: 50, populationDate: null, year: null };
 
@@ -55,14 +55,25 @@ export class PlanService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly templates: TemplateService,
     private readonly changes: ProjectChanges,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async get(projectId: string, phaseKey: string, roles: readonly RoleAssignment[], em: EntityManager = this.db.manager): Promise<PlanDto> {
+  /**
+   * The phase's plan; before it is first saved, the content the template starts it with (the roles
+   * rows, in `lang`, the reader's language).
+   */
+  async get(
+    projectId: string,
+    phaseKey: string,
+    roles: readonly RoleAssignment[],
+    em: EntityManager = this.db.manager,
+    lang: Lang = 'nb',
+  ): Promise<PlanDto> {
     const project = await loadProject(em, projectId);
     const phase = findPhase(project, phaseKey);
     const plan = await findPlan(em, phase.id);
     const template = plan ? await this.templates.byId(plan.template_version_id, em) : await this.templates.latest(`plan_${phase.key}`, em);
-    const content = plan?.content ?? {};
+    const content = plan?.content ?? templateDefaults(template.sections, lang);
     const budget = await readBudget(em, phase.id);
     const settings = plan?.cost_sharing ?? DEFAULT_SHARING;
     const snapshots = plan ? await findSnapshotSummaries(em, plan.id) : [];
@@ -72,7 +83,7 @@ export class PlanService {
       version: plan?.version ?? 0,
       template,
       content,
-      completeness: planCompleteness(template.sections, content),
+      completeness: textCompleteness(planCompleteness(template.sections, content)),
       budget,
       costSharing: await costSharing(em, project, settings, budget.lines as BudgetLine[]),
       snapshots: snapshots.map((s) => ({
@@ -87,13 +98,14 @@ export class PlanService {
       editable: isPlanOpen(project, phase) && canOnProject(roles, project, 'edit'),
       updatedAt: plan ? new Date(plan.updated_at).toISOString() : null,
       updatedBy: plan?.updated_by_name ?? null,
+      ownWorkHourlyRate: this.config.ownWorkHourlyRate,
     };
   }
 
   async update(projectId: string, phaseKey: string, dto: UpdatePlanDto, actor: Principal): Promise<PlanDto> {
     await this.change(projectId, phaseKey, dto.version, actor, async (tx, plan) => {
       const template = await this.templates.byId(plan.template_version_id, tx);
-      const problems = validatePlanContent(template.sections, dto.content);
+      const problems = validatePlanContent(template.sections, dto.content, actor.language);
       if (problems.length) {
         throw new DomainError(
           'VALIDATION_FAILED',
@@ -110,7 +122,7 @@ export class PlanService {
         after: Object.fromEntries(changes.map((c) => [`${c.section}.${c.field}`, c.after])),
       };
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.language);
   }
 
   async saveBudget(projectId: string, phaseKey: string, dto: SaveBudgetDto, actor: Principal): Promise<PlanDto> {
@@ -132,7 +144,7 @@ export class PlanService {
         after: { costs: after.costs, financing: after.financing, lines: lines.length },
       };
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.language);
   }
 
   async saveCostSharing(projectId: string, phaseKey: string, dto: SaveCostSharingDto, actor: Principal): Promise<PlanDto> {
@@ -148,11 +160,12 @@ export class PlanService {
         settings,
         (await readBudget(tx, plan.phase_id)).lines as BudgetLine[],
       );
-      if (problem && isSettingsProblem(problem, { year: settings.year ?? null })) throw costSharingRefusal(problem);
+      if (problem && isSettingsProblem(problem, { year: settings.year ?? null, populationDate: settings.populationDate ?? null }))
+        throw costSharingRefusal(problem);
       await execute(tx, `UPDATE phase_plan SET cost_sharing = $2 WHERE id = $1`, [plan.id, JSON.stringify(settings)]);
       return { action: 'cost_sharing.saved', before: { ...plan.cost_sharing }, after: { ...settings } };
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.language);
   }
 
   async saveSnapshot(projectId: string, phaseKey: string, label: string | undefined, actor: Principal): Promise<PlanDto> {
@@ -165,7 +178,7 @@ export class PlanService {
         history: { action: 'plan.version_saved', entityType: 'plan', entityId: phase.key, after: { number, label: label ?? null } },
       };
     });
-    return this.get(projectId, phaseKey, actor.roles);
+    return this.get(projectId, phaseKey, actor.roles, this.db.manager, actor.language);
   }
 
   async getSnapshot(projectId: string, phaseKey: string, number: number): Promise<SnapshotDto> {
@@ -207,7 +220,12 @@ export class PlanService {
       return { content: s.content, budget: s.budget, sections: s.template.sections };
     };
     const [a, b] = [await side(from), await side(to)];
-    return { from, to, changes: diffPlans(b.sections, a.content, b.content), budgetBefore: a.budget.totals, budgetAfter: b.budget.totals };
+    const changes = diffPlans(b.sections, a.content, b.content).map((c) => ({
+      ...c,
+      sectionTitle: toText(c.sectionTitle),
+      label: toText(c.label),
+    }));
+    return { from, to, changes, budgetBefore: a.budget.totals, budgetAfter: b.budget.totals };
   }
 
   /**
@@ -279,7 +297,12 @@ export class PlanService {
       if ((plan?.version ?? 0) !== version) throw versionConflict('plan', version, plan?.version ?? 0);
       if (!plan) {
         const template = await this.templates.latest(`plan_${phase.key}`, tx);
-        await execute(tx, `INSERT INTO phase_plan (phase_id, template_version_id, version) VALUES ($1, $2, 0)`, [phase.id, template.id]);
+        // A new plan starts with what the template prefills (the roles rows), in the writer's language.
+        await execute(tx, `INSERT INTO phase_plan (phase_id, template_version_id, version, content) VALUES ($1, $2, 0, $3)`, [
+          phase.id,
+          template.id,
+          JSON.stringify(templateDefaults(template.sections, actor.language)),
+        ]);
         plan = (await findPlan(tx, phase.id, true)) as PlanRecord;
       }
       const { action, before, after } = await work(tx, plan);
@@ -290,6 +313,11 @@ export class PlanService {
       return { history: { action, entityType: 'plan', entityId: phase.key, before, after } };
     });
   }
+}
+
+/** The completeness with its section titles and labels as texts in every language (old templates: bokmål). */
+function textCompleteness(c: PlanCompleteness): CompletenessDto {
+  return { ...c, missing: c.missing.map((m) => ({ ...m, sectionTitle: toText(m.sectionTitle), label: toText(m.label) })) };
 }
 
 /** A plan can change while its phase has not ended and the regionråd is not deciding on it. */
@@ -344,7 +372,7 @@ async function costSharing(
   lines: BudgetLine[],
 ): Promise<CostSharingDto> {
   const total = kommunerContribution(lines, settings.year ?? undefined);
-  const rows = await findCostSharingKommuner(em, project.id, settings.populationDate ?? null);
+  const { parties: rows, excluded } = await findCostSplit(em, project.id, settings.populationDate ?? null);
   const problem = costShareProblem({
     total,
     equalPercent: settings.equalPercent,
@@ -353,7 +381,7 @@ async function costSharing(
     kommuner: rows,
   });
   if (problem) {
-    const empty = { settings, total, rows: [], totalPopulation: 0, equalTotal: 0, populationTotal: 0 };
+    const empty = { settings, total, rows: [], excluded, totalPopulation: 0, equalTotal: 0, populationTotal: 0 };
     return { ...empty, reason: problem };
   }
   const share = shareCosts({
@@ -364,7 +392,16 @@ async function costSharing(
   return {
     ...share,
     settings,
-    rows: share.rows.map((r) => ({ ...r, populationAsOf: rows.find((x) => x.id === r.id)?.as_of ?? null })),
+    rows: share.rows.map((r) => {
+      const party = rows.find((x) => x.id === r.id);
+      return {
+        ...r,
+        numbers: party?.numbers ?? [],
+        currentName: party?.currentName ?? r.name,
+        populationAsOf: party?.populationAsOf ?? null,
+      };
+    }),
+    excluded,
     reason: null,
   };
 }
@@ -388,6 +425,10 @@ function costSharingRefusal(problem: CostShareProblem): DomainError {
       return year === null ? error : error.withParams({ year });
     }
     case 'COST_SHARING_NO_KOMMUNER':
+      if (populationDate) {
+        const message = `None of the project’s kommuner was a member of the region on ${populationDate} (and existed then). Choose a later date.`;
+        return new DomainError('COST_SHARING_NO_PARTIES', message, [{ field: 'populationDate', messages: [message] }]);
+      }
       return new DomainError('INVALID_STATE', 'The project has no participating kommuner to share the costs between.');
   }
 }

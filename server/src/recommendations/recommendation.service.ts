@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   canOnProject,
   mayMoveRecommendation,
+  templateDefaults,
+  type Lang,
   type NeedCategory,
   type PlanContent,
   type ProjectHistoryAction,
@@ -286,7 +288,7 @@ export class RecommendationService {
           },
         ];
         if (dto.status === 'adopted' && !r.subgoal_key) {
-          const added = await this.addSubGoal(tx, project, r.title, actor.userId);
+          const added = await this.addSubGoal(tx, project, r.title, actor.userId, actor.language);
           subgoalKey = added.key;
           history.push({
             action: 'recommendation.made_subgoal',
@@ -317,6 +319,7 @@ export class RecommendationService {
     locked: LockedProject,
     title: string,
     actorId: string,
+    lang: Lang,
   ): Promise<{ key: string; alreadyThere: boolean }> {
     const project = await locked.aggregate();
     const phase = project.phases.find((p) => p.key === TARGET_PHASE);
@@ -326,7 +329,11 @@ export class RecommendationService {
     let plan = await findPlan(tx, phase.id, true);
     if (!plan) {
       const template = await this.templates.latest(`plan_${phase.key}`, tx);
-      await execute(tx, `INSERT INTO phase_plan (phase_id, template_version_id, version) VALUES ($1, $2, 0)`, [phase.id, template.id]);
+      await execute(tx, `INSERT INTO phase_plan (phase_id, template_version_id, version, content) VALUES ($1, $2, 0, $3)`, [
+        phase.id,
+        template.id,
+        JSON.stringify(templateDefaults(template.sections, lang)),
+      ]);
       plan = await findPlan(tx, phase.id, true);
       if (!plan) throw new Error('The plan just created was not found');
     }

@@ -83,7 +83,7 @@ export const SURVEY_WORDS = {
     'Færre enn {n} har svart. Resultata blir viste når minst {n} har svart, så ingen enkeltsvar kan lesast ut av tala.',
     'Fewer than {n} have answered. The results are shown once at least {n} have answered, so that no single answer can be read from the figures.',
   ],
-  footer: ['Laget {date} fra Næringsvennlig region', 'Laga {date} frå Næringsvennleg region', 'Made {date} from Næringsvennlig region'],
+  footer: ['Laget {date} fra Næringsvennlig region', 'Laga {date} frå Næringsvennlig region', 'Made {date} from Næringsvennlig region'],
 } as const satisfies Record<string, Words>;
 
 export type SurveyWord = keyof typeof SURVEY_WORDS;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FIELD_KINDS, type FieldKind } from '@nvr/shared';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { OptionalText, RequiredText, Optional, Nested } from '../common/validation';
+import { FIELD_KINDS, type FieldKind, type TemplateDefault } from '@nvr/shared';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, Matches, Min } from 'class-validator';
+import { Optional, Nested } from '../common/validation';
+import { TemplateTextInput, TextDto } from './template-text.dto';
 import { SurveyQuestionDto } from '../surveys/survey.dto';
 
 const KEY = /^[a-z][a-z0-9_]{0,59}$/;
@@ -11,8 +12,8 @@ export class TemplateFieldDto {
   @Matches(KEY, { message: '$property must be lower-case letters, digits and _ (e.g. main_goal)' })
   key: string;
 
-  @RequiredText({ max: 200, example: 'Hovedmål' })
-  label: string;
+  @TemplateTextInput({ max: 200, required: true })
+  label: TextDto;
 
   @ApiProperty({ enum: FIELD_KINDS })
   @IsIn(FIELD_KINDS, { message: `$property must be one of: ${FIELD_KINDS.join(', ')}` })
@@ -22,11 +23,17 @@ export class TemplateFieldDto {
   @IsBoolean()
   required: boolean;
 
-  @ApiPropertyOptional()
+  @TemplateTextInput({ max: 2000, required: false, optional: true })
+  help?: TextDto;
+
+  @ApiPropertyOptional({
+    description:
+      'What a new plan starts with in this field (a value of the field kind), or one such value per language {nb, nn, en}, e.g. the roles rows',
+    type: Object,
+  })
   @Optional()
-  @IsString()
-  @MaxLength(2000)
-  help?: string;
+  @IsDefined()
+  defaultValue?: TemplateDefault;
 }
 
 export class TemplateSectionDto {
@@ -34,13 +41,11 @@ export class TemplateSectionDto {
   @Matches(KEY, { message: '$property must be lower-case letters, digits and _ (e.g. goals)' })
   key: string;
 
-  @RequiredText({ max: 200, example: '2 Mål og hovedaktiviteter' })
-  title: string;
+  @TemplateTextInput({ max: 200, required: true })
+  title: TextDto;
 
-  @ApiProperty({ description: 'Guidance shown beside the section' })
-  @IsString()
-  @MaxLength(8000)
-  guidance: string;
+  @TemplateTextInput({ max: 8000, required: false, description: 'Guidance shown beside the section.' })
+  guidance: TextDto;
 
   @ApiProperty({ type: [TemplateFieldDto] })
   @IsArray()
@@ -51,11 +56,11 @@ export class TemplateSectionDto {
 }
 
 export class SaveTemplateDto {
-  @RequiredText({ max: 200 })
-  title: string;
+  @TemplateTextInput({ max: 200, required: true })
+  title: TextDto;
 
-  @OptionalText({ max: 4000 })
-  description?: string;
+  @TemplateTextInput({ max: 4000, required: false, optional: true })
+  description?: TextDto;
 
   @ApiProperty({ type: [TemplateSectionDto] })
   @IsArray()
@@ -68,6 +73,26 @@ export class SaveTemplateDto {
   @IsInt({ message: '$property must be a whole number' })
   @Min(1)
   basedOnVersion: number;
+}
+
+export class TemplateFieldResponseDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: TextDto }) label: TextDto;
+  @ApiProperty({ enum: FIELD_KINDS }) kind: FieldKind;
+  @ApiProperty() required: boolean;
+  @ApiPropertyOptional({ type: TextDto }) help?: TextDto;
+  @ApiPropertyOptional({
+    description: 'What a new plan starts with in this field, or one value per language {nb, nn, en}',
+    type: Object,
+  })
+  defaultValue?: TemplateDefault;
+}
+
+export class TemplateSectionResponseDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: TextDto }) title: TextDto;
+  @ApiProperty({ type: TextDto }) guidance: TextDto;
+  @ApiProperty({ type: [TemplateFieldResponseDto] }) fields: TemplateFieldResponseDto[];
 }
 
 export class TemplateVersionDto {
@@ -89,14 +114,14 @@ export class TemplateVersionDto {
   @ApiProperty()
   latestVersion: number;
 
-  @ApiProperty()
-  title: string;
+  @ApiProperty({ type: TextDto, description: 'In each language; an empty nn or en is shown in bokmål' })
+  title: TextDto;
 
-  @ApiProperty()
-  description: string;
+  @ApiProperty({ type: TextDto })
+  description: TextDto;
 
-  @ApiProperty({ type: [TemplateSectionDto] })
-  sections: TemplateSectionDto[];
+  @ApiProperty({ type: [TemplateSectionResponseDto] })
+  sections: TemplateSectionResponseDto[];
 
   @ApiPropertyOptional({ type: [SurveyQuestionDto], description: 'Survey templates: the questions a survey started from it gets' })
   questions?: SurveyQuestionDto[];

@@ -1,4 +1,4 @@
-import type { PhaseKey, SurveyQuestion, TemplateSection } from '@nvr/shared';
+import type { PhaseKey, SurveyQuestion, TemplateSection, Text } from '@nvr/shared';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { AppUser } from '../users/user.entity';
 
@@ -45,6 +45,13 @@ export class TemplateVersion {
 
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** The title in each language (versions before templates had languages: null, read `title`). */
+  @Column({ name: 'title_i18n', type: 'jsonb', nullable: true })
+  titleI18n: Text | null;
+
+  @Column({ name: 'description_i18n', type: 'jsonb', nullable: true })
+  descriptionI18n: Text | null;
 
   @Column({ type: 'jsonb' })
   sections: TemplateSection[];

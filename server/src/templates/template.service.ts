@@ -2,10 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import type { SurveyQuestion } from '@nvr/shared';
+import {
+  defaultFor,
+  fieldValueProblem,
+  templateText,
+  textSections,
+  toText,
+  type SurveyQuestion,
+  type TemplateSection,
+  type Text,
+} from '@nvr/shared';
 import { DomainError } from '../common/domain-error';
 import { queryOne, queryRows } from '../database/sql';
-import { SaveTemplateDto, TemplateSectionDto, TemplateVersionDto } from './template.dto';
+import { SaveTemplateDto, TemplateFieldDto, TemplateVersionDto } from './template.dto';
 
 /** One version of a template, with the template's latest version number (SELECT). */
 interface TemplateVersionRow {
@@ -16,7 +25,9 @@ interface TemplateVersionRow {
   version: number;
   title: string;
   description: string;
-  sections: TemplateSectionDto[];
+  title_i18n: Text | null;
+  description_i18n: Text | null;
+  sections: TemplateSection[];
   questions: SurveyQuestion[] | null;
   created_at: Date;
   created_by: string | null;
@@ -24,7 +35,7 @@ interface TemplateVersionRow {
 }
 
 const SELECT = `
-  SELECT tv.id, t.key, t.kind, t.phase_key, tv.version, tv.title, tv.description, tv.sections, tv.questions, tv.created_at, u.name AS created_by,
+  SELECT tv.id, t.key, t.kind, t.phase_key, tv.version, tv.title, tv.description, tv.title_i18n, tv.description_i18n, tv.sections, tv.questions, tv.created_at, u.name AS created_by,
          (SELECT max(version) FROM template_version x WHERE x.template_id = t.id) AS latest_version
     FROM template t JOIN template_version tv ON tv.template_id = t.id LEFT JOIN app_user u ON u.id = tv.created_by`;
 
@@ -76,10 +87,20 @@ export class TemplateService {
       keys.add(s.key);
       const fieldKeys = s.fields.map((f) => f.key);
       if (new Set(fieldKeys).size !== fieldKeys.length)
-        throw new DomainError('VALIDATION_FAILED', `The section "${s.title}" repeats a field key.`, [
+        throw new DomainError('VALIDATION_FAILED', `The section "${templateText(s.title, 'nb')}" repeats a field key.`, [
           { field: `sections.${s.key}`, messages: ['duplicate field key'] },
         ]);
+      for (const f of s.fields) {
+        const problem = defaultValueProblem(f);
+        if (problem)
+          throw new DomainError('VALIDATION_FAILED', `The default value of ${s.key}.${f.key} ${problem}.`, [
+            { field: `sections.${s.key}.fields.${f.key}.defaultValue`, messages: [problem] },
+          ]);
+      }
     }
+    const title = toText(dto.title);
+    const description = toText(dto.description ?? '');
+    const sections = textSections(dto.sections as TemplateSection[]);
     const id = await this.db.transaction(async (tx) => {
       const t = await queryOne<{ id: string }>(tx, `SELECT id FROM template WHERE key = $1 FOR UPDATE`, [key]);
       if (!t) throw notFound(key);
@@ -99,15 +120,35 @@ export class TemplateService {
       const row = await queryOne<{ id: string }>(
         tx,
         // A survey template's questions are kept from the version it was based on.
-        `INSERT INTO template_version (template_id, version, title, description, sections, created_by, questions)
-         VALUES ($1, $2, $3, $4, $5, $6, (SELECT questions FROM template_version WHERE template_id = $1 AND version = $7)) RETURNING id`,
-        [t.id, latest + 1, dto.title, dto.description ?? '', JSON.stringify(dto.sections), actor.userId, latest],
+        `INSERT INTO template_version (template_id, version, title, description, sections, created_by, questions, title_i18n, description_i18n)
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT questions FROM template_version WHERE template_id = $1 AND version = $7), $8, $9) RETURNING id`,
+        [
+          t.id,
+          latest + 1,
+          title.nb,
+          description.nb,
+          JSON.stringify(sections),
+          actor.userId,
+          latest,
+          JSON.stringify(title),
+          JSON.stringify(description),
+        ],
       );
       if (!row) throw new Error('INSERT … RETURNING answered no row');
       return row.id;
     });
     return this.byId(id);
   }
+}
+
+/** Why a field's default value does not fit its kind (in any of its languages), or null. */
+function defaultValueProblem(f: TemplateFieldDto): string | null {
+  if (f.defaultValue === undefined) return null;
+  for (const lang of ['nb', 'nn', 'en'] as const) {
+    const problem = fieldValueProblem(f.kind, defaultFor(f.defaultValue, lang));
+    if (problem) return problem;
+  }
+  return null;
 }
 
 function notFound(key: string): DomainError {
@@ -122,9 +163,9 @@ function mapVersion(r: TemplateVersionRow): TemplateVersionDto {
     phaseKey: r.phase_key,
     version: r.version,
     latestVersion: r.latest_version,
-    title: r.title,
-    description: r.description,
-    sections: r.sections,
+    title: r.title_i18n ?? toText(r.title),
+    description: r.description_i18n ?? toText(r.description),
+    sections: textSections(r.sections),
     ...(r.questions ? { questions: r.questions } : {}),
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by,

@@ -71,6 +71,13 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   void server.exited.then((e) => (exit = e));
   while (Date.now() < deadline) {
     if (exit) throw new Error(`The server exited (${JSON.stringify(exit)}) before it answered:\n${tail(server)}`);
+    // Only once this process says it listens: before that, another suite's app that took the same free port
+    // in the meantime could answer the health check (seen in a full run: the check passed in 5 s against a
+    // server that was still initialising its PostgreSQL).
+    if (!server.messages().some((m) => m.startsWith('Næringsvennlig region is running at'))) {
+      await sleep(100);
+      continue;
+    }
     try {
       const res = await fetch(`${server.baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
       if (res.status === 200) return server;

@@ -11,6 +11,8 @@ export type Plan = Omit<JsonOf<PlanPath['get']['responses'][200]>, 'content'> & 
 export type PlanTemplate = Plan['template'];
 export type TemplateSection = PlanTemplate['sections'][number];
 export type TemplateField = TemplateSection['fields'][number];
+/** A template field as the plan editor shows it: label and help in the language shown. */
+export type ShownField = Omit<TemplateField, 'label' | 'help'> & { label: string; help?: string };
 export type Completeness = Plan['completeness'];
 export type Budget = Plan['budget'];
 export type BudgetLine = Budget['lines'][number];

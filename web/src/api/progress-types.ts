@@ -21,6 +21,7 @@ export type TimelinePhase = TimelineProject['phases'][number];
 export type Comment = JsonOf<paths['/api/projects/{id}/comments']['get']['responses'][200]>[number];
 export type CommentTargetType = Comment['targetType'];
 export type CreateCommentBody = JsonOf<NonNullable<paths['/api/projects/{id}/comments']['post']['requestBody']>>;
+export type MentionablePerson = JsonOf<paths['/api/projects/{id}/mentionable-people']['get']['responses'][200]>[number];
 
 export type NotificationList = JsonOf<paths['/api/notifications']['get']['responses'][200]>;
 export type AppNotification = NotificationList['items'][number];

@@ -238,7 +238,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The years of SSB table 07459 (population on 1 January) that can be imported */
+        /** The years of SSB table 07459 (population on 1 January) that can be imported, and whether and when figures were fetched from SSB */
         get: operations["getSsbPopulationTable"];
         put?: never;
         post?: never;
@@ -1414,6 +1414,23 @@ export interface paths {
         head?: never;
         /** Edit your own comment */
         patch: operations["updateComment"];
+        trace?: never;
+    };
+    "/api/projects/{id}/mentionable-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who may read the project and can be @mentioned in its comments, best match for q first */
+        get: operations["listMentionablePeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/notifications": {
@@ -2739,8 +2756,20 @@ export interface components {
              * @description When SSB last updated the table
              */
             updated: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the shipped snapshot was made from SSB’s exports
+             */
             fetchedAt: string;
+            /** @description Whether this server may fetch new figures from SSB (SSB_API_URL is set, not "off") */
+            refreshEnabled: boolean;
+            /**
+             * Format: date-time
+             * @description When figures were last fetched from SSB (ssb-refresh); null: never
+             */
+            lastRefreshAt: string | null;
+            /** @description The years the last fetch from SSB brought figures for */
+            refreshedYears: number[];
         };
         SsbImportDto: {
             /**
@@ -2775,6 +2804,8 @@ export interface components {
              */
             fetchedAt: string;
             years: number[];
+            /** @description ssb-refresh: years asked for that SSB has no figures for yet (left out; the others are imported) */
+            notAvailable: number[];
             /** @description Figures recorded where there was none */
             recorded: number;
             /** @description Figures from an earlier SSB import corrected */
@@ -3275,24 +3306,29 @@ export interface components {
             /** @example 1 */
             version: number;
         };
-        TemplateFieldDto: {
-            /** @example main_goal */
+        TextDto: {
+            /** @example Mål og hovedaktiviteter */
+            nb: string;
+            /** @example Mål og hovudaktivitetar */
+            nn: string;
+            /** @example Goals and main activities */
+            en: string;
+        };
+        TemplateFieldResponseDto: {
             key: string;
-            /** @example Hovedmål */
-            label: string;
+            label: components["schemas"]["TextDto"];
             /** @enum {string} */
             kind: "text" | "longtext" | "list" | "subgoals" | "kommune_resources" | "milestones" | "roles";
             required: boolean;
-            help?: string;
+            help?: components["schemas"]["TextDto"];
+            /** @description What a new plan starts with in this field, or one value per language {nb, nn, en} */
+            defaultValue?: Record<string, never>;
         };
-        TemplateSectionDto: {
-            /** @example goals */
+        TemplateSectionResponseDto: {
             key: string;
-            /** @example 2 Mål og hovedaktiviteter */
-            title: string;
-            /** @description Guidance shown beside the section */
-            guidance: string;
-            fields: components["schemas"]["TemplateFieldDto"][];
+            title: components["schemas"]["TextDto"];
+            guidance: components["schemas"]["TextDto"];
+            fields: components["schemas"]["TemplateFieldResponseDto"][];
         };
         SurveyTextDto: {
             /** @example Hvor mange ansatte har bedriften? */
@@ -3364,27 +3400,52 @@ export interface components {
             phaseKey: "forstudie" | "forprosjekt" | "hovedprosjekt" | null;
             version: number;
             latestVersion: number;
-            title: string;
-            description: string;
-            sections: components["schemas"]["TemplateSectionDto"][];
+            /** @description In each language; an empty nn or en is shown in bokmål */
+            title: components["schemas"]["TextDto"];
+            description: components["schemas"]["TextDto"];
+            sections: components["schemas"]["TemplateSectionResponseDto"][];
             /** @description Survey templates: the questions a survey started from it gets */
             questions?: components["schemas"]["SurveyQuestionDto"][];
             /** Format: date-time */
             createdAt: string;
             createdBy: string | null;
         };
+        TemplateFieldDto: {
+            /** @example main_goal */
+            key: string;
+            /** @description Each language at most 200 characters; a plain string is read as bokmål. */
+            label: components["schemas"]["TextDto"];
+            /** @enum {string} */
+            kind: "text" | "longtext" | "list" | "subgoals" | "kommune_resources" | "milestones" | "roles";
+            required: boolean;
+            /** @description Each language at most 2000 characters; a plain string is read as bokmål. */
+            help?: components["schemas"]["TextDto"];
+            /** @description What a new plan starts with in this field (a value of the field kind), or one such value per language {nb, nn, en}, e.g. the roles rows */
+            defaultValue?: Record<string, never>;
+        };
+        TemplateSectionDto: {
+            /** @example goals */
+            key: string;
+            /** @description Each language at most 200 characters; a plain string is read as bokmål. */
+            title: components["schemas"]["TextDto"];
+            /** @description Guidance shown beside the section. Each language at most 8000 characters; a plain string is read as bokmål. */
+            guidance: components["schemas"]["TextDto"];
+            fields: components["schemas"]["TemplateFieldDto"][];
+        };
         SaveTemplateDto: {
-            title: string;
-            description?: string;
+            /** @description Each language at most 200 characters; a plain string is read as bokmål. */
+            title: components["schemas"]["TextDto"];
+            /** @description Each language at most 4000 characters; a plain string is read as bokmål. */
+            description?: components["schemas"]["TextDto"];
             sections: components["schemas"]["TemplateSectionDto"][];
             /** @description The version you edited; a newer one answers 409 VERSION_CONFLICT */
             basedOnVersion: number;
         };
         MissingFieldDto: {
             section: string;
-            sectionTitle: string;
+            sectionTitle: components["schemas"]["TextDto"];
             field: string;
-            label: string;
+            label: components["schemas"]["TextDto"];
         };
         CompletenessDto: {
             complete: boolean;
@@ -3448,16 +3509,34 @@ export interface components {
             equalPercent: number;
             /**
              * Format: date
-             * @description Population figures as of this date (each kommune’s newest on or before it). Null, "" or left out: each kommune’s newest figure. Refused with 422 when some share goes by population and a kommune has no figure on or before the date.
+             * @description The date of the split: the parties are the project’s kommuner that were members of the region on it and existed then, under the numbers and names valid then, each with its figure of 1 January of that year (else its newest on or before the date). Null, "" or left out: every participating kommune with its newest figure. Refused with 422 when some share goes by population and a party has no figure on or before the date (COST_SHARING_NO_POPULATION), or when no kommune was a party then (COST_SHARING_NO_PARTIES).
              */
             populationDate?: string | null;
             /** @description The budget year whose kommuner contribution is shared; null or left out: all years. Refused with 422 when the budget has no kommuner direct contribution that year. */
             year?: number | null;
         };
+        /**
+         * @description not_member: not a member of the region on the population date; did_not_exist: the kommune did not exist then
+         * @enum {string}
+         */
+        CostSplitExclusion: "not_member" | "did_not_exist";
+        CostSplitExcludedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Today’s name */
+            name: string;
+            /** @description not_member: not a member of the region on the population date; did_not_exist: the kommune did not exist then */
+            reason: components["schemas"]["CostSplitExclusion"];
+        };
         CostShareRowDto: {
             /** Format: uuid */
             id: string;
+            /** @description The name valid on the population date (names, for a kommune merged later); today’s without a date */
             name: string;
+            /** @description The kommune numbers valid on the population date (several for a kommune merged later) */
+            numbers: string[];
+            /** @description Today’s name of the kommune */
+            currentName: string;
             population: number;
             /** Format: date */
             populationAsOf: string | null;
@@ -3475,7 +3554,7 @@ export interface components {
             kommuner?: string[];
             /**
              * Format: date
-             * @description COST_SHARING_NO_POPULATION: the population date (null: newest)
+             * @description COST_SHARING_NO_POPULATION, COST_SHARING_NO_KOMMUNER: the population date (null: newest / no date)
              */
             populationDate?: string | null;
             /** @description COST_SHARING_NO_CONTRIBUTION: the budget year (null: all years) */
@@ -3488,6 +3567,8 @@ export interface components {
         };
         CostSharingDto: {
             settings: components["schemas"]["CostSharingSettingsDto"];
+            /** @description The project’s kommuner that are not parties on the population date (always empty without a date) */
+            excluded: components["schemas"]["CostSplitExcludedDto"][];
             /** @description The kommuner’s direct contribution being shared */
             total: number;
             rows: components["schemas"]["CostShareRowDto"][];
@@ -3528,6 +3609,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string | null;
             updatedBy: string | null;
+            /**
+             * @description Kroner per hour a new own-work (egeninnsats) budget line starts with (OWN_WORK_HOURLY_RATE); each line’s rate stays editable
+             * @example 500
+             */
+            ownWorkHourlyRate: number;
         };
         UpdatePlanDto: {
             /**
@@ -3582,7 +3668,7 @@ export interface components {
             equalPercent: number;
             /**
              * Format: date
-             * @description Population figures as of this date (each kommune’s newest on or before it). Null, "" or left out: each kommune’s newest figure. Refused with 422 when some share goes by population and a kommune has no figure on or before the date.
+             * @description The date of the split: the parties are the project’s kommuner that were members of the region on it and existed then, under the numbers and names valid then, each with its figure of 1 January of that year (else its newest on or before the date). Null, "" or left out: every participating kommune with its newest figure. Refused with 422 when some share goes by population and a party has no figure on or before the date (COST_SHARING_NO_POPULATION), or when no kommune was a party then (COST_SHARING_NO_PARTIES).
              */
             populationDate?: string | null;
             /** @description The budget year whose kommuner contribution is shared; null or left out: all years. Refused with 422 when the budget has no kommuner direct contribution that year. */
@@ -3608,9 +3694,9 @@ export interface components {
         };
         PlanChangeDto: {
             section: string;
-            sectionTitle: string;
+            sectionTitle: components["schemas"]["TextDto"];
             field: string;
-            label: string;
+            label: components["schemas"]["TextDto"];
             before: Record<string, never> | null;
             after: Record<string, never> | null;
         };
@@ -4399,7 +4485,7 @@ export interface components {
              */
             targetId: string;
             /**
-             * @description Plain text; @e-mail or @user-id mentions notify those people
+             * @description Plain text; @e-mail or @user-id mentions notify those people. A mention of anyone who may not read the project refuses the comment (422 COMMENT_MENTION_UNKNOWN); see GET …/mentionable-people
              * @example Fint arbeid! @kari@kongsberg.kommune.no kan du se på økonomidelen?
              */
             body: string;
@@ -4408,6 +4494,19 @@ export interface components {
             body: string;
             /** @example 1 */
             version: number;
+        };
+        MentionablePersonDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Pia Prosjektleder */
+            name: string;
+            /**
+             * @description What "@" is followed by in a comment to mention them
+             * @example pia@kongsberg.kommune.no
+             */
+            email: string;
+            /** @description The roles through which they may read the project, in the order of the role list; never admin */
+            roles: ("admin" | "regionraad" | "project_leader" | "project_member" | "adviser" | "kommune_contact")[];
         };
         NotificationDto: {
             /** Format: uuid */
@@ -9418,7 +9517,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -10934,7 +11033,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -11099,7 +11198,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -11269,7 +11368,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -11367,7 +11466,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -11622,7 +11721,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -11720,7 +11819,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -11913,7 +12012,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -12094,7 +12193,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -12259,7 +12358,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
-                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
+                        code?: "CASE_ROUTE_NO_OWNER" | "CONDITIONS_ON_LAST_GATE" | "CONDITION_NEEDS_EVIDENCE" | "COST_SHARING_NO_CONTRIBUTION" | "COST_SHARING_NO_PARTIES" | "COST_SHARING_NO_POPULATION" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "GATE_NOT_READY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_REQUIRED";
                     };
                 };
             };
@@ -13743,6 +13842,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMENT_MENTION_UNKNOWN" | "DELIVERABLE_EMPTY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_INCOMPLETE" | "STATUS_REPORT_COMMENT_MISSING" | "STATUS_REPORT_INCOMPLETE" | "STATUS_REPORT_PERIOD_NOT_OVER";
+                    };
+                };
+            };
         };
     };
     deleteComment: {
@@ -13895,6 +14006,91 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"] & {
                         /** @enum {string} */
                         code?: "CONFLICT" | "INVALID_STATE" | "STATUS_REPORT_PERIOD_TAKEN" | "STATUS_REPORT_PUBLISHED" | "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Well-formed but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMENT_MENTION_UNKNOWN" | "DELIVERABLE_EMPTY" | "INVALID_PERIOD" | "KOMMUNE_NOT_IN_REGION" | "PLAN_INCOMPLETE" | "STATUS_REPORT_COMMENT_MISSING" | "STATUS_REPORT_INCOMPLETE" | "STATUS_REPORT_PERIOD_NOT_OVER";
+                    };
+                };
+            };
+        };
+    };
+    listMentionablePeople: {
+        parameters: {
+            query?: {
+                /** @description The start of a word of the name or of the e-mail address (what follows "@" as one types), case-insensitive */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionablePersonDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CHARACTERS" | "JSON_TOO_DEEP" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMENT_NOT_FOUND" | "COMMENT_TARGET_NOT_FOUND" | "DELIVERABLE_NOT_FOUND" | "NOT_FOUND" | "PHASE_NOT_FOUND" | "PROJECT_NOT_FOUND" | "STATUS_REPORT_NOT_FOUND";
                     };
                 };
             };

@@ -211,7 +211,7 @@ async function seedCompletedPlanAreas(tx: EntityManager): Promise<void> {
   if (!phase) return;
   const template = await queryOneOrFail<{ id: string }>(
     tx,
-    `SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_hovedprosjekt' ORDER BY tv.version DESC LIMIT 1`,
+    `SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_hovedprosjekt' AND tv.version = 1`, // the version this demo content was written for
   );
   const content = { goals: { main_goal: 'Etablere og utvikle et samordnet næringsapparat.', benefit_areas: SKETCH_AREAS } };
   await execute(tx, `INSERT INTO phase_plan (phase_id, template_version_id, content, version) VALUES ($1, $2, $3, 1)`, [

@@ -208,7 +208,7 @@ export async function seedDemoGateCase(tx: EntityManager): Promise<void> {
   );
   const template = await queryOneOrFail<{ id: string }>(
     tx,
-    `SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_forprosjekt' ORDER BY tv.version DESC LIMIT 1`,
+    `SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_forprosjekt' AND tv.version = 1`, // the version this demo content was written for
   );
   const content = FORPROSJEKT_PLAN(kommuner);
   const costSharing = { equalPercent: 50, populationDate: '2024-01-01', year: 2027 };

@@ -197,6 +197,8 @@ const KONGSBERG_HOVEDPROSJEKT_PLAN = {
           'Etablere prosjektgruppe med dedikert ressurs fra hver kommune',
           'Etablere nettverk/arena for samhandling og utvikling',
         ],
+        // The seed plan's schedule: "Delmål 1: Fra start", "Delmål 2: Fra 3. kv.", "Delmål 3: Fra 4. kv." of the third year.
+        start: '2027-Q1',
       },
       {
         title: 'Gjennomføre tiltak som fremmer næringsutvikling i Kongsbergregionen',
@@ -205,10 +207,13 @@ const KONGSBERG_HOVEDPROSJEKT_PLAN = {
           'Profilere Kongsbergregionen som attraktiv næringsregion',
           'Utvikle vertskapsrollen i hver kommune',
         ],
+        start: '2027-Q3',
       },
       {
         title: 'Berede en eventuell permanent videreføring',
         activities: ['Utarbeide gevinstplan', 'Evaluere samordnet næringsapparat', 'Foreslå permanent videreføring'],
+        start: '2029-Q4',
+        end: '2029-Q4',
       },
     ],
     benefit_areas: [
@@ -269,7 +274,7 @@ async function seedKongsbergPlan(tx: EntityManager, projectId: string, phaseId: 
   };
   const template = await queryOneOrFail<{ id: string }>(
     tx,
-    `SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_hovedprosjekt' ORDER BY tv.version DESC LIMIT 1`,
+    `SELECT tv.id FROM template_version tv JOIN template t ON t.id = tv.template_id WHERE t.key = 'plan_hovedprosjekt' AND tv.version = 1`, // the version this demo content was written for
   );
   await execute(tx, `INSERT INTO phase_plan (phase_id, template_version_id, content, cost_sharing, version) VALUES ($1, $2, $3, $4, 1)`, [
     phaseId,

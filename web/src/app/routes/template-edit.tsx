@@ -8,6 +8,7 @@ import { TemplateEditor } from '../../features/plans/components/template-editor'
 import { requireAdmin } from '../../lib/auth';
 import { ensureFound, notFound } from '../../lib/route-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useTemplateText } from '../../lib/template-text';
 
 export const templateEditLoader =
   (queryClient: QueryClient) =>
@@ -22,13 +23,14 @@ export const templateEditLoader =
 /** /maler/:key/endre — administrators edit a template; saving makes its next version. */
 export function TemplateEditRoute() {
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const { key = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { data: versions } = useSuspenseQuery(getTemplateVersionsQueryOptions(key));
   const [session, setSession] = useState(0);
   const latest = versions[0];
-  useDocumentTitle(t('plans.templateEditor.documentTitle', { title: latest.title }));
+  useDocumentTitle(t('plans.templateEditor.documentTitle', { title: tt(latest.title) }));
 
   return (
     <div className="page">
@@ -41,13 +43,13 @@ export function TemplateEditRoute() {
           </li>
           <li>
             <Link asChild>
-              <RouterLink to={`/maler/${key}`}>{latest.title}</RouterLink>
+              <RouterLink to={`/maler/${key}`}>{tt(latest.title)}</RouterLink>
             </Link>
           </li>
         </ol>
       </nav>
       <Heading level={1} data-size="lg">
-        {t('plans.templateEditor.heading', { title: latest.title })}
+        {t('plans.templateEditor.heading', { title: tt(latest.title) })}
       </Heading>
       <Paragraph>{t('plans.templateEditor.intro', { version: latest.version })}</Paragraph>
       <TemplateEditor

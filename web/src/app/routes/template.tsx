@@ -8,6 +8,7 @@ import { StatusMessage } from '../../components/status-message';
 import { requireMe, useAccess } from '../../lib/auth';
 import { ensureFound, notFound } from '../../lib/route-data';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useTemplateText } from '../../lib/template-text';
 
 export const templateLoader =
   (queryClient: QueryClient) =>
@@ -25,11 +26,12 @@ export function TemplateRoute() {
   const [params, setParams] = useSearchParams();
   const state = useLocation().state as { message?: string } | null;
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const { isAdmin } = useAccess();
   const { data: versions } = useSuspenseQuery(getTemplateVersionsQueryOptions(key));
   const wanted = Number(params.get('versjon'));
   const shown = versions.find((v) => v.version === wanted) ?? versions[0];
-  useDocumentTitle(shown.title);
+  useDocumentTitle(tt(shown.title));
 
   return (
     <div className="page">

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import type { Guide, ProjectContext } from './types';
+import { useTemplateText } from '../../../lib/template-text';
 
 /**
  * The project as the project pages read it (same key, so the cache is shared), narrowed to what the
@@ -26,6 +27,7 @@ export function useProjectContext(projectId: string) {
 
 /** The guide templates (interview, meeting, workshop), newest versions, from the template library. */
 export function useGuides() {
+  const { tt } = useTemplateText();
   return useQuery({
     queryKey: ['templates', 'list'],
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/templates', { signal })),
@@ -34,8 +36,8 @@ export function useGuides() {
         .filter((x) => x.kind === 'guide')
         .map((x) => ({
           key: x.key,
-          title: x.title,
-          sections: x.sections.map((s) => ({ key: s.key, title: s.title, guidance: s.guidance })),
+          title: tt(x.title),
+          sections: x.sections.map((s) => ({ key: s.key, title: tt(s.title), guidance: tt(s.guidance) })),
         })),
   });
 }

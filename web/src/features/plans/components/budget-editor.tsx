@@ -7,6 +7,7 @@ import type { Budget } from '../../../api/plan-types';
 import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { isApiError } from '../../../lib/api-error';
+import { formatKroner } from '../../../lib/money';
 import { errorMessage } from '../../../lib/error-message';
 import { FORM_ERROR, useApiForm } from '../../../lib/use-api-form';
 import { saveBudget } from '../api/save-budget';
@@ -38,6 +39,7 @@ export function BudgetEditor({
   projectId,
   phaseKey,
   budget,
+  ownWorkRate,
   editable,
   write,
   onConflict,
@@ -45,16 +47,18 @@ export function BudgetEditor({
   projectId: string;
   phaseKey: PhaseKey;
   budget: Budget;
+  /** Kroner per hour a line becoming own work starts with (the server's OWN_WORK_HOURLY_RATE); editable per line. */
+  ownWorkRate: number;
   editable: boolean;
   write: PlanWriter;
   onConflict: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The lines as the server has them, once (the form keeps what is typed from then on).
   const defaultValues = useMemo<BudgetFormValues>(() => ({ lines: budget.lines.map(toDraft) }), [budget]);
   // The list of mistakes gets focus, not the first wrong cell.
   const form = useApiForm<BudgetFormValues>({ defaultValues, shouldFocusError: false });
-  const { control, register, watch, formState, clearErrors, setError } = form;
+  const { control, register, watch, formState, clearErrors, setError, setValue, getValues } = form;
   const rows = useFieldArray({ control, name: 'lines' });
   const lines = watch('lines');
   const [saved, setSaved] = useState<string | null>(null);
@@ -128,8 +132,13 @@ export function BudgetEditor({
         register,
         errors: formState.errors,
         rules,
-        // The category decides the cells: mistakes of cells the line no longer has go.
-        onCategoryChange: (index) => clearErrors([`lines.${index}.amount`, `lines.${index}.hours`, `lines.${index}.rate`]),
+        // The category decides the cells: mistakes of cells the line no longer has go. A line that becomes
+        // own work without a rate starts with the default rate.
+        onCategoryChange: (index) => {
+          clearErrors([`lines.${index}.amount`, `lines.${index}.hours`, `lines.${index}.rate`]);
+          const line = getValues(`lines.${index}`);
+          if (line.category === 'own_work' && line.rate.trim() === '') setValue(`lines.${index}.rate`, String(ownWorkRate));
+        },
       }
     : null;
   const tableRows: BudgetRow[] = rows.fields.flatMap((field, index) =>
@@ -141,6 +150,11 @@ export function BudgetEditor({
       <Heading level={3} data-size="xs">
         {t('plans.budget.heading')}
       </Heading>
+      {editable && (
+        <Paragraph className="muted">
+          {t('plans.budget.defaultRate', { rate: formatKroner(ownWorkRate, i18n.resolvedLanguage ?? 'nb') })}
+        </Paragraph>
+      )}
       {(['cost', 'financing'] as const).map((kind) => (
         <BudgetLineTable key={kind} kind={kind} rows={tableRows} totals={totals} form={rowForm} onAdd={add} onRemove={remove} />
       ))}

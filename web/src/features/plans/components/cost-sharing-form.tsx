@@ -42,11 +42,16 @@ function costSharingSchema(t: TFunction): FormSchema<CostSharingValues> {
 }
 
 /** The 422 refusals of settings whose table cannot be made belong to the field to change. */
-const REFUSAL_FIELDS = { COST_SHARING_NO_POPULATION: 'populationDate', COST_SHARING_NO_CONTRIBUTION: 'year' } as const;
+const REFUSAL_FIELDS = {
+  COST_SHARING_NO_POPULATION: 'populationDate',
+  COST_SHARING_NO_PARTIES: 'populationDate',
+  COST_SHARING_NO_CONTRIBUTION: 'year',
+} as const;
 
 /** A refusal in the words of this form (what to change), anything else as the app says it. */
 function refusalMessage(error: unknown, t: TFunction): string {
   if (isApiError(error, 'COST_SHARING_NO_POPULATION')) return t('plans.costSharing.refusedNoPopulation');
+  if (isApiError(error, 'COST_SHARING_NO_PARTIES')) return t('plans.costSharing.refusedNoParties');
   if (isApiError(error, 'COST_SHARING_NO_CONTRIBUTION'))
     return t('plans.costSharing.refusedNoContribution', { year: error.params.year ?? '' });
   return errorMessage(error, t);

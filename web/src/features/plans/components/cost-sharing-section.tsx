@@ -12,7 +12,8 @@ type Reason = NonNullable<CostSharing['reason']>;
 
 /**
  * How the kommuner share their direct contribution: a chosen share equally, the rest by population on
- * a date, for one budget year (or all). The table is the server's: whole kroner that add up exactly,
+ * a date, for one budget year (or all). With a date, the parties are the members of then under the numbers
+ * and names valid then (today's name beside a changed one), and the kommuner left out are listed. The table is the server's: whole kroner that add up exactly,
  * laid out like Kongsbergregionen's plan (Kommune | Innbyggere | X % likt | Y % etter innbyggertall | Totalt).
  */
 export function CostSharingSection({
@@ -42,7 +43,9 @@ export function CostSharingSection({
     const { kommuner = [], populationDate = null, year = null } = reason.params;
     switch (reason.code) {
       case 'COST_SHARING_NO_KOMMUNER':
-        return t('plans.costSharing.reasons.COST_SHARING_NO_KOMMUNER');
+        return populationDate
+          ? t('plans.costSharing.reasons.COST_SHARING_NO_KOMMUNER_DATE', { date: format.date(populationDate) })
+          : t('plans.costSharing.reasons.COST_SHARING_NO_KOMMUNER');
       case 'COST_SHARING_NO_POPULATION':
         return populationDate
           ? t('plans.costSharing.reasons.COST_SHARING_NO_POPULATION_DATE', {
@@ -116,7 +119,14 @@ export function CostSharingSection({
             <Table.Body>
               {costSharing.rows.map((row) => (
                 <Table.Row key={row.id}>
-                  <Table.HeaderCell scope="row">{row.name}</Table.HeaderCell>
+                  <Table.HeaderCell scope="row">
+                    {row.numbers.length
+                      ? t('plans.costSharing.kommuneThen', { name: row.name, numbers: row.numbers.join(', ') })
+                      : row.name}
+                    {row.currentName !== row.name && (
+                      <span className="cell-note">{t('plans.costSharing.todayName', { name: row.currentName })}</span>
+                    )}
+                  </Table.HeaderCell>
                   <Table.Cell className="numeric">
                     {format.number(row.population)}
                     {!asOf && row.populationAsOf && (
@@ -140,6 +150,12 @@ export function CostSharingSection({
             </Table.Foot>
           </Table>
         </TableScroll>
+      )}
+      {settings.populationDate && costSharing.excluded.length > 0 && (
+        <Paragraph data-size="sm">
+          {t('plans.costSharing.excluded', { date: format.date(settings.populationDate) })}{' '}
+          {costSharing.excluded.map((k) => `${k.name} (${t(`plans.costSharing.excludedReasons.${k.reason}`)})`).join(', ')}
+        </Paragraph>
       )}
     </div>
   );

@@ -11,6 +11,7 @@ import { usePlanComparison, type PlanSide } from '../api/compare-plan-versions';
 import { FieldValueView } from './plan-fields';
 import './plans.css';
 import { TableScroll } from '../../../components/table-scroll';
+import { useTemplateText } from '../../../lib/template-text';
 
 /**
  * What changed between two versions of a plan (or a version and the plan as it is now): each changed
@@ -97,6 +98,7 @@ export function PlanCompare({
 
 function ComparisonResult({ comparison, fromName, toName }: { comparison: PlanComparison; fromName: string; toName: string }) {
   const { t, i18n } = useTranslation();
+  const { tt } = useTemplateText();
   const kr = (n: number) => formatKroner(n, i18n.resolvedLanguage ?? 'nb');
   const headingId = useId();
   const budgetId = useId();
@@ -112,7 +114,7 @@ function ComparisonResult({ comparison, fromName, toName }: { comparison: PlanCo
         {comparison.changes.map((change) => (
           <article key={`${change.section}.${change.field}`} className="plan-compare__change">
             <Heading level={3} data-size="xs">
-              {t('plans.compare.changeTitle', { section: change.sectionTitle, field: change.label })}
+              {t('plans.compare.changeTitle', { section: tt(change.sectionTitle), field: tt(change.label) })}
             </Heading>
             <div className="plan-compare__sides">
               <div className="plan-compare__side plan-compare__side--before">

@@ -4,6 +4,7 @@ import type { planCompleteness } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import { focusById, planFieldId } from './focus';
 import { BUDGET_SECTION } from './plan-section';
+import { useTemplateText } from '../../../lib/template-text';
 
 /** What is missing before submission: "3 av 9 påkrevde felt mangler", each linked to its field, and the budget's balance. */
 export function CompletenessPanel({
@@ -18,6 +19,7 @@ export function CompletenessPanel({
   hasBudgetSection: boolean;
 }) {
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const headingId = useId();
   const missing = completeness.missing.length;
   const budgetOk = balanced && !empty;
@@ -49,7 +51,7 @@ export function CompletenessPanel({
                     focusById(planFieldId(m.section, m.field));
                   }}
                 >
-                  {t('plans.completeness.item', { section: m.sectionTitle, field: m.label })}
+                  {t('plans.completeness.item', { section: tt(m.sectionTitle), field: tt(m.label) })}
                 </Link>
               </List.Item>
             ))}

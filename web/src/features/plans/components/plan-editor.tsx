@@ -17,6 +17,7 @@ import { BUDGET_SECTION, PlanSection } from './plan-section';
 import { PlanVersions } from './plan-versions';
 import { useAutosave, usePlanWriter } from './use-plan-writer';
 import './plans.css';
+import { useTemplateText } from '../../../lib/template-text';
 
 /**
  * A phase's plan: the template's sections in order with their guidance, one form of the answers whose
@@ -91,6 +92,7 @@ function PlanEditor({
   reloading: boolean;
 }) {
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const write = usePlanWriter(projectId, phaseKey, plan.version);
   const { form, changes } = usePlanForm(plan);
   const autosave = useAutosave(projectId, phaseKey, write, changes);
@@ -113,6 +115,7 @@ function PlanEditor({
         projectId={projectId}
         phaseKey={phaseKey}
         budget={plan.budget}
+        ownWorkRate={plan.ownWorkHourlyRate}
         editable={editable && !showConflict}
         write={write}
         onConflict={onConflict}
@@ -134,7 +137,7 @@ function PlanEditor({
       <div className="page-header">
         <div>
           <Heading level={1} data-size="lg">
-            {plan.template.title}
+            {tt(plan.template.title)}
           </Heading>
           <Paragraph className="lead">{projectName}</Paragraph>
           <Paragraph data-size="sm" className="muted">

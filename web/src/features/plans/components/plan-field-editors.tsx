@@ -15,6 +15,7 @@ import {
   type KommuneOption,
 } from './plan-field-rows';
 import { TableScroll } from '../../../components/table-scroll';
+import { SubGoalScheduleInputs } from './subgoal-schedule';
 
 /** The editors of the plan's structured fields: sub-goals, kommune resources, milestones and roles. */
 
@@ -39,6 +40,7 @@ export function SubGoalsEditor({ id, field, value, onChange, error }: EditorProp
                 value={goal.title ?? ''}
                 onChange={(e) => rows.set(i, { ...goal, title: e.target.value })}
               />
+              <SubGoalScheduleInputs id={`${id}-${i}`} n={i + 1} goal={goal} onChange={(g) => rows.set(i, g)} />
               <Fieldset className="plan-activities">
                 <Fieldset.Legend>{t('plans.subgoals.activities', { n: i + 1 })}</Fieldset.Legend>
                 <TextList

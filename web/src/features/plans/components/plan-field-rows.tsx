@@ -1,7 +1,7 @@
 import { Button, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import { useTranslation } from 'react-i18next';
-import type { TemplateField } from '../../../api/plan-types';
+import type { ShownField } from '../../../api/plan-types';
 import { focusById } from './focus';
 
 /** Building blocks of the plan's fields: their label, and rows that can be added and removed with focus kept in place. */
@@ -13,7 +13,7 @@ export interface KommuneOption {
 
 export interface EditorProps<T> {
   id: string;
-  field: TemplateField;
+  field: ShownField;
   value: T | undefined;
   onChange: (value: T) => void;
   /** The server's refusal of this field's last save, if any. */
@@ -29,7 +29,7 @@ export function FieldError({ error }: { error: string | undefined }) {
 }
 
 /** The label of a plan field, with "Påkrevd" on the required ones. */
-export function FieldLabel({ field }: { field: TemplateField }) {
+export function FieldLabel({ field }: { field: ShownField }) {
   const { t } = useTranslation();
   return (
     <>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 import { asStrings, FieldError, FieldLabel, PLAN_TEXT_MAX, TextList, type EditorProps, type KommuneOption } from './plan-field-rows';
 import { KommuneResourcesEditor, MilestonesEditor, RolesEditor, SubGoalsEditor } from './plan-field-editors';
+import { useSubGoalScheduleText } from './subgoal-schedule';
 
 /**
  * One input per field kind: text, long text, list, sub-goals with activities, kommune resources,
@@ -78,6 +79,7 @@ export function PlanFieldEditor({
 export function FieldValueView({ value }: { value: FieldValue | null | undefined }): ReactNode {
   const { t } = useTranslation();
   const format = useFormat();
+  const scheduleText = useSubGoalScheduleText();
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return <Paragraph className="muted">{t('plans.field.empty')}</Paragraph>;
   }
@@ -97,9 +99,11 @@ export function FieldValueView({ value }: { value: FieldValue | null | undefined
       {items.map((item, i) => {
         const o = (item ?? {}) as Record<string, unknown>;
         if (typeof o.title === 'string' && Array.isArray(o.activities)) {
+          const when = scheduleText(o);
           return (
             <List.Item key={i}>
               {o.title}
+              {when && <span className="plan-subgoal__when">{when}</span>}
               {o.activities.length > 0 && (
                 <List.Unordered>
                   {(o.activities as string[]).map((a, j) => (

@@ -3,7 +3,8 @@ import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FieldValue } from '@nvr/shared';
 import { Controller, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { TemplateField, TemplateSection } from '../../../api/plan-types';
+import type { ShownField, TemplateSection } from '../../../api/plan-types';
+import { useTemplateText } from '../../../lib/template-text';
 import { planFieldId } from './focus';
 import { FieldLabel, type KommuneOption } from './plan-field-rows';
 import { FieldValueView, PlanFieldEditor } from './plan-fields';
@@ -27,23 +28,31 @@ export function PlanSection({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const headingId = `plan-section-${section.key}`;
+  const title = tt(section.title);
+  const guidance = tt(section.guidance);
+  const fields: ShownField[] = section.fields.map((f) => ({
+    ...f,
+    label: tt(f.label),
+    help: f.help ? tt(f.help) || undefined : undefined,
+  }));
   return (
     <section aria-labelledby={headingId} className="plan-section">
       <Heading level={2} data-size="md" id={headingId} tabIndex={-1}>
-        {section.title}
+        {title}
       </Heading>
       <div className="plan-section__body">
-        {section.guidance && (
+        {guidance && (
           <Card data-color="neutral" variant="tinted" className="plan-guidance">
             <Heading level={3} data-size="2xs">
               {t('plans.editor.guidance')}
             </Heading>
-            <Paragraph data-size="sm">{section.guidance}</Paragraph>
+            <Paragraph data-size="sm">{guidance}</Paragraph>
           </Card>
         )}
         <div className="plan-section__fields">
-          {section.fields.map((field) => {
+          {fields.map((field) => {
             const id = planFieldId(section.key, field.key);
             const name = planFieldName(section.key, field.key) as FieldPath<PlanFormValues>;
             if (editable) {
@@ -83,7 +92,7 @@ function PlanFieldView({
   name,
 }: {
   id: string;
-  field: TemplateField;
+  field: ShownField;
   control: Control<PlanFormValues>;
   name: FieldPath<PlanFormValues>;
 }) {

@@ -1,6 +1,6 @@
-import type { FieldKind } from '@nvr/shared';
+import { missingTranslations, type FieldKind, type Text } from '@nvr/shared';
 import type { FieldErrors } from 'react-hook-form';
-import type { SaveTemplateBody, TemplateVersion } from '../../../api/plan-types';
+import type { SaveTemplateBody, TemplateField, TemplateVersion } from '../../../api/plan-types';
 
 /** A section's or field's key (TemplateFieldDto/TemplateSectionDto's KEY). */
 export const KEY = /^[a-z][a-z0-9_]{0,59}$/;
@@ -11,9 +11,15 @@ export interface DraftField {
   isNew: boolean;
   key: string;
   label: string;
+  labelNn: string;
+  labelEn: string;
   kind: FieldKind;
   required: boolean;
   help: string;
+  helpNn: string;
+  helpEn: string;
+  /** What a new plan starts with in the field (e.g. the roles rows): kept as it is. */
+  defaultValue?: TemplateField['defaultValue'];
 }
 
 export interface DraftSection {
@@ -21,14 +27,22 @@ export interface DraftSection {
   isNew: boolean;
   key: string;
   title: string;
+  titleNn: string;
+  titleEn: string;
   guidance: string;
+  guidanceNn: string;
+  guidanceEn: string;
   fields: DraftField[];
 }
 
 /** The template editor's form (SaveTemplateDto without basedOnVersion, which is the version shown). */
 export interface TemplateFormValues {
   title: string;
+  titleNn: string;
+  titleEn: string;
   description: string;
+  descriptionNn: string;
+  descriptionEn: string;
   sections: DraftSection[];
 }
 
@@ -52,30 +66,56 @@ export function keyFromTitle(title: string): string {
 }
 
 export function templateFormValues(template: TemplateVersion): TemplateFormValues {
+  const help = (f: TemplateField) => f.help ?? { nb: '', nn: '', en: '' };
   return {
-    title: template.title,
-    description: template.description,
+    title: template.title.nb,
+    titleNn: template.title.nn,
+    titleEn: template.title.en,
+    description: template.description.nb,
+    descriptionNn: template.description.nn,
+    descriptionEn: template.description.en,
     sections: template.sections.map((s) => ({
       uid: uid('section'),
       isNew: false,
       key: s.key,
-      title: s.title,
-      guidance: s.guidance,
+      title: s.title.nb,
+      titleNn: s.title.nn,
+      titleEn: s.title.en,
+      guidance: s.guidance.nb,
+      guidanceNn: s.guidance.nn,
+      guidanceEn: s.guidance.en,
       fields: s.fields.map((f) => ({
         uid: uid('field'),
         isNew: false,
         key: f.key,
-        label: f.label,
+        label: f.label.nb,
+        labelNn: f.label.nn,
+        labelEn: f.label.en,
         kind: f.kind,
         required: f.required,
-        help: f.help ?? '',
+        help: help(f).nb,
+        helpNn: help(f).nn,
+        helpEn: help(f).en,
+        ...(f.defaultValue !== undefined ? { defaultValue: f.defaultValue } : {}),
       })),
     })),
   };
 }
 
 export function emptyField(): DraftField {
-  return { uid: uid('field'), isNew: true, key: '', label: '', kind: 'longtext', required: false, help: '' };
+  return {
+    uid: uid('field'),
+    isNew: true,
+    key: '',
+    label: '',
+    labelNn: '',
+    labelEn: '',
+    kind: 'longtext',
+    required: false,
+    help: '',
+    helpNn: '',
+    helpEn: '',
+  };
 }
 
 /** A new section starts with one long-text field (a section needs at least one), labelled `fieldLabel`. */
@@ -85,31 +125,67 @@ export function emptySection(fieldLabel: string): DraftSection {
     isNew: true,
     key: '',
     title: '',
+    titleNn: '',
+    titleEn: '',
     guidance: '',
+    guidanceNn: '',
+    guidanceEn: '',
     fields: [{ ...emptyField(), key: 'notes', label: fieldLabel }],
   };
 }
 
-/** The PUT body: texts trimmed, an empty description or help text left out (the server stores it empty), with the version edited. */
-export function saveBody(values: TemplateFormValues, basedOnVersion: number): SaveTemplateBody {
-  const description = values.description.trim();
+const text = (nb: string, nn: string, en: string): Text => ({ nb: nb.trim(), nn: nn.trim(), en: en.trim() });
+
+/** The form's texts as the server keeps them: one per language, trimmed. */
+export function formTexts(values: TemplateFormValues) {
   return {
-    title: values.title.trim(),
-    ...(description ? { description } : {}),
-    basedOnVersion,
+    title: text(values.title, values.titleNn, values.titleEn),
+    description: text(values.description, values.descriptionNn, values.descriptionEn),
     sections: values.sections.map((s) => ({
       key: s.key,
-      title: s.title.trim(),
-      guidance: s.guidance.trim(),
+      title: text(s.title, s.titleNn, s.titleEn),
+      guidance: text(s.guidance, s.guidanceNn, s.guidanceEn),
       fields: s.fields.map((f) => ({
         key: f.key,
-        label: f.label.trim(),
+        label: text(f.label, f.labelNn, f.labelEn),
         kind: f.kind,
         required: f.required,
-        ...(f.help.trim() ? { help: f.help.trim() } : {}),
+        help: text(f.help, f.helpNn, f.helpEn),
+        defaultValue: f.defaultValue,
       })),
     })),
   };
+}
+
+/**
+ * The PUT body: texts trimmed in nb, nn and en (an empty translation is shown in bokmål), an empty
+ * description or help text left out, each field's default value kept, with the version edited.
+ */
+export function saveBody(values: TemplateFormValues, basedOnVersion: number): SaveTemplateBody {
+  const texts = formTexts(values);
+  return {
+    title: texts.title,
+    ...(texts.description.nb ? { description: texts.description } : {}),
+    basedOnVersion,
+    sections: texts.sections.map((s) => ({
+      ...s,
+      fields: s.fields.map(({ help, defaultValue, ...f }) => ({
+        ...f,
+        ...(help.nb ? { help } : {}),
+        ...(defaultValue !== undefined ? { defaultValue } : {}),
+      })),
+    })),
+  };
+}
+
+/** How many texts have bokmål but no nynorsk or English (those readers see bokmål there). */
+export function missingTranslationCount(values: TemplateFormValues): number {
+  const texts = formTexts(values);
+  return missingTranslations({
+    title: texts.title,
+    description: texts.description,
+    sections: texts.sections.map((s) => ({ ...s, fields: s.fields.map(({ defaultValue: _d, ...f }) => f) })),
+  }).length;
 }
 
 /**

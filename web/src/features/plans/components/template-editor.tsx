@@ -1,17 +1,26 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { PlusIcon } from '@navikt/aksel-icons';
-import { useFieldArray } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TemplateVersion } from '../../../api/plan-types';
 import { FormError } from '../../../components/form-error';
 import { applyServerErrors, useApiForm } from '../../../lib/use-api-form';
 import { useSaveTemplate } from '../api/save-template';
 import { focusById } from './focus';
-import { emptySection, problemsOf, saveBody, serverFieldsOf, templateFormValues, type TemplateFormValues } from './template-draft';
+import {
+  emptySection,
+  missingTranslationCount,
+  problemsOf,
+  saveBody,
+  serverFieldsOf,
+  templateFormValues,
+  type TemplateFormValues,
+} from './template-draft';
 import { TemplateProblems } from './template-problems';
 import { TEMPLATE_LIMITS, templateSchema } from './template-rules';
 import { TemplateSectionFieldset } from './template-section-fieldset';
+import { TemplateTranslations } from './template-translations';
 import './plans.css';
 
 /**
@@ -35,6 +44,9 @@ export function TemplateEditor({
   const form = useApiForm<TemplateFormValues>({ defaultValues, shouldFocusError: false });
   const { control, register, formState, getValues, setError, trigger } = form;
   const { errors, isSubmitting, isSubmitted } = formState;
+  // Every change re-renders the form's fields anyway; the count follows the values shown.
+  const watched = useWatch({ control }) as TemplateFormValues;
+  const untranslated = missingTranslationCount({ ...getValues(), ...watched });
   const sections = useFieldArray({ control, name: 'sections', rules: schema.sections });
   const [summaryFocus, setSummaryFocus] = useState(0);
   const save = useSaveTemplate(template.key, { onSuccess: onSaved });
@@ -70,12 +82,25 @@ export function TemplateEditor({
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <TemplateProblems problems={problemsOf(getValues(), errors)} focusRequest={summaryFocus} />
+      {untranslated > 0 && (
+        <Alert data-color="warning">
+          <Paragraph>{t('plans.templateEditor.missingTranslations', { count: untranslated })}</Paragraph>
+        </Alert>
+      )}
       <Textfield
         id="template-title"
         label={t('plans.templateEditor.title')}
         maxLength={TEMPLATE_LIMITS.title}
         error={errors.title?.message}
         {...register('title', schema.title)}
+      />
+      <TemplateTranslations
+        form={form}
+        idPrefix="template-title"
+        what={t('plans.templateEditor.title')}
+        nn="titleNn"
+        en="titleEn"
+        maxLength={TEMPLATE_LIMITS.title}
       />
       <Textfield
         id="template-description"
@@ -85,6 +110,15 @@ export function TemplateEditor({
         maxLength={TEMPLATE_LIMITS.description}
         error={errors.description?.message}
         {...register('description')}
+      />
+      <TemplateTranslations
+        form={form}
+        idPrefix="template-description"
+        what={t('plans.templateEditor.description')}
+        nn="descriptionNn"
+        en="descriptionEn"
+        maxLength={TEMPLATE_LIMITS.description}
+        multiline
       />
 
       {sections.fields.map((section, i) => (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiForm } from '../../../lib/use-api-form';
 import { keyFromTitle, type TemplateFormValues } from './template-draft';
 import { TemplateKeyInput } from './template-key-input';
+import { TemplateTranslations } from './template-translations';
 import { TEMPLATE_LIMITS, type TemplateSchema } from './template-rules';
 
 /** One field of a section: its label, type, key, help text and whether it is required, and a button that removes it. */
@@ -55,6 +56,14 @@ export function TemplateFieldRow({
           },
         })}
       />
+      <TemplateTranslations
+        form={form}
+        idPrefix={`${fieldUid}-label`}
+        what={t('plans.templateEditor.fieldLabel', { name })}
+        nn={`${path}.labelNn`}
+        en={`${path}.labelEn`}
+        maxLength={TEMPLATE_LIMITS.label}
+      />
       <Field>
         <Label>{t('plans.templateEditor.fieldKind', { name })}</Label>
         <Select id={`${fieldUid}-kind`} {...register(`${path}.kind`)}>
@@ -80,6 +89,14 @@ export function TemplateFieldRow({
         maxLength={TEMPLATE_LIMITS.help}
         error={fieldErrors?.help?.message}
         {...register(`${path}.help`)}
+      />
+      <TemplateTranslations
+        form={form}
+        idPrefix={`${fieldUid}-help`}
+        what={t('plans.templateEditor.fieldHelp', { name })}
+        nn={`${path}.helpNn`}
+        en={`${path}.helpEn`}
+        maxLength={TEMPLATE_LIMITS.help}
       />
       <Checkbox id={`${fieldUid}-required`} label={t('plans.templateEditor.fieldRequired', { name })} {...register(`${path}.required`)} />
       <Button type="button" variant="tertiary" data-size="sm" onClick={onRemove}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiForm } from '../../../lib/use-api-form';
 import { focusById } from './focus';
 import { emptyField, keyFromTitle, type TemplateFormValues } from './template-draft';
+import { TemplateTranslations } from './template-translations';
 import { TemplateFieldRow } from './template-field-row';
 import { TemplateKeyInput } from './template-key-input';
 import { TEMPLATE_LIMITS, type TemplateSchema } from './template-rules';
@@ -62,6 +63,14 @@ export function TemplateSectionFieldset({
           },
         })}
       />
+      <TemplateTranslations
+        form={form}
+        idPrefix={`${sectionUid}-title`}
+        what={t('plans.templateEditor.sectionTitle')}
+        nn={`sections.${i}.titleNn`}
+        en={`sections.${i}.titleEn`}
+        maxLength={TEMPLATE_LIMITS.sectionTitle}
+      />
       <TemplateKeyInput
         id={`${sectionUid}-key`}
         form={form}
@@ -79,6 +88,15 @@ export function TemplateSectionFieldset({
         maxLength={TEMPLATE_LIMITS.guidance}
         error={sectionErrors?.guidance?.message}
         {...register(`sections.${i}.guidance`)}
+      />
+      <TemplateTranslations
+        form={form}
+        idPrefix={`${sectionUid}-guidance`}
+        what={t('plans.templateEditor.guidance')}
+        nn={`sections.${i}.guidanceNn`}
+        en={`sections.${i}.guidanceEn`}
+        maxLength={TEMPLATE_LIMITS.guidance}
+        multiline
       />
       <Fieldset>
         <Fieldset.Legend>{t('plans.templateEditor.fieldsLegend', { n: i + 1 })}</Fieldset.Legend>

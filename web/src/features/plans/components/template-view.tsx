@@ -6,6 +6,8 @@ import type { TemplateVersion } from '../../../api/plan-types';
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import './plans.css';
+import { defaultFor, type TemplateDefault } from '@nvr/shared';
+import { useTemplateText } from '../../../lib/template-text';
 
 /** One version of a template: its sections with guidance and fields, a version chooser, and "Endre mal" for administrators. */
 export function TemplateView({
@@ -23,13 +25,20 @@ export function TemplateView({
   const format = useFormat();
   const catalogue = useCatalogue();
   const sectionsId = useId();
+  const { tt, lang } = useTemplateText();
+  /** A field's default value as a short text (the roles a new plan starts with), or '' for none. */
+  const prefilled = (value: unknown) => {
+    const shown = defaultFor(value as TemplateDefault | undefined, lang);
+    if (!Array.isArray(shown)) return typeof shown === 'string' ? shown : '';
+    return shown.map((x) => (typeof x === 'string' ? x : 'role' in x ? x.role : 'title' in x ? x.title : '')).join(', ');
+  };
   const latest = versions[0];
   return (
     <>
       <div className="page-header">
         <div className="page-header__title">
           <Heading level={1} data-size="lg">
-            {shown.title}
+            {tt(shown.title)}
           </Heading>
           <Tag data-size="sm" data-color="neutral">
             {t(`plans.templates.kinds.${shown.kind}`)}
@@ -41,7 +50,7 @@ export function TemplateView({
           </Button>
         )}
       </div>
-      {shown.description && <Paragraph className="lead">{shown.description}</Paragraph>}
+      {tt(shown.description) && <Paragraph className="lead">{tt(shown.description)}</Paragraph>}
       <dl className="facts">
         <div>
           <dt>{t('plans.templates.columns.phase')}</dt>
@@ -85,10 +94,10 @@ export function TemplateView({
         {shown.sections.map((section) => (
           <Card key={section.key} data-color="neutral" className="template-section">
             <Heading level={3} data-size="xs">
-              {section.title}
+              {tt(section.title)}
             </Heading>
-            {section.guidance ? (
-              <Paragraph>{section.guidance}</Paragraph>
+            {tt(section.guidance) ? (
+              <Paragraph>{tt(section.guidance)}</Paragraph>
             ) : (
               <Paragraph className="muted">{t('plans.templates.noGuidance')}</Paragraph>
             )}
@@ -98,9 +107,12 @@ export function TemplateView({
             <List.Unordered>
               {section.fields.map((field) => (
                 <List.Item key={field.key}>
-                  {field.label} ({t(`plans.templates.fieldKinds.${field.kind}`)}
+                  {tt(field.label)} ({t(`plans.templates.fieldKinds.${field.kind}`)}
                   {field.required ? `, ${t('plans.templates.requiredLower')}` : ''})
-                  {field.help && <span className="cell-note">{field.help}</span>}
+                  {tt(field.help) && <span className="cell-note">{tt(field.help)}</span>}
+                  {prefilled(field.defaultValue) && (
+                    <span className="cell-note">{t('plans.templateEditor.prefilled', { values: prefilled(field.defaultValue) })}</span>
+                  )}
                 </List.Item>
               ))}
             </List.Unordered>

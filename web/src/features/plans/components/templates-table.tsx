@@ -5,6 +5,7 @@ import type { TemplateSummary } from '../../../api/plan-types';
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import { TableScroll } from '../../../components/table-scroll';
+import { useTemplateText } from '../../../lib/template-text';
 
 const KIND_ORDER = ['project_plan', 'guide', 'survey', 'report'] as const;
 
@@ -13,9 +14,10 @@ export function TemplatesTable({ templates }: { templates: TemplateSummary[] }) 
   const { t } = useTranslation();
   const format = useFormat();
   const catalogue = useCatalogue();
+  const { tt, lang } = useTemplateText();
   if (templates.length === 0) return <Paragraph>{t('plans.templates.empty')}</Paragraph>;
   const sorted = [...templates].sort(
-    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.title.localeCompare(b.title, 'nb'),
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || tt(a.title).localeCompare(tt(b.title), lang),
   );
   return (
     <TableScroll>
@@ -35,9 +37,9 @@ export function TemplatesTable({ templates }: { templates: TemplateSummary[] }) 
             <Table.Row key={template.key}>
               <Table.HeaderCell scope="row">
                 <Link asChild>
-                  <RouterLink to={`/maler/${template.key}`}>{template.title}</RouterLink>
+                  <RouterLink to={`/maler/${template.key}`}>{tt(template.title)}</RouterLink>
                 </Link>
-                {template.description && <span className="cell-note">{template.description}</span>}
+                {tt(template.description) && <span className="cell-note">{tt(template.description)}</span>}
               </Table.HeaderCell>
               <Table.Cell>{t(`plans.templates.kinds.${template.kind}`)}</Table.Cell>
               <Table.Cell>{template.phaseKey ? catalogue.phaseTitle(template.phaseKey) : t('plans.templates.allPhases')}</Table.Cell>

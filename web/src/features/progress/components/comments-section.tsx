@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { mentionSpans } from '@nvr/shared';
 import { useTranslation } from 'react-i18next';
 import type { Comment, CommentTargetType } from '../../../api/progress-types';
 import { FormError } from '../../../components/form-error';
@@ -11,26 +12,29 @@ import { useCreateComment } from '../api/create-comment';
 import { useDeleteComment } from '../api/delete-comment';
 import { useComments } from '../api/get-comments';
 import { useUpdateComment } from '../api/update-comment';
+import { MentionField } from './mention-field';
 import { ProgressError } from './progress-error';
 import { progressErrorMessage } from './progress-text';
 import './progress.css';
 
-const MENTION = /(^|[^\w@.+-])(@[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+/** A refusal of a mention belongs to the text: it is shown there, naming the handles. */
+const MENTION_FIELD = { COMMENT_MENTION_UNKNOWN: 'body' } as const;
 
-/** The comment's text with @mentions emphasised (the same pattern as shared/src/comments.ts). */
-function CommentBody({ body }: { body: string }) {
+/** The comment's text with each @mention of a person notified shown as their name, emphasised. */
+function CommentBody({ body, mentions }: { body: string; mentions: Comment['mentions'] }) {
   const parts: ReactNode[] = [];
   let last = 0;
-  for (const match of body.matchAll(MENTION)) {
-    const start = (match.index ?? 0) + match[1].length;
-    const handle = match[2].replace(/[.]+$/, '');
+  for (const span of mentionSpans(body)) {
+    const handle = span.handle.toLowerCase();
+    const person = mentions.find((m) => m.email.toLowerCase() === handle || m.id.toLowerCase() === handle);
+    if (!person) continue;
     parts.push(
-      body.slice(last, start),
-      <strong key={start} className="mention">
-        {handle}
+      body.slice(last, span.start),
+      <strong key={span.start} className="mention">
+        @{person.name}
       </strong>,
     );
-    last = start + handle.length;
+    last = span.end;
   }
   parts.push(body.slice(last));
   return <Paragraph className="prewrap comment__body">{parts}</Paragraph>;
@@ -38,8 +42,8 @@ function CommentBody({ body }: { body: string }) {
 
 /**
  * Comments on a phase plan (target: the phase's id), a deliverable or a status report, oldest first;
- * a form for a new one where one may comment, and edit or delete for one's own. @e-mail mentions
- * notify those people.
+ * a form for a new one where one may comment, and edit or delete for one's own. @mentions, chosen
+ * from a people picker (mention-field.tsx), notify those people.
  */
 export function CommentsSection({
   projectId,
@@ -60,7 +64,7 @@ export function CommentsSection({
   const comments = useComments(projectId, targetType, targetId);
   const [status, setStatus] = useState<string | null>(null);
   // CreateCommentDto: a body that is not empty.
-  const form = useApiForm<{ body: string }>({ defaultValues: { body: '' }, message: progressErrorMessage });
+  const form = useApiForm<{ body: string }>({ defaultValues: { body: '' }, message: progressErrorMessage, codeFields: MENTION_FIELD });
   const create = useCreateComment(projectId);
 
   const submit = form.handleSubmit(async ({ body }) => {
@@ -110,12 +114,13 @@ export function CommentsSection({
       <StatusMessage message={status} />
       {canComment && (
         <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate>
-          <Textfield
-            multiline
-            rows={3}
+          <MentionField
+            projectId={projectId}
             label={t('progress.comments.new')}
             description={t('progress.comments.mentionHint')}
-            {...form.register('body', { validate: (v) => v.trim() !== '' || t('progress.comments.required') })}
+            field={form.register('body', { validate: (v) => v.trim() !== '' || t('progress.comments.required') })}
+            value={form.watch('body')}
+            onValue={(v) => form.setValue('body', v, { shouldDirty: true })}
             error={form.formState.errors.body?.message}
           />
           <FormError message={form.formError} />
@@ -146,7 +151,11 @@ function CommentItem({
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-  const form = useApiForm<{ body: string }>({ defaultValues: { body: comment.body }, message: progressErrorMessage });
+  const form = useApiForm<{ body: string }>({
+    defaultValues: { body: comment.body },
+    message: progressErrorMessage,
+    codeFields: MENTION_FIELD,
+  });
   const text = form.watch('body');
   const update = useUpdateComment(projectId);
 
@@ -175,11 +184,12 @@ function CommentItem({
         </p>
         {editing ? (
           <form className="form" onSubmit={(e) => void form.handleSubmit(save)(e)} noValidate>
-            <Textfield
-              multiline
-              rows={3}
+            <MentionField
+              projectId={projectId}
               label={t('progress.comments.editLabel')}
-              {...form.register('body')}
+              field={form.register('body')}
+              value={text}
+              onValue={(v) => form.setValue('body', v, { shouldDirty: true })}
               error={form.formState.errors.body?.message}
             />
             <FormError message={form.formError} />
@@ -207,7 +217,7 @@ function CommentItem({
             </div>
           </form>
         ) : (
-          <CommentBody body={comment.body} />
+          <CommentBody body={comment.body} mentions={comment.mentions} />
         )}
         {comment.mentions.length > 0 && !editing && (
           <Paragraph data-size="sm" className="muted">

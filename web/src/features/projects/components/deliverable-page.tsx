@@ -20,6 +20,7 @@ import { DeliverableFiles } from './deliverable-files';
 import { NotRequiredForm } from './not-required-form';
 import { ReviewForm } from './review-form';
 import { DeliverableStateTag } from './state-tags';
+import { useTemplateText } from '../../../lib/template-text';
 
 /**
  * One deliverable: what it is, its text (an edit form for those who may edit it now), files, and
@@ -240,6 +241,7 @@ function nextPhasePlanQueryOptions(projectId: string, phaseKey: PhaseKey) {
  */
 function NextPhasePlanPanel({ projectId, phaseKey }: { projectId: string; phaseKey: PhaseKey }) {
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const headingId = useId();
   const plan = useQuery(nextPhasePlanQueryOptions(projectId, phaseKey));
   const phase = t(`caseRoute.gates.${phaseKey as 'forprosjekt' | 'hovedprosjekt'}`);
@@ -268,7 +270,7 @@ function NextPhasePlanPanel({ projectId, phaseKey }: { projectId: string; phaseK
             <List.Unordered>
               {missing.map((m) => (
                 <List.Item key={`${m.section}.${m.field}`}>
-                  {t('caseRoute.plan.missingItem', { section: m.sectionTitle, field: m.label })}
+                  {t('caseRoute.plan.missingItem', { section: tt(m.sectionTitle), field: tt(m.label) })}
                 </List.Item>
               ))}
             </List.Unordered>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../api/types';
 import { inCatalogueOrder, useCatalogue } from '../../../lib/catalogue';
 import { useGatePlan } from '../api/get-gate-plan';
+import { useTemplateText } from '../../../lib/template-text';
 
 export interface ReopenValues {
   deliverableIds: string[];
@@ -28,6 +29,7 @@ export function ReopenFieldset<T extends { reopen: ReopenValues }>({
   error?: string;
 }) {
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const catalogue = useCatalogue();
   const f = form as unknown as UseFormReturn<{ reopen: ReopenValues }>;
   const next = nextPhaseKey(phaseKey);
@@ -70,7 +72,7 @@ export function ReopenFieldset<T extends { reopen: ReopenValues }>({
                 plan.data.sections.map((s) => (
                   <Checkbox
                     key={s.key}
-                    label={s.title}
+                    label={tt(s.title)}
                     value={s.key}
                     checked={field.value.includes(s.key)}
                     onChange={(e) => field.onChange(toggle(field.value, s.key, e.target.checked))}

@@ -7,6 +7,7 @@ import type { Gate, Project } from '../../../api/types';
 import { useCatalogue } from '../../../lib/catalogue';
 import { useFormat } from '../../../lib/format';
 import { useGatePlan } from '../api/get-gate-plan';
+import { useTemplateText } from '../../../lib/template-text';
 
 /**
  * After a send-back: the decision text is the task, and what the decision reopened is listed, each
@@ -14,6 +15,7 @@ import { useGatePlan } from '../api/get-gate-plan';
  */
 export function SentBackNotice({ project, gate }: { project: Project; gate: Gate }) {
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const catalogue = useCatalogue();
   const format = useFormat();
   const headingId = useId();
@@ -56,7 +58,7 @@ export function SentBackNotice({ project, gate }: { project: Project; gate: Gate
                     <Link asChild>
                       <RouterLink to={planPath}>
                         {t('gate.sentBack.planSection', {
-                          section: plan.data?.sections.find((s) => s.key === key)?.title ?? key,
+                          section: tt(plan.data?.sections.find((s) => s.key === key)?.title) || key,
                           phase: nextTitle,
                         })}
                       </RouterLink>

@@ -26,3 +26,23 @@ export function useImportSsbPopulation() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }),
   });
 }
+
+/**
+ * Fetches the chosen years of table 07459 from SSB itself and imports them (years SSB has not published yet are
+ * left out and reported); the status of the table and every region's figures may change.
+ */
+export async function refreshSsbPopulation(years: number[]) {
+  return unwrap(await api.POST('/api/kommuner/population/ssb-refresh', { body: { years } }));
+}
+
+export function useRefreshSsbPopulation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: refreshSsbPopulation,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: getSsbPopulationTableQueryOptions().queryKey }),
+        queryClient.invalidateQueries({ queryKey: ['regions'] }),
+      ]),
+  });
+}

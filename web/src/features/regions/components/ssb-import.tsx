@@ -6,11 +6,13 @@ import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useFormat } from '../../../lib/format';
 import { useImportSsbPopulation, useSsbPopulationTable } from '../api/ssb-population';
+import { SsbRefresh } from './ssb-refresh';
 
 /**
  * For administrators: population on 1 January from SSB table 07459 (the snapshot shipped with the app),
  * imported for the chosen years onto today's kommuner. Hand-typed figures are kept and flagged where SSB
- * says otherwise; numbers split between several of today's kommuner are listed, not guessed.
+ * says otherwise; numbers split between several of today's kommuner are listed, not guessed. Below, fetching
+ * new figures from SSB itself (SsbRefresh).
  */
 export function SsbImport() {
   const { t } = useTranslation();
@@ -64,6 +66,7 @@ export function SsbImport() {
               {t('regions.population.ssb.import')}
             </Button>
           </div>
+          <SsbRefresh table={table.data} />
         </>
       )}
       {importYears.isError && <ErrorAlert error={importYears.error} title={t('regions.population.ssb.importError')} />}

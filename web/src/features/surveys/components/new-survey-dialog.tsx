@@ -9,6 +9,7 @@ import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateSurvey } from '../api/create-survey';
 import { useSurveyTemplates } from '../api/get-survey-templates';
 import type { CreateSurveyBody, SurveySummary } from '../api/types';
+import { useTemplateText } from '../../../lib/template-text';
 
 interface NewSurveyValues {
   source: 'template' | 'copy';
@@ -31,6 +32,7 @@ export function NewSurveyDialog({
   label?: string;
 }) {
   const { t } = useTranslation();
+  const { tt } = useTemplateText();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const templates = useSurveyTemplates({ enabled: open });
@@ -94,7 +96,7 @@ export function NewSurveyDialog({
               <Select.Option value="">{templates.isPending ? t('common.loading') : t('surveys.create.choose')}</Select.Option>
               {(templates.data ?? []).map((template) => (
                 <Select.Option key={template.key} value={template.key}>
-                  {template.title}
+                  {tt(template.title)}
                 </Select.Option>
               ))}
             </Select>
